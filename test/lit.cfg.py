@@ -1,0 +1,30 @@
+# lit configuration for adgen's tests.
+#
+# Substitutions:
+#   %adgen      the adgen tool (it finds <adgen/adgen.h> by itself)
+#   %cxx        g++ -std=c++17 with adgen's include directory and warnings on
+#   %clangxx    clang++-19, likewise
+#   %inc        adgen's public include directory
+#   %S, %s, %t  lit's usual: source dir, this file, a per-test temp path
+import os
+import lit.formats
+import lit.util
+from lit.llvm import llvm_config
+
+config.name = "adgen"
+config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
+config.suffixes = [".cpp", ".test"]
+config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py"]
+config.test_source_root = os.path.dirname(__file__)
+
+llvm_config.with_system_environment(["HOME", "TMPDIR"])
+llvm_config.use_default_substitutions()  # FileCheck, not, count
+config.environment["PATH"] = os.pathsep.join(
+    [config.llvm_tools_dir, config.environment.get("PATH", "")])
+
+inc = os.path.join(config.adgen_src_root, "include")
+warn = "-Wall -Wextra -Werror"
+config.substitutions.append(("%adgen", config.adgen_tool))
+config.substitutions.append(("%cxx", config.gxx + " -std=c++17 -O1 -I" + inc + " -I" + os.path.join(config.test_source_root, "Inputs") + " " + warn))
+config.substitutions.append(("%clangxx", config.clangxx + " -std=c++17 -O1 -I" + inc + " -I" + os.path.join(config.test_source_root, "Inputs") + " " + warn))
+config.substitutions.append(("%inc", inc))
