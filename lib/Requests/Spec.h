@@ -47,7 +47,9 @@ struct SpecItem {
   size_t Offset = 0;
 };
 
-/// A parsed spec. An absent list means "the default" (see interface.md).
+/// A parsed spec. An absent list means "the default" (see interface.md):
+/// "-> y" keeps the default inputs and "x ->" the default outputs. A present
+/// list is never empty; a bare "->" is an error.
 struct Spec {
   std::optional<std::vector<SpecItem>> Inputs;  ///< nullopt: default inputs
   std::optional<std::vector<SpecItem>> Outputs; ///< nullopt: default outputs
@@ -60,7 +62,7 @@ public:
   SpecError(size_t Offset, std::string Message)
       : Offset(Offset), Message(std::move(Message)) {}
   size_t offset() const { return Offset; }
-  const std::string &message() const { return Message; }
+  std::string message() const override { return Message; }
   void log(llvm::raw_ostream &OS) const override;
   std::error_code convertToErrorCode() const override;
 
@@ -69,7 +71,10 @@ private:
   std::string Message;
 };
 
-/// Parses \p Text. Empty or all-blank text is the all-default spec.
+/// Parses \p Text. Empty or all-blank text is the all-default spec. Names
+/// are C identifiers; integer literals are decimal digits only. Whitespace is
+/// free between tokens. A name may be both an input and an output, but not
+/// twice in one list.
 /// Errors (a SpecError) point at the offending character, e.g.
 /// "expected a parameter name", "unbalanced '['", "'return' cannot be an
 /// input", "'x' is listed twice among the inputs", "expected ',' or '->'".

@@ -1,0 +1,41 @@
+//===- adgen/runtime.h - What generated derivative code uses -----*- C++ -*-===//
+///
+/// \file
+/// Included by the files adgen writes, not by user code: the tape
+/// (adgen/tape.h) and the few derivative functions <cmath> lacks.
+//===----------------------------------------------------------------------===//
+#ifndef ADGEN_RUNTIME_H
+#define ADGEN_RUNTIME_H
+
+#include <adgen/tape.h>
+#include <cmath>
+#include <limits>
+
+namespace adgen {
+
+/// The digamma function psi(x) = d/dx lgamma(x): the derivative of lgamma.
+/// Recurrence up to x >= 6, then the asymptotic series; reflection for
+/// negative x. Accurate to about 1e-13 relative.
+template <typename T> T digamma(T x) {
+  const T Pi = T(3.14159265358979323846264338327950288L);
+  T Result = 0;
+  if (x <= 0) {
+    if (x == std::floor(x))
+      return std::numeric_limits<T>::quiet_NaN();
+    // psi(1 - x) - psi(x) = pi cot(pi x)
+    Result = -Pi / std::tan(Pi * x);
+    x = 1 - x;
+  }
+  while (x < 6) {
+    Result -= 1 / x;
+    x += 1;
+  }
+  T Inv = 1 / x, Inv2 = Inv * Inv;
+  Result += std::log(x) - T(0.5) * Inv -
+            Inv2 * (T(1) / 12 - Inv2 * (T(1) / 120 - Inv2 * (T(1) / 252 - Inv2 * (T(1) / 240 - Inv2 * (T(1) / 132)))));
+  return Result;
+}
+
+} // namespace adgen
+
+#endif

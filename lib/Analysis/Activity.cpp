@@ -1,0 +1,143 @@
+//===- Analysis/Activity.cpp - Which values carry derivatives -------------===//
+
+#include "Analysis/Activity.h"
+
+using namespace adgen;
+using namespace adgen::graph;
+
+std::string ActivityPattern::key(const Function &F) const {
+  std::string K;
+  for (size_t I = 0; I < F.Params.size(); ++I)
+    if (isActive(I))
+      K += (K.empty() ? "" : "_") + F.Params[I]->Name;
+  return K;
+}
+
+Var *adgen::rootOf(const Expr *E) {
+  while (E && (E->K == Op::Load || E->K == Op::PtrAdd))
+    E = E->Ops[0];
+  if (E && (E->K == Op::VarRef || E->K == Op::Deref))
+    return rootOf(E->V);
+  return nullptr;
+}
+
+void adgen::forEachFloatRead(const Expr *E, llvm::function_ref<void(Var *)> Fn) {
+  if (!E)
+    return;
+  switch (E->K) {
+  case Op::VarRef:
+    if (E->Ty.isFloating())
+      Fn(rootOf(E->V));
+    return;
+  case Op::Load:
+    if (E->Ty.isFloating())
+      if (Var *R = rootOf(E))
+        Fn(R);
+    forEachFloatRead(E->Ops[1], Fn); // an index never reads floats, but be safe
+    return;
+  case Op::Cast:
+    // A conversion to an integer ends derivative flow.
+    if (!E->Ty.isFloating())
+      return;
+    break;
+  default:
+    if (!E->Ty.isFloating() && E->K != Op::PtrAdd)
+      return; // comparisons, integer arithmetic: no derivative flows
+    break;
+  }
+  for (const Expr *O : E->Ops)
+    forEachFloatRead(O, Fn);
+}
+
+namespace {
+
+/// One data-flow edge set of the function: "Targets are computed from
+/// Sources", collected once, then iterated to a fixed point both ways.
+struct Flow {
+  std::vector<Var *> Sources, Targets;
+};
+
+void collect(const Block &B, std::vector<Flow> &Flows, std::vector<Var *> &ReturnReads) {
+  forEachStmt(B, [&](Stmt *S) {
+    switch (S->K) {
+    case StmtKind::Decl:
+    case StmtKind::Assign:
+    case StmtKind::AddAssign: {
+      Var *T = S->K == StmtKind::Decl ? rootOf(S->V) : rootOf(S->Target);
+      if (!T || !S->Value)
+        return;
+      if (S->K == StmtKind::Decl && S->V->Ty.IsPointer)
+        return; // a pointer local aliases its root: nothing flows
+      Flow Fl;
+      Fl.Targets.push_back(T);
+      forEachFloatRead(S->Value, [&](Var *V) { Fl.Sources.push_back(V); });
+      Flows.push_back(std::move(Fl));
+      return;
+    }
+    case StmtKind::Call: {
+      // Conservative: every floating input of the call may reach every
+      // floating output (result, written pointer or reference arguments).
+      Flow Fl;
+      if (S->Target)
+        Fl.Targets.push_back(rootOf(S->Target));
+      for (size_t I = 0; I < S->Args.size(); ++I) {
+        const Type &PT = S->Fn->ParamTypes[I];
+        const Expr *A = S->Args[I];
+        if (PT.isMemory() || PT.IsReference) {
+          if (Var *R = rootOf(A)) {
+            if (PT.isFloating())
+              Fl.Sources.push_back(R);
+            if ((PT.IsPointer && !PT.PointeeConst) || (PT.IsReference && !PT.IsConst))
+              Fl.Targets.push_back(R);
+          }
+        } else {
+          forEachFloatRead(A, [&](Var *V) { Fl.Sources.push_back(V); });
+        }
+      }
+      Flows.push_back(std::move(Fl));
+      return;
+    }
+    case StmtKind::Return:
+      forEachFloatRead(S->Value, [&](Var *V) { ReturnReads.push_back(V); });
+      return;
+    default:
+      return;
+    }
+  });
+}
+
+} // namespace
+
+Activity adgen::analyseActivity(const Function &F, const ActivityPattern &P) {
+  Activity A;
+  std::vector<Flow> Flows;
+  std::vector<Var *> ReturnReads;
+  collect(F.Body, Flows, ReturnReads);
+  for (size_t I = 0; I < F.Params.size(); ++I) {
+    if (P.Inputs[I])
+      A.Varied.insert(F.Params[I]);
+    if (P.Outputs[I])
+      A.Useful.insert(F.Params[I]);
+  }
+  if (P.Return)
+    for (Var *V : ReturnReads)
+      A.Useful.insert(V);
+
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (const Flow &Fl : Flows) {
+      bool AnyVaried = false, AnyUseful = false;
+      for (Var *S : Fl.Sources)
+        AnyVaried |= A.Varied.count(S) > 0;
+      for (Var *T : Fl.Targets)
+        AnyUseful |= A.Useful.count(T) > 0;
+      if (AnyVaried)
+        for (Var *T : Fl.Targets)
+          Changed |= A.Varied.insert(T).second;
+      if (AnyUseful)
+        for (Var *S : Fl.Sources)
+          Changed |= A.Useful.insert(S).second;
+    }
+  }
+  return A;
+}

@@ -1,0 +1,460 @@
+//===- Emit/CppEmitter.cpp - Graph functions to C++ source -----------------===//
+
+#include "Emit/CppEmitter.h"
+#include "clang/Format/Format.h"
+#include "clang/Tooling/Core/Replacement.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/StringExtras.h"
+
+using namespace adgen;
+using namespace adgen::graph;
+
+namespace {
+
+int precedence(const Expr *E) {
+  switch (E->K) {
+  case Op::Const:
+    return (!E->Text.empty() && E->Text[0] == '-') ? 15 : 16;
+  case Op::VarRef: case Op::Load: case Op::Math: case Op::Call: case Op::Field:
+  case Op::Aggregate: case Op::Pop: case Op::Cast:
+    return 16;
+  case Op::Neg: case Op::Not: case Op::BitNot: case Op::Deref: case Op::AddrOf:
+    return 15;
+  case Op::Mul: case Op::Div: case Op::Rem:
+    return 13;
+  case Op::Add: case Op::Sub: case Op::PtrAdd:
+    return 12;
+  case Op::Shl: case Op::Shr:
+    return 11;
+  case Op::Lt: case Op::Le: case Op::Gt: case Op::Ge:
+    return 9;
+  case Op::Eq: case Op::Ne:
+    return 8;
+  case Op::BitAnd: return 7;
+  case Op::BitXor: return 6;
+  case Op::BitOr: return 5;
+  case Op::And: return 4;
+  case Op::Or: return 3;
+  case Op::Select: return 2;
+  }
+  return 0;
+}
+
+const char *spelling(Op K) {
+  switch (K) {
+  case Op::Add: case Op::PtrAdd: return "+";
+  case Op::Sub: return "-";
+  case Op::Mul: return "*";
+  case Op::Div: return "/";
+  case Op::Rem: return "%";
+  case Op::Lt: return "<";
+  case Op::Le: return "<=";
+  case Op::Gt: return ">";
+  case Op::Ge: return ">=";
+  case Op::Eq: return "==";
+  case Op::Ne: return "!=";
+  case Op::And: return "&&";
+  case Op::Or: return "||";
+  case Op::BitAnd: return "&";
+  case Op::BitOr: return "|";
+  case Op::BitXor: return "^";
+  case Op::Shl: return "<<";
+  case Op::Shr: return ">>";
+  default: return "?";
+  }
+}
+
+std::string printExpr(const Expr *E, int MinPrec = 0);
+
+std::string args(const std::vector<const Expr *> &Ops) {
+  std::vector<std::string> S;
+  for (const Expr *O : Ops)
+    S.push_back(printExpr(O));
+  return llvm::join(S, ", ");
+}
+
+std::string scalarSpelling(const Type &T) {
+  Type C = T;
+  C.IsConst = false;
+  C.IsReference = false;
+  return C.str();
+}
+
+std::string printBare(const Expr *E) {
+  switch (E->K) {
+  case Op::Const:
+    return E->Text;
+  case Op::VarRef:
+    return E->V->Name;
+  case Op::Load:
+    if (E->Ops[0]->K == Op::VarRef && E->Ops[1]->isConst(0) && E->Ops[0]->V->Ty.IsPointer &&
+        E->Ops[0]->V->Kind == VarKind::Param && !E->Ops[0]->V->Ty.isFloating())
+      return "*" + E->Ops[0]->V->Name;
+    return printExpr(E->Ops[0], 16) + "[" + printExpr(E->Ops[1]) + "]";
+  case Op::PtrAdd:
+    return printExpr(E->Ops[0], 12) + " + " + printExpr(E->Ops[1], 13);
+  case Op::AddrOf:
+    return "&" + E->V->Name;
+  case Op::Deref:
+    return "*" + E->V->Name;
+  case Op::Neg: {
+    const Expr *A = E->Ops[0];
+    bool Tight = A->K == Op::Neg || (A->K == Op::Const && !A->Text.empty() && A->Text[0] == '-');
+    return "-" + printExpr(A, Tight ? 17 : 15);
+  }
+  case Op::Not:
+    return "!" + printExpr(E->Ops[0], 15);
+  case Op::BitNot:
+    return "~" + printExpr(E->Ops[0], 15);
+  case Op::Cast:
+    return "static_cast<" + scalarSpelling(E->Ty) + ">(" + printExpr(E->Ops[0]) + ")";
+  case Op::Select:
+    return printExpr(E->Ops[0], 3) + " ? " + printExpr(E->Ops[1], 3) + " : " +
+           printExpr(E->Ops[2], 2);
+  case Op::Math: {
+    std::string N = E->Text;
+    if (N.find("::") == std::string::npos)
+      N = "std::" + N;
+    return N + "(" + args(E->Ops) + ")";
+  }
+  case Op::Call:
+    return E->Text + "(" + args(E->Ops) + ")";
+  case Op::Field:
+    return printExpr(E->Ops[0], 16) + "." + E->Text;
+  case Op::Aggregate:
+    return E->Ty.str() + "{" + args(E->Ops) + "}";
+  case Op::Pop:
+    return E->V->Name + ".pop<" + scalarSpelling(E->Ty) + ">()";
+  default: {
+    int P = precedence(E);
+    return printExpr(E->Ops[0], P) + " " + spelling(E->K) + " " + printExpr(E->Ops[1], P + 1);
+  }
+  }
+}
+
+std::string printExpr(const Expr *E, int MinPrec) {
+  std::string S = printBare(E);
+  if (precedence(E) < MinPrec)
+    return "(" + S + ")";
+  return S;
+}
+
+/// Variables a block mentions, to drop unused synthetic declarations and to
+/// mark unused parameters.
+void mentions(const Block &B, llvm::DenseSet<const Var *> &Out) {
+  auto expr = [&](const Expr *E) {
+    forEachExpr(E, [&](const Expr *N) {
+      if (N->V)
+        Out.insert(N->V);
+    });
+  };
+  forEachStmt(B, [&](Stmt *S) {
+    expr(S->Target);
+    expr(S->Value);
+    for (const Expr *A : S->Args)
+      expr(A);
+    if (S->K == StmtKind::Push)
+      Out.insert(S->V);
+  });
+}
+
+class Printer {
+public:
+  explicit Printer(const EmitOptions &O) : O(O) {}
+  std::string Out;
+
+  void signature(const Function &F, bool Declaration) {
+    if (F.IsStatic)
+      Out += "static ";
+    Out += F.returnTypeStr() + " " + F.Name + "(";
+    for (size_t I = 0; I < F.Params.size(); ++I) {
+      const Var *P = F.Params[I];
+      Out += (I ? ", " : "") + P->Ty.str() + " " + P->Name;
+    }
+    Out += ")";
+    Out += Declaration ? ";\n" : " ";
+  }
+
+  void function(const Function &F) {
+    if (!F.Doc.empty())
+      Out += "/// " + F.Doc + "\n";
+    signature(F, false);
+    Out += "{\n";
+    Used.clear();
+    mentions(F.Body, Used);
+    for (const Var *P : F.Params)
+      if (!Used.count(P))
+        Out += "(void)" + P->Name + ";\n";
+    block(F.Body);
+    Out += "}\n\n";
+  }
+
+private:
+  void block(const Block &B) {
+    for (const Stmt *S : B)
+      stmt(*S);
+  }
+
+  std::string lineNote(const Stmt &S) {
+    return S.Where.Line ? " // line " + std::to_string(S.Where.Line) : "";
+  }
+
+  /// `x = x + e` prints as `x += e`, `i = i + 1` as `++i`.
+  std::string assignment(const Stmt &S) {
+    const Expr *T = S.Target, *V = S.Value;
+    std::string TS = printExpr(T);
+    if (S.K == StmtKind::AddAssign) {
+      if (V->K == Op::Neg)
+        return TS + " -= " + printExpr(V->Ops[0]);
+      return TS + " += " + printExpr(V);
+    }
+    if ((V->K == Op::Add || V->K == Op::Sub) && printExpr(V->Ops[0]) == TS &&
+        V->Ops[0]->K == T->K) {
+      const char *Op = V->K == Op::Add ? "+" : "-";
+      if (!T->Ty.isFloating() && V->Ops[1]->isConst(1))
+        return std::string(Op) + Op + TS;
+      return TS + " " + Op + "= " + printExpr(V->Ops[1]);
+    }
+    return TS + " = " + printExpr(V);
+  }
+
+  std::string inlineStmt(const Stmt &S) {
+    switch (S.K) {
+    case StmtKind::Assign:
+    case StmtKind::AddAssign:
+      return assignment(S);
+    case StmtKind::Decl:
+      return decl(S);
+    default:
+      return "";
+    }
+  }
+
+  std::string decl(const Stmt &S) {
+    Type T = S.V->Ty;
+    T.IsConst = false;
+    std::string D = T.str() + " " + S.V->Name;
+    if (T.IsReference)
+      D = T.str() + S.V->Name;
+    if (T.ArraySize)
+      D += "[" + std::to_string(T.ArraySize) + "]";
+    if (S.ZeroInit)
+      D += " = {}";
+    else if (S.Value)
+      D += " = " + printExpr(S.Value);
+    return D;
+  }
+
+  bool simple(const Block &B) {
+    for (const Stmt *S : B)
+      if (S->K != StmtKind::Assign && S->K != StmtKind::AddAssign)
+        return false;
+    return true;
+  }
+
+  void stmt(const Stmt &S) {
+    switch (S.K) {
+    case StmtKind::Decl: {
+      if (S.V->Synthetic && !Used.count(S.V) &&
+          (!S.Value || S.Value->isConstant() ||
+           (S.Value->K == Op::Call && S.Value->Text == "adgen::threadTape")))
+        return;
+      Out += decl(S) + ";\n";
+      return;
+    }
+    case StmtKind::Assign:
+    case StmtKind::AddAssign:
+      Out += assignment(S) + ";\n";
+      return;
+    case StmtKind::Call: {
+      if (S.Target)
+        Out += printExpr(S.Target) + " = ";
+      Out += S.Fn->Name + "(" + args(S.Args) + ");\n";
+      return;
+    }
+    case StmtKind::If: {
+      Out += "if (" + printExpr(S.Value) + ") {" + lineNote(S) + "\n";
+      block(S.Then);
+      const Stmt *E = &S;
+      while (E->Else.size() == 1 && E->Else[0]->K == StmtKind::If) {
+        E = E->Else[0];
+        Out += "} else if (" + printExpr(E->Value) + ") {\n";
+        block(E->Then);
+      }
+      if (!E->Else.empty()) {
+        Out += "} else {\n";
+        block(E->Else);
+      }
+      Out += "}\n";
+      return;
+    }
+    case StmtKind::Loop:
+      loop(S);
+      return;
+    case StmtKind::Break:
+      Out += "break;\n";
+      return;
+    case StmtKind::Continue:
+      Out += "continue;\n";
+      return;
+    case StmtKind::Return:
+      Out += S.Value ? "return " + printExpr(S.Value) + ";\n" : "return;\n";
+      return;
+    case StmtKind::Push:
+      Out += S.V->Name + ".push(" + printExpr(S.Value) + ");\n";
+      return;
+    case StmtKind::Comment:
+      Out += "// " + S.Text + "\n";
+      return;
+    case StmtKind::Scope:
+      Out += "{\n";
+      block(S.Then);
+      Out += "}\n";
+      return;
+    }
+  }
+
+  void loop(const Stmt &S) {
+    std::string Cond = S.Value ? printExpr(S.Value) : "";
+    if (S.Loop == LoopKind::While) {
+      Out += "while (" + Cond + ") {" + lineNote(S) + "\n";
+      block(S.Body);
+      Out += "}\n";
+      return;
+    }
+    if (S.Loop == LoopKind::DoWhile) {
+      Out += "do {" + lineNote(S) + "\n";
+      block(S.Body);
+      Out += "} while (" + Cond + ");\n";
+      return;
+    }
+    bool InlineInit = S.Init.size() <= 1 && simple(S.Init) ||
+                      (S.Init.size() == 1 && S.Init[0]->K == StmtKind::Decl);
+    bool InlineInc = simple(S.Inc);
+    bool Scoped = !InlineInit;
+    if (Scoped) {
+      Out += "{\n";
+      block(S.Init);
+    }
+    std::string Init = InlineInit && !S.Init.empty() ? inlineStmt(*S.Init[0]) : "";
+    std::vector<std::string> Incs;
+    if (InlineInc)
+      for (const Stmt *I : S.Inc)
+        Incs.push_back(inlineStmt(*I));
+    Out += "for (" + Init + "; " + Cond + "; " + llvm::join(Incs, ", ") + ") {" + lineNote(S) +
+           "\n";
+    block(S.Body);
+    if (!InlineInc)
+      block(S.Inc);
+    Out += "}\n";
+    if (Scoped)
+      Out += "}\n";
+  }
+
+  const EmitOptions &O;
+  llvm::DenseSet<const Var *> Used;
+};
+
+/// Opens and closes namespace blocks between consecutive functions.
+class Namespaces {
+public:
+  explicit Namespaces(std::string &Out) : Out(Out) {}
+  void enter(const std::vector<std::string> &NS) {
+    size_t Common = 0;
+    while (Common < Cur.size() && Common < NS.size() && Cur[Common] == NS[Common])
+      ++Common;
+    while (Cur.size() > Common) {
+      Out += "} // namespace " + Cur.back() + "\n\n";
+      Cur.pop_back();
+    }
+    for (size_t I = Common; I < NS.size(); ++I) {
+      Out += "namespace " + NS[I] + (NS[I].empty() ? "" : " ") + "{\n";
+      Cur.push_back(NS[I]);
+    }
+  }
+
+private:
+  std::string &Out;
+  std::vector<std::string> Cur;
+};
+
+bool isHelper(const Function &F) {
+  return !F.Namespaces.empty() && F.Namespaces.back() == "adgen_detail";
+}
+
+std::string preamble(const EmitOptions &O, bool Header) {
+  std::string S;
+  for (const std::string &L : O.Banner)
+    S += "// " + L + "\n";
+  S += "\n";
+  if (Header) {
+    S += "#pragma once\n#include <adgen/adgen.h>\n\n";
+    return S;
+  }
+  if (!O.Include.empty())
+    S += "#include \"" + O.Include + "\"\n\n";
+  S += "#include <adgen/adgen.h>\n#include <adgen/runtime.h>\n\n#include <algorithm>\n"
+       "#include <cmath>\n#include <cstddef>\n\n";
+  return S;
+}
+
+} // namespace
+
+std::string adgen::emitExpr(const Expr *E) { return printExpr(E); }
+
+std::string adgen::formatCpp(const std::string &Code) {
+  clang::format::FormatStyle Style = clang::format::getLLVMStyle();
+  Style.ColumnLimit = 90;
+  clang::tooling::Range R(0, Code.size());
+  auto Reps = clang::format::reformat(Style, Code, {R}, "<adgen output>");
+  auto Result = clang::tooling::applyAllReplacements(Code, Reps);
+  if (!Result) {
+    llvm::consumeError(Result.takeError());
+    return Code;
+  }
+  return *Result;
+}
+
+std::string adgen::emitSource(const std::vector<Function *> &Fns, const EmitOptions &O) {
+  std::string Out = preamble(O, false);
+  Printer P(O);
+  {
+    Namespaces NS(Out);
+    bool Any = false;
+    for (const Function *F : Fns) {
+      NS.enter(F->Namespaces);
+      P.Out.clear();
+      P.signature(*F, true);
+      Out += P.Out;
+      Any = true;
+    }
+    NS.enter({});
+    if (Any)
+      Out += "\n";
+  }
+  Namespaces NS(Out);
+  for (const Function *F : Fns) {
+    NS.enter(F->Namespaces);
+    P.Out.clear();
+    P.function(*F);
+    Out += P.Out;
+  }
+  NS.enter({});
+  return formatCpp(Out);
+}
+
+std::string adgen::emitHeader(const std::vector<Function *> &Fns, const EmitOptions &O) {
+  std::string Out = preamble(O, true);
+  Printer P(O);
+  Namespaces NS(Out);
+  for (const Function *F : Fns) {
+    if (isHelper(*F))
+      continue;
+    NS.enter(F->Namespaces);
+    P.Out.clear();
+    P.signature(*F, true);
+    Out += P.Out;
+  }
+  NS.enter({});
+  return formatCpp(Out);
+}

@@ -1,0 +1,36 @@
+//===- Graph/Diagnoser.cpp - Errors as clang diagnostics ------------------===//
+
+#include "Graph/GraphBuilder.h"
+#include "clang/Basic/Diagnostic.h"
+#include "clang/Basic/SourceManager.h"
+
+using namespace adgen;
+
+void Diagnoser::error(clang::SourceLocation L, const llvm::Twine &Message) {
+  ++Errors;
+  auto &D = Ctx.getDiagnostics();
+  unsigned ID = D.getCustomDiagID(clang::DiagnosticsEngine::Error, "%0");
+  D.Report(L, ID) << Message.str();
+}
+
+void Diagnoser::note(clang::SourceLocation L, const llvm::Twine &Message) {
+  auto &D = Ctx.getDiagnostics();
+  unsigned ID = D.getCustomDiagID(clang::DiagnosticsEngine::Note, "%0");
+  D.Report(L, ID) << Message.str();
+}
+
+void Diagnoser::error(graph::Loc L, const std::string &Message) {
+  error(clang::SourceLocation::getFromRawEncoding(L.Raw), Message);
+}
+
+void Diagnoser::note(graph::Loc L, const std::string &Message) {
+  note(clang::SourceLocation::getFromRawEncoding(L.Raw), Message);
+}
+
+graph::Loc Diagnoser::loc(clang::SourceLocation L) const {
+  graph::Loc Out;
+  Out.Raw = L.getRawEncoding();
+  if (L.isValid())
+    Out.Line = Ctx.getSourceManager().getExpansionLineNumber(L);
+  return Out;
+}

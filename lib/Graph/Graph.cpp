@@ -1,0 +1,612 @@
+//===- Graph/Graph.cpp - adgen's computation graph ------------------------===//
+
+#include "Graph/Graph.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringExtras.h"
+#include <cmath>
+#include <cstdio>
+
+using namespace adgen::graph;
+
+std::string Type::str() const {
+  std::string S;
+  if (IsDual)
+    return "adgen::Dual<" + Spelling + ">";
+  if ((IsPointer && PointeeConst) || (!IsPointer && IsConst))
+    S += "const ";
+  S += Spelling;
+  if (IsPointer)
+    S += " *";
+  if (IsReference)
+    S += " &";
+  return S;
+}
+
+bool Expr::isConst(double Value) const {
+  if (K != Op::Const || Text.empty())
+    return false;
+  if (Text == "true" || Text == "false")
+    return false;
+  char *End = nullptr;
+  double D = std::strtod(Text.c_str(), &End);
+  return End && *End == '\0' && D == Value;
+}
+
+bool Expr::isConstant() const {
+  if (K == Op::VarRef || K == Op::Load || K == Op::Deref || K == Op::Pop ||
+      K == Op::Call || K == Op::AddrOf)
+    return false;
+  for (const Expr *O : Ops)
+    if (!O->isConstant())
+      return false;
+  return true;
+}
+
+Var *Function::addVar(std::string N, Type Ty, VarKind Kind) {
+  Vars.emplace_back();
+  Var &V = Vars.back();
+  V.Id = Vars.size() - 1;
+  V.Name = std::move(N);
+  V.Ty = std::move(Ty);
+  V.Kind = Kind;
+  return &V;
+}
+
+bool Function::nameTaken(llvm::StringRef N) const {
+  for (const Var &V : Vars)
+    if (V.Name == N)
+      return true;
+  if (NameParent && NameParent->nameTaken(N))
+    return true;
+  return N == Name;
+}
+
+std::string Function::freshName(llvm::StringRef Base) const {
+  if (!nameTaken(Base))
+    return Base.str();
+  for (unsigned I = 1;; ++I) {
+    std::string N = (Base + "_" + llvm::Twine(I)).str();
+    if (!nameTaken(N))
+      return N;
+  }
+}
+
+std::string Function::returnTypeStr() const {
+  if (!ReturnSpelling.empty())
+    return ReturnSpelling;
+  if (ReturnsVoid)
+    return "void";
+  return ReturnType.str();
+}
+
+Function &Module::addFunction(std::string Name) {
+  Functions.emplace_back();
+  Functions.back().Name = std::move(Name);
+  return Functions.back();
+}
+
+Callee *Module::addCallee(Callee C) {
+  Callees.push_back(std::move(C));
+  return &Callees.back();
+}
+
+const Expr *Module::make(Expr E) {
+  Exprs.push_back(std::move(E));
+  return &Exprs.back();
+}
+
+const Expr *Module::constant(std::string Spelling, Type Ty) {
+  Expr E;
+  E.K = Op::Const;
+  E.Ty = std::move(Ty);
+  E.Text = std::move(Spelling);
+  return make(std::move(E));
+}
+
+/// Spells \p V so that it reads back exactly, and reads like a person wrote
+/// it ("2", "0.5", "1e-08"), with the suffix of \p Ty's precision.
+const Expr *Module::floatConst(double V, const Type &Ty) {
+  char Buf[64];
+  std::snprintf(Buf, sizeof Buf, "%.17g", V);
+  for (int Prec = 1; Prec <= 17; ++Prec) {
+    char Try[64];
+    std::snprintf(Try, sizeof Try, "%.*g", Prec, V);
+    if (std::strtod(Try, nullptr) == V) {
+      std::snprintf(Buf, sizeof Buf, "%s", Try);
+      break;
+    }
+  }
+  std::string S = Buf;
+  if (S.find_first_of(".eEn") == std::string::npos)
+    S += ".0";
+  if (Ty.Scalar == ScalarKind::Float)
+    S += "f";
+  else if (Ty.Scalar == ScalarKind::LongDouble)
+    S += "L";
+  return constant(S, Ty.element());
+}
+
+const Expr *Module::intConst(long long V) {
+  return constant(std::to_string(V), Type::scalar(ScalarKind::Int, "int"));
+}
+
+const Expr *Module::boolConst(bool V) {
+  return constant(V ? "true" : "false", Type::scalar(ScalarKind::Bool, "bool"));
+}
+
+const Expr *Module::ref(Var *V) {
+  Expr E;
+  E.K = Op::VarRef;
+  E.Ty = V->Ty;
+  E.V = V;
+  return make(std::move(E));
+}
+
+const Expr *Module::load(const Expr *Base, const Expr *Index) {
+  Expr E;
+  E.K = Op::Load;
+  E.Ty = Base->Ty.element();
+  E.Ops = {Base, Index};
+  return make(std::move(E));
+}
+
+const Expr *Module::ptrAdd(const Expr *Base, const Expr *Offset) {
+  if (Offset->isConst(0))
+    return Base;
+  Expr E;
+  E.K = Op::PtrAdd;
+  E.Ty = Base->Ty;
+  E.Ty.ArraySize = 0;
+  E.Ty.IsPointer = true;
+  E.Ops = {Base, Offset};
+  return make(std::move(E));
+}
+
+const Expr *Module::addrOf(Var *V) {
+  Expr E;
+  E.K = Op::AddrOf;
+  E.Ty = Type::pointerTo(V->Ty.Scalar, V->Ty.Spelling, false);
+  E.V = V;
+  return make(std::move(E));
+}
+
+const Expr *Module::deref(Var *V) {
+  Expr E;
+  E.K = Op::Deref;
+  E.Ty = V->Ty.element();
+  E.V = V;
+  return make(std::move(E));
+}
+
+const Expr *Module::unary(Op K, const Expr *A, Type Ty) {
+  Expr E;
+  E.K = K;
+  E.Ty = std::move(Ty);
+  E.Ops = {A};
+  return make(std::move(E));
+}
+
+const Expr *Module::binary(Op K, const Expr *A, const Expr *B, Type Ty) {
+  Expr E;
+  E.K = K;
+  E.Ty = std::move(Ty);
+  E.Ops = {A, B};
+  return make(std::move(E));
+}
+
+const Expr *Module::neg(const Expr *A) {
+  if (A->K == Op::Neg)
+    return A->Ops[0];
+  if (A->isConst(0))
+    return A;
+  return unary(Op::Neg, A, A->Ty.element());
+}
+
+const Expr *Module::add(const Expr *A, const Expr *B) {
+  if (!A)
+    return B;
+  if (!B)
+    return A;
+  if (A->isConst(0))
+    return B;
+  if (B->isConst(0))
+    return A;
+  if (B->K == Op::Neg)
+    return sub(A, B->Ops[0]);
+  return binary(Op::Add, A, B, A->Ty.element());
+}
+
+const Expr *Module::sub(const Expr *A, const Expr *B) {
+  if (!B || B->isConst(0))
+    return A;
+  if (!A || A->isConst(0))
+    return neg(B);
+  if (B->K == Op::Neg)
+    return add(A, B->Ops[0]);
+  return binary(Op::Sub, A, B, A->Ty.element());
+}
+
+const Expr *Module::mul(const Expr *A, const Expr *B) {
+  if (A->isConst(1))
+    return B;
+  if (B->isConst(1))
+    return A;
+  if (A->isConst(-1))
+    return neg(B);
+  if (B->isConst(-1))
+    return neg(A);
+  if (A->K == Op::Neg && B->K == Op::Neg)
+    return mul(A->Ops[0], B->Ops[0]);
+  if (A->K == Op::Neg)
+    return neg(mul(A->Ops[0], B));
+  if (B->K == Op::Neg)
+    return neg(mul(A, B->Ops[0]));
+  Type Ty = A->Ty.isFloating() ? A->Ty.element() : B->Ty.element();
+  return binary(Op::Mul, A, B, Ty);
+}
+
+const Expr *Module::div(const Expr *A, const Expr *B) {
+  if (B->isConst(1))
+    return A;
+  if (A->K == Op::Neg)
+    return neg(div(A->Ops[0], B));
+  Type Ty = A->Ty.isFloating() ? A->Ty.element() : B->Ty.element();
+  return binary(Op::Div, A, B, Ty);
+}
+
+const Expr *Module::cast(const Expr *A, Type Ty) {
+  Expr E;
+  E.K = Op::Cast;
+  E.Ty = std::move(Ty);
+  E.Ops = {A};
+  return make(std::move(E));
+}
+
+const Expr *Module::select(const Expr *C, const Expr *A, const Expr *B) {
+  Expr E;
+  E.K = Op::Select;
+  E.Ty = A->Ty.element();
+  E.Ops = {C, A, B};
+  return make(std::move(E));
+}
+
+const Expr *Module::math(std::string Name, std::vector<const Expr *> Args, Type Ty) {
+  Expr E;
+  E.K = Op::Math;
+  E.Ty = std::move(Ty);
+  E.Text = std::move(Name);
+  E.Ops = std::move(Args);
+  return make(std::move(E));
+}
+
+const Expr *Module::call(std::string Name, std::vector<const Expr *> Args, Type Ty) {
+  Expr E;
+  E.K = Op::Call;
+  E.Ty = std::move(Ty);
+  E.Text = std::move(Name);
+  E.Ops = std::move(Args);
+  return make(std::move(E));
+}
+
+const Expr *Module::pop(Type Ty) {
+  Expr E;
+  E.K = Op::Pop;
+  E.Ty = std::move(Ty);
+  return make(std::move(E));
+}
+
+Stmt *Module::make(Stmt S) {
+  Stmts.push_back(std::move(S));
+  return &Stmts.back();
+}
+
+static Stmt stmtOf(StmtKind K, Loc L) {
+  Stmt S;
+  S.K = K;
+  S.Where = L;
+  return S;
+}
+
+Stmt *Module::decl(Var *V, const Expr *Init, Loc L) {
+  Stmt S = stmtOf(StmtKind::Decl, L);
+  S.V = V;
+  S.Value = Init;
+  return make(std::move(S));
+}
+
+Stmt *Module::assign(const Expr *Target, const Expr *Value, Loc L) {
+  Stmt S = stmtOf(StmtKind::Assign, L);
+  S.Target = Target;
+  S.Value = Value;
+  return make(std::move(S));
+}
+
+Stmt *Module::addAssign(const Expr *Target, const Expr *Value, Loc L) {
+  Stmt S = stmtOf(StmtKind::AddAssign, L);
+  S.Target = Target;
+  S.Value = Value;
+  return make(std::move(S));
+}
+
+Stmt *Module::callStmt(const Expr *Target, Callee *Fn, std::vector<const Expr *> Args, Loc L) {
+  Stmt S = stmtOf(StmtKind::Call, L);
+  S.Target = Target;
+  S.Fn = Fn;
+  S.Args = std::move(Args);
+  return make(std::move(S));
+}
+
+Stmt *Module::ifStmt(const Expr *Cond, Block Then, Block Else, Loc L) {
+  Stmt S = stmtOf(StmtKind::If, L);
+  S.Value = Cond;
+  S.Then = std::move(Then);
+  S.Else = std::move(Else);
+  return make(std::move(S));
+}
+
+Stmt *Module::loop(LoopKind K, Block Init, const Expr *Cond, Block Body, Block Inc, Loc L) {
+  Stmt S = stmtOf(StmtKind::Loop, L);
+  S.Loop = K;
+  S.Init = std::move(Init);
+  S.Value = Cond;
+  S.Body = std::move(Body);
+  S.Inc = std::move(Inc);
+  return make(std::move(S));
+}
+
+Stmt *Module::ret(const Expr *Value, Loc L) {
+  Stmt S = stmtOf(StmtKind::Return, L);
+  S.Value = Value;
+  return make(std::move(S));
+}
+
+Stmt *Module::brk(Loc L) { return make(stmtOf(StmtKind::Break, L)); }
+Stmt *Module::cont(Loc L) { return make(stmtOf(StmtKind::Continue, L)); }
+
+Stmt *Module::push(const Expr *Value, Loc L) {
+  Stmt S = stmtOf(StmtKind::Push, L);
+  S.Value = Value;
+  return make(std::move(S));
+}
+
+Stmt *Module::comment(std::string Text, Loc L) {
+  Stmt S = stmtOf(StmtKind::Comment, L);
+  S.Text = std::move(Text);
+  return make(std::move(S));
+}
+
+Stmt *Module::scope(Block Body, Loc L) {
+  Stmt S = stmtOf(StmtKind::Scope, L);
+  S.Then = std::move(Body);
+  return make(std::move(S));
+}
+
+//===----------------------------------------------------------------------===//
+// --emit=graph
+//===----------------------------------------------------------------------===//
+
+namespace {
+
+const char *opName(Op K) {
+  switch (K) {
+  case Op::Const: return "const";
+  case Op::VarRef: return "ref";
+  case Op::Load: return "load";
+  case Op::PtrAdd: return "ptradd";
+  case Op::AddrOf: return "addrof";
+  case Op::Deref: return "deref";
+  case Op::Neg: return "neg";
+  case Op::Add: return "add";
+  case Op::Sub: return "sub";
+  case Op::Mul: return "mul";
+  case Op::Div: return "div";
+  case Op::Rem: return "rem";
+  case Op::Lt: return "lt";
+  case Op::Le: return "le";
+  case Op::Gt: return "gt";
+  case Op::Ge: return "ge";
+  case Op::Eq: return "eq";
+  case Op::Ne: return "ne";
+  case Op::And: return "and";
+  case Op::Or: return "or";
+  case Op::Not: return "not";
+  case Op::BitAnd: return "bitand";
+  case Op::BitOr: return "bitor";
+  case Op::BitXor: return "bitxor";
+  case Op::Shl: return "shl";
+  case Op::Shr: return "shr";
+  case Op::BitNot: return "bitnot";
+  case Op::Cast: return "cast";
+  case Op::Select: return "select";
+  case Op::Math: return "call";
+  case Op::Pop: return "pop";
+  case Op::Call: return "call";
+  case Op::Field: return "field";
+  case Op::Aggregate: return "aggregate";
+  }
+  return "?";
+}
+
+/// Prints statements with each expression flattened into numbered nodes:
+///   %3 = mul %1, %2 : double
+class GraphPrinter {
+public:
+  explicit GraphPrinter(llvm::raw_ostream &OS) : OS(OS) {}
+
+  void block(const Block &B, unsigned Depth) {
+    for (const Stmt *S : B)
+      stmt(*S, Depth);
+  }
+
+private:
+  /// Leaves (variables, constants) print inline; operations get a number.
+  std::string node(const Expr *E, unsigned Depth) {
+    if (E->K == Op::Const)
+      return E->Text;
+    if (E->K == Op::VarRef)
+      return E->V->Name;
+    auto It = Numbers.find(E);
+    if (It != Numbers.end())
+      return "%" + std::to_string(It->second);
+    std::vector<std::string> Operands;
+    for (const Expr *O : E->Ops)
+      Operands.push_back(node(O, Depth));
+    unsigned N = ++Counter;
+    Numbers[E] = N;
+    indent(Depth);
+    OS << "%" << N << " = " << opName(E->K);
+    if (!E->Text.empty())
+      OS << " " << E->Text;
+    if (E->V)
+      OS << " " << E->V->Name;
+    for (size_t I = 0; I < Operands.size(); ++I)
+      OS << (I ? ", " : " ") << Operands[I];
+    OS << " : " << E->Ty.str() << "\n";
+    return "%" + std::to_string(N);
+  }
+
+  void indent(unsigned Depth) { OS.indent(2 * Depth); }
+
+  void line(const Stmt &S) {
+    if (S.Where.Line)
+      OS << "    ; line " << S.Where.Line;
+    OS << "\n";
+  }
+
+  void stmt(const Stmt &S, unsigned Depth) {
+    switch (S.K) {
+    case StmtKind::Decl: {
+      std::string Init = S.Value ? node(S.Value, Depth) : "";
+      indent(Depth);
+      OS << "decl " << S.V->Name << " : " << S.V->Ty.str();
+      if (S.V->Ty.ArraySize)
+        OS << "[" << S.V->Ty.ArraySize << "]";
+      if (S.V->Root)
+        OS << " (into " << S.V->Root->Name << ")";
+      if (S.Value)
+        OS << " = " << Init;
+      line(S);
+      return;
+    }
+    case StmtKind::Assign:
+    case StmtKind::AddAssign: {
+      std::string V = node(S.Value, Depth);
+      std::string T = target(S.Target, Depth);
+      indent(Depth);
+      OS << (S.K == StmtKind::Assign ? "store " : "accumulate ") << T << " = " << V;
+      line(S);
+      return;
+    }
+    case StmtKind::Call: {
+      std::vector<std::string> Args;
+      for (const Expr *A : S.Args)
+        Args.push_back(node(A, Depth));
+      std::string T = S.Target ? target(S.Target, Depth) : "";
+      indent(Depth);
+      if (S.Target)
+        OS << T << " = ";
+      OS << "call " << S.Fn->Name << "(" << llvm::join(Args, ", ") << ")";
+      line(S);
+      return;
+    }
+    case StmtKind::If: {
+      std::string C = node(S.Value, Depth);
+      indent(Depth);
+      OS << "if " << C;
+      line(S);
+      block(S.Then, Depth + 1);
+      if (!S.Else.empty()) {
+        indent(Depth);
+        OS << "else\n";
+        block(S.Else, Depth + 1);
+      }
+      indent(Depth);
+      OS << "end if\n";
+      return;
+    }
+    case StmtKind::Loop: {
+      static const char *Kinds[] = {"for", "while", "do-while"};
+      indent(Depth);
+      OS << "loop " << Kinds[unsigned(S.Loop)];
+      line(S);
+      if (!S.Init.empty()) {
+        indent(Depth + 1);
+        OS << "init:\n";
+        block(S.Init, Depth + 2);
+      }
+      if (S.Value) {
+        indent(Depth + 1);
+        OS << "cond:\n";
+        std::string C = node(S.Value, Depth + 2);
+        indent(Depth + 2);
+        OS << "test " << C << "\n";
+      }
+      indent(Depth + 1);
+      OS << "body:\n";
+      block(S.Body, Depth + 2);
+      if (!S.Inc.empty()) {
+        indent(Depth + 1);
+        OS << "step:\n";
+        block(S.Inc, Depth + 2);
+      }
+      indent(Depth);
+      OS << "end loop\n";
+      return;
+    }
+    case StmtKind::Break:
+      indent(Depth);
+      OS << "break";
+      line(S);
+      return;
+    case StmtKind::Continue:
+      indent(Depth);
+      OS << "continue";
+      line(S);
+      return;
+    case StmtKind::Return: {
+      std::string V = S.Value ? node(S.Value, Depth) : "";
+      indent(Depth);
+      OS << "return" << (S.Value ? " " + V : "");
+      line(S);
+      return;
+    }
+    case StmtKind::Push: {
+      std::string V = node(S.Value, Depth);
+      indent(Depth);
+      OS << "push " << V << "\n";
+      return;
+    }
+    case StmtKind::Comment:
+      indent(Depth);
+      OS << "; " << S.Text << "\n";
+      return;
+    case StmtKind::Scope:
+      block(S.Then, Depth);
+      return;
+    }
+  }
+
+  std::string target(const Expr *T, unsigned Depth) {
+    if (T->K == Op::Load)
+      return node(T->Ops[0], Depth) + "[" + node(T->Ops[1], Depth) + "]";
+    if (T->K == Op::Deref)
+      return "*" + T->V->Name;
+    return node(T, Depth);
+  }
+
+  llvm::raw_ostream &OS;
+  llvm::DenseMap<const Expr *, unsigned> Numbers;
+  unsigned Counter = 0;
+};
+
+} // namespace
+
+void adgen::graph::printGraph(const Function &F, llvm::raw_ostream &OS) {
+  OS << "function " << F.Name << "(";
+  for (size_t I = 0; I < F.Params.size(); ++I)
+    OS << (I ? ", " : "") << F.Params[I]->Name << " : " << F.Params[I]->Ty.str();
+  OS << ") -> " << F.returnTypeStr() << "\n";
+  GraphPrinter P(OS);
+  P.block(F.Body, 1);
+  OS << "end function\n\n";
+}

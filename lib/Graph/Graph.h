@@ -1,0 +1,325 @@
+//===- Graph/Graph.h - adgen's computation graph ------------------*- C++ -*-===//
+///
+/// \file
+/// The one representation that the analyses and both transforms work on, and
+/// that the emitter prints. It does not depend on Clang's classes.
+///
+/// A Function is a tree of structured statements (assignments, calls, if,
+/// loops, early exits). Each assignment's right-hand side is a DAG of
+/// elementary operations (Expr nodes) whose operand edges are the data flow
+/// inside the statement; reads of variables (VarRef) and of memory (Load) are
+/// its edges to earlier statements. Derivative code is built in the same
+/// representation, so a transform's output can be transformed again.
+///
+/// \code
+///   Module M;
+///   Function &F = M.addFunction("sq");
+///   Var *X = F.addVar("x", Type::scalar(ScalarKind::Double, "double"), VarKind::Param);
+///   F.Params.push_back(X);
+///   F.Body.push_back(M.ret(M.mul(M.ref(X), M.ref(X))));
+/// \endcode
+//===----------------------------------------------------------------------===//
+#ifndef ADGEN_GRAPH_GRAPH_H
+#define ADGEN_GRAPH_GRAPH_H
+
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/raw_ostream.h"
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace adgen::graph {
+
+/// The scalar kinds adgen distinguishes. Only floating-point values carry
+/// derivatives; every integer type and every enum is Int.
+enum class ScalarKind : uint8_t { Bool, Int, Float, Double, LongDouble };
+
+inline bool isFloating(ScalarKind K) {
+  return K == ScalarKind::Float || K == ScalarKind::Double ||
+         K == ScalarKind::LongDouble;
+}
+
+/// The type of a value: a scalar, a pointer to scalars, or a local array.
+struct Type {
+  ScalarKind Scalar = ScalarKind::Double;
+  /// C++ spelling of the scalar ("double", "std::size_t", "Color").
+  std::string Spelling = "double";
+  bool IsPointer = false;     ///< pointer to Scalar (p[i] reads memory)
+  bool PointeeConst = false;  ///< `const double *`
+  bool IsReference = false;   ///< `double &` (a parameter only)
+  bool IsConst = false;       ///< `const double` / `const double &`
+  uint64_t ArraySize = 0;     ///< > 0: a local array `double a[ArraySize]`
+  bool IsDual = false;        ///< adgen::Dual<Spelling> (generated code)
+
+  static Type scalar(ScalarKind K, std::string Spelling) {
+    Type T;
+    T.Scalar = K;
+    T.Spelling = std::move(Spelling);
+    return T;
+  }
+  static Type pointerTo(ScalarKind K, std::string Spelling, bool Const) {
+    Type T = scalar(K, std::move(Spelling));
+    T.IsPointer = true;
+    T.PointeeConst = Const;
+    return T;
+  }
+  bool isFloating() const { return graph::isFloating(Scalar); }
+  /// Values of this type index memory: pointers and local arrays.
+  bool isMemory() const { return IsPointer || ArraySize > 0; }
+  /// A value of this type carries derivatives directly (a float scalar).
+  bool isFloatScalar() const { return isFloating() && !isMemory(); }
+  /// The type of one element (for memory) or the value itself.
+  Type element() const { return scalar(Scalar, Spelling); }
+  /// C++ spelling of the whole type, e.g. "const double *".
+  std::string str() const;
+};
+
+/// Where something came from in the user's source: an opaque location that
+/// the driver can turn back into a diagnostic, and the line for comments.
+struct Loc {
+  uint64_t Raw = 0;
+  unsigned Line = 0;
+};
+
+enum class VarKind : uint8_t { Param, Local, Global };
+
+/// A named storage location: a parameter, a local (scalar, pointer or
+/// array), or a global the function reads.
+struct Var {
+  unsigned Id = 0;
+  std::string Name; ///< unique within its function
+  Type Ty;
+  VarKind Kind = VarKind::Local;
+  Loc Where;
+  /// For a pointer local: the parameter or array it points into. Pointer
+  /// locals never change which array they point into.
+  Var *Root = nullptr;
+  /// True for compiler-invented variables (temporaries, flags).
+  bool Synthetic = false;
+};
+
+/// Elementary operations.
+enum class Op : uint8_t {
+  Const,   ///< literal, Text is its spelling
+  VarRef,  ///< value of V (for memory: the address)
+  Load,    ///< Ops[0][Ops[1]]: element of memory
+  PtrAdd,  ///< Ops[0] + Ops[1]: pointer arithmetic
+  AddrOf,  ///< &V (only in generated code)
+  Deref,   ///< *V where V is a pointer used as a scalar (generated code)
+  Neg, Add, Sub, Mul, Div, Rem,
+  Lt, Le, Gt, Ge, Eq, Ne, And, Or, Not,
+  BitAnd, BitOr, BitXor, Shl, Shr, BitNot,
+  Cast,    ///< conversion to Ty
+  Select,  ///< Ops[0] ? Ops[1] : Ops[2]
+  Math,    ///< elementary function Text (exp, pow, fmax, ...) of Ops
+  Pop,     ///< the tape's next value of type Ty (generated code)
+  Call,    ///< a call whose value is used in place (generated code)
+  Field,   ///< Ops[0].Text: a field of a Dual (generated code)
+  Aggregate, ///< Ty{Ops...} (generated code)
+};
+
+/// A node of the expression DAG. Nodes are immutable once built and may be
+/// shared between statements and functions.
+struct Expr {
+  Op K = Op::Const;
+  Type Ty;
+  std::vector<const Expr *> Ops;
+  Var *V = nullptr;    ///< VarRef, AddrOf, Deref
+  std::string Text;    ///< Const spelling, Math/Call function name
+
+  bool isConst(double Value) const;
+  /// True if evaluating this reads no variable and no memory.
+  bool isConstant() const;
+};
+
+struct Stmt;
+using Block = std::vector<Stmt *>;
+
+enum class StmtKind : uint8_t {
+  Decl,     ///< declaration of V, optionally with Value, or zeroed (`= {}`)
+  Assign,   ///< Target = Value  (Target is VarRef, Load or Deref)
+  AddAssign,///< Target += Value (generated code)
+  Call,     ///< [Target =] Callee(Args...)
+  If,       ///< if (Value) Then else Else
+  Loop,     ///< see LoopKind
+  Break,
+  Continue,
+  Return,   ///< return [Value]
+  Push,     ///< tape.push(Value) (generated code)
+  Comment,  ///< Text as a // comment (generated code)
+  Scope,    ///< { Then } : a nested block (generated code)
+};
+
+enum class LoopKind : uint8_t {
+  For,     ///< Init; while (Value) { Body; Inc }   (Value may be null: forever)
+  While,   ///< while (Value) Body
+  DoWhile, ///< do Body while (Value)
+};
+
+/// Information about a call target.
+struct Callee {
+  /// The name to print (qualified as needed).
+  std::string Name;
+  /// The graph of the callee when its body is visible, else null.
+  struct Function *Body = nullptr;
+  /// Opaque identity of the callee's declaration, for the driver.
+  const void *Decl = nullptr;
+  /// Parameter types and names, and the result.
+  std::vector<Type> ParamTypes;
+  std::vector<std::string> ParamNames;
+  bool ReturnsVoid = true;
+  Type ReturnType;
+  /// Qualified names of user-written derivatives marked ADGEN_CUSTOM
+  /// (empty when there is none).
+  std::string CustomFwd, CustomPullback;
+  /// The namespaces the callee lives in, to place generated helpers.
+  std::vector<std::string> Namespaces;
+  /// Unqualified name, to name generated helpers.
+  std::string BaseName;
+  bool IsStatic = false;
+  Loc Where;
+};
+
+struct Stmt {
+  StmtKind K;
+  Loc Where;
+  // Decl
+  Var *V = nullptr;
+  bool ZeroInit = false;
+  // Assign / AddAssign / Call result / Return value / If+Loop condition / Push
+  const Expr *Target = nullptr;
+  const Expr *Value = nullptr;
+  // Call
+  Callee *Fn = nullptr;
+  std::vector<const Expr *> Args;
+  // If / Scope: Then, Else.   Loop: Init, Body, Inc
+  LoopKind Loop = LoopKind::For;
+  Block Then, Else;
+  Block Init, Body, Inc;
+  std::string Text; ///< Comment
+};
+
+/// A function of the graph: a source function, or generated code.
+struct Function {
+  std::string Name;
+  /// Enclosing namespaces, outermost first ("" for an anonymous namespace).
+  std::vector<std::string> Namespaces;
+  bool IsStatic = false;
+  std::vector<Var *> Params;
+  bool ReturnsVoid = true;
+  Type ReturnType;
+  /// Spelling of the return type when it is not one of Type's forms
+  /// (e.g. "adgen::Dual<double>"); empty otherwise.
+  std::string ReturnSpelling;
+  Block Body;
+  Loc Where;
+  /// One-paragraph comment printed above the function (generated code).
+  std::string Doc;
+  /// Opaque identity of the source declaration.
+  const void *Decl = nullptr;
+
+  std::deque<Var> Vars; ///< every variable, params included
+  /// For generated code: the source function whose variables it also uses,
+  /// so invented names avoid those too.
+  const Function *NameParent = nullptr;
+  Var *addVar(std::string Name, Type Ty, VarKind Kind);
+  /// Every name in use in the function, to invent fresh ones.
+  bool nameTaken(llvm::StringRef N) const;
+  /// A name based on \p Base that no variable of this function has yet.
+  std::string freshName(llvm::StringRef Base) const;
+  std::string returnTypeStr() const;
+};
+
+/// Owns every node. Transforms build their output in the same module.
+class Module {
+public:
+  Function &addFunction(std::string Name);
+  std::deque<Function> &functions() { return Functions; }
+  Callee *addCallee(Callee C);
+
+  // Expression builders (no folding beyond the obvious zero/one rules of
+  // add/sub/mul, which keep generated code readable).
+  const Expr *constant(std::string Spelling, Type Ty);
+  const Expr *floatConst(double V, const Type &Ty);
+  const Expr *intConst(long long V);
+  const Expr *boolConst(bool V);
+  const Expr *ref(Var *V);
+  const Expr *load(const Expr *Base, const Expr *Index);
+  const Expr *ptrAdd(const Expr *Base, const Expr *Offset);
+  const Expr *addrOf(Var *V);
+  const Expr *deref(Var *V);
+  const Expr *unary(Op K, const Expr *A, Type Ty);
+  const Expr *binary(Op K, const Expr *A, const Expr *B, Type Ty);
+  const Expr *neg(const Expr *A);
+  const Expr *add(const Expr *A, const Expr *B);
+  const Expr *sub(const Expr *A, const Expr *B);
+  const Expr *mul(const Expr *A, const Expr *B);
+  const Expr *div(const Expr *A, const Expr *B);
+  const Expr *cast(const Expr *A, Type Ty);
+  const Expr *select(const Expr *C, const Expr *A, const Expr *B);
+  const Expr *math(std::string Name, std::vector<const Expr *> Args, Type Ty);
+  const Expr *call(std::string Name, std::vector<const Expr *> Args, Type Ty);
+  const Expr *pop(Type Ty);
+  const Expr *make(Expr E);
+
+  // Statement builders.
+  Stmt *decl(Var *V, const Expr *Init = nullptr, Loc L = {});
+  Stmt *assign(const Expr *Target, const Expr *Value, Loc L = {});
+  Stmt *addAssign(const Expr *Target, const Expr *Value, Loc L = {});
+  Stmt *callStmt(const Expr *Target, Callee *Fn, std::vector<const Expr *> Args, Loc L = {});
+  Stmt *ifStmt(const Expr *Cond, Block Then, Block Else, Loc L = {});
+  Stmt *loop(LoopKind K, Block Init, const Expr *Cond, Block Body, Block Inc, Loc L = {});
+  Stmt *ret(const Expr *Value, Loc L = {});
+  Stmt *brk(Loc L = {});
+  Stmt *cont(Loc L = {});
+  Stmt *push(const Expr *Value, Loc L = {});
+  Stmt *comment(std::string Text, Loc L = {});
+  Stmt *scope(Block Body, Loc L = {});
+  Stmt *make(Stmt S);
+
+private:
+  std::deque<Function> Functions;
+  std::deque<Callee> Callees;
+  std::deque<Expr> Exprs;
+  std::deque<Stmt> Stmts;
+};
+
+/// Where later stages report errors. The driver implements it with clang
+/// diagnostics, so messages point at the user's source.
+class ErrorSink {
+public:
+  virtual ~ErrorSink() = default;
+  virtual void error(Loc Where, const std::string &Message) = 0;
+  virtual void note(Loc Where, const std::string &Message) = 0;
+};
+
+/// Prints \p F as the text of `adgen --emit=graph`: one line per statement,
+/// each expression as numbered elementary operations with their operands.
+void printGraph(const Function &F, llvm::raw_ostream &OS);
+
+/// Calls \p Fn on every statement of \p B, depth first, parents first.
+template <typename Fn> void forEachStmt(const Block &B, Fn &&F) {
+  for (Stmt *S : B) {
+    F(S);
+    forEachStmt(S->Init, F);
+    forEachStmt(S->Then, F);
+    forEachStmt(S->Else, F);
+    forEachStmt(S->Body, F);
+    forEachStmt(S->Inc, F);
+  }
+}
+
+/// Calls \p Fn on every node of \p E, operands first.
+template <typename Fn> void forEachExpr(const Expr *E, Fn &&F) {
+  if (!E)
+    return;
+  for (const Expr *O : E->Ops)
+    forEachExpr(O, F);
+  F(E);
+}
+
+} // namespace adgen::graph
+
+#endif // ADGEN_GRAPH_GRAPH_H

@@ -1,0 +1,1162 @@
+//===- Graph/GraphBuilder.cpp - Clang AST to computation graph ------------===//
+//
+// Statements are built into the current block; an expression with side
+// effects (x++, a = b, a call to a user function) emits statements into the
+// current block before the pure expression that uses their results. Where
+// C++ evaluates lazily (?:, &&, ||) and an operand has side effects, the
+// builder lowers it to an if statement, so evaluation order is kept.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Graph/GraphBuilder.h"
+#include "Graph/MathFunctions.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/Stmt.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringExtras.h"
+
+using namespace adgen;
+using namespace adgen::graph;
+using clang::dyn_cast;
+using clang::isa;
+
+clang::PrintingPolicy adgen::printingPolicy(const clang::ASTContext &Ctx) {
+  clang::PrintingPolicy PP(Ctx.getLangOpts());
+  PP.SuppressUnwrittenScope = true;
+  PP.SuppressTagKeyword = true;
+  PP.Bool = true;
+  return PP;
+}
+
+static bool scalarKind(clang::QualType QT, ScalarKind &K) {
+  QT = QT.getCanonicalType().getUnqualifiedType();
+  if (QT->isBooleanType()) {
+    K = ScalarKind::Bool;
+    return true;
+  }
+  if (QT->isIntegralOrEnumerationType()) {
+    K = ScalarKind::Int;
+    return true;
+  }
+  if (const auto *BT = QT->getAs<clang::BuiltinType>()) {
+    switch (BT->getKind()) {
+    case clang::BuiltinType::Float: K = ScalarKind::Float; return true;
+    case clang::BuiltinType::Double: K = ScalarKind::Double; return true;
+    case clang::BuiltinType::LongDouble: K = ScalarKind::LongDouble; return true;
+    default: return false;
+    }
+  }
+  return false;
+}
+
+bool adgen::mapType(clang::QualType QT, const clang::ASTContext &Ctx, Type &Out) {
+  clang::PrintingPolicy PP = printingPolicy(Ctx);
+  Out = Type();
+  if (const auto *RT = QT->getAs<clang::ReferenceType>()) {
+    clang::QualType P = RT->getPointeeType();
+    if (!mapType(P, Ctx, Out) || Out.isMemory())
+      return false;
+    Out.IsReference = true;
+    Out.IsConst = P.isConstQualified();
+    return true;
+  }
+  if (const auto *AT = Ctx.getAsConstantArrayType(QT)) {
+    clang::QualType E = AT->getElementType();
+    if (!scalarKind(E, Out.Scalar))
+      return false;
+    Out.Spelling = E.getUnqualifiedType().getAsString(PP);
+    Out.ArraySize = AT->getSize().getZExtValue();
+    Out.IsConst = E.isConstQualified();
+    return true;
+  }
+  if (const auto *PT = QT->getAs<clang::PointerType>()) {
+    clang::QualType E = PT->getPointeeType();
+    if (!scalarKind(E, Out.Scalar))
+      return false;
+    Out.Spelling = E.getUnqualifiedType().getAsString(PP);
+    Out.IsPointer = true;
+    Out.PointeeConst = E.isConstQualified();
+    return true;
+  }
+  if (!scalarKind(QT, Out.Scalar))
+    return false;
+  Out.Spelling = QT.getUnqualifiedType().getAsString(PP);
+  Out.IsConst = QT.isConstQualified();
+  return true;
+}
+
+namespace {
+
+/// What a `break` inside the current statement leaves.
+enum class BreakTarget { Loop, Switch };
+
+} // namespace
+
+class GraphBuilder::Impl {
+public:
+  Impl(clang::ASTContext &Ctx, Module &M, Diagnoser &Diags, const CustomMap &Customs)
+      : Ctx(Ctx), M(M), Diags(Diags), Customs(Customs) {}
+
+  Function *build(const clang::FunctionDecl *FD);
+
+private:
+  // Statements.
+  bool stmt(const clang::Stmt *S);
+  bool declStmt(const clang::DeclStmt *DS);
+  bool varDecl(const clang::VarDecl *VD);
+  bool ifStmt(const clang::IfStmt *S);
+  bool forStmt(const clang::ForStmt *S);
+  bool whileStmt(const clang::WhileStmt *S);
+  bool doStmt(const clang::DoStmt *S);
+  bool switchStmt(const clang::SwitchStmt *S);
+  bool sideEffect(const clang::Expr *E);
+  bool blockOf(const clang::Stmt *S, Block &Out);
+
+  // Expressions; null after an error.
+  const Expr *expr(const clang::Expr *E);
+  const Expr *lvalue(const clang::Expr *E);
+  const Expr *cast(const clang::CastExpr *CE);
+  const Expr *unaryOp(const clang::UnaryOperator *UO);
+  const Expr *binaryOp(const clang::BinaryOperator *BO);
+  const Expr *assignment(const clang::BinaryOperator *BO);
+  const Expr *increment(const clang::UnaryOperator *UO);
+  const Expr *conditional(const clang::ConditionalOperator *CO);
+  const Expr *logical(const clang::BinaryOperator *BO);
+  const Expr *callExpr(const clang::CallExpr *CE);
+  const Expr *declRef(const clang::DeclRefExpr *DRE);
+  /// Builds \p E into a block of its own: the statements it needs and its
+  /// value.
+  bool exprInBlock(const clang::Expr *E, Block &Stmts, const Expr *&Value);
+
+  Callee *callee(const clang::FunctionDecl *FD, clang::SourceLocation Where);
+  Var *newVar(llvm::StringRef Name, Type Ty, VarKind Kind, clang::SourceLocation L);
+  Var *temp(llvm::StringRef Base, Type Ty, clang::SourceLocation L);
+  bool typeOf(clang::QualType QT, clang::SourceLocation L, Type &Out, llvm::StringRef What);
+  std::string qualifiedName(const clang::NamedDecl *D);
+  std::vector<std::string> namespacesOf(const clang::Decl *D);
+  Loc loc(clang::SourceLocation L) { return Diags.loc(L); }
+  void emit(Stmt *S) { Cur->push_back(S); }
+  const Expr *fail(clang::SourceLocation L, const llvm::Twine &Msg) {
+    Diags.error(L, Msg);
+    return nullptr;
+  }
+  bool failStmt(clang::SourceLocation L, const llvm::Twine &Msg) {
+    Diags.error(L, Msg);
+    return false;
+  }
+
+  clang::ASTContext &Ctx;
+  Module &M;
+  Diagnoser &Diags;
+  const CustomMap &Customs;
+  llvm::DenseMap<const clang::FunctionDecl *, Function *> Built;
+  llvm::DenseMap<const clang::FunctionDecl *, Callee *> Callees;
+  llvm::DenseMap<const clang::Decl *, Var *> Vars;
+
+  Function *F = nullptr;
+  Block *Cur = nullptr;
+  std::vector<BreakTarget> Breaks;
+};
+
+GraphBuilder::GraphBuilder(clang::ASTContext &Ctx, Module &M, Diagnoser &Diags,
+                           const CustomMap &Customs)
+    : P(std::make_unique<Impl>(Ctx, M, Diags, Customs)) {}
+GraphBuilder::~GraphBuilder() = default;
+Function *GraphBuilder::build(const clang::FunctionDecl *FD) { return P->build(FD); }
+
+//===----------------------------------------------------------------------===//
+// Functions and names
+//===----------------------------------------------------------------------===//
+
+std::vector<std::string> GraphBuilder::Impl::namespacesOf(const clang::Decl *D) {
+  std::vector<std::string> Out;
+  for (const clang::DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent())
+    if (const auto *NS = dyn_cast<clang::NamespaceDecl>(DC))
+      Out.insert(Out.begin(), NS->isAnonymousNamespace() ? "" : NS->getNameAsString());
+  return Out;
+}
+
+std::string GraphBuilder::Impl::qualifiedName(const clang::NamedDecl *D) {
+  std::string S;
+  for (const std::string &NS : namespacesOf(D))
+    if (!NS.empty())
+      S += NS + "::";
+  return S + D->getNameAsString();
+}
+
+bool GraphBuilder::Impl::typeOf(clang::QualType QT, clang::SourceLocation L,
+                                Type &Out, llvm::StringRef What) {
+  if (mapType(QT, Ctx, Out))
+    return true;
+  std::string T = QT.getAsString(printingPolicy(Ctx));
+  if (QT->isUnionType())
+    Diags.error(L, "unions are not supported: " + What + " has type '" + T + "'");
+  else
+    Diags.error(L, What + " has type '" + T +
+                       "', which adgen does not support yet (supported: "
+                       "arithmetic scalars, enums, pointers to them, "
+                       "references to scalars, and 1-D local arrays)");
+  return false;
+}
+
+Var *GraphBuilder::Impl::newVar(llvm::StringRef Name, Type Ty, VarKind Kind,
+                                clang::SourceLocation L) {
+  Var *V = F->addVar(F->freshName(Name.empty() ? "unnamed" : Name), std::move(Ty), Kind);
+  V->Where = loc(L);
+  return V;
+}
+
+Var *GraphBuilder::Impl::temp(llvm::StringRef Base, Type Ty, clang::SourceLocation L) {
+  Var *V = newVar(Base, std::move(Ty), VarKind::Local, L);
+  V->Synthetic = true;
+  return V;
+}
+
+Function *GraphBuilder::Impl::build(const clang::FunctionDecl *FD) {
+  FD = FD->getDefinition() ? FD->getDefinition() : FD;
+  if (Function *Done = Built.lookup(FD))
+    return Done;
+  if (!FD->hasBody())
+    return fail(FD->getLocation(), "'" + FD->getNameAsString() +
+                                       "' has no body that adgen can see; define it "
+                                       "in this translation unit"),
+           nullptr;
+  if (isa<clang::CXXMethodDecl>(FD))
+    return fail(FD->getLocation(), "member functions are not supported yet"), nullptr;
+
+  // Save the state of an enclosing build (a caller being built).
+  Function *OuterF = F;
+  Block *OuterCur = Cur;
+  auto OuterBreaks = std::move(Breaks);
+  Breaks.clear();
+
+  Function &G = M.addFunction(FD->getNameAsString());
+  F = &G;
+  Built[FD] = &G;
+  G.Decl = FD;
+  G.Where = loc(FD->getLocation());
+  G.Namespaces = namespacesOf(FD);
+  G.IsStatic = FD->getStorageClass() == clang::SC_Static;
+  bool OK = true;
+  clang::QualType RT = FD->getReturnType();
+  G.ReturnsVoid = RT->isVoidType();
+  if (!G.ReturnsVoid) {
+    OK &= typeOf(RT, FD->getReturnTypeSourceRange().getBegin(), G.ReturnType,
+                 "the return value of '" + FD->getNameAsString() + "'");
+    if (OK && (G.ReturnType.isMemory() || G.ReturnType.IsReference))
+      OK = failStmt(FD->getLocation(), "functions returning pointers or references "
+                                       "are not supported");
+  }
+  for (const clang::ParmVarDecl *PD : FD->parameters()) {
+    graph::Type T;
+    if (!typeOf(PD->getType(), PD->getLocation(), T,
+                "parameter '" + PD->getNameAsString() + "'")) {
+      OK = false;
+      continue;
+    }
+    Var *V = newVar(PD->getName(), T, VarKind::Param, PD->getLocation());
+    Vars[PD] = V;
+    G.Params.push_back(V);
+  }
+  if (FD->isVariadic())
+    OK = failStmt(FD->getLocation(), "variadic functions are not supported");
+  Cur = &G.Body;
+  if (OK)
+    OK = stmt(FD->getBody());
+
+  F = OuterF;
+  Cur = OuterCur;
+  Breaks = std::move(OuterBreaks);
+  if (!OK) {
+    Built[FD] = nullptr;
+    return nullptr;
+  }
+  return &G;
+}
+
+//===----------------------------------------------------------------------===//
+// Statements
+//===----------------------------------------------------------------------===//
+
+bool GraphBuilder::Impl::blockOf(const clang::Stmt *S, Block &Out) {
+  Block *Saved = Cur;
+  Cur = &Out;
+  bool OK = !S || stmt(S);
+  Cur = Saved;
+  return OK;
+}
+
+bool GraphBuilder::Impl::stmt(const clang::Stmt *S) {
+  using namespace clang;
+  if (const auto *CS = dyn_cast<CompoundStmt>(S)) {
+    bool OK = true;
+    for (const clang::Stmt *Child : CS->body())
+      OK &= stmt(Child);
+    return OK;
+  }
+  if (isa<NullStmt>(S))
+    return true;
+  if (const auto *DS = dyn_cast<DeclStmt>(S))
+    return declStmt(DS);
+  if (const auto *E = dyn_cast<clang::Expr>(S))
+    return sideEffect(E);
+  if (const auto *RS = dyn_cast<ReturnStmt>(S)) {
+    const graph::Expr *V = nullptr;
+    if (RS->getRetValue()) {
+      V = expr(RS->getRetValue());
+      if (!V)
+        return false;
+    }
+    emit(M.ret(V, loc(RS->getReturnLoc())));
+    return true;
+  }
+  if (const auto *IS = dyn_cast<IfStmt>(S))
+    return ifStmt(IS);
+  if (const auto *FS = dyn_cast<ForStmt>(S))
+    return forStmt(FS);
+  if (const auto *WS = dyn_cast<WhileStmt>(S))
+    return whileStmt(WS);
+  if (const auto *DS = dyn_cast<DoStmt>(S))
+    return doStmt(DS);
+  if (const auto *SS = dyn_cast<SwitchStmt>(S))
+    return switchStmt(SS);
+  if (isa<BreakStmt>(S)) {
+    if (!Breaks.empty() && Breaks.back() == BreakTarget::Switch)
+      return failStmt(S->getBeginLoc(),
+                      "'break' inside a nested statement of a switch case is not "
+                      "supported; end the case with 'break' or restructure it as "
+                      "if/else");
+    emit(M.brk(loc(S->getBeginLoc())));
+    return true;
+  }
+  if (isa<ContinueStmt>(S)) {
+    emit(M.cont(loc(S->getBeginLoc())));
+    return true;
+  }
+  if (isa<GotoStmt>(S) || isa<IndirectGotoStmt>(S))
+    return failStmt(S->getBeginLoc(), "'goto' is not supported; adgen differentiates "
+                                      "structured control flow only (use loops, "
+                                      "break and continue)");
+  if (const auto *LS = dyn_cast<LabelStmt>(S))
+    return failStmt(LS->getBeginLoc(), "labels (goto targets) are not supported");
+  if (isa<CXXTryStmt>(S))
+    return failStmt(S->getBeginLoc(), "exceptions ('try') are not supported in "
+                                      "differentiated code; move error handling out "
+                                      "of the function");
+  if (isa<AsmStmt>(S))
+    return failStmt(S->getBeginLoc(), "inline assembly cannot be differentiated");
+  if (isa<CXXForRangeStmt>(S))
+    return failStmt(S->getBeginLoc(), "range-based for loops are not supported yet; "
+                                      "use an index loop");
+  if (isa<AttributedStmt>(S))
+    return stmt(clang::cast<AttributedStmt>(S)->getSubStmt());
+  return failStmt(S->getBeginLoc(), llvm::Twine("statement '") + S->getStmtClassName() +
+                                        "' is not supported");
+}
+
+bool GraphBuilder::Impl::declStmt(const clang::DeclStmt *DS) {
+  bool OK = true;
+  for (const clang::Decl *D : DS->decls()) {
+    if (const auto *VD = dyn_cast<clang::VarDecl>(D))
+      OK &= varDecl(VD);
+    else if (!isa<clang::TypedefNameDecl, clang::StaticAssertDecl, clang::UsingDecl,
+                   clang::UsingDirectiveDecl>(D))
+      OK = failStmt(D->getLocation(), "this declaration is not supported inside a "
+                                      "differentiated function");
+  }
+  return OK;
+}
+
+bool GraphBuilder::Impl::varDecl(const clang::VarDecl *VD) {
+  clang::SourceLocation L = VD->getLocation();
+  if (VD->isStaticLocal())
+    return failStmt(L, "static local variables are not supported: their value "
+                       "would carry between calls");
+  if (VD->getType()->isReferenceType())
+    return failStmt(L, "local references are not supported yet; use a value or an "
+                       "index");
+  graph::Type T;
+  if (!typeOf(VD->getType(), L, T, "local variable '" + VD->getNameAsString() + "'"))
+    return false;
+  Var *V = newVar(VD->getName(), T, VarKind::Local, L);
+  Vars[VD] = V;
+  const clang::Expr *Init = VD->getInit();
+  if (T.ArraySize) {
+    Stmt *D = M.decl(V, nullptr, loc(L));
+    const auto *IL = Init ? dyn_cast<clang::InitListExpr>(Init->IgnoreImplicit()) : nullptr;
+    if (Init && !IL)
+      return failStmt(Init->getBeginLoc(), "this array initialiser is not supported");
+    if (IL) {
+      D->ZeroInit = true;
+      emit(D);
+      for (unsigned I = 0; I < IL->getNumInits(); ++I) {
+        const clang::Expr *E = IL->getInit(I);
+        if (isa<clang::ImplicitValueInitExpr>(E))
+          continue;
+        const graph::Expr *Val = expr(E);
+        if (!Val)
+          return false;
+        emit(M.assign(M.load(M.ref(V), M.intConst(I)), Val, loc(E->getBeginLoc())));
+      }
+      return true;
+    }
+    emit(D);
+    return true;
+  }
+  if (T.IsPointer) {
+    if (!Init)
+      return failStmt(L, "a pointer variable must be initialised where it is declared");
+    const graph::Expr *Val = expr(Init);
+    if (!Val)
+      return false;
+    const graph::Expr *Base = Val;
+    while (Base->K == Op::PtrAdd)
+      Base = Base->Ops[0];
+    if (Base->K != Op::VarRef || !Base->V->Ty.isMemory())
+      return failStmt(Init->getBeginLoc(),
+                      "a pointer variable must point into a parameter or a local "
+                      "array (e.g. 'X + i * d')");
+    V->Root = Base->V->Root ? Base->V->Root : Base->V;
+    emit(M.decl(V, Val, loc(L)));
+    return true;
+  }
+  const graph::Expr *Val = nullptr;
+  if (Init && !isa<clang::ImplicitValueInitExpr>(Init)) {
+    const clang::Expr *E = Init;
+    if (const auto *IL = dyn_cast<clang::InitListExpr>(E->IgnoreImplicit())) {
+      if (IL->getNumInits() > 1)
+        return failStmt(E->getBeginLoc(), "unexpected initialiser list");
+      E = IL->getNumInits() ? IL->getInit(0) : nullptr;
+    }
+    if (E) {
+      Val = expr(E);
+      if (!Val)
+        return false;
+    } else {
+      Val = T.isFloating() ? M.floatConst(0, T) : M.constant("0", T);
+    }
+  }
+  emit(M.decl(V, Val, loc(L)));
+  return true;
+}
+
+bool GraphBuilder::Impl::ifStmt(const clang::IfStmt *S) {
+  if (S->isConsteval())
+    return failStmt(S->getIfLoc(), "'if consteval' is not supported");
+  if (S->getInit() && !stmt(S->getInit()))
+    return false;
+  if (S->getConditionVariable())
+    return failStmt(S->getConditionVariable()->getLocation(),
+                    "declarations in an if condition are not supported");
+  const Expr *C = expr(S->getCond());
+  if (!C)
+    return false;
+  Block Then, Else;
+  if (!blockOf(S->getThen(), Then) || !blockOf(S->getElse(), Else))
+    return false;
+  emit(M.ifStmt(C, std::move(Then), std::move(Else), loc(S->getIfLoc())));
+  return true;
+}
+
+/// A loop condition may need statements (a call, an increment): then the loop
+/// becomes `for (;;) { stmts; if (!cond) break; body }`, which evaluates them
+/// exactly as often as C++ does, also after `continue`.
+bool GraphBuilder::Impl::forStmt(const clang::ForStmt *S) {
+  if (S->getConditionVariable())
+    return failStmt(S->getConditionVariable()->getLocation(),
+                    "declarations in a loop condition are not supported");
+  Block Init, CondStmts, Body, Inc;
+  if (!blockOf(S->getInit(), Init))
+    return false;
+  const Expr *C = nullptr;
+  if (S->getCond() && !exprInBlock(S->getCond(), CondStmts, C))
+    return false;
+  Breaks.push_back(BreakTarget::Loop);
+  bool OK = blockOf(S->getBody(), Body);
+  Breaks.pop_back();
+  if (!OK)
+    return false;
+  if (S->getInc()) {
+    Block *Saved = Cur;
+    Cur = &Inc;
+    OK = sideEffect(S->getInc());
+    Cur = Saved;
+    if (!OK)
+      return false;
+  }
+  if (!CondStmts.empty()) {
+    CondStmts.push_back(M.ifStmt(M.unary(Op::Not, C, C->Ty), {M.brk()}, {}));
+    CondStmts.insert(CondStmts.end(), Body.begin(), Body.end());
+    Body = std::move(CondStmts);
+    C = nullptr;
+  }
+  emit(M.loop(LoopKind::For, std::move(Init), C, std::move(Body), std::move(Inc),
+              loc(S->getForLoc())));
+  return true;
+}
+
+bool GraphBuilder::Impl::whileStmt(const clang::WhileStmt *S) {
+  if (S->getConditionVariable())
+    return failStmt(S->getConditionVariable()->getLocation(),
+                    "declarations in a loop condition are not supported");
+  Block CondStmts, Body;
+  const Expr *C = nullptr;
+  if (!exprInBlock(S->getCond(), CondStmts, C))
+    return false;
+  Breaks.push_back(BreakTarget::Loop);
+  bool OK = blockOf(S->getBody(), Body);
+  Breaks.pop_back();
+  if (!OK)
+    return false;
+  if (!CondStmts.empty()) {
+    CondStmts.push_back(M.ifStmt(M.unary(Op::Not, C, C->Ty), {M.brk()}, {}));
+    CondStmts.insert(CondStmts.end(), Body.begin(), Body.end());
+    emit(M.loop(LoopKind::For, {}, nullptr, std::move(CondStmts), {},
+                loc(S->getWhileLoc())));
+    return true;
+  }
+  emit(M.loop(LoopKind::While, {}, C, std::move(Body), {}, loc(S->getWhileLoc())));
+  return true;
+}
+
+bool GraphBuilder::Impl::doStmt(const clang::DoStmt *S) {
+  Block CondStmts, Body;
+  Breaks.push_back(BreakTarget::Loop);
+  bool OK = blockOf(S->getBody(), Body);
+  Breaks.pop_back();
+  if (!OK)
+    return false;
+  const Expr *C = nullptr;
+  if (!exprInBlock(S->getCond(), CondStmts, C))
+    return false;
+  if (!CondStmts.empty())
+    return failStmt(S->getCond()->getBeginLoc(),
+                    "a do-while condition with side effects or calls is not "
+                    "supported; compute it at the end of the body");
+  emit(M.loop(LoopKind::DoWhile, {}, C, std::move(Body), {}, loc(S->getDoLoc())));
+  return true;
+}
+
+/// A switch becomes an if / else-if chain on a copy of its condition. Case
+/// labels without statements share the next body; a body that does not end
+/// in break or return falls through, so the following bodies are appended.
+bool GraphBuilder::Impl::switchStmt(const clang::SwitchStmt *S) {
+  using namespace clang;
+  if (S->getInit() && !stmt(S->getInit()))
+    return false;
+  if (S->getConditionVariable())
+    return failStmt(S->getConditionVariable()->getLocation(),
+                    "declarations in a switch condition are not supported");
+  const graph::Expr *C = expr(S->getCond());
+  if (!C)
+    return false;
+  Var *Sel = temp("selector", C->Ty.element(), S->getSwitchLoc());
+  emit(M.decl(Sel, C, loc(S->getSwitchLoc())));
+
+  struct Section {
+    std::vector<const graph::Expr *> Labels; // empty: default
+    bool IsDefault = false;
+    std::vector<const clang::Stmt *> Body;
+  };
+  std::vector<Section> Sections;
+  const auto *CS = dyn_cast<CompoundStmt>(S->getBody());
+  if (!CS)
+    return failStmt(S->getBody()->getBeginLoc(), "a switch body must be a block");
+  for (const clang::Stmt *Child : CS->body()) {
+    const clang::Stmt *Inner = Child;
+    bool Labelled = false;
+    while (const auto *SC = dyn_cast<SwitchCase>(Inner)) {
+      if (!Labelled && (Sections.empty() || !Sections.back().Body.empty()))
+        Sections.emplace_back();
+      Labelled = true;
+      if (const auto *Case = dyn_cast<CaseStmt>(SC)) {
+        if (Case->caseStmtIsGNURange())
+          return failStmt(Case->getBeginLoc(), "case ranges are not supported");
+        clang::Expr::EvalResult R;
+        if (!Case->getLHS()->EvaluateAsInt(R, Ctx))
+          return failStmt(Case->getBeginLoc(), "case label is not a constant");
+        Sections.back().Labels.push_back(
+            M.constant(llvm::toString(R.Val.getInt(), 10), C->Ty.element()));
+      } else {
+        Sections.back().IsDefault = true;
+      }
+      Inner = SC->getSubStmt();
+    }
+    if (Sections.empty())
+      return failStmt(Child->getBeginLoc(), "statement before the first case label");
+    Sections.back().Body.push_back(Inner);
+  }
+
+  // Each section's statements up to its first top-level break, with
+  // fall-through into the following sections.
+  auto bodyOf = [&](size_t First, Block &Out) -> bool {
+    for (size_t I = First; I < Sections.size(); ++I) {
+      for (const clang::Stmt *St : Sections[I].Body) {
+        if (isa<BreakStmt>(St))
+          return true;
+        Breaks.push_back(BreakTarget::Switch);
+        Block *Saved = Cur;
+        Cur = &Out;
+        bool OK = stmt(St);
+        Cur = Saved;
+        Breaks.pop_back();
+        if (!OK)
+          return false;
+        if (isa<ReturnStmt>(St) || isa<ContinueStmt>(St))
+          return true;
+      }
+    }
+    return true;
+  };
+
+  Block Chain;
+  Block *Tail = &Chain;
+  int Default = -1;
+  for (size_t I = 0; I < Sections.size(); ++I) {
+    if (Sections[I].IsDefault)
+      Default = int(I);
+    if (Sections[I].Labels.empty())
+      continue;
+    const graph::Expr *Test = nullptr;
+    graph::Type B = graph::Type::scalar(ScalarKind::Bool, "bool");
+    for (const graph::Expr *Lab : Sections[I].Labels) {
+      const graph::Expr *Eq = M.binary(Op::Eq, M.ref(Sel), Lab, B);
+      Test = Test ? M.binary(Op::Or, Test, Eq, B) : Eq;
+    }
+    Block Then;
+    if (!bodyOf(I, Then))
+      return false;
+    Tail->push_back(M.ifStmt(Test, std::move(Then), {}, loc(S->getSwitchLoc())));
+    Tail = &Tail->back()->Else;
+  }
+  if (Default >= 0 && !bodyOf(size_t(Default), *Tail))
+    return false;
+  for (graph::Stmt *St : Chain)
+    emit(St);
+  return true;
+}
+
+bool GraphBuilder::Impl::sideEffect(const clang::Expr *E) {
+  E = E->IgnoreParens();
+  if (const auto *EWC = dyn_cast<clang::ExprWithCleanups>(E))
+    E = EWC->getSubExpr()->IgnoreParens();
+  if (const auto *CE = dyn_cast<clang::CastExpr>(E))
+    if (CE->getCastKind() == clang::CK_ToVoid)
+      E = CE->getSubExpr()->IgnoreParens();
+  if (const auto *BO = dyn_cast<clang::BinaryOperator>(E)) {
+    if (BO->isAssignmentOp())
+      return assignment(BO) != nullptr;
+    if (BO->getOpcode() == clang::BO_Comma)
+      return sideEffect(BO->getLHS()) && sideEffect(BO->getRHS());
+  }
+  if (const auto *UO = dyn_cast<clang::UnaryOperator>(E))
+    if (UO->isIncrementDecrementOp())
+      return increment(UO) != nullptr;
+  if (const auto *CE = dyn_cast<clang::CallExpr>(E)) {
+    const clang::FunctionDecl *FD = CE->getDirectCallee();
+    if (FD && FD->getReturnType()->isVoidType())
+      return callExpr(CE) != nullptr || Diags.errorCount() == 0;
+  }
+  // A pure expression statement: build it for its diagnostics, drop it.
+  return expr(E) != nullptr;
+}
+
+//===----------------------------------------------------------------------===//
+// Expressions
+//===----------------------------------------------------------------------===//
+
+bool GraphBuilder::Impl::exprInBlock(const clang::Expr *E, Block &Stmts,
+                                     const Expr *&Value) {
+  Block *Saved = Cur;
+  Cur = &Stmts;
+  Value = expr(E);
+  Cur = Saved;
+  return Value != nullptr;
+}
+
+const Expr *GraphBuilder::Impl::expr(const clang::Expr *E) {
+  using namespace clang;
+  E = E->IgnoreParens();
+  graph::Type T;
+  if (const auto *IL = dyn_cast<IntegerLiteral>(E)) {
+    if (!typeOf(E->getType(), E->getBeginLoc(), T, "this literal"))
+      return nullptr;
+    return M.constant(llvm::toString(IL->getValue(), 10, IL->getType()->isSignedIntegerType()), T);
+  }
+  if (const auto *FL = dyn_cast<FloatingLiteral>(E)) {
+    if (!typeOf(E->getType(), E->getBeginLoc(), T, "this literal"))
+      return nullptr;
+    llvm::SmallString<32> S;
+    FL->getValue().toString(S, 0, 0);
+    std::string Text(S.str());
+    if (Text.find_first_of(".eEn") == std::string::npos)
+      Text += ".0";
+    if (T.Scalar == ScalarKind::Float)
+      Text += "f";
+    else if (T.Scalar == ScalarKind::LongDouble)
+      Text += "L";
+    return M.constant(Text, T);
+  }
+  if (const auto *BL = dyn_cast<CXXBoolLiteralExpr>(E))
+    return M.boolConst(BL->getValue());
+  if (const auto *CL = dyn_cast<CharacterLiteral>(E))
+    return M.constant(std::to_string(CL->getValue()), graph::Type::scalar(ScalarKind::Int, "int"));
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return declRef(DRE);
+  if (const auto *CE = dyn_cast<CastExpr>(E))
+    return cast(CE);
+  if (const auto *UO = dyn_cast<UnaryOperator>(E))
+    return unaryOp(UO);
+  if (const auto *BO = dyn_cast<BinaryOperator>(E))
+    return binaryOp(BO);
+  if (const auto *CO = dyn_cast<ConditionalOperator>(E))
+    return conditional(CO);
+  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+    const graph::Expr *Base = expr(AS->getBase());
+    const graph::Expr *Idx = Base ? expr(AS->getIdx()) : nullptr;
+    if (!Idx)
+      return nullptr;
+    if (!Base->Ty.isMemory())
+      return fail(AS->getBeginLoc(), "subscript of something that is not an array");
+    return M.load(Base, Idx);
+  }
+  if (const auto *CE = dyn_cast<CallExpr>(E)) {
+    const graph::Expr *R = callExpr(CE);
+    if (R == nullptr && Diags.errorCount() == 0)
+      return fail(CE->getBeginLoc(), "the result of a void call used as a value");
+    return R;
+  }
+  if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(E))
+    return expr(MT->getSubExpr());
+  if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
+    return expr(EWC->getSubExpr());
+  if (const auto *CE = dyn_cast<ConstantExpr>(E))
+    return expr(CE->getSubExpr());
+  if (const auto *DA = dyn_cast<CXXDefaultArgExpr>(E))
+    return expr(DA->getExpr());
+  if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(E))
+    return expr(BT->getSubExpr());
+  if (isa<UnaryExprOrTypeTraitExpr>(E) || isa<OffsetOfExpr>(E)) {
+    clang::Expr::EvalResult R;
+    if (!typeOf(E->getType(), E->getBeginLoc(), T, "this expression") ||
+        !E->EvaluateAsInt(R, Ctx))
+      return fail(E->getBeginLoc(), "sizeof/alignof of a variable-length type");
+    return M.constant(llvm::toString(R.Val.getInt(), 10), T);
+  }
+  if (const auto *SI = dyn_cast<SubstNonTypeTemplateParmExpr>(E))
+    return expr(SI->getReplacement());
+  if (isa<CXXThrowExpr>(E))
+    return fail(E->getBeginLoc(), "exceptions ('throw') are not supported in "
+                                  "differentiated code");
+  if (isa<LambdaExpr>(E))
+    return fail(E->getBeginLoc(), "lambdas are not supported yet");
+  if (isa<CXXNullPtrLiteralExpr>(E) || isa<GNUNullExpr>(E))
+    return fail(E->getBeginLoc(), "null pointers are not supported in differentiated "
+                                  "code");
+  return fail(E->getBeginLoc(), llvm::Twine("expression '") + E->getStmtClassName() +
+                                    "' is not supported");
+}
+
+const Expr *GraphBuilder::Impl::declRef(const clang::DeclRefExpr *DRE) {
+  using namespace clang;
+  const ValueDecl *D = DRE->getDecl();
+  if (Var *V = Vars.lookup(D))
+    return M.ref(V);
+  graph::Type T;
+  if (const auto *EC = dyn_cast<EnumConstantDecl>(D)) {
+    if (!typeOf(DRE->getType(), DRE->getLocation(), T, "this enumerator"))
+      return nullptr;
+    std::string S;
+    llvm::raw_string_ostream OS(S);
+    EC->printQualifiedName(OS, printingPolicy(Ctx));
+    return M.constant(OS.str(), T);
+  }
+  if (const auto *VD = dyn_cast<VarDecl>(D)) {
+    if (!VD->hasGlobalStorage())
+      return fail(DRE->getLocation(), "variable '" + VD->getNameAsString() +
+                                          "' is captured from an enclosing scope, "
+                                          "which is not supported");
+    // An integer constant is folded: `N` of `constexpr int N = 3`.
+    if (VD->getType().isConstQualified() && VD->getType()->isIntegralOrEnumerationType()) {
+      if (const APValue *Val = VD->evaluateValue())
+        if (Val->isInt() && typeOf(VD->getType(), DRE->getLocation(), T, "this constant"))
+          return M.constant(llvm::toString(Val->getInt(), 10), T);
+    }
+    if (!typeOf(VD->getType(), DRE->getLocation(), T,
+                "global variable '" + VD->getNameAsString() + "'"))
+      return nullptr;
+    Var *V = F->addVar(VD->getNameAsString(), T, VarKind::Global);
+    V->Name = "::" + qualifiedName(VD);
+    V->Where = loc(VD->getLocation());
+    Vars[VD] = V;
+    return M.ref(V);
+  }
+  return fail(DRE->getLocation(), "reference to '" + D->getNameAsString() +
+                                      "' is not supported here");
+}
+
+const Expr *GraphBuilder::Impl::cast(const clang::CastExpr *CE) {
+  using namespace clang;
+  const graph::Expr *Sub = nullptr;
+  switch (CE->getCastKind()) {
+  case CK_LValueToRValue:
+  case CK_NoOp:
+  case CK_ArrayToPointerDecay:
+  case CK_ToVoid:
+  case CK_UserDefinedConversion:
+  case CK_ConstructorConversion:
+    return expr(CE->getSubExpr());
+  case CK_IntegralCast:
+  case CK_IntegralToFloating:
+  case CK_FloatingToIntegral:
+  case CK_FloatingCast:
+  case CK_IntegralToBoolean:
+  case CK_FloatingToBoolean:
+  case CK_BooleanToSignedIntegral: {
+    Sub = expr(CE->getSubExpr());
+    if (!Sub)
+      return nullptr;
+    graph::Type T;
+    if (!typeOf(CE->getType(), CE->getBeginLoc(), T, "this conversion"))
+      return nullptr;
+    if (T.Scalar == Sub->Ty.Scalar && T.Spelling == Sub->Ty.Spelling)
+      return Sub;
+    // An integer literal used as a floating-point value reads as one: 0.0.
+    if (Sub->K == Op::Const && T.isFloating() && Sub->Ty.Scalar == ScalarKind::Int)
+      return M.floatConst(std::strtod(Sub->Text.c_str(), nullptr), T);
+    return M.cast(Sub, T);
+  }
+  case CK_BitCast:
+  case CK_PointerToIntegral:
+  case CK_IntegralToPointer:
+    return fail(CE->getBeginLoc(), "pointer casts are not supported");
+  default:
+    return fail(CE->getBeginLoc(), llvm::Twine("conversion '") + CE->getCastKindName() +
+                                       "' is not supported");
+  }
+}
+
+const Expr *GraphBuilder::Impl::unaryOp(const clang::UnaryOperator *UO) {
+  using namespace clang;
+  if (UO->isIncrementDecrementOp())
+    return increment(UO);
+  if (UO->getOpcode() == UO_AddrOf) {
+    const auto *AS = dyn_cast<ArraySubscriptExpr>(UO->getSubExpr()->IgnoreParens());
+    if (!AS)
+      return fail(UO->getBeginLoc(), "taking the address of a variable is not "
+                                     "supported; pass arrays by pointer and scalars "
+                                     "by value or reference");
+    const graph::Expr *Base = expr(AS->getBase());
+    const graph::Expr *Idx = Base ? expr(AS->getIdx()) : nullptr;
+    return Idx ? M.ptrAdd(Base, Idx) : nullptr;
+  }
+  const graph::Expr *A = expr(UO->getSubExpr());
+  if (!A)
+    return nullptr;
+  graph::Type T;
+  if (UO->getOpcode() != UO_Deref &&
+      !typeOf(UO->getType(), UO->getBeginLoc(), T, "this expression"))
+    return nullptr;
+  switch (UO->getOpcode()) {
+  case UO_Plus:
+    return A;
+  case UO_Minus:
+    return M.unary(Op::Neg, A, T);
+  case UO_LNot:
+    return M.unary(Op::Not, A, T);
+  case UO_Not:
+    return M.unary(Op::BitNot, A, T);
+  case UO_Deref:
+    if (!A->Ty.isMemory())
+      return fail(UO->getBeginLoc(), "dereference of something that is not a pointer");
+    return M.load(A, M.intConst(0));
+  default:
+    return fail(UO->getBeginLoc(), "this unary operator is not supported");
+  }
+}
+
+static Op binaryOpcode(clang::BinaryOperatorKind K) {
+  using namespace clang;
+  switch (K) {
+  case BO_Add: case BO_AddAssign: return Op::Add;
+  case BO_Sub: case BO_SubAssign: return Op::Sub;
+  case BO_Mul: case BO_MulAssign: return Op::Mul;
+  case BO_Div: case BO_DivAssign: return Op::Div;
+  case BO_Rem: case BO_RemAssign: return Op::Rem;
+  case BO_LT: return Op::Lt;
+  case BO_LE: return Op::Le;
+  case BO_GT: return Op::Gt;
+  case BO_GE: return Op::Ge;
+  case BO_EQ: return Op::Eq;
+  case BO_NE: return Op::Ne;
+  case BO_LAnd: return Op::And;
+  case BO_LOr: return Op::Or;
+  case BO_And: case BO_AndAssign: return Op::BitAnd;
+  case BO_Or: case BO_OrAssign: return Op::BitOr;
+  case BO_Xor: case BO_XorAssign: return Op::BitXor;
+  case BO_Shl: case BO_ShlAssign: return Op::Shl;
+  case BO_Shr: case BO_ShrAssign: return Op::Shr;
+  default: return Op::Const;
+  }
+}
+
+const Expr *GraphBuilder::Impl::binaryOp(const clang::BinaryOperator *BO) {
+  using namespace clang;
+  if (BO->isAssignmentOp())
+    return assignment(BO);
+  if (BO->getOpcode() == BO_Comma) {
+    if (!sideEffect(BO->getLHS()))
+      return nullptr;
+    return expr(BO->getRHS());
+  }
+  if (BO->isLogicalOp())
+    return logical(BO);
+  Op K = binaryOpcode(BO->getOpcode());
+  if (K == Op::Const)
+    return fail(BO->getOperatorLoc(), "this operator is not supported");
+  const graph::Expr *A = expr(BO->getLHS());
+  const graph::Expr *B = A ? expr(BO->getRHS()) : nullptr;
+  if (!B)
+    return nullptr;
+  if (A->Ty.isMemory() || B->Ty.isMemory()) {
+    // Pointer arithmetic: p + i, i + p, p - i.
+    if (A->Ty.isMemory() && B->Ty.isMemory())
+      return fail(BO->getOperatorLoc(), "pointer differences and comparisons are not "
+                                        "supported");
+    if (K == Op::Add)
+      return A->Ty.isMemory() ? M.ptrAdd(A, B) : M.ptrAdd(B, A);
+    if (K == Op::Sub && A->Ty.isMemory())
+      return M.ptrAdd(A, M.unary(Op::Neg, B, B->Ty));
+    return fail(BO->getOperatorLoc(), "this pointer arithmetic is not supported");
+  }
+  graph::Type T;
+  if (!typeOf(BO->getType(), BO->getBeginLoc(), T, "this expression"))
+    return nullptr;
+  return M.binary(K, A, B, T);
+}
+
+/// `a && b`, `a || b`. If b needs statements (a call, an increment), they run
+/// only when C++ would evaluate b.
+const Expr *GraphBuilder::Impl::logical(const clang::BinaryOperator *BO) {
+  graph::Type B = Type::scalar(ScalarKind::Bool, "bool");
+  const Expr *L = expr(BO->getLHS());
+  if (!L)
+    return nullptr;
+  Block RStmts;
+  const Expr *R = nullptr;
+  if (!exprInBlock(BO->getRHS(), RStmts, R))
+    return nullptr;
+  bool IsAnd = BO->getOpcode() == clang::BO_LAnd;
+  if (RStmts.empty())
+    return M.binary(IsAnd ? Op::And : Op::Or, L, R, B);
+  Var *T = temp(IsAnd ? "both" : "either", B, BO->getOperatorLoc());
+  emit(M.decl(T, L, loc(BO->getOperatorLoc())));
+  RStmts.push_back(M.assign(M.ref(T), R));
+  const Expr *Test = IsAnd ? M.ref(T) : M.unary(Op::Not, M.ref(T), B);
+  emit(M.ifStmt(Test, std::move(RStmts), {}, loc(BO->getOperatorLoc())));
+  return M.ref(T);
+}
+
+const Expr *GraphBuilder::Impl::conditional(const clang::ConditionalOperator *CO) {
+  const Expr *C = expr(CO->getCond());
+  if (!C)
+    return nullptr;
+  Block TS, FS;
+  const Expr *TV = nullptr, *FV = nullptr;
+  if (!exprInBlock(CO->getTrueExpr(), TS, TV) || !exprInBlock(CO->getFalseExpr(), FS, FV))
+    return nullptr;
+  if (TS.empty() && FS.empty())
+    return M.select(C, TV, FV);
+  Var *T = temp("chosen", TV->Ty.element(), CO->getQuestionLoc());
+  emit(M.decl(T, nullptr, loc(CO->getQuestionLoc())));
+  TS.push_back(M.assign(M.ref(T), TV));
+  FS.push_back(M.assign(M.ref(T), FV));
+  emit(M.ifStmt(C, std::move(TS), std::move(FS), loc(CO->getQuestionLoc())));
+  return M.ref(T);
+}
+
+const Expr *GraphBuilder::Impl::lvalue(const clang::Expr *E) {
+  const clang::Expr *Bare = E->IgnoreParens();
+  const Expr *T = expr(Bare);
+  if (!T)
+    return nullptr;
+  if (T->K == Op::VarRef && T->V->Kind == VarKind::Global)
+    return fail(E->getBeginLoc(), "writing to global variable '" + T->V->Name +
+                                      "' is not supported; pass it as a parameter");
+  if (T->K == Op::VarRef && T->V->Ty.IsPointer)
+    return fail(E->getBeginLoc(), "assigning to a pointer variable is not supported; "
+                                  "declare a new pointer or use an index");
+  if (T->K == Op::VarRef && T->V->Kind == VarKind::Param && T->V->Ty.IsConst)
+    return fail(E->getBeginLoc(), "assignment to a const parameter");
+  if (T->K != Op::VarRef && T->K != Op::Load)
+    return fail(E->getBeginLoc(), "this assignment target is not supported");
+  return T;
+}
+
+const Expr *GraphBuilder::Impl::assignment(const clang::BinaryOperator *BO) {
+  // C++17 evaluates the right operand of an assignment first.
+  const Expr *R = expr(BO->getRHS());
+  const Expr *T = R ? lvalue(BO->getLHS()) : nullptr;
+  if (!T)
+    return nullptr;
+  if (BO->getOpcode() != clang::BO_Assign) {
+    Op K = binaryOpcode(BO->getOpcode());
+    const auto *CA = clang::cast<clang::CompoundAssignOperator>(BO);
+    graph::Type CT;
+    if (!typeOf(CA->getComputationResultType(), BO->getBeginLoc(), CT, "this expression"))
+      return nullptr;
+    const Expr *L = T;
+    if (L->Ty.Scalar != CT.Scalar)
+      L = M.cast(L, CT);
+    if (R->Ty.Scalar != CT.Scalar)
+      R = M.cast(R, CT);
+    R = M.binary(K, L, R, CT);
+  }
+  if (R->Ty.Scalar != T->Ty.Scalar)
+    R = M.cast(R, T->Ty.element());
+  emit(M.assign(T, R, loc(BO->getOperatorLoc())));
+  return T;
+}
+
+const Expr *GraphBuilder::Impl::increment(const clang::UnaryOperator *UO) {
+  const Expr *T = lvalue(UO->getSubExpr());
+  if (!T)
+    return nullptr;
+  const Expr *One = T->Ty.isFloating() ? M.floatConst(1, T->Ty) : M.constant("1", T->Ty.element());
+  Op K = UO->isIncrementOp() ? Op::Add : Op::Sub;
+  Loc L = loc(UO->getOperatorLoc());
+  if (UO->isPrefix()) {
+    emit(M.assign(T, M.binary(K, T, One, T->Ty.element()), L));
+    return T;
+  }
+  // Postfix: the old value is the expression's value.
+  Var *Old = temp("old", T->Ty.element(), UO->getOperatorLoc());
+  emit(M.decl(Old, T, L));
+  emit(M.assign(T, M.binary(K, T, One, T->Ty.element()), L));
+  return M.ref(Old);
+}
+
+Callee *GraphBuilder::Impl::callee(const clang::FunctionDecl *FD,
+                                   clang::SourceLocation Where) {
+  FD = FD->getCanonicalDecl();
+  if (Callee *C = Callees.lookup(FD))
+    return C;
+  Callee C;
+  C.Name = "::" + qualifiedName(FD);
+  C.BaseName = FD->getNameAsString();
+  C.Decl = FD;
+  C.Namespaces = namespacesOf(FD);
+  C.IsStatic = FD->getStorageClass() == clang::SC_Static;
+  C.Where = loc(FD->getLocation());
+  C.ReturnsVoid = FD->getReturnType()->isVoidType();
+  bool Typed = true;
+  if (!C.ReturnsVoid)
+    Typed &= mapType(FD->getReturnType(), Ctx, C.ReturnType);
+  for (const clang::ParmVarDecl *PD : FD->parameters()) {
+    graph::Type T;
+    Typed &= mapType(PD->getType(), Ctx, T);
+    C.ParamTypes.push_back(T);
+    C.ParamNames.push_back(PD->getNameAsString());
+  }
+  if (!Typed) {
+    Diags.error(Where, "call to '" + FD->getNameAsString() +
+                           "', whose parameter or result types adgen does not "
+                           "support yet");
+    return nullptr;
+  }
+  auto It = Customs.find(FD);
+  if (It != Customs.end()) {
+    if (It->second.Fwd)
+      C.CustomFwd = "::" + qualifiedName(It->second.Fwd);
+    if (It->second.Pullback)
+      C.CustomPullback = "::" + qualifiedName(It->second.Pullback);
+  }
+  // A callee that moves floating-point values needs its own graph, unless
+  // the user supplied derivatives for it.
+  bool Floating = C.ReturnType.isFloating() && !C.ReturnsVoid;
+  for (const Type &T : C.ParamTypes)
+    Floating |= T.isFloating();
+  const clang::FunctionDecl *Def = FD->getDefinition();
+  bool System = Ctx.getSourceManager().isInSystemHeader(FD->getLocation());
+  if (Floating && Def && !System && C.CustomFwd.empty() && C.CustomPullback.empty()) {
+    C.Body = build(Def);
+    if (!C.Body) {
+      Diags.note(Where, "while differentiating the call to '" + FD->getNameAsString() + "'");
+      return nullptr;
+    }
+  }
+  Callee *Out = M.addCallee(std::move(C));
+  Callees[FD] = Out;
+  return Out;
+}
+
+const Expr *GraphBuilder::Impl::callExpr(const clang::CallExpr *CE) {
+  using namespace clang;
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE)) {
+    const CXXMethodDecl *MD = MC->getMethodDecl();
+    if (MD && MD->isVirtual())
+      return fail(CE->getBeginLoc(), "virtual call to '" + MD->getNameAsString() +
+                                         "' cannot be differentiated: the function "
+                                         "called is only known at run time");
+    return fail(CE->getBeginLoc(), "calls to member functions are not supported yet");
+  }
+  if (isa<CXXOperatorCallExpr>(CE))
+    return fail(CE->getBeginLoc(), "overloaded operators are not supported yet");
+  const FunctionDecl *FD = CE->getDirectCallee();
+  if (!FD)
+    return fail(CE->getBeginLoc(), "call through a function pointer cannot be "
+                                   "differentiated: the function called is only known "
+                                   "at run time; call the function directly");
+  graph::Type RT;
+  bool Void = CE->getType()->isVoidType();
+  if (!Void && !typeOf(CE->getType(), CE->getBeginLoc(), RT, "the result of this call"))
+    return nullptr;
+
+  // Elementary functions of <cmath> (from the standard library only: a user
+  // function called `exp` is differentiated like any other).
+  const DeclContext *DC = FD->getDeclContext()->getRedeclContext();
+  bool FromLibrary = Ctx.getSourceManager().isInSystemHeader(FD->getLocation()) &&
+                     (DC->isTranslationUnit() || DC->isStdNamespace() ||
+                      (isa<NamespaceDecl>(DC) &&
+                       clang::cast<NamespaceDecl>(DC)->getParent()->getRedeclContext()->isStdNamespace()));
+  if (FromLibrary && FD->getIdentifier()) {
+    if (auto Name = canonicalMathName(FD->getName(), CE->getNumArgs())) {
+      std::vector<const graph::Expr *> Args;
+      for (const clang::Expr *A : CE->arguments()) {
+        const graph::Expr *GA = expr(A);
+        if (!GA)
+          return nullptr;
+        Args.push_back(GA);
+      }
+      return M.math(*Name, std::move(Args), RT);
+    }
+  }
+  if (FD->isVariadic())
+    return fail(CE->getBeginLoc(), "call to variadic function '" + FD->getNameAsString() +
+                                       "' is not supported");
+  Callee *C = callee(FD, CE->getBeginLoc());
+  if (!C)
+    return nullptr;
+  std::vector<const graph::Expr *> Args;
+  for (unsigned I = 0; I < CE->getNumArgs(); ++I) {
+    const clang::Expr *A = CE->getArg(I);
+    const graph::Expr *GA = C->ParamTypes[I].IsReference && !C->ParamTypes[I].IsConst
+                                ? lvalue(A)
+                                : expr(A);
+    if (!GA)
+      return nullptr;
+    Args.push_back(GA);
+  }
+  const graph::Expr *Result = nullptr;
+  if (!Void) {
+    Var *T = temp(FD->getName(), RT, CE->getBeginLoc());
+    emit(M.decl(T, nullptr, loc(CE->getBeginLoc())));
+    Result = M.ref(T);
+  }
+  emit(M.callStmt(Result, C, std::move(Args), loc(CE->getBeginLoc())));
+  return Result;
+}

@@ -1,0 +1,250 @@
+//===- Requests/RequestFinder.cpp - Marked functions and their specs ------===//
+
+#include "Requests/RequestFinder.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+
+using namespace adgen;
+
+std::string Request::name(llvm::StringRef Suffix) const {
+  return (Fn->getName() + "_" + Suffix).str();
+}
+
+namespace {
+
+class Finder : public clang::RecursiveASTVisitor<Finder> {
+public:
+  Finder(clang::ASTContext &Ctx, Diagnoser &Diags) : Ctx(Ctx), Diags(Diags) {}
+
+  bool shouldVisitTemplateInstantiations() const { return true; }
+
+  bool VisitFunctionDecl(clang::FunctionDecl *FD) {
+    for (const auto *A : FD->specific_attrs<clang::AnnotateAttr>()) {
+      llvm::StringRef Text = A->getAnnotation();
+      if (!Text.consume_front("adgen."))
+        continue;
+      if (Text == "custom") {
+        custom(FD, A->getLocation());
+        continue;
+      }
+      auto [ModeName, SpecText] = Text.split(':');
+      Mode M;
+      if (ModeName == "forward")
+        M = Mode::Forward;
+      else if (ModeName == "reverse")
+        M = Mode::Reverse;
+      else if (ModeName == "jacobian")
+        M = Mode::Jacobian;
+      else if (ModeName == "hessian")
+        M = Mode::Hessian;
+      else {
+        Diags.error(A->getLocation(), "unknown adgen mode '" + ModeName + "'");
+        continue;
+      }
+      request(FD, M, SpecText, A->getLocation());
+    }
+    return true;
+  }
+
+  RequestSet Result;
+
+private:
+  /// Where byte \p Offset of the spec string is in the source: the macro
+  /// argument's string literal when it is written in the file.
+  clang::SourceLocation specLoc(clang::SourceLocation AttrLoc, size_t Offset) {
+    const clang::SourceManager &SM = Ctx.getSourceManager();
+    clang::SourceLocation L = SM.getExpansionLoc(AttrLoc);
+    bool Invalid = false;
+    const char *P = SM.getCharacterData(L, &Invalid);
+    if (Invalid)
+      return L;
+    size_t I = 0;
+    while (P[I] && P[I] != '(' && P[I] != '\n')
+      ++I;
+    if (P[I] != '(')
+      return L;
+    ++I;
+    while (P[I] == ' ' || P[I] == '\t')
+      ++I;
+    if (P[I] != '"')
+      return L;
+    ++I;
+    if (llvm::StringRef(P + I).starts_with("adgen.")) {
+      while (P[I] && P[I] != ':' && P[I] != '"')
+        ++I;
+      ++I;
+    }
+    return L.getLocWithOffset(I + Offset);
+  }
+
+  static bool floating(const graph::Type &T) { return T.isFloating(); }
+  static bool writable(const graph::Type &T) {
+    return (T.IsPointer && !T.PointeeConst) || (T.IsReference && !T.IsConst);
+  }
+
+  void request(clang::FunctionDecl *FD, Mode M, llvm::StringRef SpecText,
+               clang::SourceLocation AttrLoc) {
+    if (!FD->doesThisDeclarationHaveABody() && FD->getDefinition())
+      return; // the definition carries (or inherits) the marker
+    clang::SourceLocation Where = Ctx.getSourceManager().getExpansionLoc(AttrLoc);
+    auto Parsed = parseSpec(SpecText);
+    if (!Parsed) {
+      llvm::handleAllErrors(Parsed.takeError(), [&](const SpecError &E) {
+        Diags.error(specLoc(AttrLoc, E.offset()), "invalid adgen spec: " + E.message());
+      });
+      return;
+    }
+    Request R;
+    R.Fn = FD;
+    R.M = M;
+    R.S = *Parsed;
+    R.Where = Where;
+    size_t N = FD->getNumParams();
+    std::vector<graph::Type> Types(N);
+    std::vector<bool> Mapped(N);
+    for (size_t I = 0; I < N; ++I)
+      Mapped[I] = mapType(FD->getParamDecl(I)->getType(), Ctx, Types[I]);
+    bool ReturnsFloat = false;
+    {
+      graph::Type RT;
+      ReturnsFloat = !FD->getReturnType()->isVoidType() &&
+                     mapType(FD->getReturnType(), Ctx, RT) && RT.isFloating();
+    }
+    bool OK = true;
+    auto lookup = [&](const SpecItem &It, bool AsOutput) -> int {
+      for (size_t I = 0; I < N; ++I)
+        if (FD->getParamDecl(I)->getName() == It.Name) {
+          std::string T = FD->getParamDecl(I)->getType().getAsString(printingPolicy(Ctx));
+          if (!Mapped[I] || !floating(Types[I])) {
+            Diags.error(specLoc(AttrLoc, It.Offset),
+                        "parameter '" + It.Name + "' has type '" + T +
+                            "', which carries no derivative; only floating-point "
+                            "parameters (and pointers, arrays and references to them) "
+                            "can be active");
+            OK = false;
+            return -1;
+          }
+          if (AsOutput && !writable(Types[I])) {
+            Diags.error(specLoc(AttrLoc, It.Offset),
+                        "output '" + It.Name + "' has type '" + T +
+                            "', which the function cannot write; an output must be "
+                            "a non-const pointer or reference");
+            OK = false;
+            return -1;
+          }
+          return int(I);
+        }
+      Diags.error(specLoc(AttrLoc, It.Offset),
+                  "'" + It.Name + "' is not a parameter of '" + FD->getNameAsString() + "'");
+      OK = false;
+      return -1;
+    };
+    auto checkLength = [&](const SpecItem &It) {
+      if (!It.Length)
+        return;
+      for (const std::string &Name : It.Length->Names) {
+        bool Found = false;
+        for (size_t I = 0; I < N; ++I)
+          if (FD->getParamDecl(I)->getName() == Name) {
+            Found = true;
+            if (!FD->getParamDecl(I)->getType()->isIntegerType()) {
+              Diags.error(specLoc(AttrLoc, It.Length->Offset),
+                          "length of '" + It.Name + "' uses '" + Name +
+                              "', which is not an integer parameter");
+              OK = false;
+            }
+          }
+        if (!Found) {
+          Diags.error(specLoc(AttrLoc, It.Length->Offset),
+                      "length of '" + It.Name + "' uses '" + Name +
+                          "', which is not a parameter of '" + FD->getNameAsString() + "'");
+          OK = false;
+        }
+      }
+    };
+
+    R.Inputs.assign(N, false);
+    R.Outputs.assign(N, false);
+    if (R.S.Inputs) {
+      for (const SpecItem &It : *R.S.Inputs) {
+        checkLength(It);
+        int I = lookup(It, false);
+        if (I >= 0)
+          R.Inputs[I] = true;
+      }
+    } else {
+      for (size_t I = 0; I < N; ++I)
+        R.Inputs[I] = Mapped[I] && floating(Types[I]);
+    }
+    if (R.S.Outputs) {
+      for (const SpecItem &It : *R.S.Outputs) {
+        checkLength(It);
+        if (It.K == SpecItem::Kind::Return) {
+          if (FD->getReturnType()->isVoidType()) {
+            Diags.error(specLoc(AttrLoc, It.Offset),
+                        "'return' is an output, but '" + FD->getNameAsString() +
+                            "' returns void");
+            OK = false;
+          } else if (!ReturnsFloat) {
+            Diags.error(specLoc(AttrLoc, It.Offset),
+                        "'return' is an output, but '" + FD->getNameAsString() +
+                            "' does not return a floating-point value");
+            OK = false;
+          }
+          R.ReturnIsOutput = true;
+          continue;
+        }
+        int I = lookup(It, true);
+        if (I >= 0)
+          R.Outputs[I] = true;
+      }
+    } else if (!FD->getReturnType()->isVoidType()) {
+      R.ReturnIsOutput = ReturnsFloat;
+    } else {
+      for (size_t I = 0; I < N; ++I)
+        R.Outputs[I] = Mapped[I] && floating(Types[I]) && writable(Types[I]);
+    }
+    if (M == Mode::Hessian && !ReturnsFloat) {
+      Diags.error(Where, "ADGEN_HESSIAN needs a function that returns a floating-point value");
+      OK = false;
+    }
+    if (OK)
+      Result.List.push_back(std::move(R));
+  }
+
+  void custom(clang::FunctionDecl *FD, clang::SourceLocation Loc) {
+    llvm::StringRef Name = FD->getName();
+    bool Fwd = Name.ends_with("_fwd"), Pull = Name.ends_with("_pullback");
+    if (!Fwd && !Pull) {
+      Diags.error(Loc, "ADGEN_CUSTOM marks a derivative named '<f>_fwd' or '<f>_pullback'; '" +
+                           Name + "' is neither");
+      return;
+    }
+    llvm::StringRef Primal = Name.drop_back(Fwd ? 4 : 9);
+    const clang::FunctionDecl *Found = nullptr;
+    auto Lookup = FD->getDeclContext()->lookup(&Ctx.Idents.get(Primal));
+    for (clang::NamedDecl *ND : Lookup)
+      if (auto *P = llvm::dyn_cast<clang::FunctionDecl>(ND))
+        if (P->getNumParams() <= FD->getNumParams())
+          Found = P;
+    if (!Found) {
+      Diags.error(Loc, "ADGEN_CUSTOM derivative '" + Name + "' has no function '" + Primal +
+                           "' to go with it");
+      return;
+    }
+    CustomDerivative &C = Result.Customs[Found->getCanonicalDecl()];
+    (Fwd ? C.Fwd : C.Pullback) = FD;
+  }
+
+  clang::ASTContext &Ctx;
+  Diagnoser &Diags;
+};
+
+} // namespace
+
+RequestSet adgen::findRequests(clang::ASTContext &Ctx, Diagnoser &Diags) {
+  Finder F(Ctx, Diags);
+  F.TraverseDecl(Ctx.getTranslationUnitDecl());
+  return std::move(F.Result);
+}

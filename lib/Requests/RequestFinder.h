@@ -1,0 +1,49 @@
+//===- Requests/RequestFinder.h - Marked functions and their specs -*- C++ -*-===//
+///
+/// \file
+/// The first stage: finds the functions marked with ADGEN_FORWARD and
+/// friends (annotations "adgen.<mode>:<spec>"), parses and checks their
+/// specs against the parameters, and finds ADGEN_CUSTOM derivatives. Every
+/// problem is a located error; the requests that are fine are returned.
+///
+/// \code
+///   RequestSet R = findRequests(Ctx, Diags);
+///   for (const Request &Q : R.List) ...
+/// \endcode
+//===----------------------------------------------------------------------===//
+#ifndef ADGEN_REQUESTS_REQUESTFINDER_H
+#define ADGEN_REQUESTS_REQUESTFINDER_H
+
+#include "Graph/GraphBuilder.h"
+#include "Requests/Spec.h"
+#include "clang/AST/ASTContext.h"
+#include <vector>
+
+namespace adgen {
+
+enum class Mode { Forward, Reverse, Jacobian, Hessian };
+
+/// One marker on one function, resolved against its parameters.
+struct Request {
+  const clang::FunctionDecl *Fn = nullptr;
+  Mode M = Mode::Forward;
+  Spec S;
+  /// Per parameter: named (or defaulted) as input / output.
+  std::vector<bool> Inputs, Outputs;
+  bool ReturnIsOutput = false;
+  clang::SourceLocation Where;
+  /// The name of the generated function: f_fwd, f_pullback, ...
+  std::string name(llvm::StringRef Suffix) const;
+};
+
+struct RequestSet {
+  std::vector<Request> List;
+  CustomMap Customs;
+};
+
+/// Finds every request in the main file of \p Ctx.
+RequestSet findRequests(clang::ASTContext &Ctx, Diagnoser &Diags);
+
+} // namespace adgen
+
+#endif

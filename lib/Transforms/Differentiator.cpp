@@ -1,0 +1,171 @@
+//===- Transforms/Differentiator.cpp - Plans and runs the transforms ------===//
+
+#include "Transforms/Differentiator.h"
+
+using namespace adgen;
+using namespace adgen::graph;
+
+Function &adgen::newGenerated(Module &M, const Function &F, std::string Name, bool Helper) {
+  Function &G = M.addFunction(std::move(Name));
+  G.NameParent = &F;
+  G.Namespaces = F.Namespaces;
+  if (Helper)
+    G.Namespaces.push_back("adgen_detail");
+  G.IsStatic = F.IsStatic || Helper;
+  G.Where = F.Where;
+  G.Decl = F.Decl;
+  return G;
+}
+
+static std::string qualify(const Function &G) {
+  std::string S = "::";
+  for (const std::string &NS : G.Namespaces)
+    if (!NS.empty())
+      S += NS + "::";
+  return S + G.Name;
+}
+
+/// A parameter f writes that carries derivatives but is not active would
+/// silently lose them: refuse, and say how to fix it.
+static bool checkInactiveWrites(Function &F, const ActivityPattern &P, ErrorSink &Errors) {
+  Activity A = analyseActivity(F, P);
+  bool OK = true;
+  for (size_t I = 0; I < F.Params.size(); ++I) {
+    Var *V = F.Params[I];
+    bool Writable = (V->Ty.IsPointer && !V->Ty.PointeeConst) ||
+                    (V->Ty.IsReference && !V->Ty.IsConst);
+    if (P.isActive(I) || !Writable || !V->Ty.isFloating() || !A.isActive(V))
+      continue;
+    Errors.error(V->Where, "parameter '" + V->Name +
+                               "' is written with values that depend on the active inputs "
+                               "and flow into the result, but it is not active; add '" +
+                               V->Name + "' to the spec (e.g. as an output) so its "
+                               "derivative is tracked");
+    OK = false;
+  }
+  return OK;
+}
+
+bool Differentiator::forward(Function &F, const ActivityPattern &P, const std::string &Name) {
+  if (!checkInactiveWrites(F, P, Errors))
+    return false;
+  Function *G = forwardTransform(*this, F, P, Name);
+  if (!G) {
+    Failed = true;
+    return false;
+  }
+  G->Doc = "Forward mode (tangents) of " + F.Name + ".";
+  Generated.push_back(G);
+  drain();
+  return !Failed;
+}
+
+bool Differentiator::reverse(Function &F, const ActivityPattern &P,
+                             const std::string &PullbackName, const std::string &GradName) {
+  if (!checkInactiveWrites(F, P, Errors))
+    return false;
+  Function *G = reverseTransform(*this, F, P, PullbackName, ReverseShape::Joint);
+  if (!G) {
+    Failed = true;
+    return false;
+  }
+  G->Doc = "Reverse mode (adjoints) of " + F.Name + ".";
+  Generated.push_back(G);
+  if (!GradName.empty() && !F.ReturnsVoid && F.ReturnType.isFloating()) {
+    // f_grad = f_pullback with d_ret = 1.
+    Function &Grad = newGenerated(M, F, GradName, false);
+    Grad.Doc = "Gradient of " + F.Name + ": " + PullbackName + " with d_ret = 1.";
+    Grad.ReturnsVoid = false;
+    Grad.ReturnType = F.ReturnType;
+    std::vector<const Expr *> Args;
+    for (size_t I = 0; I < G->Params.size(); ++I) {
+      if (I == F.Params.size()) { // d_ret
+        Args.push_back(M.floatConst(1, F.ReturnType));
+        continue;
+      }
+      Grad.Params.push_back(G->Params[I]);
+      Args.push_back(M.ref(G->Params[I]));
+    }
+    Grad.Body.push_back(M.ret(M.call(qualify(*G), Args, F.ReturnType)));
+    Generated.push_back(&Grad);
+  }
+  drain();
+  return !Failed;
+}
+
+static std::string helperName(const Callee &C, const char *Suffix, const ActivityPattern &P) {
+  std::string N = C.BaseName + "_" + Suffix;
+  bool All = true;
+  for (size_t I = 0; I < C.ParamTypes.size(); ++I)
+    if (C.ParamTypes[I].isFloating() && !P.isActive(I))
+      All = false;
+  if (!All && C.Body)
+    N += "_wrt_" + (P.key(*C.Body).empty() ? std::string("none") : P.key(*C.Body));
+  return N;
+}
+
+std::string Differentiator::forwardHelper(Callee &C, const ActivityPattern &P) {
+  auto Key = std::make_tuple(C.Body, false, P.key(*C.Body) + (P.Return ? "+r" : ""));
+  auto It = Helpers.find(Key);
+  if (It != Helpers.end())
+    return It->second.first;
+  Function Probe;
+  Probe.Namespaces = C.Body->Namespaces;
+  Probe.Namespaces.push_back("adgen_detail");
+  Probe.Name = helperName(C, "fwd", P);
+  std::string Q = qualify(Probe);
+  Helpers[Key] = {Q, ""};
+  Queue.push_back({&C, false, P, Probe.Name, ""});
+  return Q;
+}
+
+std::pair<std::string, std::string> Differentiator::reverseHelpers(Callee &C,
+                                                                   const ActivityPattern &P) {
+  auto Key = std::make_tuple(C.Body, true, P.key(*C.Body) + (P.Return ? "+r" : ""));
+  auto It = Helpers.find(Key);
+  if (It != Helpers.end())
+    return It->second;
+  Function Probe;
+  Probe.Namespaces = C.Body->Namespaces;
+  Probe.Namespaces.push_back("adgen_detail");
+  Probe.Name = helperName(C, "record", P);
+  std::string Record = qualify(Probe);
+  std::string RecordName = Probe.Name;
+  Probe.Name = helperName(C, "reverse", P);
+  std::string Replay = qualify(Probe);
+  Helpers[Key] = {Record, Replay};
+  Queue.push_back({&C, true, P, RecordName, Probe.Name});
+  return Helpers[Key];
+}
+
+void Differentiator::drain() {
+  while (!Queue.empty()) {
+    Job J = Queue.back();
+    Queue.pop_back();
+    Function &F = *J.C->Body;
+    if (!J.Reverse) {
+      Function *G = forwardTransform(*this, F, J.P, J.Name);
+      if (!G) {
+        Failed = true;
+        continue;
+      }
+      G->Namespaces.push_back("adgen_detail");
+      G->IsStatic = true;
+      G->Doc = "Forward mode of " + F.Name + " (helper).";
+      Generated.push_back(G);
+      continue;
+    }
+    Function *R = reverseTransform(*this, F, J.P, J.Name, ReverseShape::Record);
+    Function *B = reverseTransform(*this, F, J.P, J.Name2, ReverseShape::Replay);
+    if (!R || !B) {
+      Failed = true;
+      continue;
+    }
+    R->Doc = "Forward sweep of " + F.Name + " (helper): runs it and records what " + J.Name2 +
+             " needs.";
+    B->Doc = "Backward sweep of " + F.Name + " (helper): adjoints, and undoes what " + J.Name +
+             " did.";
+    Generated.push_back(R);
+    Generated.push_back(B);
+  }
+}

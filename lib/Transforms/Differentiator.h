@@ -1,0 +1,92 @@
+//===- Transforms/Differentiator.h - Plans and runs the transforms -*- C++ -*-===//
+///
+/// \file
+/// Turns requests ("f in forward mode with respect to x") into generated
+/// graph functions. Calls inside a differentiated function need derivatives
+/// of their callees for the pattern of active arguments at that call; the
+/// differentiator generates each (callee, mode, pattern) once, on demand,
+/// as a helper in namespace adgen_detail next to the callee.
+///
+/// \code
+///   Differentiator D(M, Errors);
+///   D.forward(F, Pattern, "f_fwd");
+///   D.reverse(F, Pattern, "f_pullback", "f_grad");
+///   for (graph::Function *G : D.generated()) ...
+/// \endcode
+//===----------------------------------------------------------------------===//
+#ifndef ADGEN_TRANSFORMS_DIFFERENTIATOR_H
+#define ADGEN_TRANSFORMS_DIFFERENTIATOR_H
+
+#include "Analysis/Activity.h"
+#include "Graph/Graph.h"
+#include <map>
+#include <string>
+#include <tuple>
+
+namespace adgen {
+
+class Differentiator {
+public:
+  Differentiator(graph::Module &M, graph::ErrorSink &Errors) : M(M), Errors(Errors) {}
+
+  /// Generates `Name` (f_fwd). False after an error (reported).
+  bool forward(graph::Function &F, const ActivityPattern &P, const std::string &Name);
+  /// Generates `PullbackName`, and `GradName` unless it is empty.
+  bool reverse(graph::Function &F, const ActivityPattern &P, const std::string &PullbackName,
+               const std::string &GradName);
+
+  /// Every generated function: helpers first (callees before callers is not
+  /// needed: the emitter declares all functions before defining them).
+  const std::vector<graph::Function *> &generated() const { return Generated; }
+
+  // Used by the transforms for calls.
+  /// The qualified name of the forward-mode helper of \p C for \p P.
+  std::string forwardHelper(graph::Callee &C, const ActivityPattern &P);
+  /// The qualified names of the reverse-mode helpers of \p C for \p P: the
+  /// forward sweep (records) and the backward sweep.
+  std::pair<std::string, std::string> reverseHelpers(graph::Callee &C, const ActivityPattern &P);
+
+  graph::Module &module() { return M; }
+  graph::ErrorSink &errors() { return Errors; }
+  bool failed() const { return Failed; }
+  void fail() { Failed = true; }
+
+private:
+  void drain();
+  struct Job {
+    graph::Callee *C;
+    bool Reverse;
+    ActivityPattern P;
+    std::string Name, Name2;
+  };
+  graph::Module &M;
+  graph::ErrorSink &Errors;
+  std::vector<graph::Function *> Generated;
+  std::map<std::tuple<const graph::Function *, bool, std::string>, std::pair<std::string, std::string>>
+      Helpers;
+  std::vector<Job> Queue;
+  bool Failed = false;
+};
+
+/// The forward transform of one function (Forward.cpp).
+graph::Function *forwardTransform(Differentiator &D, graph::Function &F,
+                                  const ActivityPattern &P, const std::string &Name);
+
+/// How a reverse-mode function is shaped (Reverse.cpp).
+enum class ReverseShape {
+  Joint,  ///< f_pullback: both sweeps in one function, f's effects kept
+  Record, ///< helper: forward sweep; pushes what the backward sweep reads
+  Replay, ///< helper: backward sweep; restores what the forward sweep wrote
+};
+graph::Function *reverseTransform(Differentiator &D, graph::Function &F,
+                                  const ActivityPattern &P, const std::string &Name,
+                                  ReverseShape Shape);
+
+/// Makes the shell of a generated function: namespaces, linkage, a name
+/// scope that includes \p F's names.
+graph::Function &newGenerated(graph::Module &M, const graph::Function &F, std::string Name,
+                              bool Helper);
+
+} // namespace adgen
+
+#endif

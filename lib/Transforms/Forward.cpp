@@ -1,0 +1,299 @@
+//===- Transforms/Forward.cpp - Tangent (forward) mode ---------------------===//
+//
+// Every active value v gets a tangent d_v, updated just before v:
+//   d_v = sum_j dv/du_j * d_u_j;   v = f(u);
+// The structure of the function (branches, loops, early exits) is kept as is.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Transforms/Differentiator.h"
+#include "Transforms/MathRules.h"
+#include "llvm/ADT/DenseMap.h"
+
+using namespace adgen;
+using namespace adgen::graph;
+
+namespace {
+
+class Forward {
+public:
+  Forward(Differentiator &D, Function &F, const ActivityPattern &P, Function &G)
+      : D(D), M(D.module()), F(F), P(P), G(G), A(analyseActivity(F, P)) {}
+
+  bool run();
+
+private:
+  const Expr *tangent(const Expr *E);
+  const Expr *tangentPtr(const Expr *E);
+  const Expr *tangentLoc(const Expr *Target);
+  bool hasTangent(Var *V) { return Tan.count(rootOf(V)) > 0; }
+  const Expr *zero(const Type &T) { return M.floatConst(0, T); }
+  Block block(const Block &B);
+  void stmt(Stmt *S, Block &Out);
+  void call(Stmt *S, Block &Out);
+  Var *tangentVar(Var *V);
+
+  Differentiator &D;
+  Module &M;
+  Function &F;
+  const ActivityPattern &P;
+  Function &G;
+  Activity A;
+  llvm::DenseMap<Var *, Var *> Tan;
+  bool OK = true;
+};
+
+} // namespace
+
+Var *Forward::tangentVar(Var *V) {
+  Type T = V->Ty;
+  T.IsConst = false;
+  Var *DV = G.addVar(G.freshName("d_" + V->Name), T, VarKind::Local);
+  DV->Synthetic = true;
+  Tan[V] = DV;
+  return DV;
+}
+
+const Expr *Forward::tangentPtr(const Expr *E) {
+  if (E->K == Op::VarRef) {
+    auto It = Tan.find(E->V);
+    return It == Tan.end() ? nullptr : M.ref(It->second);
+  }
+  if (E->K == Op::PtrAdd) {
+    const Expr *B = tangentPtr(E->Ops[0]);
+    return B ? M.ptrAdd(B, E->Ops[1]) : nullptr;
+  }
+  return nullptr;
+}
+
+const Expr *Forward::tangentLoc(const Expr *T) {
+  if (T->K == Op::VarRef) {
+    auto It = Tan.find(T->V);
+    return It == Tan.end() ? nullptr : M.ref(It->second);
+  }
+  if (T->K == Op::Load) {
+    const Expr *B = tangentPtr(T->Ops[0]);
+    return B ? M.load(B, T->Ops[1]) : nullptr;
+  }
+  return nullptr;
+}
+
+/// The tangent of \p E, or null where it is zero.
+const Expr *Forward::tangent(const Expr *E) {
+  if (!E->Ty.isFloating() || E->Ty.isMemory())
+    return nullptr;
+  if (E->K == Op::VarRef || E->K == Op::Load)
+    return tangentLoc(E);
+  if (E->K == Op::Select) {
+    const Expr *TA = tangent(E->Ops[1]), *TB = tangent(E->Ops[2]);
+    if (!TA && !TB)
+      return nullptr;
+    return M.select(E->Ops[0], TA ? TA : zero(E->Ty), TB ? TB : zero(E->Ty));
+  }
+  const Expr *Sum = nullptr;
+  for (const Partial &Pt : partials(M, E)) {
+    const Expr *T = tangent(E->Ops[Pt.Operand]);
+    if (!T)
+      continue;
+    if (E->K == Op::Cast && T->Ty.Scalar != E->Ty.Scalar)
+      T = M.cast(T, E->Ty.element());
+    Sum = M.add(Sum, M.mul(T, Pt.Factor));
+  }
+  return Sum;
+}
+
+Block Forward::block(const Block &B) {
+  Block Out;
+  for (Stmt *S : B)
+    stmt(S, Out);
+  return Out;
+}
+
+void Forward::stmt(Stmt *S, Block &Out) {
+  switch (S->K) {
+  case StmtKind::Decl: {
+    Var *V = S->V;
+    Out.push_back(S);
+    if (V->Ty.IsPointer) {
+      if (Tan.count(V->Root)) {
+        Var *DV = tangentVar(V);
+        DV->Ty.PointeeConst = Tan[V->Root]->Ty.PointeeConst;
+        Out.push_back(M.decl(DV, tangentPtr(S->Value), S->Where));
+      }
+      return;
+    }
+    if (!V->Ty.isFloating() || !A.isActive(V))
+      return;
+    Var *DV = tangentVar(V);
+    if (V->Ty.ArraySize) {
+      Stmt *Dcl = M.decl(DV, nullptr, S->Where);
+      Dcl->ZeroInit = true;
+      Out.push_back(Dcl);
+      return;
+    }
+    const Expr *T = S->Value ? tangent(S->Value) : nullptr;
+    Out.insert(Out.end() - 1, M.decl(DV, T ? T : zero(V->Ty), S->Where));
+    return;
+  }
+  case StmtKind::Assign: {
+    if (S->Target->Ty.isFloating())
+      if (const Expr *TL = tangentLoc(S->Target)) {
+        const Expr *T = tangent(S->Value);
+        Out.push_back(M.assign(TL, T ? T : zero(S->Target->Ty), S->Where));
+      }
+    Out.push_back(S);
+    return;
+  }
+  case StmtKind::Call:
+    call(S, Out);
+    return;
+  case StmtKind::If:
+    Out.push_back(M.ifStmt(S->Value, block(S->Then), block(S->Else), S->Where));
+    return;
+  case StmtKind::Loop:
+    Out.push_back(M.loop(S->Loop, block(S->Init), S->Value, block(S->Body), block(S->Inc),
+                         S->Where));
+    return;
+  case StmtKind::Return: {
+    if (!S->Value || !F.ReturnType.isFloating()) {
+      Out.push_back(S);
+      return;
+    }
+    const Expr *T = P.Return ? tangent(S->Value) : nullptr;
+    Type DT = F.ReturnType.element();
+    DT.IsDual = true;
+    Expr Agg;
+    Agg.K = Op::Aggregate;
+    Agg.Ty = DT;
+    Agg.Ops = {S->Value, T ? T : zero(F.ReturnType)};
+    Out.push_back(M.ret(M.make(std::move(Agg)), S->Where));
+    return;
+  }
+  default:
+    Out.push_back(S);
+    return;
+  }
+}
+
+/// A call: the callee's forward helper (or the user's g_fwd) when an
+/// argument or the result is active, else the call itself.
+void Forward::call(Stmt *S, Block &Out) {
+  Callee &C = *S->Fn;
+  ActivityPattern CP;
+  bool Any = false;
+  for (size_t I = 0; I < S->Args.size(); ++I) {
+    const Type &PT = C.ParamTypes[I];
+    const Expr *Arg = S->Args[I];
+    bool Act = false;
+    if (PT.isFloating()) {
+      if (PT.isMemory() || (PT.IsReference && !PT.IsConst))
+        Act = rootOf(Arg) && hasTangent(rootOf(Arg));
+      else
+        Act = tangent(Arg) != nullptr;
+    }
+    bool Writes = (PT.IsPointer && !PT.PointeeConst) || (PT.IsReference && !PT.IsConst);
+    CP.Inputs.push_back(Act);
+    CP.Outputs.push_back(Act && Writes);
+    Any |= Act;
+  }
+  Var *Res = S->Target ? rootOf(S->Target) : nullptr;
+  bool ResAct = Res && S->Target->Ty.isFloating() && hasTangent(Res);
+  CP.Return = ResAct;
+  if (!Any && !ResAct) {
+    Out.push_back(S);
+    return;
+  }
+  bool Custom = !C.CustomFwd.empty();
+  if (!Custom && !C.Body) {
+    D.errors().error(S->Where, "no derivative for '" + C.BaseName +
+                                   "': its body is not visible; define it in this file, or "
+                                   "write '" + C.BaseName + "_fwd' and mark it ADGEN_CUSTOM");
+    OK = false;
+    return;
+  }
+  if (Custom) // the user's g_fwd takes a tangent for every floating parameter
+    for (size_t I = 0; I < S->Args.size(); ++I)
+      CP.Inputs[I] = CP.Inputs[I] || C.ParamTypes[I].isFloating();
+  std::string Name = Custom ? C.CustomFwd : D.forwardHelper(C, CP);
+  std::vector<const Expr *> Args = S->Args;
+  for (size_t I = 0; I < S->Args.size(); ++I) {
+    if (!CP.isActive(I))
+      continue;
+    const Type &PT = C.ParamTypes[I];
+    const Expr *Arg = S->Args[I];
+    const Expr *T = nullptr;
+    if (PT.isMemory())
+      T = tangentPtr(Arg);
+    else if (PT.IsReference && !PT.IsConst)
+      T = tangentLoc(Arg);
+    else
+      T = tangent(Arg);
+    if (!T) {
+      if (PT.isMemory() || (PT.IsReference && !PT.IsConst)) {
+        D.errors().error(S->Where, "the custom derivative '" + Name +
+                                       "' needs a tangent for argument '" + C.ParamNames[I] +
+                                       "', which is not active here");
+        OK = false;
+        return;
+      }
+      T = zero(PT);
+    }
+    Args.push_back(T);
+  }
+  if (!C.ReturnsVoid && C.ReturnType.isFloating()) {
+    Type DT = C.ReturnType.element();
+    DT.IsDual = true;
+    Var *R = G.addVar(G.freshName(C.BaseName + "_fwd"), DT, VarKind::Local);
+    R->Synthetic = true;
+    Out.push_back(M.decl(R, M.call(Name, Args, DT), S->Where));
+    if (S->Target) {
+      Expr V;
+      V.K = Op::Field;
+      V.Ty = C.ReturnType.element();
+      V.Text = "value";
+      V.Ops = {M.ref(R)};
+      Expr T = V;
+      T.Text = "tangent";
+      if (ResAct)
+        Out.push_back(M.assign(tangentLoc(S->Target), M.make(std::move(T)), S->Where));
+      Out.push_back(M.assign(S->Target, M.make(std::move(V)), S->Where));
+    }
+    return;
+  }
+  Callee *HC = M.addCallee(C);
+  HC->Name = Name;
+  Out.push_back(M.callStmt(S->Target, HC, Args, S->Where));
+}
+
+bool Forward::run() {
+  G.ReturnsVoid = F.ReturnsVoid;
+  G.ReturnType = F.ReturnType;
+  if (!F.ReturnsVoid && F.ReturnType.isFloating())
+    G.ReturnType.IsDual = true;
+  G.Params = F.Params;
+  Block Prologue;
+  for (size_t I = 0; I < F.Params.size(); ++I) {
+    Var *V = F.Params[I];
+    if (P.isActive(I)) {
+      Var *DV = G.addVar(G.freshName("d_" + V->Name), V->Ty, VarKind::Param);
+      Tan[V] = DV;
+      G.Params.push_back(DV);
+    } else if (V->Ty.isFloatScalar() && !V->Ty.IsReference && A.isActive(V)) {
+      // A value parameter that becomes active inside f: a local tangent.
+      Prologue.push_back(M.decl(tangentVar(V), zero(V->Ty)));
+    }
+  }
+  Block Body = block(F.Body);
+  G.Body = std::move(Prologue);
+  G.Body.insert(G.Body.end(), Body.begin(), Body.end());
+  return OK;
+}
+
+graph::Function *adgen::forwardTransform(Differentiator &D, Function &F,
+                                         const ActivityPattern &P, const std::string &Name) {
+  Function &G = newGenerated(D.module(), F, Name, /*Helper=*/false);
+  Forward T(D, F, P, G);
+  if (!T.run())
+    return nullptr;
+  return &G;
+}

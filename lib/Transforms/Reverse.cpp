@@ -1,0 +1,978 @@
+//===- Transforms/Reverse.cpp - Adjoint (reverse) mode ---------------------===//
+//
+// Two sweeps over the lowered body (LowerExits.h):
+//
+//  forward sweep   the function itself, plus pushes onto the tape of what the
+//                  backward sweep will need: the old value of a variable it
+//                  reads before the statement overwrites it, the branch an
+//                  `if` took, the trip count of a loop;
+//  backward sweep  the statements in reverse order; each first restores what
+//                  it overwrote (so every value reads as it did when the
+//                  statement ran), then moves its target's adjoint to its
+//                  operands: for v = f(u), d_u += df/du * d_v, and d_v = 0.
+//
+// Only variables that the backward sweep reads are ever stored ("needed");
+// that set is found by generating the backward sweep until it is stable.
+// Integer updates by a constant (i++, i += 2) are undone by inverting them,
+// so loop counters cost no tape.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Transforms/Differentiator.h"
+#include "Transforms/LowerExits.h"
+#include "Transforms/MathRules.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+
+using namespace adgen;
+using namespace adgen::graph;
+
+namespace {
+
+bool sameExpr(const Expr *A, const Expr *B) {
+  if (A == B)
+    return true;
+  if (A->K != B->K || A->V != B->V || A->Text != B->Text || A->Ops.size() != B->Ops.size())
+    return false;
+  for (size_t I = 0; I < A->Ops.size(); ++I)
+    if (!sameExpr(A->Ops[I], B->Ops[I]))
+      return false;
+  return true;
+}
+
+/// Does \p E read the storage \p T writes (conservatively: any element of
+/// the same array)?
+bool readsTarget(const Expr *E, const Expr *T) {
+  Var *R = rootOf(T);
+  bool Found = false;
+  forEachExpr(E, [&](const Expr *N) {
+    if ((N->K == Op::VarRef || N->K == Op::Deref) && T->K != Op::Load && N->V == T->V)
+      Found = true;
+    if (N->K == Op::Load && T->K == Op::Load && rootOf(N) == R)
+      Found = true;
+  });
+  return Found;
+}
+
+bool isTrivial(const Expr *E) {
+  return E->K == Op::VarRef || E->K == Op::Deref || E->K == Op::Const ||
+         (E->K == Op::Load && E->Ops[1]->K != Op::Load);
+}
+
+class Reverse {
+public:
+  Reverse(Differentiator &D, Function &F, const ActivityPattern &P, Function &G,
+          ReverseShape Shape)
+      : D(D), M(D.module()), F(F), P(P), G(G), Shape(Shape), A(analyseActivity(F, P)) {}
+
+  bool run();
+
+private:
+  // Derivative storage.
+  void makeAdjoints(Block &Decls);
+  const Expr *adjLoc(const Expr *E);
+  const Expr *adjPtr(const Expr *E);
+  bool hasAdj(const Expr *E);
+  const Expr *zero(const Type &T) { return M.floatConst(0, T); }
+
+  // Sweeps.
+  void forward(const Block &In, Block &Out, unsigned LoopDepth);
+  void backward(const Block &In, Block &Out, unsigned LoopDepth);
+  void forwardStmt(Stmt *S, Block &Out, unsigned LoopDepth);
+  void backwardStmt(Stmt *S, Block &Out, unsigned LoopDepth);
+  void forwardCall(Stmt *S, Block &Out);
+  void backwardCall(Stmt *S, Block &Out);
+  void propagate(const Expr *E, const Expr *Adj, Block &Out);
+  void adjointOfAssign(const Expr *T, const Expr *E, Block &Out, Loc L);
+
+  // What is stored.
+  bool stores(const Expr *Target, bool IsDecl, unsigned LoopDepth);
+  bool stores(const Stmt *S, const Expr *Target, bool IsDecl, unsigned LoopDepth) {
+    if (Planned) {
+      auto It = Pushes.find(S);
+      return It != Pushes.end() && It->second;
+    }
+    return stores(Target, IsDecl, LoopDepth);
+  }
+  const Expr *inverseIncrement(const Expr *Target, const Expr *Value);
+  void collectReads(const Block &B, llvm::DenseSet<Var *> &Reads);
+  void readsOf(const Expr *E, llvm::DenseSet<Var *> &Reads);
+  bool writesParamMemory(Var *Root);
+  void pointerAdjoint(Var *P, Block &Out);
+
+  struct CallPlan {
+    bool Active = false;
+    bool Custom = false;
+    ActivityPattern P;
+    std::string Record, Replay;
+  };
+  CallPlan plan(Stmt *S);
+
+  Stmt *pushS(const Expr *E) {
+    Stmt *S = M.push(E);
+    S->V = Tape;
+    return S;
+  }
+  const Expr *popE(const Type &T) {
+    Expr E;
+    E.K = Op::Pop;
+    E.Ty = T;
+    E.Ty.IsReference = false;
+    E.Ty.IsConst = false;
+    E.V = Tape;
+    return M.make(std::move(E));
+  }
+  Var *local(const std::string &Base, Type T) {
+    Var *V = G.addVar(G.freshName(Base), std::move(T), VarKind::Local);
+    V->Synthetic = true;
+    return V;
+  }
+
+  Differentiator &D;
+  Module &M;
+  Function &F;
+  const ActivityPattern &P;
+  Function &G;
+  ReverseShape Shape;
+  Activity A;
+  LoweredBody L;
+  Var *Tape = nullptr;
+
+  llvm::DenseMap<Var *, const Expr *> AdjScalar; // scalar -> lvalue of its adjoint
+  llvm::DenseMap<Var *, Var *> AdjMem;           // memory root / pointer -> adjoint memory
+  llvm::DenseMap<Var *, Var *> ParamAccum;       // assigned scalar param -> local adjoint
+  llvm::DenseMap<Var *, Var *> ParamAdj;         // parameter -> its adjoint parameter
+  llvm::DenseMap<Var *, Var *> PtrOfAdj;         // d_p -> pointer local p
+  llvm::DenseSet<Var *> Needed;
+  llvm::DenseSet<Var *> Assigned;                // variables and roots written
+  /// Per overwriting statement: must it push the old value? Decided once
+  /// (planStores) so that both sweeps agree.
+  llvm::DenseMap<const Stmt *, bool> Pushes;
+  bool Planned = false;
+  void planStores(const Block &B, unsigned Depth, llvm::DenseSet<Var *> &Reads);
+  llvm::DenseSet<Var *> backwardReads(Stmt *S, unsigned Depth);
+  bool RestoreParams = false;
+  bool OK = true;
+};
+
+} // namespace
+
+//===----------------------------------------------------------------------===//
+// Derivative storage
+//===----------------------------------------------------------------------===//
+
+const Expr *Reverse::adjPtr(const Expr *E) {
+  if (E->K == Op::VarRef) {
+    auto It = AdjMem.find(E->V);
+    return It == AdjMem.end() ? nullptr : M.ref(It->second);
+  }
+  if (E->K == Op::PtrAdd) {
+    const Expr *B = adjPtr(E->Ops[0]);
+    return B ? M.ptrAdd(B, E->Ops[1]) : nullptr;
+  }
+  return nullptr;
+}
+
+const Expr *Reverse::adjLoc(const Expr *E) {
+  if (E->K == Op::VarRef || E->K == Op::Deref) {
+    auto It = AdjScalar.find(E->V);
+    return It == AdjScalar.end() ? nullptr : It->second;
+  }
+  if (E->K == Op::Load) {
+    const Expr *B = adjPtr(E->Ops[0]);
+    return B ? M.load(B, E->Ops[1]) : nullptr;
+  }
+  return nullptr;
+}
+
+bool Reverse::hasAdj(const Expr *E) {
+  if (!E->Ty.isFloating() || E->Ty.isMemory())
+    return false;
+  if (E->K == Op::VarRef || E->K == Op::Load || E->K == Op::Deref)
+    return adjLoc(E) != nullptr;
+  if (E->K == Op::Cast && !E->Ops[0]->Ty.isFloating())
+    return false;
+  for (const Expr *O : E->Ops)
+    if (hasAdj(O))
+      return true;
+  return false;
+}
+
+void Reverse::makeAdjoints(Block &Decls) {
+  auto adjointType = [](const Type &T) {
+    Type A = T.element();
+    A.IsConst = false;
+    return A;
+  };
+  // Parameters: their adjoint parameters, in parameter order.
+  for (size_t I = 0; I < F.Params.size(); ++I) {
+    Var *V = F.Params[I];
+    if (!P.isActive(I)) {
+      if (V->Ty.isFloatScalar() && !V->Ty.IsReference && A.isActive(V)) {
+        Var *DV = local("d_" + V->Name, adjointType(V->Ty));
+        AdjScalar[V] = M.ref(DV);
+        Decls.push_back(M.decl(DV, zero(V->Ty)));
+      }
+      continue;
+    }
+    Type PT = adjointType(V->Ty);
+    PT.IsPointer = true;
+    PT.PointeeConst = false;
+    Var *DV = G.addVar(G.freshName("d_" + V->Name), PT, VarKind::Param);
+    G.Params.push_back(DV);
+    ParamAdj[V] = DV;
+    if (V->Ty.isMemory()) {
+      AdjMem[V] = DV;
+    } else if (!V->Ty.IsReference && Assigned.count(V)) {
+      // d_x accumulates into the caller's storage; a parameter that f
+      // overwrites needs an adjoint of its own that starts at zero.
+      Var *Acc = local("d_" + V->Name + "_local", adjointType(V->Ty));
+      AdjScalar[V] = M.ref(Acc);
+      ParamAccum[V] = Acc;
+      Decls.push_back(M.decl(Acc, zero(V->Ty)));
+    } else {
+      AdjScalar[V] = M.deref(DV);
+    }
+  }
+  if (L.Result && F.ReturnType.isFloating() && P.Return) {
+    Var *DR = local("d_" + L.Result->Name, adjointType(F.ReturnType));
+    AdjScalar[L.Result] = M.ref(DR);
+    Decls.push_back(M.decl(DR, zero(F.ReturnType)));
+  }
+  // Locals, in declaration order.
+  forEachStmt(L.Body, [&](Stmt *S) {
+    if (S->K != StmtKind::Decl || !S->V->Ty.isFloating())
+      return;
+    Var *V = S->V;
+    if (V->Ty.IsPointer) {
+      if (Var *RA = AdjMem.lookup(V->Root)) {
+        Type T = RA->Ty;
+        T.IsPointer = true;
+        T.ArraySize = 0;
+        T.PointeeConst = false;
+        Var *DV = local("d_" + V->Name, T);
+        AdjMem[V] = DV;
+        PtrOfAdj[DV] = V;
+        Decls.push_back(M.decl(DV, M.ref(RA)));
+      }
+      return;
+    }
+    if (!A.isActive(V))
+      return;
+    Var *DV = local("d_" + V->Name, adjointType(V->Ty));
+    if (V->Ty.ArraySize) {
+      DV->Ty.ArraySize = V->Ty.ArraySize;
+      AdjMem[V] = DV;
+      Stmt *Dcl = M.decl(DV, nullptr);
+      Dcl->ZeroInit = true;
+      Decls.push_back(Dcl);
+    } else {
+      AdjScalar[V] = M.ref(DV);
+      Decls.push_back(M.decl(DV, zero(V->Ty)));
+    }
+  });
+}
+
+/// d_p follows p: the same offset into the root's adjoint.
+void Reverse::pointerAdjoint(Var *Ptr, Block &Out) {
+  Var *DP = AdjMem.lookup(Ptr);
+  if (!DP)
+    return;
+  Var *Root = Ptr->Root;
+  const Expr *Off = M.binary(Op::Sub, M.ref(Ptr), M.ref(Root),
+                             Type::scalar(ScalarKind::Int, "std::ptrdiff_t"));
+  Out.push_back(M.assign(M.ref(DP), M.ptrAdd(M.ref(AdjMem.lookup(Root)), Off)));
+}
+
+//===----------------------------------------------------------------------===//
+// What is stored
+//===----------------------------------------------------------------------===//
+
+bool Reverse::writesParamMemory(Var *Root) {
+  return Root && Root->Kind == VarKind::Param;
+}
+
+/// Must the old value of \p Target be pushed before it is overwritten?
+bool Reverse::stores(const Expr *Target, bool IsDecl, unsigned LoopDepth) {
+  Var *R = rootOf(Target);
+  if (!R)
+    return false;
+  if (IsDecl && LoopDepth == 0)
+    return false; // the first and only definition: there is no old value
+  if (Needed.count(R))
+    return true;
+  if (Target->K == Op::VarRef && Target->V->Ty.IsPointer && Needed.count(Target->V))
+    return true;
+  return RestoreParams && writesParamMemory(R);
+}
+
+/// For `i = i + c` on an integer: the statement that undoes it.
+const Expr *Reverse::inverseIncrement(const Expr *T, const Expr *V) {
+  if (T->K != Op::VarRef || T->Ty.isFloating() || T->Ty.Scalar == ScalarKind::Bool)
+    return nullptr;
+  if ((V->K != Op::Add && V->K != Op::Sub) || V->Ops[0]->K != Op::VarRef ||
+      V->Ops[0]->V != T->V || !V->Ops[1]->isConstant())
+    return nullptr;
+  return M.binary(V->K == Op::Add ? Op::Sub : Op::Add, T, V->Ops[1], T->Ty.element());
+}
+
+void Reverse::readsOf(const Expr *E, llvm::DenseSet<Var *> &Reads) {
+  if (!E)
+    return;
+  forEachExpr(E, [&](const Expr *N) {
+    if ((N->K == Op::VarRef || N->K == Op::Deref) && N->V->Kind != VarKind::Global) {
+      Reads.insert(N->V);
+      // d_p is only right while p is: reading d_p reads p.
+      if (Var *Ptr = PtrOfAdj.lookup(N->V))
+        Reads.insert(Ptr);
+    }
+    if (N->K == Op::Load)
+      if (Var *R = rootOf(N))
+        Reads.insert(R);
+  });
+}
+
+void Reverse::collectReads(const Block &B, llvm::DenseSet<Var *> &Reads) {
+  forEachStmt(B, [&](Stmt *S) {
+    readsOf(S->Value, Reads);
+    for (const Expr *A : S->Args)
+      readsOf(A, Reads);
+    if (S->Target && S->Target->K == Op::Load) {
+      // Writing p[i] reads p (when it is a pointer variable) and i.
+      const Expr *Base = S->Target->Ops[0];
+      while (Base->K == Op::PtrAdd) {
+        readsOf(Base->Ops[1], Reads);
+        Base = Base->Ops[0];
+      }
+      if (Base->K == Op::VarRef && Base->V->Ty.IsPointer)
+        Reads.insert(Base->V);
+      readsOf(S->Target->Ops[1], Reads);
+    }
+  });
+}
+
+/// What the backward code of \p S alone reads.
+llvm::DenseSet<Var *> Reverse::backwardReads(Stmt *S, unsigned Depth) {
+  size_t Mark = G.Vars.size();
+  Block B;
+  backwardStmt(S, B, Depth);
+  llvm::DenseSet<Var *> Reads;
+  collectReads(B, Reads);
+  G.Vars.resize(Mark);
+  return Reads;
+}
+
+/// The old value of v must be stored at `v = e` only if the backward sweep
+/// reads v after restoring it there: in e's own partials, or in any
+/// statement that ran before (in a loop, that is the whole loop). An
+/// accumulation `s += w[i] * x[i]` whose s is read only after the loop
+/// stores nothing.
+void Reverse::planStores(const Block &B, unsigned Depth, llvm::DenseSet<Var *> &Reads) {
+  for (Stmt *S : B) {
+    llvm::DenseSet<Var *> Own = backwardReads(S, Depth);
+    auto decide = [&](const Expr *Target, bool IsDecl) {
+      bool Conservative = stores(Target, IsDecl, Depth);
+      Var *R = rootOf(Target);
+      bool Read = Reads.count(R) || Own.count(R);
+      if (Target->K == Op::VarRef && Target->V->Ty.IsPointer)
+        Read |= Reads.count(Target->V) || Own.count(Target->V);
+      bool ParamWrite = RestoreParams && writesParamMemory(R) && !(IsDecl && Depth == 0);
+      Pushes[S] = Conservative && (Read || ParamWrite);
+    };
+    switch (S->K) {
+    case StmtKind::Decl:
+      if (S->Value && !S->V->Ty.ArraySize)
+        decide(M.ref(S->V), true);
+      break;
+    case StmtKind::Assign:
+      decide(S->Target, false);
+      break;
+    case StmtKind::Call:
+      if (S->Target)
+        decide(S->Target, false);
+      break;
+    case StmtKind::If: {
+      llvm::DenseSet<Var *> T = Reads, E = Reads;
+      planStores(S->Then, Depth, T);
+      planStores(S->Else, Depth, E);
+      break;
+    }
+    case StmtKind::Loop: {
+      planStores(S->Init, Depth, Reads);
+      Reads.insert(Own.begin(), Own.end()); // later iterations ran before
+      planStores(S->Body, Depth + 1, Reads);
+      planStores(S->Inc, Depth + 1, Reads);
+      break;
+    }
+    default:
+      break;
+    }
+    Reads.insert(Own.begin(), Own.end());
+  }
+}
+
+//===----------------------------------------------------------------------===//
+// Calls
+//===----------------------------------------------------------------------===//
+
+Reverse::CallPlan Reverse::plan(Stmt *S) {
+  CallPlan Pl;
+  Callee &C = *S->Fn;
+  bool WritesNeeded = false;
+  for (size_t I = 0; I < S->Args.size(); ++I) {
+    const Type &PT = C.ParamTypes[I];
+    const Expr *Arg = S->Args[I];
+    bool Writes = (PT.IsPointer && !PT.PointeeConst) || (PT.IsReference && !PT.IsConst);
+    bool Act = false;
+    if (PT.isFloating()) {
+      if (PT.isMemory() || (PT.IsReference && !PT.IsConst))
+        Act = rootOf(Arg) && (PT.isMemory() ? adjPtr(Arg) != nullptr : adjLoc(Arg) != nullptr);
+      else
+        Act = hasAdj(Arg);
+    }
+    if (Writes && rootOf(Arg) &&
+        (Needed.count(rootOf(Arg)) || (RestoreParams && writesParamMemory(rootOf(Arg)))))
+      WritesNeeded = true;
+    Pl.P.Inputs.push_back(Act);
+    Pl.P.Outputs.push_back(Act && Writes);
+    Pl.Active |= Act;
+  }
+  Pl.P.Return = S->Target && S->Target->Ty.isFloating() && adjLoc(S->Target) != nullptr;
+  Pl.Active |= Pl.P.Return;
+  if (!Pl.Active && !WritesNeeded)
+    return Pl;
+  Pl.Active = true;
+  if (!C.CustomPullback.empty()) {
+    Pl.Custom = true;
+    for (size_t I = 0; I < S->Args.size(); ++I)
+      Pl.P.Inputs[I] = Pl.P.Inputs[I] || C.ParamTypes[I].isFloating();
+    Pl.Replay = C.CustomPullback;
+    return Pl;
+  }
+  if (!C.Body)
+    return Pl; // reported by forwardCall
+  auto Names = D.reverseHelpers(C, Pl.P);
+  Pl.Record = Names.first;
+  Pl.Replay = Names.second;
+  return Pl;
+}
+
+void Reverse::forwardCall(Stmt *S, Block &Out) {
+  CallPlan Pl = plan(S);
+  Callee &C = *S->Fn;
+  if (!Pl.Active || Pl.Custom) {
+    if (Pl.Custom)
+      for (size_t I = 0; I < C.ParamTypes.size(); ++I) {
+        const Type &PT = C.ParamTypes[I];
+        if ((PT.IsPointer && !PT.PointeeConst) || (PT.IsReference && !PT.IsConst)) {
+          D.errors().error(S->Where,
+                           "the custom pullback of '" + C.BaseName + "' cannot be used in "
+                           "reverse mode: '" + C.BaseName + "' writes through parameter '" +
+                           C.ParamNames[I] + "', which adgen would have to restore");
+          OK = false;
+          return;
+        }
+      }
+    Out.push_back(S);
+    return;
+  }
+  if (!C.Body) {
+    D.errors().error(S->Where, "no derivative for '" + C.BaseName +
+                                   "': its body is not visible; define it in this file, or "
+                                   "write '" + C.BaseName +
+                                   "_pullback' and mark it ADGEN_CUSTOM");
+    OK = false;
+    return;
+  }
+  Callee *HC = M.addCallee(C);
+  HC->Name = Pl.Record;
+  Out.push_back(M.callStmt(S->Target, HC, S->Args, S->Where));
+}
+
+void Reverse::backwardCall(Stmt *S, Block &Out) {
+  CallPlan Pl = plan(S);
+  if (!Pl.Active || (!Pl.Custom && !S->Fn->Body))
+    return;
+  Callee &C = *S->Fn;
+  std::vector<const Expr *> Args = S->Args;
+  Block After; // propagation from argument adjoints, after the call
+  bool FloatResult = !C.ReturnsVoid && C.ReturnType.isFloating();
+  if (FloatResult) {
+    const Expr *DR = S->Target ? adjLoc(S->Target) : nullptr;
+    if (DR) {
+      Var *Seed = local("d_" + C.BaseName, C.ReturnType.element());
+      Out.push_back(M.decl(Seed, DR, S->Where));
+      Out.push_back(M.assign(DR, zero(C.ReturnType), S->Where));
+      Args.push_back(M.ref(Seed));
+    } else {
+      Args.push_back(zero(C.ReturnType));
+    }
+  }
+  for (size_t I = 0; I < S->Args.size(); ++I) {
+    if (!Pl.P.isActive(I))
+      continue;
+    const Type &PT = C.ParamTypes[I];
+    const Expr *Arg = S->Args[I];
+    if (PT.isMemory()) {
+      const Expr *AP = adjPtr(Arg);
+      if (!AP) {
+        D.errors().error(S->Where, "the custom pullback of '" + C.BaseName +
+                                       "' needs an adjoint for argument '" + C.ParamNames[I] +
+                                       "', which is not active here");
+        OK = false;
+        return;
+      }
+      Args.push_back(AP);
+      continue;
+    }
+    const Expr *Loc = (Arg->K == Op::VarRef || Arg->K == Op::Load) ? adjLoc(Arg) : nullptr;
+    if (Loc && (PT.IsReference && !PT.IsConst)) {
+      Args.push_back(Loc->K == Op::Deref ? M.ref(Loc->V)
+                     : Loc->K == Op::Load ? M.ptrAdd(Loc->Ops[0], Loc->Ops[1])
+                                          : M.addrOf(Loc->V));
+      continue;
+    }
+    // A value argument: its adjoint arrives in a temporary, then flows into
+    // the argument expression.
+    Var *T = local("d_" + C.ParamNames[I], PT.element());
+    T->Ty.IsConst = false;
+    T->Ty.IsReference = false;
+    Out.push_back(M.decl(T, zero(PT), S->Where));
+    Args.push_back(M.addrOf(T));
+    propagate(Arg, M.ref(T), After);
+  }
+  Callee *HC = M.addCallee(C);
+  HC->Name = Pl.Replay;
+  HC->ReturnsVoid = true;
+  Out.push_back(M.callStmt(nullptr, HC, Args, S->Where));
+  Out.insert(Out.end(), After.begin(), After.end());
+}
+
+//===----------------------------------------------------------------------===//
+// The two sweeps
+//===----------------------------------------------------------------------===//
+
+void Reverse::forward(const Block &In, Block &Out, unsigned Depth) {
+  for (Stmt *S : In)
+    forwardStmt(S, Out, Depth);
+}
+
+void Reverse::backward(const Block &In, Block &Out, unsigned Depth) {
+  for (auto It = In.rbegin(); It != In.rend(); ++It)
+    backwardStmt(*It, Out, Depth);
+}
+
+void Reverse::forwardStmt(Stmt *S, Block &Out, unsigned Depth) {
+  switch (S->K) {
+  case StmtKind::Decl: {
+    Var *V = S->V;
+    bool Hoisted = Needed.count(V) || AdjMem.count(V);
+    if (!Hoisted) {
+      Out.push_back(S);
+      return;
+    }
+    const Expr *Ref = M.ref(V);
+    if (V->Ty.ArraySize) {
+      if (Depth > 0 && Needed.count(V)) {
+        // Save the whole array the new declaration overwrites.
+        Var *K = local("k", Type::scalar(ScalarKind::Int, "int"));
+        Block Body{pushS(M.load(Ref, M.ref(K)))};
+        Block Inc{M.assign(M.ref(K), M.binary(Op::Add, M.ref(K), M.intConst(1), K->Ty))};
+        Out.push_back(M.loop(LoopKind::For, {M.decl(K, M.intConst(0))},
+                             M.binary(Op::Lt, M.ref(K), M.intConst(V->Ty.ArraySize),
+                                      Type::scalar(ScalarKind::Bool, "bool")),
+                             std::move(Body), std::move(Inc)));
+      }
+      if (S->ZeroInit) {
+        Var *K = local("k", Type::scalar(ScalarKind::Int, "int"));
+        Block Body{M.assign(M.load(Ref, M.ref(K)),
+                            V->Ty.isFloating() ? zero(V->Ty) : M.constant("0", V->Ty.element()))};
+        Block Inc{M.assign(M.ref(K), M.binary(Op::Add, M.ref(K), M.intConst(1), K->Ty))};
+        Out.push_back(M.loop(LoopKind::For, {M.decl(K, M.intConst(0))},
+                             M.binary(Op::Lt, M.ref(K), M.intConst(V->Ty.ArraySize),
+                                      Type::scalar(ScalarKind::Bool, "bool")),
+                             std::move(Body), std::move(Inc)));
+      }
+      return;
+    }
+    if (!S->Value)
+      return;
+    if (stores(S, Ref, true, Depth))
+      Out.push_back(pushS(Ref));
+    Out.push_back(M.assign(Ref, S->Value, S->Where));
+    if (V->Ty.IsPointer && AdjMem.count(V))
+      pointerAdjoint(V, Out);
+    return;
+  }
+  case StmtKind::Assign:
+    if (stores(S, S->Target, false, Depth) && !inverseIncrement(S->Target, S->Value))
+      Out.push_back(pushS(S->Target));
+    Out.push_back(S);
+    return;
+  case StmtKind::Call:
+    if (S->Target && stores(S, S->Target, false, Depth))
+      Out.push_back(pushS(S->Target));
+    forwardCall(S, Out);
+    return;
+  case StmtKind::If: {
+    Block Then, Else, BThen, BElse;
+    forward(S->Then, Then, Depth);
+    forward(S->Else, Else, Depth);
+    backward(S->Then, BThen, Depth);
+    backward(S->Else, BElse, Depth);
+    if (!BThen.empty() || !BElse.empty()) {
+      Then.push_back(pushS(M.boolConst(true)));
+      Else.push_back(pushS(M.boolConst(false)));
+    }
+    Out.push_back(M.ifStmt(S->Value, std::move(Then), std::move(Else), S->Where));
+    return;
+  }
+  case StmtKind::Loop: {
+    Block Init, Body, Inc, BBody;
+    forward(S->Init, Init, Depth);
+    forward(S->Body, Body, Depth + 1);
+    forward(S->Inc, Inc, Depth + 1);
+    backward(S->Body, BBody, Depth + 1);
+    backward(S->Inc, BBody, Depth + 1);
+    if (BBody.empty()) {
+      Out.insert(Out.end(), Init.begin(), Init.end());
+      Out.push_back(M.loop(S->Loop, {}, S->Value, std::move(Body), std::move(Inc), S->Where));
+      return;
+    }
+    // Count the iterations: the backward sweep runs the body that often.
+    Var *N = local("iterations", Type::scalar(ScalarKind::Int, "long"));
+    Block Scope{M.decl(N, M.constant("0", N->Ty), S->Where)};
+    Scope.insert(Scope.end(), Init.begin(), Init.end());
+    Body.push_back(M.assign(M.ref(N), M.binary(Op::Add, M.ref(N), M.constant("1", N->Ty), N->Ty)));
+    Scope.push_back(M.loop(S->Loop, {}, S->Value, std::move(Body), std::move(Inc), S->Where));
+    Scope.push_back(pushS(M.ref(N)));
+    Out.push_back(M.scope(std::move(Scope), S->Where));
+    return;
+  }
+  case StmtKind::Return:
+    Out.push_back(M.ret(S->Value, S->Where));
+    return;
+  default:
+    Out.push_back(S);
+    return;
+  }
+}
+
+void Reverse::adjointOfAssign(const Expr *T, const Expr *E, Block &Out, Loc Where) {
+  const Expr *DT = adjLoc(T);
+  if (!DT || !T->Ty.isFloating())
+    return;
+  // v = v + r: d_v flows unchanged to v's old value and to r.
+  if ((E->K == Op::Add || E->K == Op::Sub) && sameExpr(E->Ops[0], T) &&
+      !readsTarget(E->Ops[1], T)) {
+    propagate(E->Ops[1], E->K == Op::Add ? DT : M.neg(DT), Out);
+    return;
+  }
+  if (!hasAdj(E)) {
+    Out.push_back(M.assign(DT, zero(T->Ty), Where));
+    return;
+  }
+  if (!readsTarget(E, T)) {
+    propagate(E, DT, Out);
+    Out.push_back(M.assign(DT, zero(T->Ty), Where));
+    return;
+  }
+  Var *Tmp = local("adj", T->Ty.element());
+  Out.push_back(M.decl(Tmp, DT, Where));
+  Out.push_back(M.assign(DT, zero(T->Ty), Where));
+  propagate(E, M.ref(Tmp), Out);
+}
+
+void Reverse::backwardStmt(Stmt *S, Block &Out, unsigned Depth) {
+  switch (S->K) {
+  case StmtKind::Decl: {
+    Var *V = S->V;
+    const Expr *Ref = M.ref(V);
+    if (V->Ty.ArraySize) {
+      if (Depth > 0 && Needed.count(V)) {
+        Var *K = local("k", Type::scalar(ScalarKind::Int, "int"));
+        Block Body{M.assign(M.load(Ref, M.ref(K)), popE(V->Ty.element()))};
+        Block Inc{M.assign(M.ref(K), M.binary(Op::Sub, M.ref(K), M.intConst(1), K->Ty))};
+        Out.push_back(M.loop(LoopKind::For, {M.decl(K, M.intConst(V->Ty.ArraySize - 1))},
+                             M.binary(Op::Ge, M.ref(K), M.intConst(0),
+                                      Type::scalar(ScalarKind::Bool, "bool")),
+                             std::move(Body), std::move(Inc)));
+      }
+      if (Depth > 0 && AdjMem.count(V)) {
+        Var *K = local("k", Type::scalar(ScalarKind::Int, "int"));
+        Block Body{M.assign(M.load(M.ref(AdjMem[V]), M.ref(K)), zero(V->Ty))};
+        Block Inc{M.assign(M.ref(K), M.binary(Op::Add, M.ref(K), M.intConst(1), K->Ty))};
+        Out.push_back(M.loop(LoopKind::For, {M.decl(K, M.intConst(0))},
+                             M.binary(Op::Lt, M.ref(K), M.intConst(V->Ty.ArraySize),
+                                      Type::scalar(ScalarKind::Bool, "bool")),
+                             std::move(Body), std::move(Inc)));
+      }
+      return;
+    }
+    if (!S->Value)
+      return;
+    if ((Needed.count(V) || AdjMem.count(V)) && stores(S, Ref, true, Depth)) {
+      Out.push_back(M.assign(Ref, popE(V->Ty), S->Where));
+      if (V->Ty.IsPointer)
+        pointerAdjoint(V, Out);
+    }
+    if (!V->Ty.IsPointer)
+      adjointOfAssign(Ref, S->Value, Out, S->Where);
+    return;
+  }
+  case StmtKind::Assign:
+    if (stores(S, S->Target, false, Depth)) {
+      if (const Expr *Inv = inverseIncrement(S->Target, S->Value))
+        Out.push_back(M.assign(S->Target, Inv, S->Where));
+      else
+        Out.push_back(M.assign(S->Target, popE(S->Target->Ty), S->Where));
+    }
+    adjointOfAssign(S->Target, S->Value, Out, S->Where);
+    return;
+  case StmtKind::Call:
+    if (S->Target && stores(S, S->Target, false, Depth))
+      Out.push_back(M.assign(S->Target, popE(S->Target->Ty), S->Where));
+    backwardCall(S, Out);
+    return;
+  case StmtKind::If: {
+    Block Then, Else;
+    backward(S->Then, Then, Depth);
+    backward(S->Else, Else, Depth);
+    if (Then.empty() && Else.empty())
+      return;
+    Out.push_back(M.ifStmt(popE(Type::scalar(ScalarKind::Bool, "bool")), std::move(Then),
+                           std::move(Else), S->Where));
+    return;
+  }
+  case StmtKind::Loop: {
+    Block Body;
+    backward(S->Inc, Body, Depth + 1);
+    backward(S->Body, Body, Depth + 1);
+    if (!Body.empty()) {
+      Var *N = local("iterations", Type::scalar(ScalarKind::Int, "long"));
+      Type Bool = Type::scalar(ScalarKind::Bool, "bool");
+      Block Init{M.decl(N, popE(N->Ty))};
+      Block Dec{M.assign(M.ref(N), M.binary(Op::Sub, M.ref(N), M.constant("1", N->Ty), N->Ty))};
+      Out.push_back(M.loop(LoopKind::For, std::move(Init),
+                           M.binary(Op::Gt, M.ref(N), M.constant("0", N->Ty), Bool),
+                           std::move(Body), std::move(Dec), S->Where));
+    }
+    backward(S->Init, Out, Depth);
+    return;
+  }
+  default:
+    return;
+  }
+}
+
+/// Emits d_leaf += Adj * d(E)/d(leaf) for every active leaf of E.
+void Reverse::propagate(const Expr *E, const Expr *Adj, Block &Out) {
+  if (!hasAdj(E))
+    return;
+  switch (E->K) {
+  case Op::VarRef:
+  case Op::Load:
+  case Op::Deref:
+    if (const Expr *Loc = adjLoc(E))
+      Out.push_back(M.addAssign(Loc, Adj));
+    return;
+  case Op::Select: {
+    Block Then, Else;
+    propagate(E->Ops[1], Adj, Then);
+    propagate(E->Ops[2], Adj, Else);
+    Out.push_back(M.ifStmt(E->Ops[0], std::move(Then), std::move(Else)));
+    return;
+  }
+  case Op::Cast:
+    propagate(E->Ops[0], E->Ops[0]->Ty.Scalar == Adj->Ty.Scalar ? Adj
+                                                                : M.cast(Adj, E->Ops[0]->Ty.element()),
+              Out);
+    return;
+  default:
+    break;
+  }
+  std::vector<Partial> Ps = partials(M, E);
+  unsigned Active = 0;
+  for (const Partial &Pt : Ps)
+    Active += hasAdj(E->Ops[Pt.Operand]);
+  if (Active > 1 && !isTrivial(Adj)) {
+    Var *T = local("adj", E->Ty.element());
+    Out.push_back(M.decl(T, Adj));
+    Adj = M.ref(T);
+  }
+  for (const Partial &Pt : Ps)
+    if (hasAdj(E->Ops[Pt.Operand]))
+      propagate(E->Ops[Pt.Operand], M.mul(Adj, Pt.Factor), Out);
+}
+
+//===----------------------------------------------------------------------===//
+// Assembly
+//===----------------------------------------------------------------------===//
+
+bool Reverse::run() {
+  L = lowerExits(M, F, G);
+  G.Params = F.Params;
+  forEachStmt(L.Body, [&](Stmt *S) {
+    if (S->K == StmtKind::Assign || (S->K == StmtKind::Call && S->Target))
+      if (Var *R = rootOf(S->Target))
+        Assigned.insert(R);
+  });
+
+  Block AdjDecls;
+  makeAdjoints(AdjDecls);
+  Var *DRet = nullptr;
+  if (Shape != ReverseShape::Record && F.ReturnType.isFloating() && !F.ReturnsVoid) {
+    DRet = G.addVar(G.freshName("d_" + std::string(Shape == ReverseShape::Joint ? "ret" : "result")),
+                    F.ReturnType.element(), VarKind::Param);
+    // d_ret comes right after f's own parameters.
+    G.Params.insert(G.Params.begin() + F.Params.size(), DRet);
+  }
+  Tape = G.addVar(G.freshName("tape"), Type::scalar(ScalarKind::Int, "adgen::Tape"),
+                  VarKind::Local);
+  Tape->Ty.IsReference = true;
+  Tape->Synthetic = true;
+
+  RestoreParams = Shape != ReverseShape::Joint;
+  // Grow the needed set until the backward sweep reads nothing new.
+  Block Fwd, Bwd;
+  for (int Round = 0; Round < 64; ++Round) {
+    size_t Mark = G.Vars.size();
+    Bwd.clear();
+    backward(L.Body, Bwd, 0);
+    G.Vars.resize(Mark);
+    llvm::DenseSet<Var *> Reads;
+    collectReads(Bwd, Reads);
+    bool Grew = false;
+    for (Var *V : Reads)
+      Grew |= Needed.insert(V).second;
+    // A joint pullback keeps f's effects: if it must restore memory that f
+    // writes through a parameter, it reruns f at the end.
+    if (Shape == ReverseShape::Joint && !RestoreParams)
+      for (Var *V : Needed)
+        if (V->Kind == VarKind::Param && V->Ty.isMemory() && Assigned.count(V)) {
+          RestoreParams = true;
+          Grew = true;
+        }
+    if (!Grew)
+      break;
+  }
+  {
+    llvm::DenseSet<Var *> Reads;
+    planStores(L.Body, 0, Reads);
+    Planned = true;
+  }
+  Fwd.clear();
+  Bwd.clear();
+  forward(L.Body, Fwd, 0);
+  backward(L.Body, Bwd, 0);
+  if (!OK)
+    return false;
+
+  // Variables the backward sweep reads are declared at the top, so both
+  // sweeps see them; the others stay where the source declares them.
+  Block Top;
+  Top.push_back(M.decl(Tape, M.call("adgen::threadTape", {}, Tape->Ty)));
+  std::vector<Var *> Hoisted;
+  if (L.Result)
+    Hoisted.push_back(L.Result);
+  for (Var *Fl : L.Flags)
+    Top.push_back(M.decl(Fl, M.boolConst(false)));
+  forEachStmt(L.Body, [&](Stmt *S) {
+    if (S->K == StmtKind::Decl && (Needed.count(S->V) || AdjMem.count(S->V)))
+      Hoisted.push_back(S->V);
+  });
+  for (Var *V : Hoisted) {
+    Stmt *Dcl;
+    if (V->Ty.IsPointer)
+      Dcl = M.decl(V, M.ref(V->Root));
+    else if (V->Ty.ArraySize) {
+      Dcl = M.decl(V, nullptr);
+      Dcl->ZeroInit = true;
+    } else
+      Dcl = M.decl(V, V->Ty.isFloating() ? zero(V->Ty) : M.constant("0", V->Ty.element()));
+    Top.push_back(Dcl);
+  }
+  // Locals that a separate backward sweep (Replay) needs travel on the tape.
+  std::vector<Var *> Carried;
+  for (Var *V : Hoisted)
+    if (Needed.count(V) && !V->Ty.ArraySize)
+      Carried.push_back(V);
+  for (Var *V : F.Params)
+    if (Needed.count(V) && Assigned.count(V) && !V->Ty.isMemory() && !V->Ty.IsReference)
+      Carried.push_back(V);
+
+  G.Body = std::move(Top);
+  auto append = [&](Block &B) { G.Body.insert(G.Body.end(), B.begin(), B.end()); };
+  if (Shape != ReverseShape::Replay) {
+    G.Body.push_back(M.comment("Forward sweep: run the function, record what the backward "
+                               "sweep needs."));
+    append(Fwd);
+  }
+  if (Shape == ReverseShape::Record) {
+    for (Var *V : Carried)
+      G.Body.push_back(pushS(M.ref(V)));
+    for (Var *V : Hoisted)
+      if (V->Ty.ArraySize && Needed.count(V))
+        for (uint64_t I = 0; I < V->Ty.ArraySize; ++I)
+          G.Body.push_back(pushS(M.load(M.ref(V), M.intConst(I))));
+    G.ReturnsVoid = F.ReturnsVoid;
+    G.ReturnType = F.ReturnType;
+    if (L.Result)
+      G.Body.push_back(M.ret(M.ref(L.Result)));
+    return OK;
+  }
+  if (Shape == ReverseShape::Replay) {
+    for (auto It = Hoisted.rbegin(); It != Hoisted.rend(); ++It)
+      if ((*It)->Ty.ArraySize && Needed.count(*It))
+        for (uint64_t I = (*It)->Ty.ArraySize; I-- > 0;)
+          G.Body.push_back(M.assign(M.load(M.ref(*It), M.intConst(I)), popE((*It)->Ty.element())));
+    for (auto It = Carried.rbegin(); It != Carried.rend(); ++It)
+      G.Body.push_back(M.assign(M.ref(*It), popE((*It)->Ty)));
+  }
+  G.Body.insert(G.Body.end(), AdjDecls.begin(), AdjDecls.end());
+  if (Shape == ReverseShape::Replay)
+    for (Var *V : Hoisted)
+      if (V->Ty.IsPointer && Needed.count(V))
+        pointerAdjoint(V, G.Body);
+  if (DRet && L.Result && AdjScalar.count(L.Result))
+    G.Body.push_back(M.assign(AdjScalar[L.Result], M.ref(DRet)));
+  G.Body.push_back(M.comment("Backward sweep: adjoints, from the last statement to the first."));
+  append(Bwd);
+  // Parameters f overwrites: hand their adjoints to the caller.
+  for (Var *V : F.Params)
+    if (Var *Acc = ParamAccum.lookup(V))
+      G.Body.push_back(M.addAssign(M.deref(ParamAdj[V]), M.ref(Acc)));
+  if (Shape == ReverseShape::Joint) {
+    if (RestoreParams) {
+      // The backward sweep restored what f wrote through its parameters:
+      // run f once more for its effects.
+      G.Body.push_back(M.comment("Restore f's effects on its parameters."));
+      Callee C;
+      C.Name = "::";
+      for (const std::string &NS : F.Namespaces)
+        if (!NS.empty())
+          C.Name += NS + "::";
+      C.Name += F.Name;
+      C.ReturnsVoid = true;
+      std::vector<const Expr *> Args;
+      for (Var *V : F.Params)
+        Args.push_back(M.ref(V));
+      G.Body.push_back(M.callStmt(nullptr, M.addCallee(C), Args));
+    }
+    G.ReturnsVoid = F.ReturnsVoid;
+    G.ReturnType = F.ReturnType;
+    if (L.Result)
+      G.Body.push_back(M.ret(M.ref(L.Result)));
+  }
+  return OK;
+}
+
+graph::Function *adgen::reverseTransform(Differentiator &D, Function &F,
+                                         const ActivityPattern &P, const std::string &Name,
+                                         ReverseShape Shape) {
+  Function &G = newGenerated(D.module(), F, Name, Shape != ReverseShape::Joint);
+  Reverse T(D, F, P, G, Shape);
+  if (!T.run())
+    return nullptr;
+  return &G;
+}

@@ -1,0 +1,77 @@
+//===- tool/adgen.cpp - The adgen command ----------------------------------===//
+//
+//   adgen INPUT [-o OUTPUT] [--header HEADER] [-p BUILD_DIR] [-- COMPILER_ARGS...]
+//
+//===----------------------------------------------------------------------===//
+
+#include "Driver/Driver.h"
+#include "llvm/Support/raw_ostream.h"
+#include <cstring>
+
+static const char Usage[] =
+    "usage: adgen INPUT [-o OUTPUT] [--header HEADER] [-p BUILD_DIR] [-- COMPILER_ARGS...]\n"
+    "\n"
+    "Writes the derivatives of the functions marked in INPUT (ADGEN_FORWARD,\n"
+    "ADGEN_REVERSE, ...) as a C++ source file that #includes INPUT.\n"
+    "\n"
+    "options:\n"
+    "  -o OUTPUT         write the generated source to OUTPUT (default: standard output)\n"
+    "  --header HEADER   also write a header declaring the generated functions\n"
+    "  -p BUILD_DIR      read compiler arguments from BUILD_DIR/compile_commands.json\n"
+    "  --emit=cpp|graph  what to write: the derivatives (default), or the computation\n"
+    "                    graph of each marked function\n"
+    "  -- ARGS...        compiler arguments for parsing INPUT (default: -std=c++17)\n"
+    "  --help            show this help\n"
+    "  --version         show adgen's version and the Clang it is built on\n";
+
+int main(int argc, char **argv) {
+  adgen::DriverOptions O;
+  O.Argv0 = argv[0];
+  for (int I = 1; I < argc; ++I) {
+    std::string A = argv[I];
+    auto value = [&](const char *Opt) -> const char * {
+      if (I + 1 >= argc) {
+        llvm::errs() << "adgen: error: " << Opt << " needs a value\n" << Usage;
+        std::exit(1);
+      }
+      return argv[++I];
+    };
+    if (A == "--") {
+      O.CompilerArgs.emplace(argv + I + 1, argv + argc);
+      break;
+    }
+    if (A == "--help" || A == "-h") {
+      llvm::outs() << Usage;
+      return 0;
+    }
+    if (A == "--version") {
+      llvm::outs() << adgen::versionString() << "\n";
+      return 0;
+    }
+    if (A == "-o")
+      O.Output = value("-o");
+    else if (A == "--header")
+      O.Header = value("--header");
+    else if (A == "-p")
+      O.BuildDir = value("-p");
+    else if (A == "--emit=graph")
+      O.What = adgen::DriverOptions::Emit::Graph;
+    else if (A == "--emit=cpp")
+      O.What = adgen::DriverOptions::Emit::Cpp;
+    else if (!A.empty() && A[0] == '-' && A != "-") {
+      llvm::errs() << "adgen: error: unknown option '" << A << "'\n" << Usage;
+      return 1;
+    } else if (O.Input.empty())
+      O.Input = A;
+    else {
+      llvm::errs() << "adgen: error: more than one input file ('" << O.Input << "', '" << A
+                   << "')\n";
+      return 1;
+    }
+  }
+  if (O.Input.empty()) {
+    llvm::errs() << "adgen: error: no input file\n" << Usage;
+    return 1;
+  }
+  return adgen::runDriver(O);
+}
