@@ -404,7 +404,9 @@ std::string adgen::emitExpr(const Expr *E) { return printExpr(E); }
 
 std::string adgen::formatCpp(const std::string &Code) {
   clang::format::FormatStyle Style = clang::format::getLLVMStyle();
-  Style.ColumnLimit = 90;
+  // No wrapping: one statement per line keeps signatures greppable and
+  // diffs of regenerated code small.
+  Style.ColumnLimit = 0;
   clang::tooling::Range R(0, Code.size());
   auto Reps = clang::format::reformat(Style, Code, {R}, "<adgen output>");
   auto Result = clang::tooling::applyAllReplacements(Code, Reps);

@@ -18,6 +18,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
+#include <functional>
 
 using namespace adgen;
 using namespace adgen::graph;
@@ -65,11 +66,17 @@ bool adgen::mapType(clang::QualType QT, const clang::ASTContext &Ctx, Type &Out)
     return true;
   }
   if (const auto *AT = Ctx.getAsConstantArrayType(QT)) {
+    // double m[2][3] is stored flat, as double m[6]; m[i][j] is m[i * 3 + j].
+    uint64_t Size = AT->getSize().getZExtValue();
     clang::QualType E = AT->getElementType();
+    while (const auto *Inner = Ctx.getAsConstantArrayType(E)) {
+      Size *= Inner->getSize().getZExtValue();
+      E = Inner->getElementType();
+    }
     if (!scalarKind(E, Out.Scalar))
       return false;
     Out.Spelling = E.getUnqualifiedType().getAsString(PP);
-    Out.ArraySize = AT->getSize().getZExtValue();
+    Out.ArraySize = Size;
     Out.IsConst = E.isConstQualified();
     return true;
   }
@@ -123,7 +130,8 @@ private:
   const Expr *unaryOp(const clang::UnaryOperator *UO);
   const Expr *binaryOp(const clang::BinaryOperator *BO);
   const Expr *assignment(const clang::BinaryOperator *BO);
-  const Expr *increment(const clang::UnaryOperator *UO);
+  const Expr *increment(const clang::UnaryOperator *UO, bool ValueUsed = true);
+  const Expr *assignInto(const clang::Expr *LHS, const clang::BinaryOperator *BO, const Expr *R);
   const Expr *conditional(const clang::ConditionalOperator *CO);
   const Expr *logical(const clang::BinaryOperator *BO);
   const Expr *callExpr(const clang::CallExpr *CE);
@@ -160,6 +168,7 @@ private:
   Function *F = nullptr;
   Block *Cur = nullptr;
   std::vector<BreakTarget> Breaks;
+  bool StatementContext = false;
 };
 
 GraphBuilder::GraphBuilder(clang::ASTContext &Ctx, Module &M, Diagnoser &Diags,
@@ -393,14 +402,35 @@ bool GraphBuilder::Impl::varDecl(const clang::VarDecl *VD) {
     if (IL) {
       D->ZeroInit = true;
       emit(D);
-      for (unsigned I = 0; I < IL->getNumInits(); ++I) {
-        const clang::Expr *E = IL->getInit(I);
-        if (isa<clang::ImplicitValueInitExpr>(E))
+      // Element initialisers in row-major order (nested lists flattened).
+      std::vector<const clang::Expr *> Elems;
+      std::function<void(const clang::InitListExpr *, uint64_t)> Flatten =
+          [&](const clang::InitListExpr *L, uint64_t Base) {
+            uint64_t Stride = 1;
+            if (const auto *AT = Ctx.getAsConstantArrayType(L->getType())) {
+              graph::Type ET;
+              if (mapType(AT->getElementType(), Ctx, ET) && ET.ArraySize)
+                Stride = ET.ArraySize;
+            }
+            for (unsigned I = 0; I < L->getNumInits(); ++I) {
+              const clang::Expr *E = L->getInit(I)->IgnoreImplicit();
+              if (const auto *Sub = dyn_cast<clang::InitListExpr>(E))
+                Flatten(Sub, Base + I * Stride);
+              else if (!isa<clang::ImplicitValueInitExpr>(E)) {
+                if (Elems.size() <= Base + I)
+                  Elems.resize(Base + I + 1, nullptr);
+                Elems[Base + I] = L->getInit(I);
+              }
+            }
+          };
+      Flatten(IL, 0);
+      for (size_t I = 0; I < Elems.size(); ++I) {
+        if (!Elems[I])
           continue;
-        const graph::Expr *Val = expr(E);
+        const graph::Expr *Val = expr(Elems[I]);
         if (!Val)
           return false;
-        emit(M.assign(M.load(M.ref(V), M.intConst(I)), Val, loc(E->getBeginLoc())));
+        emit(M.assign(M.load(M.ref(V), M.intConst(I)), Val, loc(Elems[I]->getBeginLoc())));
       }
       return true;
     }
@@ -648,14 +678,18 @@ bool GraphBuilder::Impl::sideEffect(const clang::Expr *E) {
     if (CE->getCastKind() == clang::CK_ToVoid)
       E = CE->getSubExpr()->IgnoreParens();
   if (const auto *BO = dyn_cast<clang::BinaryOperator>(E)) {
-    if (BO->isAssignmentOp())
-      return assignment(BO) != nullptr;
+    if (BO->isAssignmentOp()) {
+      StatementContext = true;
+      bool OK = assignment(BO) != nullptr;
+      StatementContext = false;
+      return OK;
+    }
     if (BO->getOpcode() == clang::BO_Comma)
       return sideEffect(BO->getLHS()) && sideEffect(BO->getRHS());
   }
   if (const auto *UO = dyn_cast<clang::UnaryOperator>(E))
     if (UO->isIncrementDecrementOp())
-      return increment(UO) != nullptr;
+      return increment(UO, /*ValueUsed=*/false) != nullptr;
   if (const auto *CE = dyn_cast<clang::CallExpr>(E)) {
     const clang::FunctionDecl *FD = CE->getDirectCallee();
     if (FD && FD->getReturnType()->isVoidType())
@@ -722,6 +756,14 @@ const Expr *GraphBuilder::Impl::expr(const clang::Expr *E) {
       return nullptr;
     if (!Base->Ty.isMemory())
       return fail(AS->getBeginLoc(), "subscript of something that is not an array");
+    if (const auto *Row = Ctx.getAsConstantArrayType(AS->getType())) {
+      // m[i] of a 2-D array is a row: a pointer i * (row length) further.
+      graph::Type RowT;
+      if (!mapType(QualType(Row, 0), Ctx, RowT))
+        return fail(AS->getBeginLoc(), "unsupported array");
+      const graph::Expr *Len = M.intConst(RowT.ArraySize);
+      return M.ptrAdd(Base, M.binary(Op::Mul, Idx, Len, Idx->Ty));
+    }
     return M.load(Base, Idx);
   }
   if (const auto *CE = dyn_cast<CallExpr>(E)) {
@@ -1000,7 +1042,34 @@ const Expr *GraphBuilder::Impl::lvalue(const clang::Expr *E) {
 const Expr *GraphBuilder::Impl::assignment(const clang::BinaryOperator *BO) {
   // C++17 evaluates the right operand of an assignment first.
   const Expr *R = expr(BO->getRHS());
-  const Expr *T = R ? lvalue(BO->getLHS()) : nullptr;
+  if (!R)
+    return nullptr;
+  if (const auto *CO = dyn_cast<clang::ConditionalOperator>(BO->getLHS()->IgnoreParens())) {
+    if (BO->getOpcode() != clang::BO_Assign && !StatementContext)
+      return fail(BO->getOperatorLoc(), "the value of a compound assignment to '?:' is not "
+                                        "supported; use it as a statement");
+    // (c ? a : b) op= r  becomes  if (c) a op= r; else b op= r;
+    const Expr *C = expr(CO->getCond());
+    if (!C)
+      return nullptr;
+    Block Then, Else;
+    Block *Saved = Cur;
+    Cur = &Then;
+    bool OK = assignInto(CO->getTrueExpr(), BO, R) != nullptr;
+    Cur = &Else;
+    OK = OK && assignInto(CO->getFalseExpr(), BO, R) != nullptr;
+    Cur = Saved;
+    if (!OK)
+      return nullptr;
+    emit(M.ifStmt(C, std::move(Then), std::move(Else), loc(BO->getOperatorLoc())));
+    return R; // the value of `(c ? a : b) = r` is r
+  }
+  return assignInto(BO->getLHS(), BO, R);
+}
+
+const Expr *GraphBuilder::Impl::assignInto(const clang::Expr *LHS,
+                                           const clang::BinaryOperator *BO, const Expr *R) {
+  const Expr *T = lvalue(LHS);
   if (!T)
     return nullptr;
   if (BO->getOpcode() != clang::BO_Assign) {
@@ -1022,14 +1091,14 @@ const Expr *GraphBuilder::Impl::assignment(const clang::BinaryOperator *BO) {
   return T;
 }
 
-const Expr *GraphBuilder::Impl::increment(const clang::UnaryOperator *UO) {
+const Expr *GraphBuilder::Impl::increment(const clang::UnaryOperator *UO, bool ValueUsed) {
   const Expr *T = lvalue(UO->getSubExpr());
   if (!T)
     return nullptr;
   const Expr *One = T->Ty.isFloating() ? M.floatConst(1, T->Ty) : M.constant("1", T->Ty.element());
   Op K = UO->isIncrementOp() ? Op::Add : Op::Sub;
   Loc L = loc(UO->getOperatorLoc());
-  if (UO->isPrefix()) {
+  if (UO->isPrefix() || !ValueUsed) {
     emit(M.assign(T, M.binary(K, T, One, T->Ty.element()), L));
     return T;
   }

@@ -600,7 +600,7 @@ void Reverse::forwardStmt(Stmt *S, Block &Out, unsigned Depth) {
     if (stores(S, Ref, true, Depth))
       Out.push_back(pushS(Ref));
     Out.push_back(M.assign(Ref, S->Value, S->Where));
-    if (V->Ty.IsPointer && AdjMem.count(V))
+    if (V->Ty.IsPointer && AdjMem.count(V) && Shape != ReverseShape::Record)
       pointerAdjoint(V, Out);
     return;
   }
@@ -909,6 +909,7 @@ bool Reverse::run() {
     append(Fwd);
   }
   if (Shape == ReverseShape::Record) {
+    G.Params = F.Params; // the forward sweep takes no adjoints
     for (Var *V : Carried)
       G.Body.push_back(pushS(M.ref(V)));
     for (Var *V : Hoisted)

@@ -1,0 +1,92 @@
+// kernels.cpp - the benchmark kernels, written once as plain C++.
+//
+// adgen runs on this file at build time and writes kernels.adgen.cpp (this
+// file plus the generated <kernel>_grad functions); the benchmark compiles
+// that instead of this file, so the function and its generated gradient are
+// timed from the same translation unit. adolc_kernels.cpp holds the same
+// kernels, statement for statement, over ADOL-C's adouble.
+#include <adgen/adgen.h>
+
+#include <cmath>
+
+// (a) Negative log-likelihood of n points x_i (rows of X, d features) under a
+// mixture of k unit-variance Gaussians with means mu_c (rows of means) and
+// weights softmax(alphas):
+//
+//   n logsumexp(alphas) - sum_i log sum_c exp(alphas_c - |x_i - mu_c|^2 / 2)
+//   + n d log(2 pi) / 2
+//
+// The inner log-sum-exp runs in one pass with a running maximum, as numerical
+// code does to avoid overflow; it branches on the data.
+ADGEN_REVERSE("alphas, means")
+double gmm_objective(const double* alphas, const double* means, const double* X, int n, int k,
+                     int d) {
+  double total = 0.0;
+  for (int i = 0; i < n; ++i) {
+    const double* x = X + i * d;
+    // m: the largest exponent so far; s: sum of exp(exponent - m).
+    double m = -1e300, s = 0.0;
+    for (int c = 0; c < k; ++c) {
+      const double* mu = means + c * d;
+      double q = 0.0;
+      for (int j = 0; j < d; ++j) {
+        double t = x[j] - mu[j];
+        q += t * t;
+      }
+      double a = alphas[c] - 0.5 * q;
+      if (a > m) {
+        s = s * std::exp(m - a) + 1.0;
+        m = a;
+      } else {
+        s += std::exp(a - m);
+      }
+    }
+    total += m + std::log(s);
+  }
+  // logsumexp(alphas): the log of the weights' normalising constant.
+  double amax = alphas[0];
+  for (int c = 1; c < k; ++c)
+    amax = std::fmax(amax, alphas[c]);
+  double asum = 0.0;
+  for (int c = 0; c < k; ++c)
+    asum += std::exp(alphas[c] - amax);
+  const double halfLog2Pi = 0.91893853320467274178;
+  return n * (amax + std::log(asum)) - total + n * d * halfLog2Pi;
+}
+
+// (b) The n-dimensional Rosenbrock function (the "chained" form).
+ADGEN_REVERSE("x")
+double rosenbrock(const double* x, int n) {
+  double sum = 0.0;
+  for (int i = 0; i + 1 < n; ++i) {
+    double a = x[i + 1] - x[i] * x[i];
+    double b = 1.0 - x[i];
+    sum += 100.0 * a * a + b * b;
+  }
+  return sum;
+}
+
+// (c) A damped chain of n masses joined by nonlinear springs (force
+// k*e + cubic*e^3 for an extension e), the two end masses clamped. Integrates
+// `steps` steps of semi-implicit Euler, overwriting the state (positions q,
+// velocities v) in place, and returns the final kinetic energy. The gradient
+// is that energy's sensitivity to the initial state.
+ADGEN_REVERSE("q, v")
+double chain_energy(double* q, double* v, int n, int steps, double dt, double stiffness,
+                    double cubic, double damping) {
+  for (int s = 0; s < steps; ++s) {
+    for (int i = 1; i + 1 < n; ++i) {
+      double left = q[i] - q[i - 1];
+      double right = q[i + 1] - q[i];
+      double force = stiffness * (right - left) + cubic * (right * right * right - left * left * left) -
+                     damping * v[i];
+      v[i] += dt * force;
+    }
+    for (int i = 1; i + 1 < n; ++i)
+      q[i] += dt * v[i];
+  }
+  double energy = 0.0;
+  for (int i = 0; i < n; ++i)
+    energy += 0.5 * v[i] * v[i];
+  return energy;
+}

@@ -1,0 +1,19 @@
+// goto is refused with a located error (Clad skipped it with a warning and
+// returned a zero derivative); no output file is written.
+// RUN: rm -f %t.out
+// RUN: not %adgen %s -o %t.out -- -std=c++17 2>&1 | FileCheck %s
+// RUN: test ! -e %t.out
+#include <adgen/adgen.h>
+
+ADGEN_REVERSE()
+double f(double x) {
+  double s = x;
+  if (s > 1.0)
+    // CHECK: goto.cpp:[[@LINE+3]]:5: error: 'goto' is not supported{{.*}}structured control flow
+    // CHECK-NEXT: {{^}}    goto done;
+    // CHECK-NEXT: {{^}}    ^
+    goto done;
+  s = s * s;
+done:
+  return s;
+}
