@@ -18,6 +18,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
+#include <algorithm>
 #include <functional>
 
 using namespace adgen;
@@ -169,6 +170,7 @@ private:
   Block *Cur = nullptr;
   std::vector<BreakTarget> Breaks;
   bool StatementContext = false;
+  bool SwitchBreaks = false, SwitchContinues = false;
 };
 
 GraphBuilder::GraphBuilder(clang::ASTContext &Ctx, Module &M, Diagnoser &Diags,
@@ -334,15 +336,17 @@ bool GraphBuilder::Impl::stmt(const clang::Stmt *S) {
   if (const auto *SS = dyn_cast<SwitchStmt>(S))
     return switchStmt(SS);
   if (isa<BreakStmt>(S)) {
+    // A break nested inside a switch case leaves the switch, which is built
+    // as a one-pass loop for that purpose (see switchStmt).
     if (!Breaks.empty() && Breaks.back() == BreakTarget::Switch)
-      return failStmt(S->getBeginLoc(),
-                      "'break' inside a nested statement of a switch case is not "
-                      "supported; end the case with 'break' or restructure it as "
-                      "if/else");
+      SwitchBreaks = true;
     emit(M.brk(loc(S->getBeginLoc())));
     return true;
   }
   if (isa<ContinueStmt>(S)) {
+    if (std::find(Breaks.begin(), Breaks.end(), BreakTarget::Switch) != Breaks.end() &&
+        Breaks.back() == BreakTarget::Switch)
+      SwitchContinues = true;
     emit(M.cont(loc(S->getBeginLoc())));
     return true;
   }
@@ -643,6 +647,8 @@ bool GraphBuilder::Impl::switchStmt(const clang::SwitchStmt *S) {
     return true;
   };
 
+  bool OuterBreaks = SwitchBreaks, OuterContinues = SwitchContinues;
+  SwitchBreaks = SwitchContinues = false;
   Block Chain;
   Block *Tail = &Chain;
   int Default = -1;
@@ -665,6 +671,19 @@ bool GraphBuilder::Impl::switchStmt(const clang::SwitchStmt *S) {
   }
   if (Default >= 0 && !bodyOf(size_t(Default), *Tail))
     return false;
+  bool NestedBreak = SwitchBreaks, NestedContinue = SwitchContinues;
+  SwitchBreaks = OuterBreaks;
+  SwitchContinues = OuterContinues;
+  if (NestedBreak) {
+    if (NestedContinue)
+      return failStmt(S->getSwitchLoc(), "a switch with both a nested 'break' and a "
+                                         "'continue' is not supported; restructure it "
+                                         "as if/else");
+    // do { chain } while (false): its breaks leave the switch.
+    emit(M.loop(LoopKind::DoWhile, {}, M.boolConst(false), std::move(Chain), {},
+                loc(S->getSwitchLoc())));
+    return true;
+  }
   for (graph::Stmt *St : Chain)
     emit(St);
   return true;
@@ -1026,9 +1045,8 @@ const Expr *GraphBuilder::Impl::lvalue(const clang::Expr *E) {
   const Expr *T = expr(Bare);
   if (!T)
     return nullptr;
-  if (T->K == Op::VarRef && T->V->Kind == VarKind::Global)
-    return fail(E->getBeginLoc(), "writing to global variable '" + T->V->Name +
-                                      "' is not supported; pass it as a parameter");
+  if (T->K == Op::VarRef && T->V->Kind == VarKind::Global && T->V->Ty.IsConst)
+    return fail(E->getBeginLoc(), "assignment to a const global");
   if (T->K == Op::VarRef && T->V->Ty.IsPointer)
     return fail(E->getBeginLoc(), "assigning to a pointer variable is not supported; "
                                   "declare a new pointer or use an index");

@@ -1,6 +1,7 @@
 //===- Transforms/Differentiator.cpp - Plans and runs the transforms ------===//
 
 #include "Transforms/Differentiator.h"
+#include <algorithm>
 
 using namespace adgen;
 using namespace adgen::graph;
@@ -9,8 +10,13 @@ Function &adgen::newGenerated(Module &M, const Function &F, std::string Name, bo
   Function &G = M.addFunction(std::move(Name));
   G.NameParent = &F;
   G.Namespaces = F.Namespaces;
-  if (Helper)
+  if (Helper) {
+    // Helpers of a function in an anonymous namespace still go to the named
+    // enclosing namespace's adgen_detail: one such namespace per scope.
+    G.Namespaces.erase(std::remove(G.Namespaces.begin(), G.Namespaces.end(), ""),
+                       G.Namespaces.end());
     G.Namespaces.push_back("adgen_detail");
+  }
   G.IsStatic = F.IsStatic || Helper;
   G.Where = F.Where;
   G.Decl = F.Decl;
@@ -43,6 +49,12 @@ static bool checkInactiveWrites(Function &F, const ActivityPattern &P, ErrorSink
                                "derivative is tracked");
     OK = false;
   }
+  for (Var &V : F.Vars)
+    if (V.Kind == VarKind::Global && V.Ty.isFloating() && A.isActive(&V)) {
+      Errors.error(V.Where, "global variable '" + V.Name + "' carries derivatives inside '" +
+                                F.Name + "'; pass it as a parameter instead");
+      OK = false;
+    }
   return OK;
 }
 
@@ -104,14 +116,22 @@ static std::string helperName(const Callee &C, const char *Suffix, const Activit
   return N;
 }
 
+/// Where the helpers of \p C live (see newGenerated).
+static Function helperProbe(const Callee &C) {
+  Function Probe;
+  for (const std::string &NS : C.Body->Namespaces)
+    if (!NS.empty())
+      Probe.Namespaces.push_back(NS);
+  Probe.Namespaces.push_back("adgen_detail");
+  return Probe;
+}
+
 std::string Differentiator::forwardHelper(Callee &C, const ActivityPattern &P) {
   auto Key = std::make_tuple(C.Body, false, P.key(*C.Body) + (P.Return ? "+r" : ""));
   auto It = Helpers.find(Key);
   if (It != Helpers.end())
     return It->second.first;
-  Function Probe;
-  Probe.Namespaces = C.Body->Namespaces;
-  Probe.Namespaces.push_back("adgen_detail");
+  Function Probe = helperProbe(C);
   Probe.Name = helperName(C, "fwd", P);
   std::string Q = qualify(Probe);
   Helpers[Key] = {Q, ""};
@@ -125,9 +145,7 @@ std::pair<std::string, std::string> Differentiator::reverseHelpers(Callee &C,
   auto It = Helpers.find(Key);
   if (It != Helpers.end())
     return It->second;
-  Function Probe;
-  Probe.Namespaces = C.Body->Namespaces;
-  Probe.Namespaces.push_back("adgen_detail");
+  Function Probe = helperProbe(C);
   Probe.Name = helperName(C, "record", P);
   std::string Record = qualify(Probe);
   std::string RecordName = Probe.Name;
@@ -149,7 +167,7 @@ void Differentiator::drain() {
         Failed = true;
         continue;
       }
-      G->Namespaces.push_back("adgen_detail");
+      G->Namespaces = helperProbe(*J.C).Namespaces;
       G->IsStatic = true;
       G->Doc = "Forward mode of " + F.Name + " (helper).";
       Generated.push_back(G);

@@ -126,8 +126,10 @@ private:
     Block Before;
     if (L.Broke)
       Before.push_back(M.decl(L.Broke, M.boolConst(false), S->Where));
-    if (L.Continued)
+    if (L.Continued) {
+      Before.push_back(M.decl(L.Continued, M.boolConst(false), S->Where));
       Body.insert(Body.begin(), M.assign(M.ref(L.Continued), M.boolConst(false), S->Where));
+    }
     const Expr *Cond = S->Value;
     const Expr *Go = stillRunning((L.Broke ? Brk : 0) | ((Bits & Ret) ? Ret : 0), &L);
     if (Go) {

@@ -70,6 +70,7 @@ public:
 private:
   // Derivative storage.
   void makeAdjoints(Block &Decls);
+  Block PtrAdjDecls; // adjoint pointers of pointer locals: both sweeps use them
   const Expr *adjLoc(const Expr *E);
   const Expr *adjPtr(const Expr *E);
   bool hasAdj(const Expr *E);
@@ -253,7 +254,7 @@ void Reverse::makeAdjoints(Block &Decls) {
         Var *DV = local("d_" + V->Name, T);
         AdjMem[V] = DV;
         PtrOfAdj[DV] = V;
-        Decls.push_back(M.decl(DV, M.ref(RA)));
+        PtrAdjDecls.push_back(M.decl(DV, M.ref(RA)));
       }
       return;
     }
@@ -288,8 +289,10 @@ void Reverse::pointerAdjoint(Var *Ptr, Block &Out) {
 // What is stored
 //===----------------------------------------------------------------------===//
 
+/// Writes to these outlive the call: a pullback that restores them must
+/// redo f's effects, and a helper must restore them for its caller.
 bool Reverse::writesParamMemory(Var *Root) {
-  return Root && Root->Kind == VarKind::Param;
+  return Root && (Root->Kind == VarKind::Param || Root->Kind == VarKind::Global);
 }
 
 /// Must the old value of \p Target be pushed before it is overwritten?
@@ -849,7 +852,9 @@ bool Reverse::run() {
     // writes through a parameter, it reruns f at the end.
     if (Shape == ReverseShape::Joint && !RestoreParams)
       for (Var *V : Needed)
-        if (V->Kind == VarKind::Param && V->Ty.isMemory() && Assigned.count(V)) {
+        if (((V->Kind == VarKind::Param && (V->Ty.isMemory() || V->Ty.IsReference)) ||
+             V->Kind == VarKind::Global) &&
+            Assigned.count(V)) {
           RestoreParams = true;
           Grew = true;
         }
@@ -892,6 +897,8 @@ bool Reverse::run() {
       Dcl = M.decl(V, V->Ty.isFloating() ? zero(V->Ty) : M.constant("0", V->Ty.element()));
     Top.push_back(Dcl);
   }
+  if (Shape != ReverseShape::Record)
+    Top.insert(Top.end(), PtrAdjDecls.begin(), PtrAdjDecls.end());
   // Locals that a separate backward sweep (Replay) needs travel on the tape.
   std::vector<Var *> Carried;
   for (Var *V : Hoisted)

@@ -15,8 +15,8 @@ void squash(double *p, int n) {
   for (int i = 0; i < n; ++i)
     p[i] = p[i] * p[i] + std::tanh(p[i]);
 }
-// CHECK-LABEL: void squash_pullback(double *p, int n, double *d_p)
-// CHECK-LABEL: void squash_fwd(double *p, int n, double *d_p)
+// CHECK-LABEL: void squash_pullback(double *p, int n, double *d_p) {
+// CHECK-LABEL: void squash_fwd(double *p, int n, double *d_p) {
 
 // Each update reads its updated left neighbour (Gauss-Seidel order), several sweeps.
 ADGEN_REVERSE() ADGEN_FORWARD()
@@ -25,8 +25,8 @@ void smooth(double *u, double w, int n, int steps) {
     for (int i = 1; i < n - 1; ++i)
       u[i] = w * u[i] * u[i] + 0.5 * (u[i - 1] + u[i + 1]);
 }
-// CHECK-LABEL: void smooth_pullback(double *u, double w, int n, int steps, double *d_u, double *d_w)
-// CHECK-LABEL: void smooth_fwd(double *u, double w, int n, int steps, double *d_u, double d_w)
+// CHECK-LABEL: void smooth_pullback(double *u, double w, int n, int steps, double *d_u, double *d_w) {
+// CHECK-LABEL: void smooth_fwd(double *u, double w, int n, int steps, double *d_u, double d_w) {
 
 // Accumulates into y without overwriting it: y is read, so the adjoint of its
 // initial contents is the adjoint of its final contents.
@@ -35,8 +35,8 @@ void axpy(double a, const double *x, double *y, int n) {
   for (int i = 0; i < n; ++i)
     y[i] += a * x[i];
 }
-// CHECK-LABEL: void axpy_pullback(double a, const double *x, double *y, int n, double *d_a, double *d_x, double *d_y)
-// CHECK-LABEL: void axpy_fwd(double a, const double *x, double *y, int n, double d_a, const double *d_x, double *d_y)
+// CHECK-LABEL: void axpy_pullback(double a, const double *x, double *y, int n, double *d_a, double *d_x, double *d_y) {
+// CHECK-LABEL: void axpy_fwd(double a, const double *x, double *y, int n, double d_a, const double *d_x, double *d_y) {
 
 #ifdef ADGEN_TEST_DRIVER
 void squash_pullback(double* p, int n, double* d_p);

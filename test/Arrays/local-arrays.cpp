@@ -18,9 +18,9 @@ double local_arr(double x, double y) {
   double det = m[0][0] * m[1][1] - m[0][1] * m[1][0];
   return v[4] + det;
 }
-// CHECK-LABEL: double local_arr_pullback(double x, double y, double d_ret, double *d_x, double *d_y)
-// CHECK-LABEL: double local_arr_grad(double x, double y, double *d_x, double *d_y)
-// CHECK-LABEL: adgen::Dual<double> local_arr_fwd(double x, double y, double d_x, double d_y)
+// CHECK-LABEL: double local_arr_pullback(double x, double y, double d_ret, double *d_x, double *d_y) {
+// CHECK-LABEL: double local_arr_grad(double x, double y, double *d_x, double *d_y) {
+// CHECK-LABEL: adgen::Dual<double> local_arr_fwd(double x, double y, double d_x, double d_y) {
 
 ADGEN_REVERSE() ADGEN_FORWARD()
 double ring(const double *a, int n) {
@@ -32,8 +32,8 @@ double ring(const double *a, int n) {
     s += b[2 * i + 1] * b[2 * i] + b[i];
   return s;
 }
-// CHECK-LABEL: double ring_grad(const double *a, int n, double *d_a)
-// CHECK-LABEL: adgen::Dual<double> ring_fwd(const double *a, int n, const double *d_a)
+// CHECK-LABEL: double ring_grad(const double *a, int n, double *d_a) {
+// CHECK-LABEL: adgen::Dual<double> ring_fwd(const double *a, int n, const double *d_a) {
 
 // A local array rewritten in place: a prefix product, then read back in reverse.
 ADGEN_REVERSE() ADGEN_FORWARD()
@@ -46,8 +46,8 @@ double prefix(const double *a) {
     s = s * 0.5 + c[i] * c[i];
   return s;
 }
-// CHECK-LABEL: double prefix_grad(const double *a, double *d_a)
-// CHECK-LABEL: adgen::Dual<double> prefix_fwd(const double *a, const double *d_a)
+// CHECK-LABEL: double prefix_grad(const double *a, double *d_a) {
+// CHECK-LABEL: adgen::Dual<double> prefix_fwd(const double *a, const double *d_a) {
 
 #ifdef ADGEN_TEST_DRIVER
 double local_arr_pullback(double x, double y, double d_ret, double* d_x, double* d_y);

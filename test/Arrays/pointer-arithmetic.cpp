@@ -21,9 +21,9 @@ double rowdist(const double *X, const double *c, int n, int d) {
   }
   return s;
 }
-// CHECK-LABEL: double rowdist_pullback(const double *X, const double *c, int n, int d, double d_ret, double *d_X, double *d_c)
-// CHECK-LABEL: double rowdist_grad(const double *X, const double *c, int n, int d, double *d_X, double *d_c)
-// CHECK-LABEL: adgen::Dual<double> rowdist_fwd(const double *X, const double *c, int n, int d, const double *d_X, const double *d_c)
+// CHECK-LABEL: double rowdist_pullback(const double *X, const double *c, int n, int d, double d_ret, double *d_X, double *d_c) {
+// CHECK-LABEL: double rowdist_grad(const double *X, const double *c, int n, int d, double *d_X, double *d_c) {
+// CHECK-LABEL: adgen::Dual<double> rowdist_fwd(const double *X, const double *c, int n, int d, const double *d_X, const double *d_c) {
 
 #ifdef ADGEN_TEST_DRIVER
 double rowdist_pullback(const double* X, const double* c, int n, int d, double d_ret, double* d_X, double* d_c);

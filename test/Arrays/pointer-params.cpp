@@ -14,8 +14,8 @@ void sqmap(double a, const double *x, double *y, int n) {
   for (int i = 0; i < n; ++i)
     y[i] = a * x[i] * x[i] + std::sin(x[i]);
 }
-// CHECK-LABEL: void sqmap_pullback(double a, const double *x, double *y, int n, double *d_a, double *d_x, double *d_y)
-// CHECK-LABEL: void sqmap_fwd(double a, const double *x, double *y, int n, double d_a, const double *d_x, double *d_y)
+// CHECK-LABEL: void sqmap_pullback(double a, const double *x, double *y, int n, double *d_a, double *d_x, double *d_y) {
+// CHECK-LABEL: void sqmap_fwd(double a, const double *x, double *y, int n, double d_a, const double *d_x, double *d_y) {
 
 ADGEN_REVERSE() ADGEN_FORWARD()
 double norm2(const double x[], int n) {
@@ -24,8 +24,8 @@ double norm2(const double x[], int n) {
     s += x[i] * x[i];
   return std::sqrt(s);
 }
-// CHECK-LABEL: double norm2_grad(const double *x, int n, double *d_x)
-// CHECK-LABEL: adgen::Dual<double> norm2_fwd(const double *x, int n, const double *d_x)
+// CHECK-LABEL: double norm2_grad(const double *x, int n, double *d_x) {
+// CHECK-LABEL: adgen::Dual<double> norm2_fwd(const double *x, int n, const double *d_x) {
 
 // Cross product of 3-vectors spelled as arrays.
 ADGEN_REVERSE() ADGEN_FORWARD()
@@ -34,8 +34,8 @@ void cross(const double u[3], const double v[3], double w[3]) {
   w[1] = u[2] * v[0] - u[0] * v[2];
   w[2] = u[0] * v[1] - u[1] * v[0];
 }
-// CHECK-LABEL: void cross_pullback(const double *u, const double *v, double *w, double *d_u, double *d_v, double *d_w)
-// CHECK-LABEL: void cross_fwd(const double *u, const double *v, double *w, const double *d_u, const double *d_v, double *d_w)
+// CHECK-LABEL: void cross_pullback(const double *u, const double *v, double *w, double *d_u, double *d_v, double *d_w) {
+// CHECK-LABEL: void cross_fwd(const double *u, const double *v, double *w, const double *d_u, const double *d_v, double *d_w) {
 
 #ifdef ADGEN_TEST_DRIVER
 void sqmap_pullback(double a, const double* x, double* y, int n, double* d_a, double* d_x, double* d_y);

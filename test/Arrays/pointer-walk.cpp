@@ -17,8 +17,8 @@ double walk(const double *a, const double *b, int n) {
     s += *a++ * std::exp(*b++);
   return s;
 }
-// CHECK-LABEL: double walk_grad(const double *a, const double *b, int n, double *d_a, double *d_b)
-// CHECK-LABEL: adgen::Dual<double> walk_fwd(const double *a, const double *b, int n, const double *d_a, const double *d_b)
+// CHECK-LABEL: double walk_grad(const double *a, const double *b, int n, double *d_a, double *d_b) {
+// CHECK-LABEL: adgen::Dual<double> walk_fwd(const double *a, const double *b, int n, const double *d_a, const double *d_b) {
 
 // Writes through a moving pointer; reads backwards from the end.
 ADGEN_REVERSE() ADGEN_FORWARD()
@@ -28,8 +28,8 @@ void revcopy(const double *x, double *y, int n) {
   for (; p < y + n; ++p, --q)
     *p = *q * *q + q[0];
 }
-// CHECK-LABEL: void revcopy_pullback(const double *x, double *y, int n, double *d_x, double *d_y)
-// CHECK-LABEL: void revcopy_fwd(const double *x, double *y, int n, const double *d_x, double *d_y)
+// CHECK-LABEL: void revcopy_pullback(const double *x, double *y, int n, double *d_x, double *d_y) {
+// CHECK-LABEL: void revcopy_fwd(const double *x, double *y, int n, const double *d_x, double *d_y) {
 
 #ifdef ADGEN_TEST_DRIVER
 double walk_grad(const double* a, const double* b, int n, double* d_a, double* d_b);

@@ -18,9 +18,9 @@ double arith(double x, double y) {
   c = b - -y;
   return c * a;
 }
-// CHECK-LABEL: double arith_pullback(double x, double y, double d_ret, double *d_x, double *d_y)
-// CHECK-LABEL: double arith_grad(double x, double y, double *d_x, double *d_y)
-// CHECK-LABEL: adgen::Dual<double> arith_fwd(double x, double y, double d_x, double d_y)
+// CHECK-LABEL: double arith_pullback(double x, double y, double d_ret, double *d_x, double *d_y) {
+// CHECK-LABEL: double arith_grad(double x, double y, double *d_x, double *d_y) {
+// CHECK-LABEL: adgen::Dual<double> arith_fwd(double x, double y, double d_x, double d_y) {
 
 // ++ and -- on an int counter steer the computation; the counter carries no
 // derivative.
@@ -37,9 +37,9 @@ double counters(double x) {
   --j;
   return s + j * x;
 }
-// CHECK-LABEL: double counters_pullback(double x, double d_ret, double *d_x)
-// CHECK-LABEL: double counters_grad(double x, double *d_x)
-// CHECK-LABEL: adgen::Dual<double> counters_fwd(double x, double d_x)
+// CHECK-LABEL: double counters_pullback(double x, double d_ret, double *d_x) {
+// CHECK-LABEL: double counters_grad(double x, double *d_x) {
+// CHECK-LABEL: adgen::Dual<double> counters_fwd(double x, double d_x) {
 
 #ifdef ADGEN_TEST_DRIVER
 double arith_pullback(double x, double y, double d_ret, double* d_x, double* d_y);

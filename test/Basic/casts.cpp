@@ -17,9 +17,9 @@ double casts(double x, float y) {
   double e = i;                                // int -> double: constant
   return b + c + e * x + static_cast<double>(d) + double(y);
 }
-// CHECK-LABEL: double casts_pullback(double x, float y, double d_ret, double *d_x, float *d_y)
-// CHECK-LABEL: double casts_grad(double x, float y, double *d_x, float *d_y)
-// CHECK-LABEL: adgen::Dual<double> casts_fwd(double x, float y, double d_x, float d_y)
+// CHECK-LABEL: double casts_pullback(double x, float y, double d_ret, double *d_x, float *d_y) {
+// CHECK-LABEL: double casts_grad(double x, float y, double *d_x, float *d_y) {
+// CHECK-LABEL: adgen::Dual<double> casts_fwd(double x, float y, double d_x, float d_y) {
 
 // A float function whose intermediate is widened to double and narrowed back.
 ADGEN_REVERSE() ADGEN_FORWARD()
@@ -28,8 +28,8 @@ float roundtrip(float x) {
   w = w * w * 0.5;
   return static_cast<float>(w) + x;
 }
-// CHECK-LABEL: float roundtrip_grad(float x, float *d_x)
-// CHECK-LABEL: adgen::Dual<float> roundtrip_fwd(float x, float d_x)
+// CHECK-LABEL: float roundtrip_grad(float x, float *d_x) {
+// CHECK-LABEL: adgen::Dual<float> roundtrip_fwd(float x, float d_x) {
 
 #ifdef ADGEN_TEST_DRIVER
 double casts_pullback(double x, float y, double d_ret, double* d_x, float* d_y);

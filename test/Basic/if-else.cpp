@@ -27,9 +27,9 @@ double branches(double x, double y) {
     r = r * r * x;
   return r * x + y;
 }
-// CHECK-LABEL: double branches_pullback(double x, double y, double d_ret, double *d_x, double *d_y)
-// CHECK-LABEL: double branches_grad(double x, double y, double *d_x, double *d_y)
-// CHECK-LABEL: adgen::Dual<double> branches_fwd(double x, double y, double d_x, double d_y)
+// CHECK-LABEL: double branches_pullback(double x, double y, double d_ret, double *d_x, double *d_y) {
+// CHECK-LABEL: double branches_grad(double x, double y, double *d_x, double *d_y) {
+// CHECK-LABEL: adgen::Dual<double> branches_fwd(double x, double y, double d_x, double d_y) {
 
 #ifdef ADGEN_TEST_DRIVER
 double branches_pullback(double x, double y, double d_ret, double* d_x, double* d_y);

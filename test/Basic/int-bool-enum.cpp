@@ -26,9 +26,9 @@ double pick(double x, int n, bool neg, Mode m, Kind k, std::size_t s) {
     r -= 3.0 * x;
   return r;
 }
-// CHECK-LABEL: double pick_pullback(double x, int n, bool neg, Mode m, Kind k, {{.*}} s, double d_ret, double *d_x)
-// CHECK-LABEL: double pick_grad(double x, int n, bool neg, Mode m, Kind k, {{.*}} s, double *d_x)
-// CHECK-LABEL: adgen::Dual<double> pick_fwd(double x, int n, bool neg, Mode m, Kind k, {{.*}} s, double d_x)
+// CHECK-LABEL: double pick_pullback(double x, int n, bool neg, Mode m, Kind k, {{.*}} s, double d_ret, double *d_x) {
+// CHECK-LABEL: double pick_grad(double x, int n, bool neg, Mode m, Kind k, {{.*}} s, double *d_x) {
+// CHECK-LABEL: adgen::Dual<double> pick_fwd(double x, int n, bool neg, Mode m, Kind k, {{.*}} s, double d_x) {
 
 // A value truncated to int, and a bool computed from x, carry no derivative:
 // d/dx (x * int(3x) + big) = int(3x).
@@ -39,8 +39,8 @@ double trunc_use(double x) {
   long l = static_cast<long>(x);
   return x * i + big + static_cast<double>(l);
 }
-// CHECK-LABEL: double trunc_use_grad(double x, double *d_x)
-// CHECK-LABEL: adgen::Dual<double> trunc_use_fwd(double x, double d_x)
+// CHECK-LABEL: double trunc_use_grad(double x, double *d_x) {
+// CHECK-LABEL: adgen::Dual<double> trunc_use_fwd(double x, double d_x) {
 
 #ifdef ADGEN_TEST_DRIVER
 double pick_pullback(double x, int n, bool neg, Mode m, Kind k, std::size_t s, double d_ret, double* d_x);

@@ -17,9 +17,9 @@ double logic(double x, double y) {
   bool tiny = x == 0.0 || y == 0.0;
   return tiny ? y : x * x * x / y;
 }
-// CHECK-LABEL: double logic_pullback(double x, double y, double d_ret, double *d_x, double *d_y)
-// CHECK-LABEL: double logic_grad(double x, double y, double *d_x, double *d_y)
-// CHECK-LABEL: adgen::Dual<double> logic_fwd(double x, double y, double d_x, double d_y)
+// CHECK-LABEL: double logic_pullback(double x, double y, double d_ret, double *d_x, double *d_y) {
+// CHECK-LABEL: double logic_grad(double x, double y, double *d_x, double *d_y) {
+// CHECK-LABEL: adgen::Dual<double> logic_fwd(double x, double y, double d_x, double d_y) {
 
 // A conditional operator whose result is an lvalue that is then assigned.
 ADGEN_REVERSE() ADGEN_FORWARD()
@@ -28,8 +28,8 @@ double cond_lvalue(double x, double y) {
   (a > b ? a : b) *= x;
   return a + b * y;
 }
-// CHECK-LABEL: double cond_lvalue_grad(double x, double y, double *d_x, double *d_y)
-// CHECK-LABEL: adgen::Dual<double> cond_lvalue_fwd(double x, double y, double d_x, double d_y)
+// CHECK-LABEL: double cond_lvalue_grad(double x, double y, double *d_x, double *d_y) {
+// CHECK-LABEL: adgen::Dual<double> cond_lvalue_fwd(double x, double y, double d_x, double d_y) {
 
 #ifdef ADGEN_TEST_DRIVER
 double logic_pullback(double x, double y, double d_ret, double* d_x, double* d_y);

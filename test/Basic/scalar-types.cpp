@@ -10,28 +10,28 @@
 
 ADGEN_REVERSE() ADGEN_FORWARD()
 float ff(float x, float y) { return x * x * y + std::sin(x) / y; }
-// CHECK-LABEL: float ff_pullback(float x, float y, float d_ret, float *d_x, float *d_y)
-// CHECK-LABEL: float ff_grad(float x, float y, float *d_x, float *d_y)
-// CHECK-LABEL: adgen::Dual<float> ff_fwd(float x, float y, float d_x, float d_y)
+// CHECK-LABEL: float ff_pullback(float x, float y, float d_ret, float *d_x, float *d_y) {
+// CHECK-LABEL: float ff_grad(float x, float y, float *d_x, float *d_y) {
+// CHECK-LABEL: adgen::Dual<float> ff_fwd(float x, float y, float d_x, float d_y) {
 
 ADGEN_REVERSE() ADGEN_FORWARD()
 double fd(double x, double y) { return x * x * y + std::sin(x) / y; }
-// CHECK-LABEL: double fd_pullback(double x, double y, double d_ret, double *d_x, double *d_y)
-// CHECK-LABEL: double fd_grad(double x, double y, double *d_x, double *d_y)
-// CHECK-LABEL: adgen::Dual<double> fd_fwd(double x, double y, double d_x, double d_y)
+// CHECK-LABEL: double fd_pullback(double x, double y, double d_ret, double *d_x, double *d_y) {
+// CHECK-LABEL: double fd_grad(double x, double y, double *d_x, double *d_y) {
+// CHECK-LABEL: adgen::Dual<double> fd_fwd(double x, double y, double d_x, double d_y) {
 
 ADGEN_REVERSE() ADGEN_FORWARD()
 long double fl(long double x, long double y) { return std::exp(x) * y + x * x * x; }
-// CHECK-LABEL: long double fl_pullback(long double x, long double y, long double d_ret, long double *d_x, long double *d_y)
-// CHECK-LABEL: long double fl_grad(long double x, long double y, long double *d_x, long double *d_y)
-// CHECK-LABEL: adgen::Dual<long double> fl_fwd(long double x, long double y, long double d_x, long double d_y)
+// CHECK-LABEL: long double fl_pullback(long double x, long double y, long double d_ret, long double *d_x, long double *d_y) {
+// CHECK-LABEL: long double fl_grad(long double x, long double y, long double *d_x, long double *d_y) {
+// CHECK-LABEL: adgen::Dual<long double> fl_fwd(long double x, long double y, long double d_x, long double d_y) {
 
 // Mixed precision: each derivative parameter has its own parameter's type.
 ADGEN_REVERSE() ADGEN_FORWARD()
 double mixed(double x, float y, long double z) { return x * y + static_cast<double>(z * z); }
-// CHECK-LABEL: double mixed_pullback(double x, float y, long double z, double d_ret, double *d_x, float *d_y, long double *d_z)
-// CHECK-LABEL: double mixed_grad(double x, float y, long double z, double *d_x, float *d_y, long double *d_z)
-// CHECK-LABEL: adgen::Dual<double> mixed_fwd(double x, float y, long double z, double d_x, float d_y, long double d_z)
+// CHECK-LABEL: double mixed_pullback(double x, float y, long double z, double d_ret, double *d_x, float *d_y, long double *d_z) {
+// CHECK-LABEL: double mixed_grad(double x, float y, long double z, double *d_x, float *d_y, long double *d_z) {
+// CHECK-LABEL: adgen::Dual<double> mixed_fwd(double x, float y, long double z, double d_x, float d_y, long double d_z) {
 
 #ifdef ADGEN_TEST_DRIVER
 float ff_pullback(float x, float y, float d_ret, float* d_x, float* d_y);

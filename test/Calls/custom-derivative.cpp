@@ -4,7 +4,7 @@
 // derivative that replaces differentiation of a visible body, called with a
 // constant argument that is not active.
 // RUN: %adgen %s -o %t.gen.cpp -- -std=c++17
-// RUN: FileCheck %s --input-file=%t.gen.cpp --implicit-check-not=softclip_fwd( --implicit-check-not=softclip_pullback(
+// RUN: FileCheck %s --input-file=%t.gen.cpp --implicit-check-not='softclip_fwd(' --implicit-check-not='softclip_pullback('
 // RUN: %cxx -DADGEN_TEST_DRIVER %t.gen.cpp -o %t.gcc && %t.gcc
 // RUN: %clangxx -DADGEN_TEST_DRIVER %t.gen.cpp -o %t.clang && %t.clang
 #include <adgen/adgen.h>
@@ -69,10 +69,10 @@ double model(double x, double nu, const double *w) {
     s += softclip(y[i]);
   return bessel_like(s, nu) + bessel_like(x, 1.5);
 }
-// CHECK-LABEL: double model_pullback(double x, double nu, const double *w, double d_ret, double *d_x, double *d_nu, double *d_w)
+// CHECK-LABEL: double model_pullback(double x, double nu, const double *w, double d_ret, double *d_x, double *d_nu, double *d_w) {
 // CHECK: bessel_like_pullback(
-// CHECK-LABEL: double model_grad(double x, double nu, const double *w, double *d_x, double *d_nu, double *d_w)
-// CHECK-LABEL: adgen::Dual<double> model_fwd(double x, double nu, const double *w, double d_x, double d_nu, const double *d_w)
+// CHECK-LABEL: double model_grad(double x, double nu, const double *w, double *d_x, double *d_nu, double *d_w) {
+// CHECK-LABEL: adgen::Dual<double> model_fwd(double x, double nu, const double *w, double d_x, double d_nu, const double *d_w) {
 // CHECK: bessel_like_fwd(
 
 #ifdef ADGEN_TEST_DRIVER

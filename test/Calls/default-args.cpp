@@ -20,15 +20,15 @@ ADGEN_REVERSE() ADGEN_FORWARD()
 double defaults(double x, double y) {
   return scale(x) + scale(x, y) + scale(y, x, 3) + shifted_log(x * x) + shifted_log(y, x);
 }
-// CHECK-LABEL: double defaults_pullback(double x, double y, double d_ret, double *d_x, double *d_y)
-// CHECK-LABEL: double defaults_grad(double x, double y, double *d_x, double *d_y)
-// CHECK-LABEL: adgen::Dual<double> defaults_fwd(double x, double y, double d_x, double d_y)
+// CHECK-LABEL: double defaults_pullback(double x, double y, double d_ret, double *d_x, double *d_y) {
+// CHECK-LABEL: double defaults_grad(double x, double y, double *d_x, double *d_y) {
+// CHECK-LABEL: adgen::Dual<double> defaults_fwd(double x, double y, double d_x, double d_y) {
 
 // The marked function has a default argument itself.
 ADGEN_REVERSE() ADGEN_FORWARD()
 double withdef(double x, double k = 3.0) { return k * x * x; }
-// CHECK-LABEL: double withdef_grad(double x, double k, double *d_x, double *d_k)
-// CHECK-LABEL: adgen::Dual<double> withdef_fwd(double x, double k, double d_x, double d_k)
+// CHECK-LABEL: double withdef_grad(double x, double k, double *d_x, double *d_k) {
+// CHECK-LABEL: adgen::Dual<double> withdef_fwd(double x, double k, double d_x, double d_k) {
 
 #ifdef ADGEN_TEST_DRIVER
 double defaults_pullback(double x, double y, double d_ret, double* d_x, double* d_y);

@@ -33,9 +33,9 @@ double calls(double x, double y) {
   return acc + xy[1] * sq(y);
 }
 // CHECK: namespace adgen_detail
-// CHECK-LABEL: double calls_pullback(double x, double y, double d_ret, double *d_x, double *d_y)
-// CHECK-LABEL: double calls_grad(double x, double y, double *d_x, double *d_y)
-// CHECK-LABEL: adgen::Dual<double> calls_fwd(double x, double y, double d_x, double d_y)
+// CHECK-LABEL: double calls_pullback(double x, double y, double d_ret, double *d_x, double *d_y) {
+// CHECK-LABEL: double calls_grad(double x, double y, double *d_x, double *d_y) {
+// CHECK-LABEL: adgen::Dual<double> calls_fwd(double x, double y, double d_x, double d_y) {
 
 #ifdef ADGEN_TEST_DRIVER
 double calls_pullback(double x, double y, double d_ret, double* d_x, double* d_y);

@@ -30,9 +30,9 @@ double energy(double x, double y) {
 }
 } // namespace phys
 // CHECK-LABEL: namespace phys {
-// CHECK-LABEL: double energy_pullback(double x, double y, double d_ret, double *d_x, double *d_y)
-// CHECK-LABEL: double energy_grad(double x, double y, double *d_x, double *d_y)
-// CHECK-LABEL: adgen::Dual<double> energy_fwd(double x, double y, double d_x, double d_y)
+// CHECK-LABEL: double energy_pullback(double x, double y, double d_ret, double *d_x, double *d_y) {
+// CHECK-LABEL: double energy_grad(double x, double y, double *d_x, double *d_y) {
+// CHECK-LABEL: adgen::Dual<double> energy_fwd(double x, double y, double d_x, double d_y) {
 
 #ifdef ADGEN_TEST_DRIVER
 namespace phys {

@@ -17,9 +17,9 @@ double powr(double x, int n) {
   }
   return x * powr(x, n - 1);
 }
-// CHECK-LABEL: double powr_pullback(double x, int n, double d_ret, double *d_x)
-// CHECK-LABEL: double powr_grad(double x, int n, double *d_x)
-// CHECK-LABEL: adgen::Dual<double> powr_fwd(double x, int n, double d_x)
+// CHECK-LABEL: double powr_pullback(double x, int n, double d_ret, double *d_x) {
+// CHECK-LABEL: double powr_grad(double x, int n, double *d_x) {
+// CHECK-LABEL: adgen::Dual<double> powr_fwd(double x, int n, double d_x) {
 
 // Continued fraction evaluated recursively, over an array.
 double cfrac(const double *a, int n) { return n == 1 ? a[0] : a[0] + 1.0 / cfrac(a + 1, n - 1); }
@@ -30,8 +30,8 @@ double ev(double x, int n) { return n == 0 ? x * x : od(x, n - 1) * x; }
 
 ADGEN_REVERSE() ADGEN_FORWARD()
 double uses(const double *a, double x, int n) { return cfrac(a, n) * ev(x, n); }
-// CHECK-LABEL: double uses_grad(const double *a, double x, int n, double *d_a, double *d_x)
-// CHECK-LABEL: adgen::Dual<double> uses_fwd(const double *a, double x, int n, const double *d_a, double d_x)
+// CHECK-LABEL: double uses_grad(const double *a, double x, int n, double *d_a, double *d_x) {
+// CHECK-LABEL: adgen::Dual<double> uses_fwd(const double *a, double x, int n, const double *d_a, double d_x) {
 
 #ifdef ADGEN_TEST_DRIVER
 double powr_pullback(double x, int n, double d_ret, double* d_x);

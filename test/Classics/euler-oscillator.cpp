@@ -16,8 +16,8 @@ void euler(double *state, double k, double c, double dt, int steps) {
     state[1] += dt * a;
   }
 }
-// CHECK-LABEL: void euler_pullback(double *state, double k, double c, double dt, int steps, double *d_state, double *d_k, double *d_c)
-// CHECK-LABEL: void euler_fwd(double *state, double k, double c, double dt, int steps, double *d_state, double d_k, double d_c)
+// CHECK-LABEL: void euler_pullback(double *state, double k, double c, double dt, int steps, double *d_state, double *d_k, double *d_c) {
+// CHECK-LABEL: void euler_fwd(double *state, double k, double c, double dt, int steps, double *d_state, double d_k, double d_c) {
 
 #ifdef ADGEN_TEST_DRIVER
 void euler_pullback(double* state, double k, double c, double dt, int steps, double* d_state, double* d_k, double* d_c);

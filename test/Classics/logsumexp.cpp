@@ -11,9 +11,9 @@
 
 ADGEN_REVERSE() ADGEN_FORWARD()
 double lse2(double x, double y) { return std::log(std::exp(x) + std::exp(y)); }
-// CHECK-LABEL: double lse2_pullback(double x, double y, double d_ret, double *d_x, double *d_y)
-// CHECK-LABEL: double lse2_grad(double x, double y, double *d_x, double *d_y)
-// CHECK-LABEL: adgen::Dual<double> lse2_fwd(double x, double y, double d_x, double d_y)
+// CHECK-LABEL: double lse2_pullback(double x, double y, double d_ret, double *d_x, double *d_y) {
+// CHECK-LABEL: double lse2_grad(double x, double y, double *d_x, double *d_y) {
+// CHECK-LABEL: adgen::Dual<double> lse2_fwd(double x, double y, double d_x, double d_y) {
 
 ADGEN_REVERSE() ADGEN_FORWARD()
 double lse(const double *x, int n) {
@@ -26,8 +26,8 @@ double lse(const double *x, int n) {
     s += std::exp(x[i] - m);
   return m + std::log(s);
 }
-// CHECK-LABEL: double lse_grad(const double *x, int n, double *d_x)
-// CHECK-LABEL: adgen::Dual<double> lse_fwd(const double *x, int n, const double *d_x)
+// CHECK-LABEL: double lse_grad(const double *x, int n, double *d_x) {
+// CHECK-LABEL: adgen::Dual<double> lse_fwd(const double *x, int n, const double *d_x) {
 
 #ifdef ADGEN_TEST_DRIVER
 double lse2_pullback(double x, double y, double d_ret, double* d_x, double* d_y);

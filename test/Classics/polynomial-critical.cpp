@@ -9,9 +9,9 @@
 
 ADGEN_REVERSE() ADGEN_FORWARD()
 double p(double x) { return 3 * x * x * x * x - 4 * x * x * x - 12 * x * x; }
-// CHECK-LABEL: double p_pullback(double x, double d_ret, double *d_x)
-// CHECK-LABEL: double p_grad(double x, double *d_x)
-// CHECK-LABEL: adgen::Dual<double> p_fwd(double x, double d_x)
+// CHECK-LABEL: double p_pullback(double x, double d_ret, double *d_x) {
+// CHECK-LABEL: double p_grad(double x, double *d_x) {
+// CHECK-LABEL: adgen::Dual<double> p_fwd(double x, double d_x) {
 
 #ifdef ADGEN_TEST_DRIVER
 double p_pullback(double x, double d_ret, double* d_x);

@@ -9,9 +9,9 @@
 
 ADGEN_REVERSE() ADGEN_FORWARD()
 double f(double x1, double x2) { return std::log(x1) + x1 * x2 - std::sin(x2); }
-// CHECK-LABEL: double f_pullback(double x1, double x2, double d_ret, double *d_x1, double *d_x2)
-// CHECK-LABEL: double f_grad(double x1, double x2, double *d_x1, double *d_x2)
-// CHECK-LABEL: adgen::Dual<double> f_fwd(double x1, double x2, double d_x1, double d_x2)
+// CHECK-LABEL: double f_pullback(double x1, double x2, double d_ret, double *d_x1, double *d_x2) {
+// CHECK-LABEL: double f_grad(double x1, double x2, double *d_x1, double *d_x2) {
+// CHECK-LABEL: adgen::Dual<double> f_fwd(double x1, double x2, double d_x1, double d_x2) {
 
 #ifdef ADGEN_TEST_DRIVER
 double f_pullback(double x1, double x2, double d_ret, double* d_x1, double* d_x2);

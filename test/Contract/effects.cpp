@@ -24,9 +24,9 @@ double f(double x, double *log_out, int *count) {
   g_last = r;
   return r + 1.0;
 }
-// CHECK-LABEL: double f_pullback(double x, double *log_out, int *count, double d_ret, double *d_x, double *d_log_out)
-// CHECK-LABEL: double f_grad(double x, double *log_out, int *count, double *d_x, double *d_log_out)
-// CHECK-LABEL: adgen::Dual<double> f_fwd(double x, double *log_out, int *count, double d_x, double *d_log_out)
+// CHECK-LABEL: double f_pullback(double x, double *log_out, int *count, double d_ret, double *d_x, double *d_log_out) {
+// CHECK-LABEL: double f_grad(double x, double *log_out, int *count, double *d_x, double *d_log_out) {
+// CHECK-LABEL: adgen::Dual<double> f_fwd(double x, double *log_out, int *count, double d_x, double *d_log_out) {
 
 #ifdef ADGEN_TEST_DRIVER
 double f_pullback(double x, double* log_out, int* count, double d_ret, double* d_x, double* d_log_out);

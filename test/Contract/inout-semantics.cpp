@@ -17,8 +17,8 @@ void partial(const double *x, double *y, int n) {
   for (int i = 0; i + 1 < n; ++i)
     y[i] = x[i] * x[i + 1];
 }
-// CHECK-LABEL: void partial_pullback(const double *x, double *y, int n, double *d_x, double *d_y)
-// CHECK-LABEL: void partial_fwd(const double *x, double *y, int n, const double *d_x, double *d_y)
+// CHECK-LABEL: void partial_pullback(const double *x, double *y, int n, double *d_x, double *d_y) {
+// CHECK-LABEL: void partial_fwd(const double *x, double *y, int n, const double *d_x, double *d_y) {
 
 // p is an input (default inputs include pointers) and f overwrites it, but
 // the output is the return value only.
@@ -29,15 +29,15 @@ double consume(double *p) {
   p[1] = std::sin(p[1]);
   return s + p[1] * p[0];
 }
-// CHECK-LABEL: double consume_pullback(double *p, double d_ret, double *d_p)
-// CHECK-LABEL: double consume_grad(double *p, double *d_p)
-// CHECK-LABEL: adgen::Dual<double> consume_fwd(double *p, double *d_p)
+// CHECK-LABEL: double consume_pullback(double *p, double d_ret, double *d_p) {
+// CHECK-LABEL: double consume_grad(double *p, double *d_p) {
+// CHECK-LABEL: adgen::Dual<double> consume_fwd(double *p, double *d_p) {
 
 // In-out reference.
 ADGEN_REVERSE() ADGEN_FORWARD()
 void relax(double &r, double x) { r = r * r * x + std::cos(r); }
-// CHECK-LABEL: void relax_pullback(double &r, double x, double *d_r, double *d_x)
-// CHECK-LABEL: void relax_fwd(double &r, double x, double &d_r, double d_x)
+// CHECK-LABEL: void relax_pullback(double &r, double x, double *d_r, double *d_x) {
+// CHECK-LABEL: void relax_fwd(double &r, double x, double &d_r, double d_x) {
 
 #ifdef ADGEN_TEST_DRIVER
 void partial_pullback(const double* x, double* y, int n, double* d_x, double* d_y);

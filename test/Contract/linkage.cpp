@@ -15,21 +15,21 @@
 
 ADGEN_REVERSE() ADGEN_FORWARD()
 static double sfun(double x) { return std::sin(x) * x; }
-// CHECK-LABEL: static double sfun_grad(double x, double *d_x)
-// CHECK-LABEL: static adgen::Dual<double> sfun_fwd(double x, double d_x)
+// CHECK-LABEL: static double sfun_grad(double x, double *d_x) {
+// CHECK-LABEL: static adgen::Dual<double> sfun_fwd(double x, double d_x) {
 
 namespace {
 ADGEN_REVERSE() ADGEN_FORWARD()
 double afun(double x) { return std::cos(x) * x; }
 } // namespace
 // CHECK-LABEL: namespace {
-// CHECK-LABEL: double afun_grad(double x, double *d_x)
+// CHECK-LABEL: double afun_grad(double x, double *d_x) {
 
 namespace outer::inner {
 ADGEN_REVERSE() ADGEN_FORWARD()
 double nfun(double x) { return std::exp(x) * x; }
 } // namespace outer::inner
-// CHECK-LABEL: double nfun_grad(double x, double *d_x)
+// CHECK-LABEL: double nfun_grad(double x, double *d_x) {
 
 // NM-NOT: sfun_grad
 // NM-NOT: afun_grad

@@ -28,9 +28,9 @@ double f(double x, double y) { return std::exp(x) * std::sin(y) + x * y; }
 
 // CHECK: output-format.cpp
 // CHECK: #include "{{.*}}output-format.cpp"
-// CHECK-LABEL: double f_pullback(double x, double y, double d_ret, double *d_x, double *d_y)
-// CHECK-LABEL: double f_grad(double x, double y, double *d_x, double *d_y)
-// CHECK-LABEL: adgen::Dual<double> f_fwd(double x, double y, double d_x, double d_y)
+// CHECK-LABEL: double f_pullback(double x, double y, double d_ret, double *d_x, double *d_y) {
+// CHECK-LABEL: double f_grad(double x, double y, double *d_x, double *d_y) {
+// CHECK-LABEL: adgen::Dual<double> f_fwd(double x, double y, double d_x, double d_y) {
 
 // HDR: #include <adgen/adgen.h>
 // HDR-DAG: double f_pullback(double x, double y, double d_ret, double *d_x, double *d_y);

@@ -14,9 +14,9 @@
 // Only x is active.
 ADGEN_REVERSE("x") ADGEN_FORWARD("x")
 double only_x(double x, double y) { return x * x * y; }
-// CHECK-LABEL: double only_x_pullback(double x, double y, double d_ret, double *d_x)
-// CHECK-LABEL: double only_x_grad(double x, double y, double *d_x)
-// CHECK-LABEL: adgen::Dual<double> only_x_fwd(double x, double y, double d_x)
+// CHECK-LABEL: double only_x_pullback(double x, double y, double d_ret, double *d_x) {
+// CHECK-LABEL: double only_x_grad(double x, double y, double *d_x) {
+// CHECK-LABEL: adgen::Dual<double> only_x_fwd(double x, double y, double d_x) {
 
 // x is the only input, y the only output; c is inactive.
 ADGEN_REVERSE("x -> y") ADGEN_FORWARD("x -> y")
@@ -24,15 +24,15 @@ void x_to_y(const double *x, double *y, double c, int n) {
   for (int i = 0; i < n; ++i)
     y[i] = c * std::exp(x[i]);
 }
-// CHECK-LABEL: void x_to_y_pullback(const double *x, double *y, double c, int n, double *d_x, double *d_y)
-// CHECK-LABEL: void x_to_y_fwd(const double *x, double *y, double c, int n, const double *d_x, double *d_y)
+// CHECK-LABEL: void x_to_y_pullback(const double *x, double *y, double c, int n, double *d_x, double *d_y) {
+// CHECK-LABEL: void x_to_y_fwd(const double *x, double *y, double c, int n, const double *d_x, double *d_y) {
 
 // Default inputs, explicit output: the return value.
 ADGEN_REVERSE("-> return") ADGEN_FORWARD("-> return")
 double to_ret(double a, const double &b, int k) { return a * b * k; }
-// CHECK-LABEL: double to_ret_pullback(double a, const double &b, int k, double d_ret, double *d_a, double *d_b)
-// CHECK-LABEL: double to_ret_grad(double a, const double &b, int k, double *d_a, double *d_b)
-// CHECK-LABEL: adgen::Dual<double> to_ret_fwd(double a, const double &b, int k, double d_a, const double &d_b)
+// CHECK-LABEL: double to_ret_pullback(double a, const double &b, int k, double d_ret, double *d_a, double *d_b) {
+// CHECK-LABEL: double to_ret_grad(double a, const double &b, int k, double *d_a, double *d_b) {
+// CHECK-LABEL: adgen::Dual<double> to_ret_fwd(double a, const double &b, int k, double d_a, const double &d_b) {
 
 // Two outputs: the return value and y.
 ADGEN_REVERSE("x -> return, y") ADGEN_FORWARD("x -> return, y")
@@ -40,9 +40,9 @@ double ret_and_y(double x, double *y) {
   y[0] = std::sin(x);
   return std::cos(x);
 }
-// CHECK-LABEL: double ret_and_y_pullback(double x, double *y, double d_ret, double *d_x, double *d_y)
-// CHECK-LABEL: double ret_and_y_grad(double x, double *y, double *d_x, double *d_y)
-// CHECK-LABEL: adgen::Dual<double> ret_and_y_fwd(double x, double *y, double d_x, double *d_y)
+// CHECK-LABEL: double ret_and_y_pullback(double x, double *y, double d_ret, double *d_x, double *d_y) {
+// CHECK-LABEL: double ret_and_y_grad(double x, double *y, double *d_x, double *d_y) {
+// CHECK-LABEL: adgen::Dual<double> ret_and_y_fwd(double x, double *y, double d_x, double *d_y) {
 
 // void with default outputs: the non-const floating pointer and reference.
 ADGEN_REVERSE() ADGEN_FORWARD()
@@ -53,8 +53,8 @@ void two_outs(double a, const double *u, double *v, double &w, int n) {
     w += v[i] * u[i];
   }
 }
-// CHECK-LABEL: void two_outs_pullback(double a, const double *u, double *v, double &w, int n, double *d_a, double *d_u, double *d_v, double *d_w)
-// CHECK-LABEL: void two_outs_fwd(double a, const double *u, double *v, double &w, int n, double d_a, const double *d_u, double *d_v, double &d_w)
+// CHECK-LABEL: void two_outs_pullback(double a, const double *u, double *v, double &w, int n, double *d_a, double *d_u, double *d_v, double *d_w) {
+// CHECK-LABEL: void two_outs_fwd(double a, const double *u, double *v, double &w, int n, double d_a, const double *d_u, double *d_v, double &d_w) {
 
 // A spec with array lengths (needed by the Jacobian; allowed everywhere).
 ADGEN_REVERSE("w[n]") ADGEN_FORWARD("w[n]")
@@ -64,8 +64,8 @@ double with_len(const double *w, double s, int n) {
     r += w[i] * w[i] * s;
   return r;
 }
-// CHECK-LABEL: double with_len_grad(const double *w, double s, int n, double *d_w)
-// CHECK-LABEL: adgen::Dual<double> with_len_fwd(const double *w, double s, int n, const double *d_w)
+// CHECK-LABEL: double with_len_grad(const double *w, double s, int n, double *d_w) {
+// CHECK-LABEL: adgen::Dual<double> with_len_fwd(const double *w, double s, int n, const double *d_w) {
 
 #ifdef ADGEN_TEST_DRIVER
 double only_x_pullback(double x, double y, double d_ret, double* d_x);

@@ -20,9 +20,9 @@ double newton_sqrt(double a) {
   }
   return x;
 }
-// CHECK-LABEL: double newton_sqrt_pullback(double a, double d_ret, double *d_a)
-// CHECK-LABEL: double newton_sqrt_grad(double a, double *d_a)
-// CHECK-LABEL: adgen::Dual<double> newton_sqrt_fwd(double a, double d_a)
+// CHECK-LABEL: double newton_sqrt_pullback(double a, double d_ret, double *d_a) {
+// CHECK-LABEL: double newton_sqrt_grad(double a, double *d_a) {
+// CHECK-LABEL: adgen::Dual<double> newton_sqrt_fwd(double a, double d_a) {
 
 // Solve E = M + e sin E by fixed-point iteration to tolerance tol.
 ADGEN_REVERSE("M, e") ADGEN_FORWARD("M, e")
@@ -38,9 +38,9 @@ double kepler(double M, double e, double tol) {
   }
   return E;
 }
-// CHECK-LABEL: double kepler_pullback(double M, double e, double tol, double d_ret, double *d_M, double *d_e)
-// CHECK-LABEL: double kepler_grad(double M, double e, double tol, double *d_M, double *d_e)
-// CHECK-LABEL: adgen::Dual<double> kepler_fwd(double M, double e, double tol, double d_M, double d_e)
+// CHECK-LABEL: double kepler_pullback(double M, double e, double tol, double d_ret, double *d_M, double *d_e) {
+// CHECK-LABEL: double kepler_grad(double M, double e, double tol, double *d_M, double *d_e) {
+// CHECK-LABEL: adgen::Dual<double> kepler_fwd(double M, double e, double tol, double d_M, double d_e) {
 
 ADGEN_REVERSE() ADGEN_FORWARD()
 double grow(double x, double r) {
@@ -49,8 +49,8 @@ double grow(double x, double r) {
     s = s * r + x;
   return s;
 }
-// CHECK-LABEL: double grow_grad(double x, double r, double *d_x, double *d_r)
-// CHECK-LABEL: adgen::Dual<double> grow_fwd(double x, double r, double d_x, double d_r)
+// CHECK-LABEL: double grow_grad(double x, double r, double *d_x, double *d_r) {
+// CHECK-LABEL: adgen::Dual<double> grow_fwd(double x, double r, double d_x, double d_r) {
 
 #ifdef ADGEN_TEST_DRIVER
 double newton_sqrt_pullback(double a, double d_ret, double* d_a);

@@ -16,9 +16,9 @@ double horner(const double *c, double x, int n) {
     s = s * x + c[i];
   return s;
 }
-// CHECK-LABEL: double horner_pullback(const double *c, double x, int n, double d_ret, double *d_c, double *d_x)
-// CHECK-LABEL: double horner_grad(const double *c, double x, int n, double *d_c, double *d_x)
-// CHECK-LABEL: adgen::Dual<double> horner_fwd(const double *c, double x, int n, const double *d_c, double d_x)
+// CHECK-LABEL: double horner_pullback(const double *c, double x, int n, double d_ret, double *d_c, double *d_x) {
+// CHECK-LABEL: double horner_grad(const double *c, double x, int n, double *d_c, double *d_x) {
+// CHECK-LABEL: adgen::Dual<double> horner_fwd(const double *c, double x, int n, const double *d_c, double d_x) {
 
 // Stride 2 from 1, with continue and break.
 ADGEN_REVERSE() ADGEN_FORWARD()
@@ -33,8 +33,8 @@ double stride(const double *a, int n) {
   }
   return p;
 }
-// CHECK-LABEL: double stride_grad(const double *a, int n, double *d_a)
-// CHECK-LABEL: adgen::Dual<double> stride_fwd(const double *a, int n, const double *d_a)
+// CHECK-LABEL: double stride_grad(const double *a, int n, double *d_a) {
+// CHECK-LABEL: adgen::Dual<double> stride_fwd(const double *a, int n, const double *d_a) {
 
 // A return from inside the loop.
 ADGEN_REVERSE() ADGEN_FORWARD()
@@ -47,8 +47,8 @@ double search(const double *a, double x, int n) {
   }
   return s;
 }
-// CHECK-LABEL: double search_grad(const double *a, double x, int n, double *d_a, double *d_x)
-// CHECK-LABEL: adgen::Dual<double> search_fwd(const double *a, double x, int n, const double *d_a, double d_x)
+// CHECK-LABEL: double search_grad(const double *a, double x, int n, double *d_a, double *d_x) {
+// CHECK-LABEL: adgen::Dual<double> search_fwd(const double *a, double x, int n, const double *d_a, double d_x) {
 
 #ifdef ADGEN_TEST_DRIVER
 double horner_pullback(const double* c, double x, int n, double d_ret, double* d_c, double* d_x);

@@ -19,9 +19,9 @@ double trilform(const double *A, const double *v, int n) {
   }
   return s;
 }
-// CHECK-LABEL: double trilform_pullback(const double *A, const double *v, int n, double d_ret, double *d_A, double *d_v)
-// CHECK-LABEL: double trilform_grad(const double *A, const double *v, int n, double *d_A, double *d_v)
-// CHECK-LABEL: adgen::Dual<double> trilform_fwd(const double *A, const double *v, int n, const double *d_A, const double *d_v)
+// CHECK-LABEL: double trilform_pullback(const double *A, const double *v, int n, double d_ret, double *d_A, double *d_v) {
+// CHECK-LABEL: double trilform_grad(const double *A, const double *v, int n, double *d_A, double *d_v) {
+// CHECK-LABEL: adgen::Dual<double> trilform_fwd(const double *A, const double *v, int n, const double *d_A, const double *d_v) {
 
 ADGEN_REVERSE() ADGEN_FORWARD()
 double sweeps(const double *a, int n, int m) {
@@ -33,8 +33,8 @@ double sweeps(const double *a, int n, int m) {
   }
   return s;
 }
-// CHECK-LABEL: double sweeps_grad(const double *a, int n, int m, double *d_a)
-// CHECK-LABEL: adgen::Dual<double> sweeps_fwd(const double *a, int n, int m, const double *d_a)
+// CHECK-LABEL: double sweeps_grad(const double *a, int n, int m, double *d_a) {
+// CHECK-LABEL: adgen::Dual<double> sweeps_fwd(const double *a, int n, int m, const double *d_a) {
 
 // Triple nest: trace(A^3) for a 3x3 A, via a local product.
 ADGEN_REVERSE() ADGEN_FORWARD()
@@ -52,8 +52,8 @@ double trace_cube(const double *A) {
       t += B[i * 3 + k] * A[k * 3 + i];
   return t;
 }
-// CHECK-LABEL: double trace_cube_grad(const double *A, double *d_A)
-// CHECK-LABEL: adgen::Dual<double> trace_cube_fwd(const double *A, const double *d_A)
+// CHECK-LABEL: double trace_cube_grad(const double *A, double *d_A) {
+// CHECK-LABEL: adgen::Dual<double> trace_cube_fwd(const double *A, const double *d_A) {
 
 #ifdef ADGEN_TEST_DRIVER
 double trilform_pullback(const double* A, const double* v, int n, double d_ret, double* d_A, double* d_v);

@@ -30,9 +30,9 @@ double sw(double x, int k) {
   }
   return r * x;
 }
-// CHECK-LABEL: double sw_pullback(double x, int k, double d_ret, double *d_x)
-// CHECK-LABEL: double sw_grad(double x, int k, double *d_x)
-// CHECK-LABEL: adgen::Dual<double> sw_fwd(double x, int k, double d_x)
+// CHECK-LABEL: double sw_pullback(double x, int k, double d_ret, double *d_x) {
+// CHECK-LABEL: double sw_grad(double x, int k, double *d_x) {
+// CHECK-LABEL: adgen::Dual<double> sw_fwd(double x, int k, double d_x) {
 
 ADGEN_REVERSE() ADGEN_FORWARD()
 double interp(double x, const int *ops, int n) {
@@ -54,8 +54,8 @@ double interp(double x, const int *ops, int n) {
   }
   return s;
 }
-// CHECK-LABEL: double interp_grad(double x, const int *ops, int n, double *d_x)
-// CHECK-LABEL: adgen::Dual<double> interp_fwd(double x, const int *ops, int n, double d_x)
+// CHECK-LABEL: double interp_grad(double x, const int *ops, int n, double *d_x) {
+// CHECK-LABEL: adgen::Dual<double> interp_fwd(double x, const int *ops, int n, double d_x) {
 
 #ifdef ADGEN_TEST_DRIVER
 double sw_pullback(double x, int k, double d_ret, double* d_x);

@@ -21,9 +21,9 @@ double wloop(double x, int n) {
   }
   return s;
 }
-// CHECK-LABEL: double wloop_pullback(double x, int n, double d_ret, double *d_x)
-// CHECK-LABEL: double wloop_grad(double x, int n, double *d_x)
-// CHECK-LABEL: adgen::Dual<double> wloop_fwd(double x, int n, double d_x)
+// CHECK-LABEL: double wloop_pullback(double x, int n, double d_ret, double *d_x) {
+// CHECK-LABEL: double wloop_grad(double x, int n, double *d_x) {
+// CHECK-LABEL: adgen::Dual<double> wloop_fwd(double x, int n, double d_x) {
 
 ADGEN_REVERSE() ADGEN_FORWARD()
 double dwloop(double x, double y, int n) {
@@ -42,8 +42,8 @@ double dwloop(double x, double y, int n) {
   } while (i < n);
   return p;
 }
-// CHECK-LABEL: double dwloop_grad(double x, double y, int n, double *d_x, double *d_y)
-// CHECK-LABEL: adgen::Dual<double> dwloop_fwd(double x, double y, int n, double d_x, double d_y)
+// CHECK-LABEL: double dwloop_grad(double x, double y, int n, double *d_x, double *d_y) {
+// CHECK-LABEL: adgen::Dual<double> dwloop_fwd(double x, double y, int n, double d_x, double d_y) {
 
 // while (true) with the exit in the middle.
 ADGEN_REVERSE() ADGEN_FORWARD()
@@ -57,8 +57,8 @@ double midexit(double x) {
   }
   return s;
 }
-// CHECK-LABEL: double midexit_grad(double x, double *d_x)
-// CHECK-LABEL: adgen::Dual<double> midexit_fwd(double x, double d_x)
+// CHECK-LABEL: double midexit_grad(double x, double *d_x) {
+// CHECK-LABEL: adgen::Dual<double> midexit_fwd(double x, double d_x) {
 
 #ifdef ADGEN_TEST_DRIVER
 double wloop_pullback(double x, int n, double d_ret, double* d_x);

@@ -16,7 +16,7 @@ double scal(double x, const double *c, int n) {
     s = s * std::cos(x) + c[i] * x;
   return s;
 }
-// CHECK-LABEL: adgen::Dual<double> scal_fwd(double x, const double *c, int n, double d_x, const double *d_c)
+// CHECK-LABEL: adgen::Dual<double> scal_fwd(double x, const double *c, int n, double d_x, const double *d_c) {
 
 // In-out through a pointer and a reference; returns void.
 ADGEN_FORWARD()
@@ -26,7 +26,7 @@ void step(double *p, double &r, double h, int n) {
     r = r * (1.0 + h * p[i]);
   }
 }
-// CHECK-LABEL: void step_fwd(double *p, double &r, double h, int n, double *d_p, double &d_r, double d_h)
+// CHECK-LABEL: void step_fwd(double *p, double &r, double h, int n, double *d_p, double &d_r, double d_h) {
 
 // Returns an int: the forward function returns int too.
 ADGEN_FORWARD()
@@ -39,7 +39,7 @@ int count_and_scale(double *y, double a, int n) {
     }
   return c;
 }
-// CHECK-LABEL: int count_and_scale_fwd(double *y, double a, int n, double *d_y, double d_a)
+// CHECK-LABEL: int count_and_scale_fwd(double *y, double a, int n, double *d_y, double d_a) {
 
 #ifdef ADGEN_TEST_DRIVER
 adgen::Dual<double> scal_fwd(double x, const double* c, int n, double d_x, const double* d_c);

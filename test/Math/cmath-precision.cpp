@@ -13,13 +13,13 @@ ADGEN_REVERSE() ADGEN_FORWARD()
 long double pl(long double x) {
   return std::exp(x) * std::sin(x) + std::pow(x, 2.5L) + std::log(x) + expl(0.5L * x) + std::atan(x);
 }
-// CHECK-LABEL: long double pl_grad(long double x, long double *d_x)
-// CHECK-LABEL: adgen::Dual<long double> pl_fwd(long double x, long double d_x)
+// CHECK-LABEL: long double pl_grad(long double x, long double *d_x) {
+// CHECK-LABEL: adgen::Dual<long double> pl_fwd(long double x, long double d_x) {
 
 ADGEN_REVERSE() ADGEN_FORWARD()
 float pf(float x) { return std::exp(x) * std::sin(x) + std::pow(x, 2.5f) + std::sqrt(x) + logf(x); }
-// CHECK-LABEL: float pf_grad(float x, float *d_x)
-// CHECK-LABEL: adgen::Dual<float> pf_fwd(float x, float d_x)
+// CHECK-LABEL: float pf_grad(float x, float *d_x) {
+// CHECK-LABEL: adgen::Dual<float> pf_fwd(float x, float d_x) {
 
 #ifdef ADGEN_TEST_DRIVER
 long double pl_grad(long double x, long double* d_x);

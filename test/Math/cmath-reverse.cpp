@@ -4,7 +4,7 @@
 // Non-smooth functions are checked away from their kinks here; see
 // nonsmooth.cpp for the kinks.
 // RUN: %adgen %s -o %t.gen.cpp -- -std=c++17
-// RUN: FileCheck %s --input-file=%t.gen.cpp --implicit-check-not=_fwd(
+// RUN: FileCheck %s --input-file=%t.gen.cpp --implicit-check-not='_fwd('
 // RUN: %cxx -DADGEN_TEST_DRIVER %t.gen.cpp -o %t.gcc && %t.gcc
 // RUN: %clangxx -DADGEN_TEST_DRIVER %t.gen.cpp -o %t.clang && %t.clang
 #include <adgen/adgen.h>
@@ -13,128 +13,128 @@
 #include <cstdlib>
 
 ADGEN_REVERSE() double r_exp(double x) { return std::exp(x); }
-// CHECK-LABEL: double r_exp_pullback(double x, double d_ret, double *d_x)
-// CHECK-LABEL: double r_exp_grad(double x, double *d_x)
+// CHECK-LABEL: double r_exp_pullback(double x, double d_ret, double *d_x) {
+// CHECK-LABEL: double r_exp_grad(double x, double *d_x) {
 ADGEN_REVERSE() double r_exp2(double x) { return std::exp2(x); }
-// CHECK-LABEL: double r_exp2_pullback(double x, double d_ret, double *d_x)
-// CHECK-LABEL: double r_exp2_grad(double x, double *d_x)
+// CHECK-LABEL: double r_exp2_pullback(double x, double d_ret, double *d_x) {
+// CHECK-LABEL: double r_exp2_grad(double x, double *d_x) {
 ADGEN_REVERSE() double r_expm1(double x) { return std::expm1(x); }
-// CHECK-LABEL: double r_expm1_pullback(double x, double d_ret, double *d_x)
-// CHECK-LABEL: double r_expm1_grad(double x, double *d_x)
+// CHECK-LABEL: double r_expm1_pullback(double x, double d_ret, double *d_x) {
+// CHECK-LABEL: double r_expm1_grad(double x, double *d_x) {
 ADGEN_REVERSE() double r_log(double x) { return std::log(x); }
-// CHECK-LABEL: double r_log_pullback(double x, double d_ret, double *d_x)
-// CHECK-LABEL: double r_log_grad(double x, double *d_x)
+// CHECK-LABEL: double r_log_pullback(double x, double d_ret, double *d_x) {
+// CHECK-LABEL: double r_log_grad(double x, double *d_x) {
 ADGEN_REVERSE() double r_log2(double x) { return std::log2(x); }
-// CHECK-LABEL: double r_log2_pullback(double x, double d_ret, double *d_x)
-// CHECK-LABEL: double r_log2_grad(double x, double *d_x)
+// CHECK-LABEL: double r_log2_pullback(double x, double d_ret, double *d_x) {
+// CHECK-LABEL: double r_log2_grad(double x, double *d_x) {
 ADGEN_REVERSE() double r_log10(double x) { return std::log10(x); }
-// CHECK-LABEL: double r_log10_pullback(double x, double d_ret, double *d_x)
-// CHECK-LABEL: double r_log10_grad(double x, double *d_x)
+// CHECK-LABEL: double r_log10_pullback(double x, double d_ret, double *d_x) {
+// CHECK-LABEL: double r_log10_grad(double x, double *d_x) {
 ADGEN_REVERSE() double r_log1p(double x) { return std::log1p(x); }
-// CHECK-LABEL: double r_log1p_pullback(double x, double d_ret, double *d_x)
-// CHECK-LABEL: double r_log1p_grad(double x, double *d_x)
+// CHECK-LABEL: double r_log1p_pullback(double x, double d_ret, double *d_x) {
+// CHECK-LABEL: double r_log1p_grad(double x, double *d_x) {
 ADGEN_REVERSE() double r_sqrt(double x) { return std::sqrt(x); }
-// CHECK-LABEL: double r_sqrt_pullback(double x, double d_ret, double *d_x)
-// CHECK-LABEL: double r_sqrt_grad(double x, double *d_x)
+// CHECK-LABEL: double r_sqrt_pullback(double x, double d_ret, double *d_x) {
+// CHECK-LABEL: double r_sqrt_grad(double x, double *d_x) {
 ADGEN_REVERSE() double r_cbrt(double x) { return std::cbrt(x); }
-// CHECK-LABEL: double r_cbrt_pullback(double x, double d_ret, double *d_x)
-// CHECK-LABEL: double r_cbrt_grad(double x, double *d_x)
+// CHECK-LABEL: double r_cbrt_pullback(double x, double d_ret, double *d_x) {
+// CHECK-LABEL: double r_cbrt_grad(double x, double *d_x) {
 ADGEN_REVERSE() double r_sin(double x) { return std::sin(x); }
-// CHECK-LABEL: double r_sin_pullback(double x, double d_ret, double *d_x)
-// CHECK-LABEL: double r_sin_grad(double x, double *d_x)
+// CHECK-LABEL: double r_sin_pullback(double x, double d_ret, double *d_x) {
+// CHECK-LABEL: double r_sin_grad(double x, double *d_x) {
 ADGEN_REVERSE() double r_cos(double x) { return std::cos(x); }
-// CHECK-LABEL: double r_cos_pullback(double x, double d_ret, double *d_x)
-// CHECK-LABEL: double r_cos_grad(double x, double *d_x)
+// CHECK-LABEL: double r_cos_pullback(double x, double d_ret, double *d_x) {
+// CHECK-LABEL: double r_cos_grad(double x, double *d_x) {
 ADGEN_REVERSE() double r_tan(double x) { return std::tan(x); }
-// CHECK-LABEL: double r_tan_pullback(double x, double d_ret, double *d_x)
-// CHECK-LABEL: double r_tan_grad(double x, double *d_x)
+// CHECK-LABEL: double r_tan_pullback(double x, double d_ret, double *d_x) {
+// CHECK-LABEL: double r_tan_grad(double x, double *d_x) {
 ADGEN_REVERSE() double r_asin(double x) { return std::asin(x); }
-// CHECK-LABEL: double r_asin_pullback(double x, double d_ret, double *d_x)
-// CHECK-LABEL: double r_asin_grad(double x, double *d_x)
+// CHECK-LABEL: double r_asin_pullback(double x, double d_ret, double *d_x) {
+// CHECK-LABEL: double r_asin_grad(double x, double *d_x) {
 ADGEN_REVERSE() double r_acos(double x) { return std::acos(x); }
-// CHECK-LABEL: double r_acos_pullback(double x, double d_ret, double *d_x)
-// CHECK-LABEL: double r_acos_grad(double x, double *d_x)
+// CHECK-LABEL: double r_acos_pullback(double x, double d_ret, double *d_x) {
+// CHECK-LABEL: double r_acos_grad(double x, double *d_x) {
 ADGEN_REVERSE() double r_atan(double x) { return std::atan(x); }
-// CHECK-LABEL: double r_atan_pullback(double x, double d_ret, double *d_x)
-// CHECK-LABEL: double r_atan_grad(double x, double *d_x)
+// CHECK-LABEL: double r_atan_pullback(double x, double d_ret, double *d_x) {
+// CHECK-LABEL: double r_atan_grad(double x, double *d_x) {
 ADGEN_REVERSE() double r_sinh(double x) { return std::sinh(x); }
-// CHECK-LABEL: double r_sinh_pullback(double x, double d_ret, double *d_x)
-// CHECK-LABEL: double r_sinh_grad(double x, double *d_x)
+// CHECK-LABEL: double r_sinh_pullback(double x, double d_ret, double *d_x) {
+// CHECK-LABEL: double r_sinh_grad(double x, double *d_x) {
 ADGEN_REVERSE() double r_cosh(double x) { return std::cosh(x); }
-// CHECK-LABEL: double r_cosh_pullback(double x, double d_ret, double *d_x)
-// CHECK-LABEL: double r_cosh_grad(double x, double *d_x)
+// CHECK-LABEL: double r_cosh_pullback(double x, double d_ret, double *d_x) {
+// CHECK-LABEL: double r_cosh_grad(double x, double *d_x) {
 ADGEN_REVERSE() double r_tanh(double x) { return std::tanh(x); }
-// CHECK-LABEL: double r_tanh_pullback(double x, double d_ret, double *d_x)
-// CHECK-LABEL: double r_tanh_grad(double x, double *d_x)
+// CHECK-LABEL: double r_tanh_pullback(double x, double d_ret, double *d_x) {
+// CHECK-LABEL: double r_tanh_grad(double x, double *d_x) {
 ADGEN_REVERSE() double r_asinh(double x) { return std::asinh(x); }
-// CHECK-LABEL: double r_asinh_pullback(double x, double d_ret, double *d_x)
-// CHECK-LABEL: double r_asinh_grad(double x, double *d_x)
+// CHECK-LABEL: double r_asinh_pullback(double x, double d_ret, double *d_x) {
+// CHECK-LABEL: double r_asinh_grad(double x, double *d_x) {
 ADGEN_REVERSE() double r_acosh(double x) { return std::acosh(x); }
-// CHECK-LABEL: double r_acosh_pullback(double x, double d_ret, double *d_x)
-// CHECK-LABEL: double r_acosh_grad(double x, double *d_x)
+// CHECK-LABEL: double r_acosh_pullback(double x, double d_ret, double *d_x) {
+// CHECK-LABEL: double r_acosh_grad(double x, double *d_x) {
 ADGEN_REVERSE() double r_atanh(double x) { return std::atanh(x); }
-// CHECK-LABEL: double r_atanh_pullback(double x, double d_ret, double *d_x)
-// CHECK-LABEL: double r_atanh_grad(double x, double *d_x)
+// CHECK-LABEL: double r_atanh_pullback(double x, double d_ret, double *d_x) {
+// CHECK-LABEL: double r_atanh_grad(double x, double *d_x) {
 ADGEN_REVERSE() double r_erf(double x) { return std::erf(x); }
-// CHECK-LABEL: double r_erf_pullback(double x, double d_ret, double *d_x)
-// CHECK-LABEL: double r_erf_grad(double x, double *d_x)
+// CHECK-LABEL: double r_erf_pullback(double x, double d_ret, double *d_x) {
+// CHECK-LABEL: double r_erf_grad(double x, double *d_x) {
 ADGEN_REVERSE() double r_erfc(double x) { return std::erfc(x); }
-// CHECK-LABEL: double r_erfc_pullback(double x, double d_ret, double *d_x)
-// CHECK-LABEL: double r_erfc_grad(double x, double *d_x)
+// CHECK-LABEL: double r_erfc_pullback(double x, double d_ret, double *d_x) {
+// CHECK-LABEL: double r_erfc_grad(double x, double *d_x) {
 ADGEN_REVERSE() double r_lgamma(double x) { return std::lgamma(x); }
-// CHECK-LABEL: double r_lgamma_pullback(double x, double d_ret, double *d_x)
-// CHECK-LABEL: double r_lgamma_grad(double x, double *d_x)
+// CHECK-LABEL: double r_lgamma_pullback(double x, double d_ret, double *d_x) {
+// CHECK-LABEL: double r_lgamma_grad(double x, double *d_x) {
 ADGEN_REVERSE() double r_fabs(double x) { return std::fabs(x); }
-// CHECK-LABEL: double r_fabs_pullback(double x, double d_ret, double *d_x)
-// CHECK-LABEL: double r_fabs_grad(double x, double *d_x)
+// CHECK-LABEL: double r_fabs_pullback(double x, double d_ret, double *d_x) {
+// CHECK-LABEL: double r_fabs_grad(double x, double *d_x) {
 ADGEN_REVERSE() double r_abs(double x) { return std::abs(x); }
-// CHECK-LABEL: double r_abs_pullback(double x, double d_ret, double *d_x)
-// CHECK-LABEL: double r_abs_grad(double x, double *d_x)
+// CHECK-LABEL: double r_abs_pullback(double x, double d_ret, double *d_x) {
+// CHECK-LABEL: double r_abs_grad(double x, double *d_x) {
 ADGEN_REVERSE() double r_floor(double x) { return std::floor(x); }
-// CHECK-LABEL: double r_floor_pullback(double x, double d_ret, double *d_x)
-// CHECK-LABEL: double r_floor_grad(double x, double *d_x)
+// CHECK-LABEL: double r_floor_pullback(double x, double d_ret, double *d_x) {
+// CHECK-LABEL: double r_floor_grad(double x, double *d_x) {
 ADGEN_REVERSE() double r_ceil(double x) { return std::ceil(x); }
-// CHECK-LABEL: double r_ceil_pullback(double x, double d_ret, double *d_x)
-// CHECK-LABEL: double r_ceil_grad(double x, double *d_x)
+// CHECK-LABEL: double r_ceil_pullback(double x, double d_ret, double *d_x) {
+// CHECK-LABEL: double r_ceil_grad(double x, double *d_x) {
 ADGEN_REVERSE() double r_round(double x) { return std::round(x); }
-// CHECK-LABEL: double r_round_pullback(double x, double d_ret, double *d_x)
-// CHECK-LABEL: double r_round_grad(double x, double *d_x)
+// CHECK-LABEL: double r_round_pullback(double x, double d_ret, double *d_x) {
+// CHECK-LABEL: double r_round_grad(double x, double *d_x) {
 ADGEN_REVERSE() double r_trunc(double x) { return std::trunc(x); }
-// CHECK-LABEL: double r_trunc_pullback(double x, double d_ret, double *d_x)
-// CHECK-LABEL: double r_trunc_grad(double x, double *d_x)
+// CHECK-LABEL: double r_trunc_pullback(double x, double d_ret, double *d_x) {
+// CHECK-LABEL: double r_trunc_grad(double x, double *d_x) {
 ADGEN_REVERSE() double r_pow(double x, double y) { return std::pow(x, y); }
-// CHECK-LABEL: double r_pow_pullback(double x, double y, double d_ret, double *d_x, double *d_y)
-// CHECK-LABEL: double r_pow_grad(double x, double y, double *d_x, double *d_y)
+// CHECK-LABEL: double r_pow_pullback(double x, double y, double d_ret, double *d_x, double *d_y) {
+// CHECK-LABEL: double r_pow_grad(double x, double y, double *d_x, double *d_y) {
 ADGEN_REVERSE() double r_hypot(double x, double y) { return std::hypot(x, y); }
-// CHECK-LABEL: double r_hypot_pullback(double x, double y, double d_ret, double *d_x, double *d_y)
-// CHECK-LABEL: double r_hypot_grad(double x, double y, double *d_x, double *d_y)
+// CHECK-LABEL: double r_hypot_pullback(double x, double y, double d_ret, double *d_x, double *d_y) {
+// CHECK-LABEL: double r_hypot_grad(double x, double y, double *d_x, double *d_y) {
 ADGEN_REVERSE() double r_atan2(double x, double y) { return std::atan2(x, y); }
-// CHECK-LABEL: double r_atan2_pullback(double x, double y, double d_ret, double *d_x, double *d_y)
-// CHECK-LABEL: double r_atan2_grad(double x, double y, double *d_x, double *d_y)
+// CHECK-LABEL: double r_atan2_pullback(double x, double y, double d_ret, double *d_x, double *d_y) {
+// CHECK-LABEL: double r_atan2_grad(double x, double y, double *d_x, double *d_y) {
 ADGEN_REVERSE() double r_fmin(double x, double y) { return std::fmin(x, y); }
-// CHECK-LABEL: double r_fmin_pullback(double x, double y, double d_ret, double *d_x, double *d_y)
-// CHECK-LABEL: double r_fmin_grad(double x, double y, double *d_x, double *d_y)
+// CHECK-LABEL: double r_fmin_pullback(double x, double y, double d_ret, double *d_x, double *d_y) {
+// CHECK-LABEL: double r_fmin_grad(double x, double y, double *d_x, double *d_y) {
 ADGEN_REVERSE() double r_fmax(double x, double y) { return std::fmax(x, y); }
-// CHECK-LABEL: double r_fmax_pullback(double x, double y, double d_ret, double *d_x, double *d_y)
-// CHECK-LABEL: double r_fmax_grad(double x, double y, double *d_x, double *d_y)
+// CHECK-LABEL: double r_fmax_pullback(double x, double y, double d_ret, double *d_x, double *d_y) {
+// CHECK-LABEL: double r_fmax_grad(double x, double y, double *d_x, double *d_y) {
 ADGEN_REVERSE() double r_fmod(double x, double y) { return std::fmod(x, y); }
-// CHECK-LABEL: double r_fmod_pullback(double x, double y, double d_ret, double *d_x, double *d_y)
-// CHECK-LABEL: double r_fmod_grad(double x, double y, double *d_x, double *d_y)
+// CHECK-LABEL: double r_fmod_pullback(double x, double y, double d_ret, double *d_x, double *d_y) {
+// CHECK-LABEL: double r_fmod_grad(double x, double y, double *d_x, double *d_y) {
 ADGEN_REVERSE() double r_copysign(double x, double y) { return std::copysign(x, y); }
-// CHECK-LABEL: double r_copysign_pullback(double x, double y, double d_ret, double *d_x, double *d_y)
-// CHECK-LABEL: double r_copysign_grad(double x, double y, double *d_x, double *d_y)
+// CHECK-LABEL: double r_copysign_pullback(double x, double y, double d_ret, double *d_x, double *d_y) {
+// CHECK-LABEL: double r_copysign_grad(double x, double y, double *d_x, double *d_y) {
 ADGEN_REVERSE() double r_min(double x, double y) { return std::min(x, y); }
-// CHECK-LABEL: double r_min_pullback(double x, double y, double d_ret, double *d_x, double *d_y)
-// CHECK-LABEL: double r_min_grad(double x, double y, double *d_x, double *d_y)
+// CHECK-LABEL: double r_min_pullback(double x, double y, double d_ret, double *d_x, double *d_y) {
+// CHECK-LABEL: double r_min_grad(double x, double y, double *d_x, double *d_y) {
 ADGEN_REVERSE() double r_max(double x, double y) { return std::max(x, y); }
-// CHECK-LABEL: double r_max_pullback(double x, double y, double d_ret, double *d_x, double *d_y)
-// CHECK-LABEL: double r_max_grad(double x, double y, double *d_x, double *d_y)
+// CHECK-LABEL: double r_max_pullback(double x, double y, double d_ret, double *d_x, double *d_y) {
+// CHECK-LABEL: double r_max_grad(double x, double y, double *d_x, double *d_y) {
 ADGEN_REVERSE() double r_powi(double x) { return std::pow(x, 3); }
-// CHECK-LABEL: double r_powi_grad(double x, double *d_x)
+// CHECK-LABEL: double r_powi_grad(double x, double *d_x) {
 ADGEN_REVERSE() double r_pow2d(double x) { return std::pow(x, 2.0); }
-// CHECK-LABEL: double r_pow2d_grad(double x, double *d_x)
+// CHECK-LABEL: double r_pow2d_grad(double x, double *d_x) {
 ADGEN_REVERSE() double r_powc(double x) { return std::pow(2.5, x); }
-// CHECK-LABEL: double r_powc_grad(double x, double *d_x)
+// CHECK-LABEL: double r_powc_grad(double x, double *d_x) {
 
 #ifdef ADGEN_TEST_DRIVER
 double r_exp_pullback(double x, double d_ret, double* d_x);

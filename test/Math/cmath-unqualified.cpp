@@ -9,113 +9,113 @@
 #include <math.h>
 
 ADGEN_REVERSE() ADGEN_FORWARD() double u_exp(double x, double y) { return exp(x * y) * y + x; }
-// CHECK-LABEL: double u_exp_grad(double x, double y, double *d_x, double *d_y)
-// CHECK-LABEL: adgen::Dual<double> u_exp_fwd(double x, double y, double d_x, double d_y)
+// CHECK-LABEL: double u_exp_grad(double x, double y, double *d_x, double *d_y) {
+// CHECK-LABEL: adgen::Dual<double> u_exp_fwd(double x, double y, double d_x, double d_y) {
 ADGEN_REVERSE() ADGEN_FORWARD() double u_exp2(double x, double y) { return exp2(x * y) * y + x; }
-// CHECK-LABEL: double u_exp2_grad(double x, double y, double *d_x, double *d_y)
-// CHECK-LABEL: adgen::Dual<double> u_exp2_fwd(double x, double y, double d_x, double d_y)
+// CHECK-LABEL: double u_exp2_grad(double x, double y, double *d_x, double *d_y) {
+// CHECK-LABEL: adgen::Dual<double> u_exp2_fwd(double x, double y, double d_x, double d_y) {
 ADGEN_REVERSE() ADGEN_FORWARD() double u_expm1(double x, double y) { return expm1(x * y) * y + x; }
-// CHECK-LABEL: double u_expm1_grad(double x, double y, double *d_x, double *d_y)
-// CHECK-LABEL: adgen::Dual<double> u_expm1_fwd(double x, double y, double d_x, double d_y)
+// CHECK-LABEL: double u_expm1_grad(double x, double y, double *d_x, double *d_y) {
+// CHECK-LABEL: adgen::Dual<double> u_expm1_fwd(double x, double y, double d_x, double d_y) {
 ADGEN_REVERSE() ADGEN_FORWARD() double u_log(double x, double y) { return log(x * y) * y + x; }
-// CHECK-LABEL: double u_log_grad(double x, double y, double *d_x, double *d_y)
-// CHECK-LABEL: adgen::Dual<double> u_log_fwd(double x, double y, double d_x, double d_y)
+// CHECK-LABEL: double u_log_grad(double x, double y, double *d_x, double *d_y) {
+// CHECK-LABEL: adgen::Dual<double> u_log_fwd(double x, double y, double d_x, double d_y) {
 ADGEN_REVERSE() ADGEN_FORWARD() double u_log2(double x, double y) { return log2(x * y) * y + x; }
-// CHECK-LABEL: double u_log2_grad(double x, double y, double *d_x, double *d_y)
-// CHECK-LABEL: adgen::Dual<double> u_log2_fwd(double x, double y, double d_x, double d_y)
+// CHECK-LABEL: double u_log2_grad(double x, double y, double *d_x, double *d_y) {
+// CHECK-LABEL: adgen::Dual<double> u_log2_fwd(double x, double y, double d_x, double d_y) {
 ADGEN_REVERSE() ADGEN_FORWARD() double u_log10(double x, double y) { return log10(x * y) * y + x; }
-// CHECK-LABEL: double u_log10_grad(double x, double y, double *d_x, double *d_y)
-// CHECK-LABEL: adgen::Dual<double> u_log10_fwd(double x, double y, double d_x, double d_y)
+// CHECK-LABEL: double u_log10_grad(double x, double y, double *d_x, double *d_y) {
+// CHECK-LABEL: adgen::Dual<double> u_log10_fwd(double x, double y, double d_x, double d_y) {
 ADGEN_REVERSE() ADGEN_FORWARD() double u_log1p(double x, double y) { return log1p(x * y) * y + x; }
-// CHECK-LABEL: double u_log1p_grad(double x, double y, double *d_x, double *d_y)
-// CHECK-LABEL: adgen::Dual<double> u_log1p_fwd(double x, double y, double d_x, double d_y)
+// CHECK-LABEL: double u_log1p_grad(double x, double y, double *d_x, double *d_y) {
+// CHECK-LABEL: adgen::Dual<double> u_log1p_fwd(double x, double y, double d_x, double d_y) {
 ADGEN_REVERSE() ADGEN_FORWARD() double u_sqrt(double x, double y) { return sqrt(x * y) * y + x; }
-// CHECK-LABEL: double u_sqrt_grad(double x, double y, double *d_x, double *d_y)
-// CHECK-LABEL: adgen::Dual<double> u_sqrt_fwd(double x, double y, double d_x, double d_y)
+// CHECK-LABEL: double u_sqrt_grad(double x, double y, double *d_x, double *d_y) {
+// CHECK-LABEL: adgen::Dual<double> u_sqrt_fwd(double x, double y, double d_x, double d_y) {
 ADGEN_REVERSE() ADGEN_FORWARD() double u_cbrt(double x, double y) { return cbrt(x * y) * y + x; }
-// CHECK-LABEL: double u_cbrt_grad(double x, double y, double *d_x, double *d_y)
-// CHECK-LABEL: adgen::Dual<double> u_cbrt_fwd(double x, double y, double d_x, double d_y)
+// CHECK-LABEL: double u_cbrt_grad(double x, double y, double *d_x, double *d_y) {
+// CHECK-LABEL: adgen::Dual<double> u_cbrt_fwd(double x, double y, double d_x, double d_y) {
 ADGEN_REVERSE() ADGEN_FORWARD() double u_sin(double x, double y) { return sin(x * y) * y + x; }
-// CHECK-LABEL: double u_sin_grad(double x, double y, double *d_x, double *d_y)
-// CHECK-LABEL: adgen::Dual<double> u_sin_fwd(double x, double y, double d_x, double d_y)
+// CHECK-LABEL: double u_sin_grad(double x, double y, double *d_x, double *d_y) {
+// CHECK-LABEL: adgen::Dual<double> u_sin_fwd(double x, double y, double d_x, double d_y) {
 ADGEN_REVERSE() ADGEN_FORWARD() double u_cos(double x, double y) { return cos(x * y) * y + x; }
-// CHECK-LABEL: double u_cos_grad(double x, double y, double *d_x, double *d_y)
-// CHECK-LABEL: adgen::Dual<double> u_cos_fwd(double x, double y, double d_x, double d_y)
+// CHECK-LABEL: double u_cos_grad(double x, double y, double *d_x, double *d_y) {
+// CHECK-LABEL: adgen::Dual<double> u_cos_fwd(double x, double y, double d_x, double d_y) {
 ADGEN_REVERSE() ADGEN_FORWARD() double u_tan(double x, double y) { return tan(x * y) * y + x; }
-// CHECK-LABEL: double u_tan_grad(double x, double y, double *d_x, double *d_y)
-// CHECK-LABEL: adgen::Dual<double> u_tan_fwd(double x, double y, double d_x, double d_y)
+// CHECK-LABEL: double u_tan_grad(double x, double y, double *d_x, double *d_y) {
+// CHECK-LABEL: adgen::Dual<double> u_tan_fwd(double x, double y, double d_x, double d_y) {
 ADGEN_REVERSE() ADGEN_FORWARD() double u_asin(double x, double y) { return asin(x * y) * y + x; }
-// CHECK-LABEL: double u_asin_grad(double x, double y, double *d_x, double *d_y)
-// CHECK-LABEL: adgen::Dual<double> u_asin_fwd(double x, double y, double d_x, double d_y)
+// CHECK-LABEL: double u_asin_grad(double x, double y, double *d_x, double *d_y) {
+// CHECK-LABEL: adgen::Dual<double> u_asin_fwd(double x, double y, double d_x, double d_y) {
 ADGEN_REVERSE() ADGEN_FORWARD() double u_acos(double x, double y) { return acos(x * y) * y + x; }
-// CHECK-LABEL: double u_acos_grad(double x, double y, double *d_x, double *d_y)
-// CHECK-LABEL: adgen::Dual<double> u_acos_fwd(double x, double y, double d_x, double d_y)
+// CHECK-LABEL: double u_acos_grad(double x, double y, double *d_x, double *d_y) {
+// CHECK-LABEL: adgen::Dual<double> u_acos_fwd(double x, double y, double d_x, double d_y) {
 ADGEN_REVERSE() ADGEN_FORWARD() double u_atan(double x, double y) { return atan(x * y) * y + x; }
-// CHECK-LABEL: double u_atan_grad(double x, double y, double *d_x, double *d_y)
-// CHECK-LABEL: adgen::Dual<double> u_atan_fwd(double x, double y, double d_x, double d_y)
+// CHECK-LABEL: double u_atan_grad(double x, double y, double *d_x, double *d_y) {
+// CHECK-LABEL: adgen::Dual<double> u_atan_fwd(double x, double y, double d_x, double d_y) {
 ADGEN_REVERSE() ADGEN_FORWARD() double u_sinh(double x, double y) { return sinh(x * y) * y + x; }
-// CHECK-LABEL: double u_sinh_grad(double x, double y, double *d_x, double *d_y)
-// CHECK-LABEL: adgen::Dual<double> u_sinh_fwd(double x, double y, double d_x, double d_y)
+// CHECK-LABEL: double u_sinh_grad(double x, double y, double *d_x, double *d_y) {
+// CHECK-LABEL: adgen::Dual<double> u_sinh_fwd(double x, double y, double d_x, double d_y) {
 ADGEN_REVERSE() ADGEN_FORWARD() double u_cosh(double x, double y) { return cosh(x * y) * y + x; }
-// CHECK-LABEL: double u_cosh_grad(double x, double y, double *d_x, double *d_y)
-// CHECK-LABEL: adgen::Dual<double> u_cosh_fwd(double x, double y, double d_x, double d_y)
+// CHECK-LABEL: double u_cosh_grad(double x, double y, double *d_x, double *d_y) {
+// CHECK-LABEL: adgen::Dual<double> u_cosh_fwd(double x, double y, double d_x, double d_y) {
 ADGEN_REVERSE() ADGEN_FORWARD() double u_tanh(double x, double y) { return tanh(x * y) * y + x; }
-// CHECK-LABEL: double u_tanh_grad(double x, double y, double *d_x, double *d_y)
-// CHECK-LABEL: adgen::Dual<double> u_tanh_fwd(double x, double y, double d_x, double d_y)
+// CHECK-LABEL: double u_tanh_grad(double x, double y, double *d_x, double *d_y) {
+// CHECK-LABEL: adgen::Dual<double> u_tanh_fwd(double x, double y, double d_x, double d_y) {
 ADGEN_REVERSE() ADGEN_FORWARD() double u_asinh(double x, double y) { return asinh(x * y) * y + x; }
-// CHECK-LABEL: double u_asinh_grad(double x, double y, double *d_x, double *d_y)
-// CHECK-LABEL: adgen::Dual<double> u_asinh_fwd(double x, double y, double d_x, double d_y)
+// CHECK-LABEL: double u_asinh_grad(double x, double y, double *d_x, double *d_y) {
+// CHECK-LABEL: adgen::Dual<double> u_asinh_fwd(double x, double y, double d_x, double d_y) {
 ADGEN_REVERSE() ADGEN_FORWARD() double u_acosh(double x, double y) { return acosh(x * y) * y + x; }
-// CHECK-LABEL: double u_acosh_grad(double x, double y, double *d_x, double *d_y)
-// CHECK-LABEL: adgen::Dual<double> u_acosh_fwd(double x, double y, double d_x, double d_y)
+// CHECK-LABEL: double u_acosh_grad(double x, double y, double *d_x, double *d_y) {
+// CHECK-LABEL: adgen::Dual<double> u_acosh_fwd(double x, double y, double d_x, double d_y) {
 ADGEN_REVERSE() ADGEN_FORWARD() double u_atanh(double x, double y) { return atanh(x * y) * y + x; }
-// CHECK-LABEL: double u_atanh_grad(double x, double y, double *d_x, double *d_y)
-// CHECK-LABEL: adgen::Dual<double> u_atanh_fwd(double x, double y, double d_x, double d_y)
+// CHECK-LABEL: double u_atanh_grad(double x, double y, double *d_x, double *d_y) {
+// CHECK-LABEL: adgen::Dual<double> u_atanh_fwd(double x, double y, double d_x, double d_y) {
 ADGEN_REVERSE() ADGEN_FORWARD() double u_erf(double x, double y) { return erf(x * y) * y + x; }
-// CHECK-LABEL: double u_erf_grad(double x, double y, double *d_x, double *d_y)
-// CHECK-LABEL: adgen::Dual<double> u_erf_fwd(double x, double y, double d_x, double d_y)
+// CHECK-LABEL: double u_erf_grad(double x, double y, double *d_x, double *d_y) {
+// CHECK-LABEL: adgen::Dual<double> u_erf_fwd(double x, double y, double d_x, double d_y) {
 ADGEN_REVERSE() ADGEN_FORWARD() double u_erfc(double x, double y) { return erfc(x * y) * y + x; }
-// CHECK-LABEL: double u_erfc_grad(double x, double y, double *d_x, double *d_y)
-// CHECK-LABEL: adgen::Dual<double> u_erfc_fwd(double x, double y, double d_x, double d_y)
+// CHECK-LABEL: double u_erfc_grad(double x, double y, double *d_x, double *d_y) {
+// CHECK-LABEL: adgen::Dual<double> u_erfc_fwd(double x, double y, double d_x, double d_y) {
 ADGEN_REVERSE() ADGEN_FORWARD() double u_lgamma(double x, double y) { return lgamma(x * y) * y + x; }
-// CHECK-LABEL: double u_lgamma_grad(double x, double y, double *d_x, double *d_y)
-// CHECK-LABEL: adgen::Dual<double> u_lgamma_fwd(double x, double y, double d_x, double d_y)
+// CHECK-LABEL: double u_lgamma_grad(double x, double y, double *d_x, double *d_y) {
+// CHECK-LABEL: adgen::Dual<double> u_lgamma_fwd(double x, double y, double d_x, double d_y) {
 ADGEN_REVERSE() ADGEN_FORWARD() double u_fabs(double x, double y) { return fabs(x * y) * y + x; }
-// CHECK-LABEL: double u_fabs_grad(double x, double y, double *d_x, double *d_y)
-// CHECK-LABEL: adgen::Dual<double> u_fabs_fwd(double x, double y, double d_x, double d_y)
+// CHECK-LABEL: double u_fabs_grad(double x, double y, double *d_x, double *d_y) {
+// CHECK-LABEL: adgen::Dual<double> u_fabs_fwd(double x, double y, double d_x, double d_y) {
 ADGEN_REVERSE() ADGEN_FORWARD() double u_floor(double x, double y) { return floor(x * y) * y + x; }
-// CHECK-LABEL: double u_floor_grad(double x, double y, double *d_x, double *d_y)
-// CHECK-LABEL: adgen::Dual<double> u_floor_fwd(double x, double y, double d_x, double d_y)
+// CHECK-LABEL: double u_floor_grad(double x, double y, double *d_x, double *d_y) {
+// CHECK-LABEL: adgen::Dual<double> u_floor_fwd(double x, double y, double d_x, double d_y) {
 ADGEN_REVERSE() ADGEN_FORWARD() double u_ceil(double x, double y) { return ceil(x * y) * y + x; }
-// CHECK-LABEL: double u_ceil_grad(double x, double y, double *d_x, double *d_y)
-// CHECK-LABEL: adgen::Dual<double> u_ceil_fwd(double x, double y, double d_x, double d_y)
+// CHECK-LABEL: double u_ceil_grad(double x, double y, double *d_x, double *d_y) {
+// CHECK-LABEL: adgen::Dual<double> u_ceil_fwd(double x, double y, double d_x, double d_y) {
 ADGEN_REVERSE() ADGEN_FORWARD() double u_round(double x, double y) { return round(x * y) * y + x; }
-// CHECK-LABEL: double u_round_grad(double x, double y, double *d_x, double *d_y)
-// CHECK-LABEL: adgen::Dual<double> u_round_fwd(double x, double y, double d_x, double d_y)
+// CHECK-LABEL: double u_round_grad(double x, double y, double *d_x, double *d_y) {
+// CHECK-LABEL: adgen::Dual<double> u_round_fwd(double x, double y, double d_x, double d_y) {
 ADGEN_REVERSE() ADGEN_FORWARD() double u_trunc(double x, double y) { return trunc(x * y) * y + x; }
-// CHECK-LABEL: double u_trunc_grad(double x, double y, double *d_x, double *d_y)
-// CHECK-LABEL: adgen::Dual<double> u_trunc_fwd(double x, double y, double d_x, double d_y)
+// CHECK-LABEL: double u_trunc_grad(double x, double y, double *d_x, double *d_y) {
+// CHECK-LABEL: adgen::Dual<double> u_trunc_fwd(double x, double y, double d_x, double d_y) {
 ADGEN_REVERSE() ADGEN_FORWARD() double u_pow(double x, double y) { return pow(x, y * 1.0) * 2.0; }
-// CHECK-LABEL: double u_pow_grad(double x, double y, double *d_x, double *d_y)
-// CHECK-LABEL: adgen::Dual<double> u_pow_fwd(double x, double y, double d_x, double d_y)
+// CHECK-LABEL: double u_pow_grad(double x, double y, double *d_x, double *d_y) {
+// CHECK-LABEL: adgen::Dual<double> u_pow_fwd(double x, double y, double d_x, double d_y) {
 ADGEN_REVERSE() ADGEN_FORWARD() double u_hypot(double x, double y) { return hypot(x, y * 1.0) * 2.0; }
-// CHECK-LABEL: double u_hypot_grad(double x, double y, double *d_x, double *d_y)
-// CHECK-LABEL: adgen::Dual<double> u_hypot_fwd(double x, double y, double d_x, double d_y)
+// CHECK-LABEL: double u_hypot_grad(double x, double y, double *d_x, double *d_y) {
+// CHECK-LABEL: adgen::Dual<double> u_hypot_fwd(double x, double y, double d_x, double d_y) {
 ADGEN_REVERSE() ADGEN_FORWARD() double u_atan2(double x, double y) { return atan2(x, y * 1.0) * 2.0; }
-// CHECK-LABEL: double u_atan2_grad(double x, double y, double *d_x, double *d_y)
-// CHECK-LABEL: adgen::Dual<double> u_atan2_fwd(double x, double y, double d_x, double d_y)
+// CHECK-LABEL: double u_atan2_grad(double x, double y, double *d_x, double *d_y) {
+// CHECK-LABEL: adgen::Dual<double> u_atan2_fwd(double x, double y, double d_x, double d_y) {
 ADGEN_REVERSE() ADGEN_FORWARD() double u_fmin(double x, double y) { return fmin(x, y * 1.0) * 2.0; }
-// CHECK-LABEL: double u_fmin_grad(double x, double y, double *d_x, double *d_y)
-// CHECK-LABEL: adgen::Dual<double> u_fmin_fwd(double x, double y, double d_x, double d_y)
+// CHECK-LABEL: double u_fmin_grad(double x, double y, double *d_x, double *d_y) {
+// CHECK-LABEL: adgen::Dual<double> u_fmin_fwd(double x, double y, double d_x, double d_y) {
 ADGEN_REVERSE() ADGEN_FORWARD() double u_fmax(double x, double y) { return fmax(x, y * 1.0) * 2.0; }
-// CHECK-LABEL: double u_fmax_grad(double x, double y, double *d_x, double *d_y)
-// CHECK-LABEL: adgen::Dual<double> u_fmax_fwd(double x, double y, double d_x, double d_y)
+// CHECK-LABEL: double u_fmax_grad(double x, double y, double *d_x, double *d_y) {
+// CHECK-LABEL: adgen::Dual<double> u_fmax_fwd(double x, double y, double d_x, double d_y) {
 ADGEN_REVERSE() ADGEN_FORWARD() double u_fmod(double x, double y) { return fmod(x, y * 1.0) * 2.0; }
-// CHECK-LABEL: double u_fmod_grad(double x, double y, double *d_x, double *d_y)
-// CHECK-LABEL: adgen::Dual<double> u_fmod_fwd(double x, double y, double d_x, double d_y)
+// CHECK-LABEL: double u_fmod_grad(double x, double y, double *d_x, double *d_y) {
+// CHECK-LABEL: adgen::Dual<double> u_fmod_fwd(double x, double y, double d_x, double d_y) {
 ADGEN_REVERSE() ADGEN_FORWARD() double u_copysign(double x, double y) { return copysign(x, y * 1.0) * 2.0; }
-// CHECK-LABEL: double u_copysign_grad(double x, double y, double *d_x, double *d_y)
-// CHECK-LABEL: adgen::Dual<double> u_copysign_fwd(double x, double y, double d_x, double d_y)
+// CHECK-LABEL: double u_copysign_grad(double x, double y, double *d_x, double *d_y) {
+// CHECK-LABEL: adgen::Dual<double> u_copysign_fwd(double x, double y, double d_x, double d_y) {
 
 #ifdef ADGEN_TEST_DRIVER
 double u_exp_grad(double x, double y, double* d_x, double* d_y);

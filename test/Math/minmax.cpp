@@ -16,9 +16,9 @@ double clampmix(double x, double lo, double hi) {
   using std::min;
   return c * m + min(x, 0.5 * hi) * lo;
 }
-// CHECK-LABEL: double clampmix_pullback(double x, double lo, double hi, double d_ret, double *d_x, double *d_lo, double *d_hi)
-// CHECK-LABEL: double clampmix_grad(double x, double lo, double hi, double *d_x, double *d_lo, double *d_hi)
-// CHECK-LABEL: adgen::Dual<double> clampmix_fwd(double x, double lo, double hi, double d_x, double d_lo, double d_hi)
+// CHECK-LABEL: double clampmix_pullback(double x, double lo, double hi, double d_ret, double *d_x, double *d_lo, double *d_hi) {
+// CHECK-LABEL: double clampmix_grad(double x, double lo, double hi, double *d_x, double *d_lo, double *d_hi) {
+// CHECK-LABEL: adgen::Dual<double> clampmix_fwd(double x, double lo, double hi, double d_x, double d_lo, double d_hi) {
 
 // Running maximum over an array (a value overwritten by a selection).
 ADGEN_REVERSE() ADGEN_FORWARD()
@@ -31,8 +31,8 @@ double runmax(const double *a, int n) {
   }
   return s + m;
 }
-// CHECK-LABEL: double runmax_grad(const double *a, int n, double *d_a)
-// CHECK-LABEL: adgen::Dual<double> runmax_fwd(const double *a, int n, const double *d_a)
+// CHECK-LABEL: double runmax_grad(const double *a, int n, double *d_a) {
+// CHECK-LABEL: adgen::Dual<double> runmax_fwd(const double *a, int n, const double *d_a) {
 
 #ifdef ADGEN_TEST_DRIVER
 double clampmix_pullback(double x, double lo, double hi, double d_ret, double* d_x, double* d_lo, double* d_hi);

@@ -11,30 +11,30 @@
 #include <cmath>
 
 ADGEN_REVERSE() ADGEN_FORWARD() double n_fabs(double x) { return std::fabs(x) + 0.5 * x; }
-// CHECK-LABEL: double n_fabs_grad(double x, double *d_x)
-// CHECK-LABEL: adgen::Dual<double> n_fabs_fwd(double x, double d_x)
+// CHECK-LABEL: double n_fabs_grad(double x, double *d_x) {
+// CHECK-LABEL: adgen::Dual<double> n_fabs_fwd(double x, double d_x) {
 ADGEN_REVERSE() ADGEN_FORWARD() double n_abs(double x) { return std::abs(x) + 0.5 * x; }
-// CHECK-LABEL: double n_abs_grad(double x, double *d_x)
-// CHECK-LABEL: adgen::Dual<double> n_abs_fwd(double x, double d_x)
+// CHECK-LABEL: double n_abs_grad(double x, double *d_x) {
+// CHECK-LABEL: adgen::Dual<double> n_abs_fwd(double x, double d_x) {
 ADGEN_REVERSE() ADGEN_FORWARD() double n_fmax(double x, double y) { return std::fmax(x, y); }
-// CHECK-LABEL: double n_fmax_grad(double x, double y, double *d_x, double *d_y)
-// CHECK-LABEL: adgen::Dual<double> n_fmax_fwd(double x, double y, double d_x, double d_y)
+// CHECK-LABEL: double n_fmax_grad(double x, double y, double *d_x, double *d_y) {
+// CHECK-LABEL: adgen::Dual<double> n_fmax_fwd(double x, double y, double d_x, double d_y) {
 ADGEN_REVERSE() ADGEN_FORWARD() double n_fmin(double x, double y) { return std::fmin(x, y); }
-// CHECK-LABEL: double n_fmin_grad(double x, double y, double *d_x, double *d_y)
-// CHECK-LABEL: adgen::Dual<double> n_fmin_fwd(double x, double y, double d_x, double d_y)
+// CHECK-LABEL: double n_fmin_grad(double x, double y, double *d_x, double *d_y) {
+// CHECK-LABEL: adgen::Dual<double> n_fmin_fwd(double x, double y, double d_x, double d_y) {
 ADGEN_REVERSE() ADGEN_FORWARD() double n_max(double x, double y) { return std::max(x, y); }
-// CHECK-LABEL: double n_max_grad(double x, double y, double *d_x, double *d_y)
-// CHECK-LABEL: adgen::Dual<double> n_max_fwd(double x, double y, double d_x, double d_y)
+// CHECK-LABEL: double n_max_grad(double x, double y, double *d_x, double *d_y) {
+// CHECK-LABEL: adgen::Dual<double> n_max_fwd(double x, double y, double d_x, double d_y) {
 ADGEN_REVERSE() ADGEN_FORWARD() double n_min(double x, double y) { return std::min(x, y); }
-// CHECK-LABEL: double n_min_grad(double x, double y, double *d_x, double *d_y)
-// CHECK-LABEL: adgen::Dual<double> n_min_fwd(double x, double y, double d_x, double d_y)
+// CHECK-LABEL: double n_min_grad(double x, double y, double *d_x, double *d_y) {
+// CHECK-LABEL: adgen::Dual<double> n_min_fwd(double x, double y, double d_x, double d_y) {
 ADGEN_REVERSE() ADGEN_FORWARD() double n_relu(double x) { return std::max(0.0, x); }
-// CHECK-LABEL: double n_relu_grad(double x, double *d_x)
-// CHECK-LABEL: adgen::Dual<double> n_relu_fwd(double x, double d_x)
+// CHECK-LABEL: double n_relu_grad(double x, double *d_x) {
+// CHECK-LABEL: adgen::Dual<double> n_relu_fwd(double x, double d_x) {
 ADGEN_REVERSE() ADGEN_FORWARD()
 double n_steps(double x) { return std::floor(x) * x + std::ceil(x) + std::round(x) + std::trunc(x) * 2.0; }
-// CHECK-LABEL: double n_steps_grad(double x, double *d_x)
-// CHECK-LABEL: adgen::Dual<double> n_steps_fwd(double x, double d_x)
+// CHECK-LABEL: double n_steps_grad(double x, double *d_x) {
+// CHECK-LABEL: adgen::Dual<double> n_steps_fwd(double x, double d_x) {
 
 #ifdef ADGEN_TEST_DRIVER
 double n_fabs_grad(double x, double* d_x);

@@ -4,7 +4,7 @@
 // that made Clad's taped gradient 20x slower). Nothing of type double goes
 // on the tape here; the numbers are checked too.
 // RUN: %adgen %s -o %t.gen.cpp -- -std=c++17
-// RUN: FileCheck %s --input-file=%t.gen.cpp --implicit-check-not=pop<double>
+// RUN: FileCheck %s --input-file=%t.gen.cpp --implicit-check-not='pop<double>'
 // RUN: %cxx -DADGEN_TEST_DRIVER %t.gen.cpp -o %t.gcc && %t.gcc
 // RUN: %clangxx -DADGEN_TEST_DRIVER %t.gen.cpp -o %t.clang && %t.clang
 #include <adgen/adgen.h>
@@ -16,10 +16,10 @@ double dot(const double *w, const double *v, int n) {
     s += w[i] * v[i];
   return s;
 }
-// CHECK-LABEL: double dot_pullback(const double *w, const double *v, int n, double d_ret, double *d_w, double *d_v)
+// CHECK-LABEL: double dot_pullback(const double *w, const double *v, int n, double d_ret, double *d_w, double *d_v) {
 // CHECK: for (
-// CHECK-LABEL: double dot_grad(const double *w, const double *v, int n, double *d_w, double *d_v)
-// CHECK-LABEL: adgen::Dual<double> dot_fwd(const double *w, const double *v, int n, const double *d_w, const double *d_v)
+// CHECK-LABEL: double dot_grad(const double *w, const double *v, int n, double *d_w, double *d_v) {
+// CHECK-LABEL: adgen::Dual<double> dot_fwd(const double *w, const double *v, int n, const double *d_w, const double *d_v) {
 
 ADGEN_REVERSE() ADGEN_FORWARD()
 double rosen(const double *x, int n) {
@@ -31,10 +31,10 @@ double rosen(const double *x, int n) {
   }
   return s;
 }
-// CHECK-LABEL: double rosen_pullback(const double *x, int n, double d_ret, double *d_x)
+// CHECK-LABEL: double rosen_pullback(const double *x, int n, double d_ret, double *d_x) {
 // CHECK: for (
-// CHECK-LABEL: double rosen_grad(const double *x, int n, double *d_x)
-// CHECK-LABEL: adgen::Dual<double> rosen_fwd(const double *x, int n, const double *d_x)
+// CHECK-LABEL: double rosen_grad(const double *x, int n, double *d_x) {
+// CHECK-LABEL: adgen::Dual<double> rosen_fwd(const double *x, int n, const double *d_x) {
 
 // Backwards, with a stride and an offset start.
 ADGEN_REVERSE() ADGEN_FORWARD()
@@ -44,8 +44,8 @@ double backstride(const double *x, int n) {
     s += x[i] * x[i - 1];
   return s;
 }
-// CHECK-LABEL: double backstride_grad(const double *x, int n, double *d_x)
-// CHECK-LABEL: adgen::Dual<double> backstride_fwd(const double *x, int n, const double *d_x)
+// CHECK-LABEL: double backstride_grad(const double *x, int n, double *d_x) {
+// CHECK-LABEL: adgen::Dual<double> backstride_fwd(const double *x, int n, const double *d_x) {
 
 #ifdef ADGEN_TEST_DRIVER
 double dot_pullback(const double* w, const double* v, int n, double d_ret, double* d_w, double* d_v);

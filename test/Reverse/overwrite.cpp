@@ -17,11 +17,11 @@ double iterate(double x, double y, int n) {
   return x;
 }
 // x is overwritten by a non-linear function of itself: its old values are taped.
-// CHECK-LABEL: double iterate_pullback(double x, double y, int n, double d_ret, double *d_x, double *d_y)
+// CHECK-LABEL: double iterate_pullback(double x, double y, int n, double d_ret, double *d_x, double *d_y) {
 // CHECK: .push(
 // CHECK: .pop<double>()
-// CHECK-LABEL: double iterate_grad(double x, double y, int n, double *d_x, double *d_y)
-// CHECK-LABEL: adgen::Dual<double> iterate_fwd(double x, double y, int n, double d_x, double d_y)
+// CHECK-LABEL: double iterate_grad(double x, double y, int n, double *d_x, double *d_y) {
+// CHECK-LABEL: adgen::Dual<double> iterate_fwd(double x, double y, int n, double d_x, double d_y) {
 
 ADGEN_REVERSE() ADGEN_FORWARD()
 double twodecl(const double *w, int n) {
@@ -32,11 +32,11 @@ double twodecl(const double *w, int n) {
   }
   return s;
 }
-// CHECK-LABEL: double twodecl_pullback(const double *w, int n, double d_ret, double *d_w)
+// CHECK-LABEL: double twodecl_pullback(const double *w, int n, double d_ret, double *d_w) {
 // CHECK: .push(
 // CHECK: .pop<double>()
-// CHECK-LABEL: double twodecl_grad(const double *w, int n, double *d_w)
-// CHECK-LABEL: adgen::Dual<double> twodecl_fwd(const double *w, int n, const double *d_w)
+// CHECK-LABEL: double twodecl_grad(const double *w, int n, double *d_w) {
+// CHECK-LABEL: adgen::Dual<double> twodecl_fwd(const double *w, int n, const double *d_w) {
 
 // Array elements overwritten with non-linear functions of themselves, twice per element.
 ADGEN_REVERSE() ADGEN_FORWARD()
@@ -52,11 +52,11 @@ double elems(const double *x, int n) {
     s += a[i];
   return s;
 }
-// CHECK-LABEL: double elems_pullback(const double *x, int n, double d_ret, double *d_x)
+// CHECK-LABEL: double elems_pullback(const double *x, int n, double d_ret, double *d_x) {
 // CHECK: .push(
 // CHECK: .pop<double>()
-// CHECK-LABEL: double elems_grad(const double *x, int n, double *d_x)
-// CHECK-LABEL: adgen::Dual<double> elems_fwd(const double *x, int n, const double *d_x)
+// CHECK-LABEL: double elems_grad(const double *x, int n, double *d_x) {
+// CHECK-LABEL: adgen::Dual<double> elems_fwd(const double *x, int n, const double *d_x) {
 
 // A scalar overwritten conditionally.
 ADGEN_REVERSE() ADGEN_FORWARD()
@@ -70,8 +70,8 @@ double condover(double x, int n) {
   }
   return s;
 }
-// CHECK-LABEL: double condover_grad(double x, int n, double *d_x)
-// CHECK-LABEL: adgen::Dual<double> condover_fwd(double x, int n, double d_x)
+// CHECK-LABEL: double condover_grad(double x, int n, double *d_x) {
+// CHECK-LABEL: adgen::Dual<double> condover_fwd(double x, int n, double d_x) {
 
 #ifdef ADGEN_TEST_DRIVER
 double iterate_pullback(double x, double y, int n, double d_ret, double* d_x, double* d_y);
