@@ -3,10 +3,10 @@
 // that the three gradients agree, and prints the gradient/function time
 // ratios.
 //
-// Timing: a measurement repeats the call until it has run for at least
-// `minSeconds` (default 0.2 s, or the first command-line argument), then
-// repeats that many calls 4 more times; the best of the 5 per-call times is
-// reported. Every timed call does the same bookkeeping as a user would: the
+// Timing: each call's repetition count is grown until one run of it takes at
+// least `minSeconds` (default 0.2 s, or the first command-line argument);
+// then 5 rounds run each of the five callables of a row in turn, and the best
+// of the 5 per-call times is reported. Every timed call does the same bookkeeping as a user would: the
 // gradient versions zero the gradient first (adgen's and the hand-written
 // ones add to it), and the chain kernel, which overwrites its state, copies
 // the initial state in before every call, for the function as for the
@@ -30,9 +30,13 @@ namespace {
 double minSeconds = 0.2;
 volatile double sink;  // keeps results observable so no call is optimised away
 
-double perCallSeconds(const std::function<double()>& call) {
+// Best per-call times of the callables, measured in interleaved rounds so
+// that a change in the machine's load affects all of them alike. Each
+// callable's repetition count is first grown until one run takes at least
+// minSeconds; then 5 rounds run every callable that many times.
+std::vector<double> bestPerCallSeconds(const std::vector<std::function<double()>>& calls) {
   using Clock = std::chrono::steady_clock;
-  auto run = [&](long reps) {
+  auto run = [](const std::function<double()>& call, long reps) {
     auto t0 = Clock::now();
     double acc = 0.0;
     for (long r = 0; r < reps; ++r)
@@ -40,15 +44,19 @@ double perCallSeconds(const std::function<double()>& call) {
     sink = acc;
     return std::chrono::duration<double>(Clock::now() - t0).count();
   };
-  long reps = 1;
-  double t = run(reps);
-  while (t < minSeconds) {
-    reps = t > minSeconds / 20 ? static_cast<long>(reps * 1.1 * minSeconds / t) + 1 : reps * 10;
-    t = run(reps);
+  std::vector<long> reps(calls.size(), 1);
+  for (size_t i = 0; i < calls.size(); ++i) {
+    double t = run(calls[i], reps[i]);
+    while (t < minSeconds) {
+      reps[i] = t > minSeconds / 20 ? static_cast<long>(reps[i] * 1.1 * minSeconds / t) + 1
+                                    : reps[i] * 10;
+      t = run(calls[i], reps[i]);
+    }
   }
-  double best = t / reps;
-  for (int trial = 1; trial < 5; ++trial)
-    best = std::min(best, run(reps) / reps);
+  std::vector<double> best(calls.size(), 1e300);
+  for (int round = 0; round < 5; ++round)
+    for (size_t i = 0; i < calls.size(); ++i)
+      best[i] = std::min(best[i], run(calls[i], reps[i]) / reps[i]);
   return best;
 }
 
@@ -105,18 +113,25 @@ Result run(Case& c) {
                  std::max(std::fabs(f), 1e-300);
 
   std::vector<double> g(c.m);
-  r.fTime = perCallSeconds(c.f);
-  r.adgenTime = perCallSeconds([&] { return c.adgen(g.data()); });
-  r.handTime = perCallSeconds([&] { return c.hand(g.data()); });
-  r.adolcReuseTime = perCallSeconds([&] {
-    c.adolcGradient(g.data());
-    return g[0];
+  const std::vector<double> t = bestPerCallSeconds({
+      c.f,
+      [&] { return c.adgen(g.data()); },
+      [&] { return c.hand(g.data()); },
+      [&] {
+        c.adolcGradient(g.data());
+        return g[0];
+      },
+      [&] {
+        double v = c.adolcRecord();
+        c.adolcGradient(g.data());
+        return v;
+      },
   });
-  r.adolcRetapeTime = perCallSeconds([&] {
-    double v = c.adolcRecord();
-    c.adolcGradient(g.data());
-    return v;
-  });
+  r.fTime = t[0];
+  r.adgenTime = t[1];
+  r.handTime = t[2];
+  r.adolcReuseTime = t[3];
+  r.adolcRetapeTime = t[4];
   return r;
 }
 
@@ -242,8 +257,15 @@ int main(int argc, char** argv) {
   cases.push_back(chainCase(10, 1000));
   cases.push_back(chainCase(100, 1000));
 
-  std::printf("gradient time / function time, best of 5 runs of >= %.2f s each\n", minSeconds);
-  std::printf("compiler: %s\n\n", __VERSION__);
+  std::printf("gradient time / function time, best of 5 interleaved runs of >= %.2f s each\n", minSeconds);
+  std::printf("compiler: %s\n", __VERSION__);
+  if (std::FILE* load = std::fopen("/proc/loadavg", "r")) {  // other work skews timings
+    char line[128] = "";
+    if (std::fgets(line, sizeof line, load))
+      std::printf("load average at start: %s", line);
+    std::fclose(load);
+  }
+  std::printf("\n");
   std::printf("%-10s | %-19s | %10s | %11s | %10s | %13s | %13s | %s\n", "kernel", "n", "f time",
               "adgen ratio", "hand ratio", "ADOL-C ratio", "ADOL-C ratio", "max rel err vs hand");
   std::printf("%-10s | %-19s | %10s | %11s | %10s | %13s | %13s | %s\n", "", "", "", "", "",

@@ -143,6 +143,9 @@ const Expr *Module::ref(Var *V) {
 }
 
 const Expr *Module::load(const Expr *Base, const Expr *Index) {
+  // *(p + i) reads as p[i].
+  if (Base->K == Op::PtrAdd && Index->isConst(0))
+    return load(Base->Ops[0], Base->Ops[1]);
   Expr E;
   E.K = Op::Load;
   E.Ty = Base->Ty.element();

@@ -42,6 +42,8 @@ std::vector<Partial> adgen::partials(Module &M, const Expr *E) {
   case Op::Sub:
     return {{0, R.c(1)}, {1, R.c(-1)}};
   case Op::Mul:
+    if (A == B || (A->K == B->K && A->V && A->V == B->V && A->K == Op::VarRef))
+      return {{0, M.mul(R.c(2), A)}}; // x * x
     return {{0, B}, {1, A}};
   case Op::Div:
     return {{0, R.recip(B)}, {1, M.neg(M.div(A, R.sq(B)))}};

@@ -89,6 +89,8 @@ private:
   // What is stored.
   bool stores(const Expr *Target, bool IsDecl, unsigned LoopDepth);
   bool stores(const Stmt *S, const Expr *Target, bool IsDecl, unsigned LoopDepth) {
+    if (Recomputed.count(S))
+      return false;
     if (Planned) {
       auto It = Pushes.find(S);
       return It != Pushes.end() && It->second;
@@ -150,7 +152,10 @@ private:
   /// (planStores) so that both sweeps agree.
   llvm::DenseMap<const Stmt *, bool> Pushes;
   bool Planned = false;
-  void planStores(const Block &B, unsigned Depth, llvm::DenseSet<Var *> &Reads);
+  void planStores(const Block &B, unsigned Depth, llvm::DenseSet<Var *> &Live);
+  void findRecomputable(const Block &B);
+  llvm::DenseMap<const Stmt *, std::vector<Stmt *>> Recompute; // loop -> its temporaries
+  llvm::DenseSet<const Stmt *> Recomputed;
   llvm::DenseSet<Var *> backwardReads(Stmt *S, unsigned Depth);
   bool RestoreParams = false;
   bool OK = true;
@@ -347,8 +352,11 @@ void Reverse::collectReads(const Block &B, llvm::DenseSet<Var *> &Reads) {
         readsOf(Base->Ops[1], Reads);
         Base = Base->Ops[0];
       }
-      if (Base->K == Op::VarRef && Base->V->Ty.IsPointer)
+      if (Base->K == Op::VarRef && Base->V->Ty.IsPointer) {
         Reads.insert(Base->V);
+        if (Var *Ptr = PtrOfAdj.lookup(Base->V))
+          Reads.insert(Ptr);
+      }
       readsOf(S->Target->Ops[1], Reads);
     }
   });
@@ -366,52 +374,116 @@ llvm::DenseSet<Var *> Reverse::backwardReads(Stmt *S, unsigned Depth) {
 }
 
 /// The old value of v must be stored at `v = e` only if the backward sweep
-/// reads v after restoring it there: in e's own partials, or in any
-/// statement that ran before (in a loop, that is the whole loop). An
-/// accumulation `s += w[i] * x[i]` whose s is read only after the loop
-/// stores nothing.
-void Reverse::planStores(const Block &B, unsigned Depth, llvm::DenseSet<Var *> &Reads) {
+/// reads it after restoring it there: some statement between the previous
+/// definition of v and this one (in a loop, possibly in the previous
+/// iteration), or e's own partials, reads v. This is a forward data flow of
+/// "read since last definition" over the structured body. An accumulation
+/// `s += w[i] * x[i]` whose s is read only after the loop stores nothing.
+void Reverse::planStores(const Block &B, unsigned Depth, llvm::DenseSet<Var *> &Live) {
   for (Stmt *S : B) {
-    llvm::DenseSet<Var *> Own = backwardReads(S, Depth);
-    auto decide = [&](const Expr *Target, bool IsDecl) {
-      bool Conservative = stores(Target, IsDecl, Depth);
-      Var *R = rootOf(Target);
-      bool Read = Reads.count(R) || Own.count(R);
-      if (Target->K == Op::VarRef && Target->V->Ty.IsPointer)
-        Read |= Reads.count(Target->V) || Own.count(Target->V);
-      bool ParamWrite = RestoreParams && writesParamMemory(R) && !(IsDecl && Depth == 0);
-      Pushes[S] = Conservative && (Read || ParamWrite);
-    };
     switch (S->K) {
-    case StmtKind::Decl:
-      if (S->Value && !S->V->Ty.ArraySize)
-        decide(M.ref(S->V), true);
-      break;
-    case StmtKind::Assign:
-      decide(S->Target, false);
-      break;
-    case StmtKind::Call:
-      if (S->Target)
-        decide(S->Target, false);
-      break;
     case StmtKind::If: {
-      llvm::DenseSet<Var *> T = Reads, E = Reads;
+      llvm::DenseSet<Var *> T = Live, E = Live;
       planStores(S->Then, Depth, T);
       planStores(S->Else, Depth, E);
-      break;
+      Live = std::move(T);
+      Live.insert(E.begin(), E.end());
+      continue;
     }
     case StmtKind::Loop: {
-      planStores(S->Init, Depth, Reads);
-      Reads.insert(Own.begin(), Own.end()); // later iterations ran before
-      planStores(S->Body, Depth + 1, Reads);
-      planStores(S->Inc, Depth + 1, Reads);
-      break;
+      planStores(S->Init, Depth, Live);
+      for (int Round = 0; Round < 16; ++Round) {
+        llvm::DenseSet<Var *> Before = Live;
+        planStores(S->Body, Depth + 1, Live);
+        // The backward sweep recomputes loop temporaries here (see below).
+        for (Stmt *D : Recompute.lookup(S))
+          readsOf(D->Value, Live);
+        planStores(S->Inc, Depth + 1, Live);
+        Live.insert(Before.begin(), Before.end()); // zero iterations
+        if (Live.size() == Before.size())
+          break;
+      }
+      continue;
     }
-    default:
+    case StmtKind::Decl:
+    case StmtKind::Assign:
+    case StmtKind::Call:
       break;
+    default: {
+      llvm::DenseSet<Var *> Own = backwardReads(S, Depth);
+      Live.insert(Own.begin(), Own.end());
+      continue;
     }
-    Reads.insert(Own.begin(), Own.end());
+    }
+    const Expr *Target = S->K == StmtKind::Decl ? (S->Value && !S->V->Ty.ArraySize ? M.ref(S->V) : nullptr)
+                                                : S->Target;
+    llvm::DenseSet<Var *> Own = backwardReads(S, Depth);
+    Var *R = Target ? rootOf(Target) : nullptr;
+    bool Inverse = S->K == StmtKind::Assign && inverseIncrement(S->Target, S->Value);
+    if (Inverse)
+      Own.erase(R); // the inverse reads the value after S, not before
+    Live.insert(Own.begin(), Own.end());
+    if (!Target)
+      continue;
+    bool IsDecl = S->K == StmtKind::Decl;
+    bool Read = Live.count(R) > 0;
+    if (Target->K == Op::VarRef && Target->V->Ty.IsPointer)
+      Read |= Live.count(Target->V) > 0;
+    bool ParamWrite = RestoreParams && writesParamMemory(R) && !(IsDecl && Depth == 0);
+    bool Push = !Recomputed.count(S) && stores(Target, IsDecl, Depth) && (Read || ParamWrite);
+    Pushes[S] = Pushes.lookup(S) || Push;
+    if (Target->K == Op::VarRef) {
+      Live.erase(Target->V); // a new definition: earlier reads are served
+      if (Inverse)
+        Live.insert(Target->V);
+    }
   }
+}
+
+/// Loop temporaries `double t = e;` declared in a loop body and never
+/// assigned again are recomputed at the start of each backward iteration
+/// instead of stored, when nothing e reads changes later in the body (the
+/// loop's own step is undone before the body is, so counters qualify).
+void Reverse::findRecomputable(const Block &B) {
+  forEachStmt(B, [&](Stmt *Loop) {
+    if (Loop->K != StmtKind::Loop)
+      return;
+    for (size_t I = 0; I < Loop->Body.size(); ++I) {
+      Stmt *D = Loop->Body[I];
+      if (D->K != StmtKind::Decl || !D->Value || D->V->Ty.ArraySize || D->V->Ty.IsPointer)
+        continue;
+      llvm::DenseSet<Var *> Reads;
+      readsOf(D->Value, Reads);
+      bool Pure = true;
+      forEachExpr(D->Value, [&](const Expr *N) {
+        if (N->K == Op::Call || N->K == Op::Pop)
+          Pure = false;
+      });
+      // Written after D in the body (or D's variable written again)?
+      Block After(Loop->Body.begin() + I + 1, Loop->Body.end());
+      forEachStmt(After, [&](Stmt *S) {
+        Var *W = nullptr;
+        if (S->K == StmtKind::Assign || (S->K == StmtKind::Call && S->Target))
+          W = rootOf(S->Target);
+        else if (S->K == StmtKind::Decl)
+          W = S->V;
+        if (W && (W == D->V || Reads.count(W)))
+          Pure = false;
+        if (S->K == StmtKind::Call)
+          for (size_t A = 0; A < S->Args.size(); ++A) {
+            const Type &PT = S->Fn->ParamTypes[A];
+            if ((PT.IsPointer && !PT.PointeeConst) || (PT.IsReference && !PT.IsConst))
+              if (Var *Root = rootOf(S->Args[A]))
+                if (Reads.count(Root) || Root == D->V)
+                  Pure = false;
+          }
+      });
+      if (Pure) {
+        Recompute[Loop].push_back(D);
+        Recomputed.insert(D);
+      }
+    }
+  });
 }
 
 //===----------------------------------------------------------------------===//
@@ -750,6 +822,9 @@ void Reverse::backwardStmt(Stmt *S, Block &Out, unsigned Depth) {
   case StmtKind::Loop: {
     Block Body;
     backward(S->Inc, Body, Depth + 1);
+    for (Stmt *D : Recompute.lookup(S))
+      if (Needed.count(D->V))
+        Body.push_back(M.assign(M.ref(D->V), D->Value, D->Where));
     backward(S->Body, Body, Depth + 1);
     if (!Body.empty()) {
       Var *N = local("iterations", Type::scalar(ScalarKind::Int, "long"));
@@ -836,6 +911,7 @@ bool Reverse::run() {
   Tape->Synthetic = true;
 
   RestoreParams = Shape != ReverseShape::Joint;
+  findRecomputable(L.Body);
   // Grow the needed set until the backward sweep reads nothing new.
   Block Fwd, Bwd;
   for (int Round = 0; Round < 64; ++Round) {

@@ -12,7 +12,7 @@ double ok(double x) { return g(x) * x; }
 
 ADGEN_REVERSE()
 double bad(double x) {
-  // CHECK: keep-output.cpp:[[@LINE+1]]:3: error: 'goto'
+  // CHECK: keep-output.cpp:[[@LINE+1]]:3: error: 'goto' is not supported
   goto out;
 out:
   return x;

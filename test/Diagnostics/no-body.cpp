@@ -3,7 +3,7 @@
 // translation unit or supply ADGEN_CUSTOM derivatives). Clad silently fell
 // back to finite differences here.
 // RUN: rm -f %t.out
-// RUN: not %adgen %s -o %t.out -- -std=c++17 2>&1 | FileCheck %s
+// RUN: not %adgen %s -o %t.out -- -std=c++17 2>&1 | FileCheck %s --implicit-check-not=error:
 // RUN: test ! -e %t.out
 #include <adgen/adgen.h>
 
@@ -11,7 +11,7 @@ double opaque(double x, double y);
 
 ADGEN_REVERSE()
 double f(double x) {
-  // CHECK: no-body.cpp:[[@LINE+1]]:14: error: {{.*}}'opaque'{{.*}}ADGEN_CUSTOM
+  // CHECK: no-body.cpp:[[@LINE+1]]:14: error: no derivative for 'opaque': its body is not visible; define it in this file, or write 'opaque_pullback' and mark it ADGEN_CUSTOM
   double y = opaque(x, 2.0) * x;
   return y;
 }

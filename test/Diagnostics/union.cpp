@@ -11,7 +11,7 @@ union Bits {
 
 ADGEN_REVERSE()
 double f(double x) {
-  // CHECK: union.cpp:[[@LINE+1]]:{{[0-9]+}}: error: unions are not supported{{.*}}'Bits'
+  // CHECK: union.cpp:[[@LINE+1]]:8: error: unions are not supported: local variable 'b' has type 'Bits'
   Bits b;
   b.d = x;
   return b.d * x;

@@ -1,6 +1,6 @@
 // A virtual call: the callee is only known at run time.
 // RUN: rm -f %t.out
-// RUN: not %adgen %s -o %t.out -- -std=c++17 2>&1 | FileCheck %s
+// RUN: not %adgen %s -o %t.out -- -std=c++17 2>&1 | FileCheck %s --implicit-check-not=error:
 // RUN: test ! -e %t.out
 #include <adgen/adgen.h>
 
@@ -12,7 +12,7 @@ Model *g_model = nullptr;
 
 ADGEN_REVERSE("x")
 double f(double x) {
-  // CHECK: virtual-call.cpp:[[@LINE+1]]:14: error: virtual call to 'eval' cannot be differentiated{{.*}}run time
+  // CHECK: virtual-call.cpp:[[@LINE+1]]:14: error: virtual call to 'eval' cannot be differentiated: the function called is only known at run time
   double y = g_model->eval(x);
   return y * x;
 }
