@@ -15,7 +15,7 @@ namespace adgen {
 
 /// The digamma function psi(x) = d/dx lgamma(x): the derivative of lgamma.
 /// Recurrence up to x >= 6, then the asymptotic series; reflection for
-/// negative x. Accurate to about 1e-13 relative.
+/// negative x. Accurate to a few ulps for double.
 template <typename T> T digamma(T x) {
   const T Pi = T(3.14159265358979323846264338327950288L);
   T Result = 0;
@@ -26,14 +26,20 @@ template <typename T> T digamma(T x) {
     Result = -Pi / std::tan(Pi * x);
     x = 1 - x;
   }
-  while (x < 6) {
+  while (x < 12) {
     Result -= 1 / x;
     x += 1;
   }
+  // psi(x) ~ log x - 1/(2x) - sum B_2k / (2k x^2k)
   T Inv = 1 / x, Inv2 = Inv * Inv;
-  Result += std::log(x) - T(0.5) * Inv -
-            Inv2 * (T(1) / 12 - Inv2 * (T(1) / 120 - Inv2 * (T(1) / 252 - Inv2 * (T(1) / 240 - Inv2 * (T(1) / 132)))));
-  return Result;
+  T Series = Inv2 * (T(1) / 12 -
+             Inv2 * (T(1) / 120 -
+             Inv2 * (T(1) / 252 -
+             Inv2 * (T(1) / 240 -
+             Inv2 * (T(1) / 132 -
+             Inv2 * (T(691) / 32760 -
+             Inv2 * (T(1) / 12)))))));
+  return Result + std::log(x) - T(0.5) * Inv - Series;
 }
 
 } // namespace adgen

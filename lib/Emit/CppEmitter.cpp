@@ -139,6 +139,31 @@ std::string printExpr(const Expr *E, int MinPrec) {
   return S;
 }
 
+/// Synthetic variables that are written but never read: their stores are
+/// dead (an adjoint reset after its last use, say).
+void readVars(const Block &B, llvm::DenseSet<const Var *> &Out,
+              llvm::function_ref<bool(const Stmt &)> Dead) {
+  auto expr = [&](const Expr *E) {
+    forEachExpr(E, [&](const Expr *N) {
+      if (N->V)
+        Out.insert(N->V);
+    });
+  };
+  forEachStmt(B, [&](Stmt *S) {
+    if ((S->K == StmtKind::Assign || S->K == StmtKind::AddAssign) && Dead(*S))
+      return;
+    if (S->Target && S->Target->K != Op::VarRef)
+      expr(S->Target);
+    if (S->Target && S->K == StmtKind::AddAssign)
+      expr(S->Target);
+    expr(S->Value);
+    for (const Expr *A : S->Args)
+      expr(A);
+    if (S->K == StmtKind::Push)
+      Out.insert(S->V);
+  });
+}
+
 /// Variables a block mentions, to drop unused synthetic declarations and to
 /// mark unused parameters.
 void mentions(const Block &B, llvm::DenseSet<const Var *> &Out) {
@@ -182,8 +207,17 @@ public:
     Out += "{\n";
     Used.clear();
     mentions(F.Body, Used);
+    // Dead stores hide reads: iterate until no more stores die.
+    for (int Round = 0; Round < 8; ++Round) {
+      llvm::DenseSet<const Var *> Next;
+      readVars(F.Body, Next, [&](const Stmt &S) { return Round > 0 && deadStore(S); });
+      bool Same = Next.size() == Read.size();
+      Read = std::move(Next);
+      if (Same && Round > 0)
+        break;
+    }
     for (const Var *P : F.Params)
-      if (!Used.count(P))
+      if (!Read.count(P))
         Out += "(void)" + P->Name + ";\n";
     block(F.Body);
     Out += "}\n\n";
@@ -255,15 +289,21 @@ private:
   void stmt(const Stmt &S) {
     switch (S.K) {
     case StmtKind::Decl: {
-      if (S.V->Synthetic && !Used.count(S.V) &&
-          (!S.Value || S.Value->isConstant() ||
-           (S.Value->K == Op::Call && S.Value->Text == "adgen::threadTape")))
-        return;
+      if (S.V->Synthetic && !Read.count(S.V)) {
+        bool Effects = false;
+        forEachExpr(S.Value, [&](const Expr *N) {
+          Effects |= (N->K == Op::Call && N->Text != "adgen::threadTape") || N->K == Op::Pop;
+        });
+        if (!Effects)
+          return;
+      }
       Out += decl(S) + ";\n";
       return;
     }
     case StmtKind::Assign:
     case StmtKind::AddAssign:
+      if (deadStore(S))
+        return;
       Out += assignment(S) + ";\n";
       return;
     case StmtKind::Call: {
@@ -351,8 +391,21 @@ private:
       Out += "}\n";
   }
 
+  /// A store nobody reads: to a synthetic variable never read, or x = x.
+  bool deadStore(const Stmt &S) {
+    if (S.Target->K == Op::VarRef && S.Target->V->Synthetic && !Read.count(S.Target->V) &&
+        S.Target->V->Kind == VarKind::Local) {
+      bool Effects = false;
+      forEachExpr(S.Value, [&](const Expr *N) {
+        Effects |= N->K == Op::Call || N->K == Op::Pop;
+      });
+      return !Effects;
+    }
+    return S.K == StmtKind::Assign && printExpr(S.Target) == printExpr(S.Value);
+  }
+
   const EmitOptions &O;
-  llvm::DenseSet<const Var *> Used;
+  llvm::DenseSet<const Var *> Used, Read;
 };
 
 /// Opens and closes namespace blocks between consecutive functions.

@@ -156,6 +156,8 @@ private:
   void findRecomputable(const Block &B);
   llvm::DenseMap<const Stmt *, std::vector<Stmt *>> Recompute; // loop -> its temporaries
   llvm::DenseSet<const Stmt *> Recomputed;
+  /// Calls that write memory whose earlier contents the backward sweep reads.
+  llvm::DenseSet<const Stmt *> OverwritesLive;
   llvm::DenseSet<Var *> backwardReads(Stmt *S, unsigned Depth);
   bool RestoreParams = false;
   bool OK = true;
@@ -415,6 +417,16 @@ void Reverse::planStores(const Block &B, unsigned Depth, llvm::DenseSet<Var *> &
       continue;
     }
     }
+    if (S->K == StmtKind::Call)
+      for (size_t A = 0; A < S->Args.size(); ++A) {
+        const Type &PT = S->Fn->ParamTypes[A];
+        Var *Root = rootOf(S->Args[A]);
+        if (((PT.IsPointer && !PT.PointeeConst) || (PT.IsReference && !PT.IsConst)) &&
+            (!Root || Live.count(Root)))
+          OverwritesLive.insert(S);
+      }
+    if (S->K == StmtKind::Decl && !S->Value)
+      Live.erase(S->V); // a fresh (array) variable: nothing before it is read
     const Expr *Target = S->K == StmtKind::Decl ? (S->Value && !S->V->Ty.ArraySize ? M.ref(S->V) : nullptr)
                                                 : S->Target;
     llvm::DenseSet<Var *> Own = backwardReads(S, Depth);
@@ -536,14 +548,20 @@ void Reverse::forwardCall(Stmt *S, Block &Out) {
   CallPlan Pl = plan(S);
   Callee &C = *S->Fn;
   if (!Pl.Active || Pl.Custom) {
+    // The user's pullback runs g again in the backward sweep, with g's
+    // outputs as they are after the call. That is right when the caller never
+    // reads their earlier contents backwards; otherwise refuse.
     if (Pl.Custom)
       for (size_t I = 0; I < C.ParamTypes.size(); ++I) {
         const Type &PT = C.ParamTypes[I];
-        if ((PT.IsPointer && !PT.PointeeConst) || (PT.IsReference && !PT.IsConst)) {
+        Var *Root = rootOf(S->Args[I]);
+        if (((PT.IsPointer && !PT.PointeeConst) || (PT.IsReference && !PT.IsConst)) &&
+            (!Root || OverwritesLive.count(S) || RestoreParams)) {
           D.errors().error(S->Where,
                            "the custom pullback of '" + C.BaseName + "' cannot be used in "
-                           "reverse mode: '" + C.BaseName + "' writes through parameter '" +
-                           C.ParamNames[I] + "', which adgen would have to restore");
+                           "reverse mode here: '" + C.BaseName + "' overwrites argument '" +
+                           C.ParamNames[I] + "', whose earlier contents the derivative "
+                           "needs; pass a separate output buffer");
           OK = false;
           return;
         }
