@@ -281,6 +281,7 @@ int adgen::runDriver(const DriverOptions &O) {
        "-Wno-unused-command-line-argument"},
       clang::tooling::ArgumentInsertPosition::END));
   Tool.appendArgumentsAdjuster(clang::tooling::getClangSyntaxOnlyAdjuster());
+  Tool.setPrintErrorMessage(false); // the diagnostics already said it
   ActionFactory Factory(O, P, relativePath(Input, IncludeFrom));
   int Status = Tool.run(&Factory);
   if (Status || P.Failed)

@@ -205,6 +205,33 @@ private:
       for (size_t I = 0; I < N; ++I)
         R.Outputs[I] = Mapped[I] && floating(Types[I]) && writable(Types[I]);
     }
+    // A Jacobian or Hessian has one row/column per array element: every
+    // active array needs its length.
+    if (M == Mode::Jacobian || M == Mode::Hessian) {
+      auto lengthOf = [&](const std::optional<std::vector<SpecItem>> &List,
+                          llvm::StringRef Name) -> const SpecItem * {
+        if (List)
+          for (const SpecItem &It : *List)
+            if (It.Name == Name)
+              return &It;
+        return nullptr;
+      };
+      for (size_t I = 0; I < N; ++I) {
+        if (!(R.Inputs[I] || R.Outputs[I]) || !Mapped[I] || !Types[I].IsPointer)
+          continue;
+        llvm::StringRef Name = FD->getParamDecl(I)->getName();
+        const SpecItem *In = lengthOf(R.S.Inputs, Name), *Out = lengthOf(R.S.Outputs, Name);
+        if ((In && In->Length) || (Out && Out->Length))
+          continue;
+        const SpecItem *At = In ? In : Out;
+        Diags.error(At ? specLoc(AttrLoc, At->Offset) : Where,
+                    "array '" + Name + "' has no length; " +
+                        (M == Mode::Jacobian ? "a Jacobian" : "a Hessian") +
+                        " needs it: write '" + Name + "[n]' in the spec, with n an integer "
+                        "parameter or literal");
+        OK = false;
+      }
+    }
     if (M == Mode::Hessian && !ReturnsFloat) {
       Diags.error(Where, "ADGEN_HESSIAN needs a function that returns a floating-point value");
       OK = false;
