@@ -305,8 +305,10 @@ bool GraphBuilder::Impl::stmt(const clang::Stmt *S) {
   using namespace clang;
   if (const auto *CS = dyn_cast<CompoundStmt>(S)) {
     bool OK = true;
+    // Stop at the first error: later ones would only be its echoes.
     for (const clang::Stmt *Child : CS->body())
-      OK &= stmt(Child);
+      if (!(OK = stmt(Child)))
+        break;
     return OK;
   }
   if (isa<NullStmt>(S))
@@ -361,7 +363,9 @@ bool GraphBuilder::Impl::stmt(const clang::Stmt *S) {
                                       "differentiated code; move error handling out "
                                       "of the function");
   if (isa<AsmStmt>(S))
-    return failStmt(S->getBeginLoc(), "inline assembly cannot be differentiated");
+    return failStmt(S->getBeginLoc(), "inline assembly cannot be differentiated; move it "
+                                      "into a function of its own and give that function "
+                                      "a derivative marked ADGEN_CUSTOM");
   if (isa<CXXForRangeStmt>(S))
     return failStmt(S->getBeginLoc(), "range-based for loops are not supported yet; "
                                       "use an index loop");
@@ -812,7 +816,12 @@ const Expr *GraphBuilder::Impl::expr(const clang::Expr *E) {
     return expr(SI->getReplacement());
   if (isa<CXXThrowExpr>(E))
     return fail(E->getBeginLoc(), "exceptions ('throw') are not supported in "
-                                  "differentiated code");
+                                  "differentiated code; check the inputs before the "
+                                  "call or report errors through the result");
+  if (isa<MemberExpr>(E))
+    return fail(E->getBeginLoc(), "member access is not supported yet: adgen "
+                                  "differentiates scalars, pointers and arrays of them "
+                                  "(structs and classes are planned)");
   if (isa<LambdaExpr>(E))
     return fail(E->getBeginLoc(), "lambdas are not supported yet");
   if (isa<CXXNullPtrLiteralExpr>(E) || isa<GNUNullExpr>(E))
@@ -1188,7 +1197,9 @@ const Expr *GraphBuilder::Impl::callExpr(const clang::CallExpr *CE) {
     if (MD && MD->isVirtual())
       return fail(CE->getBeginLoc(), "virtual call to '" + MD->getNameAsString() +
                                          "' cannot be differentiated: the function "
-                                         "called is only known at run time");
+                                         "called is only known at run time; call a "
+                                         "specific implementation (A::eval), or give a "
+                                         "wrapper a derivative marked ADGEN_CUSTOM");
     return fail(CE->getBeginLoc(), "calls to member functions are not supported yet");
   }
   if (isa<CXXOperatorCallExpr>(CE))

@@ -7,7 +7,7 @@
 ADGEN_REVERSE()
 double f(double x) {
   double y = x * x;
-  // CHECK: inline-asm.cpp:[[@LINE+1]]:3: error: inline assembly cannot be differentiated
+  // CHECK: inline-asm.cpp:[[@LINE+1]]:3: error: inline assembly cannot be differentiated; move it into a function of its own and give that function a derivative marked ADGEN_CUSTOM
   asm volatile("" ::: "memory");
   return y;
 }

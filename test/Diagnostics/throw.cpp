@@ -7,7 +7,7 @@
 ADGEN_REVERSE()
 double f(double x) {
   if (x < 0)
-    // CHECK: throw.cpp:[[@LINE+1]]:5: error: exceptions ('throw') are not supported in differentiated code
+    // CHECK: throw.cpp:[[@LINE+1]]:5: error: exceptions ('throw') are not supported in differentiated code; check the inputs before the call or report errors through the result
     throw 1;
   return x * x;
 }
