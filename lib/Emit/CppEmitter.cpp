@@ -150,7 +150,8 @@ void readVars(const Block &B, llvm::DenseSet<const Var *> &Out,
     });
   };
   forEachStmt(B, [&](Stmt *S) {
-    if ((S->K == StmtKind::Assign || S->K == StmtKind::AddAssign) && Dead(*S))
+    if ((S->K == StmtKind::Assign || S->K == StmtKind::AddAssign || S->K == StmtKind::Decl) &&
+        Dead(*S))
       return;
     if (S->Target && S->Target->K != Op::VarRef)
       expr(S->Target);
@@ -289,14 +290,8 @@ private:
   void stmt(const Stmt &S) {
     switch (S.K) {
     case StmtKind::Decl: {
-      if (S.V->Synthetic && !Read.count(S.V)) {
-        bool Effects = false;
-        forEachExpr(S.Value, [&](const Expr *N) {
-          Effects |= (N->K == Op::Call && N->Text != "adgen::threadTape") || N->K == Op::Pop;
-        });
-        if (!Effects)
-          return;
-      }
+      if (deadStore(S))
+        return;
       Out += decl(S) + ";\n";
       return;
     }
@@ -391,13 +386,16 @@ private:
       Out += "}\n";
   }
 
-  /// A store nobody reads: to a synthetic variable never read, or x = x.
+  /// A store nobody reads: to a synthetic variable never read (its
+  /// declaration included), or x = x.
   bool deadStore(const Stmt &S) {
-    if (S.Target->K == Op::VarRef && S.Target->V->Synthetic && !Read.count(S.Target->V) &&
-        S.Target->V->Kind == VarKind::Local) {
+    const Var *V = S.K == StmtKind::Decl ? S.V
+                   : S.Target->K == Op::VarRef ? S.Target->V
+                                               : nullptr;
+    if (V && V->Synthetic && !Read.count(V) && V->Kind == VarKind::Local) {
       bool Effects = false;
       forEachExpr(S.Value, [&](const Expr *N) {
-        Effects |= N->K == Op::Call || N->K == Op::Pop;
+        Effects |= (N->K == Op::Call && N->Text != "adgen::threadTape") || N->K == Op::Pop;
       });
       return !Effects;
     }

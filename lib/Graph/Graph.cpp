@@ -240,6 +240,11 @@ const Expr *Module::mul(const Expr *A, const Expr *B) {
     return neg(A);
   if (A->K == Op::Neg && B->K == Op::Neg)
     return mul(A->Ops[0], B->Ops[0]);
+  // a * (1 / b) reads as a / b.
+  if (B->K == Op::Div && B->Ops[0]->isConst(1))
+    return div(A, B->Ops[1]);
+  if (A->K == Op::Div && A->Ops[0]->isConst(1))
+    return div(B, A->Ops[1]);
   if (A->K == Op::Neg)
     return neg(mul(A->Ops[0], B));
   if (B->K == Op::Neg)

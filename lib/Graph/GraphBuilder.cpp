@@ -16,6 +16,7 @@
 #include "clang/AST/Stmt.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
+#include "clang/Lex/Lexer.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringExtras.h"
 #include <algorithm>
@@ -747,16 +748,15 @@ const Expr *GraphBuilder::Impl::expr(const clang::Expr *E) {
   if (const auto *FL = dyn_cast<FloatingLiteral>(E)) {
     if (!typeOf(E->getType(), E->getBeginLoc(), T, "this literal"))
       return nullptr;
-    llvm::SmallString<32> S;
-    FL->getValue().toString(S, 0, 0);
-    std::string Text(S.str());
-    if (Text.find_first_of(".eEn") == std::string::npos)
-      Text += ".0";
-    if (T.Scalar == ScalarKind::Float)
-      Text += "f";
-    else if (T.Scalar == ScalarKind::LongDouble)
-      Text += "L";
-    return M.constant(Text, T);
+    // Keep the user's spelling (0.5, 1e-8, 2.f) when it is in the file.
+    const clang::SourceManager &SM = Ctx.getSourceManager();
+    if (!FL->getLocation().isMacroID()) {
+      llvm::StringRef Spelled = clang::Lexer::getSourceText(
+          clang::CharSourceRange::getTokenRange(FL->getSourceRange()), SM, Ctx.getLangOpts());
+      if (!Spelled.empty() && !Spelled.contains('\''))
+        return M.constant(Spelled.str(), T);
+    }
+    return M.floatConst(FL->getValueAsApproximateDouble(), T);
   }
   if (const auto *BL = dyn_cast<CXXBoolLiteralExpr>(E))
     return M.boolConst(BL->getValue());
@@ -895,9 +895,10 @@ const Expr *GraphBuilder::Impl::cast(const clang::CastExpr *CE) {
       return nullptr;
     if (T.Scalar == Sub->Ty.Scalar && T.Spelling == Sub->Ty.Spelling)
       return Sub;
-    // An integer literal used as a floating-point value reads as one: 0.0.
-    if (Sub->K == Op::Const && T.isFloating() && Sub->Ty.Scalar == ScalarKind::Int)
-      return M.floatConst(std::strtod(Sub->Text.c_str(), nullptr), T);
+    // An integer constant used as a floating-point value reads as one: 0.0.
+    if (T.isFloating() && Sub->Ty.Scalar == ScalarKind::Int && Sub->isConstant())
+      if (auto V = CE->getSubExpr()->getIntegerConstantExpr(Ctx))
+        return M.floatConst(double(V->getExtValue()), T);
     return M.cast(Sub, T);
   }
   case CK_BitCast:

@@ -770,6 +770,14 @@ void Reverse::adjointOfAssign(const Expr *T, const Expr *E, Block &Out, Loc Wher
     Out.push_back(M.assign(DT, zero(T->Ty), Where));
     return;
   }
+  // v = g(v) with v the only active operand, once: d_v = d_v * g'(v).
+  Block Single;
+  propagate(E, DT, Single);
+  if (Single.size() == 1 && Single[0]->K == StmtKind::AddAssign &&
+      sameExpr(Single[0]->Target, DT)) {
+    Out.push_back(M.assign(DT, Single[0]->Value, Where));
+    return;
+  }
   Var *Tmp = local("adj", T->Ty.element());
   Out.push_back(M.decl(Tmp, DT, Where));
   Out.push_back(M.assign(DT, zero(T->Ty), Where));
@@ -1037,7 +1045,9 @@ bool Reverse::run() {
       if (V->Ty.IsPointer && Needed.count(V))
         pointerAdjoint(V, G.Body);
   if (DRet && L.Result && AdjScalar.count(L.Result))
-    G.Body.push_back(M.assign(AdjScalar[L.Result], M.ref(DRet)));
+    for (Stmt *Dcl : G.Body) // the result's adjoint starts as the seed
+      if (Dcl->K == StmtKind::Decl && AdjScalar[L.Result]->V == Dcl->V)
+        Dcl->Value = M.ref(DRet);
   G.Body.push_back(M.comment("Backward sweep: adjoints, from the last statement to the first."));
   append(Bwd);
   // Parameters f overwrites: hand their adjoints to the caller.
