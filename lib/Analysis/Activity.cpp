@@ -83,7 +83,7 @@ void collect(const Block &B, std::vector<Flow> &Flows, std::vector<Var *> &Retur
       for (size_t I = 0; I < S->Args.size(); ++I) {
         const Type &PT = S->Fn->ParamTypes[I];
         const Expr *A = S->Args[I];
-        if (PT.isMemory() || PT.IsReference) {
+        if (PT.isMemory() || (PT.IsReference && !PT.IsConst)) {
           if (Var *R = rootOf(A)) {
             if (PT.isFloating())
               Fl.Sources.push_back(R);

@@ -618,8 +618,11 @@ bool GraphBuilder::Impl::switchStmt(const clang::SwitchStmt *S) {
         clang::Expr::EvalResult R;
         if (!Case->getLHS()->EvaluateAsInt(R, Ctx))
           return failStmt(Case->getBeginLoc(), "case label is not a constant");
-        Sections.back().Labels.push_back(
-            M.constant(llvm::toString(R.Val.getInt(), 10), C->Ty.element()));
+        // The label as written (Color::Red), so it compares with the selector.
+        const graph::Expr *Lab = expr(Case->getLHS());
+        if (!Lab || !Lab->isConstant())
+          Lab = M.constant(llvm::toString(R.Val.getInt(), 10), C->Ty.element());
+        Sections.back().Labels.push_back(Lab);
       } else {
         Sections.back().IsDefault = true;
       }
@@ -716,9 +719,28 @@ bool GraphBuilder::Impl::sideEffect(const clang::Expr *E) {
       return increment(UO, /*ValueUsed=*/false) != nullptr;
   if (const auto *CE = dyn_cast<clang::CallExpr>(E)) {
     const clang::FunctionDecl *FD = CE->getDirectCallee();
-    if (FD && FD->getReturnType()->isVoidType())
-      return callExpr(CE) != nullptr || Diags.errorCount() == 0;
+    if (FD && FD->getReturnType()->isVoidType()) {
+      unsigned Before = Diags.errorCount();
+      return callExpr(CE) != nullptr || Diags.errorCount() == Before;
+    }
   }
+  if (const auto *CO = dyn_cast<clang::ConditionalOperator>(E))
+    if (CO->getType()->isVoidType()) {
+      // c ? f() : g();  is  if (c) f(); else g();
+      const Expr *C = expr(CO->getCond());
+      if (!C)
+        return false;
+      Block Then, Else;
+      Block *Saved = Cur;
+      Cur = &Then;
+      bool OK = sideEffect(CO->getTrueExpr());
+      Cur = &Else;
+      OK = OK && sideEffect(CO->getFalseExpr());
+      Cur = Saved;
+      if (OK)
+        emit(M.ifStmt(C, std::move(Then), std::move(Else), loc(CO->getQuestionLoc())));
+      return OK;
+    }
   // A pure expression statement: build it for its diagnostics, drop it.
   return expr(E) != nullptr;
 }
@@ -743,7 +765,20 @@ const Expr *GraphBuilder::Impl::expr(const clang::Expr *E) {
   if (const auto *IL = dyn_cast<IntegerLiteral>(E)) {
     if (!typeOf(E->getType(), E->getBeginLoc(), T, "this literal"))
       return nullptr;
-    return M.constant(llvm::toString(IL->getValue(), 10, IL->getType()->isSignedIntegerType()), T);
+    // The user's spelling keeps the type: 1ULL, 2L, 0x10.
+    if (!IL->getLocation().isMacroID()) {
+      llvm::StringRef Spelled = clang::Lexer::getSourceText(
+          clang::CharSourceRange::getTokenRange(IL->getSourceRange()), Ctx.getSourceManager(),
+          Ctx.getLangOpts());
+      if (!Spelled.empty() && !Spelled.contains('\''))
+        return M.constant(Spelled.str(), T);
+    }
+    std::string Text = llvm::toString(IL->getValue(), 10, IL->getType()->isSignedIntegerType());
+    if (IL->getType()->isUnsignedIntegerType())
+      Text += "u";
+    if (Ctx.getTypeSize(IL->getType()) > Ctx.getTypeSize(Ctx.IntTy))
+      Text += "ll";
+    return M.constant(Text, T);
   }
   if (const auto *FL = dyn_cast<FloatingLiteral>(E)) {
     if (!typeOf(E->getType(), E->getBeginLoc(), T, "this literal"))
@@ -790,8 +825,9 @@ const Expr *GraphBuilder::Impl::expr(const clang::Expr *E) {
     return M.load(Base, Idx);
   }
   if (const auto *CE = dyn_cast<CallExpr>(E)) {
+    unsigned Before = Diags.errorCount();
     const graph::Expr *R = callExpr(CE);
-    if (R == nullptr && Diags.errorCount() == 0)
+    if (R == nullptr && Diags.errorCount() == Before)
       return fail(CE->getBeginLoc(), "the result of a void call used as a value");
     return R;
   }
@@ -1224,6 +1260,8 @@ const Expr *GraphBuilder::Impl::callExpr(const clang::CallExpr *CE) {
                        clang::cast<NamespaceDecl>(DC)->getParent()->getRedeclContext()->isStdNamespace()));
   if (FromLibrary && FD->getIdentifier()) {
     if (auto Name = canonicalMathName(FD->getName(), CE->getNumArgs())) {
+      if (*Name == "fabs" && !RT.isFloating())
+        Name = "abs"; // std::abs of an integer: no derivative, keep its name
       std::vector<const graph::Expr *> Args;
       for (const clang::Expr *A : CE->arguments()) {
         const graph::Expr *GA = expr(A);
