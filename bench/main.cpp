@@ -6,11 +6,11 @@
 // Timing: each call's repetition count is grown until one run of it takes at
 // least `minSeconds` (default 0.2 s, or the first command-line argument);
 // then 5 rounds run each of the five callables of a row in turn, and the best
-// of the 5 per-call times is reported. Every timed call does the same bookkeeping as a user would: the
-// gradient versions zero the gradient first (adgen's and the hand-written
-// ones add to it), and the chain kernel, which overwrites its state, copies
-// the initial state in before every call, for the function as for the
-// gradients.
+// of the 5 per-call times is reported. Every timed call does the bookkeeping
+// a user's call would: the gradient versions zero the gradient first (adgen's
+// and the hand-written ones add to it), and the chain kernel, which overwrites
+// its state, copies the initial state in before every call, for the function
+// as for the gradients.
 #include "kernels.h"
 
 #include <algorithm>

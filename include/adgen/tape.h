@@ -84,6 +84,67 @@ inline Tape &threadTape() {
   return T;
 }
 
+/// Keeps f's effects in a pullback. The backward sweep restores memory that
+/// outlives the call (through parameters, globals) to the values it had
+/// before each statement; before each such restore it saves the current
+/// value here, and at the end the pullback replays the saves in reverse, so
+/// that memory again holds what f wrote.
+///
+/// \code
+///   std::size_t mark = redo.size();
+///   redo.save(&y[i]); y[i] = tape.pop<double>();   // backward sweep
+///   redo.replay(mark);                             // end of f_pullback
+/// \endcode
+class RedoLog {
+public:
+  /// Saves the current value of *P.
+  template <typename T> void save(T *P) {
+    static_assert(std::is_trivially_copyable<T>::value, "plain values only");
+    static_assert(sizeof(T) <= sizeof(Entry::Bytes), "value too large");
+    Entry E;
+    E.Addr = P;
+    E.Size = sizeof(T);
+    std::memcpy(E.Bytes, P, sizeof(T));
+    Log.push(E);
+  }
+  std::size_t size() const { return Log.size() / sizeof(Entry); }
+  /// Writes back the saves made since \p Mark, newest first, and drops them.
+  void replay(std::size_t Mark) {
+    while (size() > Mark) {
+      Entry E = Log.pop<Entry>();
+      std::memcpy(E.Addr, E.Bytes, E.Size);
+    }
+  }
+  /// Drops the saves made since \p Mark into [Begin, Begin + Bytes): a
+  /// helper's local storage, which is gone when the pullback replays.
+  void forget(std::size_t Mark, const void *Begin, std::size_t Bytes) {
+    const char *B = static_cast<const char *>(Begin), *E = B + Bytes;
+    Tape Kept;
+    while (size() > Mark) {
+      Entry En = Log.pop<Entry>();
+      const char *A = static_cast<const char *>(En.Addr);
+      if (A < B || A >= E)
+        Kept.push(En);
+    }
+    while (Kept.size())
+      Log.push(Kept.pop<Entry>());
+  }
+
+private:
+  struct Entry {
+    void *Addr;
+    std::size_t Size;
+    alignas(16) unsigned char Bytes[16];
+  };
+  Tape Log;
+};
+
+/// The redo log of the calling thread.
+inline RedoLog &threadRedoLog() {
+  thread_local RedoLog R;
+  return R;
+}
+
 } // namespace adgen
 
 #endif // ADGEN_TAPE_H

@@ -118,7 +118,7 @@ std::string printBare(const Expr *E) {
     return N + "(" + args(E->Ops) + ")";
   }
   case Op::Call:
-    return E->Text + "(" + args(E->Ops) + ")";
+    return (E->V ? E->V->Name + "." : std::string()) + E->Text + "(" + args(E->Ops) + ")";
   case Op::Field:
     return printExpr(E->Ops[0], 16) + "." + E->Text;
   case Op::Aggregate:
@@ -160,7 +160,7 @@ void readVars(const Block &B, llvm::DenseSet<const Var *> &Out,
     expr(S->Value);
     for (const Expr *A : S->Args)
       expr(A);
-    if (S->K == StmtKind::Push)
+    if ((S->K == StmtKind::Push || S->K == StmtKind::Call) && S->V)
       Out.insert(S->V);
   });
 }
@@ -179,7 +179,7 @@ void mentions(const Block &B, llvm::DenseSet<const Var *> &Out) {
     expr(S->Value);
     for (const Expr *A : S->Args)
       expr(A);
-    if (S->K == StmtKind::Push)
+    if ((S->K == StmtKind::Push || S->K == StmtKind::Call) && S->V)
       Out.insert(S->V);
   });
 }
@@ -304,7 +304,7 @@ private:
     case StmtKind::Call: {
       if (S.Target)
         Out += printExpr(S.Target) + " = ";
-      Out += S.Fn->Name + "(" + args(S.Args) + ");\n";
+      Out += (S.V ? S.V->Name + "." : std::string()) + S.Fn->Name + "(" + args(S.Args) + ");\n";
       return;
     }
     case StmtKind::If: {
@@ -395,7 +395,9 @@ private:
     if (V && V->Synthetic && !Read.count(V) && V->Kind == VarKind::Local) {
       bool Effects = false;
       forEachExpr(S.Value, [&](const Expr *N) {
-        Effects |= (N->K == Op::Call && N->Text != "adgen::threadTape") || N->K == Op::Pop;
+        Effects |= (N->K == Op::Call && N->Text != "adgen::threadTape" &&
+                    N->Text != "adgen::threadRedoLog") ||
+                   N->K == Op::Pop;
       });
       return !Effects;
     }

@@ -1210,9 +1210,11 @@ Callee *GraphBuilder::Impl::callee(const clang::FunctionDecl *FD,
   }
   // A callee that moves floating-point values needs its own graph, unless
   // the user supplied derivatives for it.
+  // ... or that writes through a pointer, which reverse mode must be able to
+  // undo.
   bool Floating = C.ReturnType.isFloating() && !C.ReturnsVoid;
   for (const Type &T : C.ParamTypes)
-    Floating |= T.isFloating();
+    Floating |= T.isFloating() || (T.IsPointer && !T.PointeeConst);
   const clang::FunctionDecl *Def = FD->getDefinition();
   bool System = Ctx.getSourceManager().isInSystemHeader(FD->getLocation());
   if (Floating && Def && !System && C.CustomFwd.empty() && C.CustomPullback.empty()) {

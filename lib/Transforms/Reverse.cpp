@@ -23,6 +23,7 @@
 #include "Transforms/MathRules.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include <algorithm>
 
 using namespace adgen;
 using namespace adgen::graph;
@@ -82,6 +83,7 @@ private:
   void forwardStmt(Stmt *S, Block &Out, unsigned LoopDepth);
   void backwardStmt(Stmt *S, Block &Out, unsigned LoopDepth);
   void forwardCall(Stmt *S, Block &Out);
+  std::vector<const Expr *> savedRefArgs(Stmt *S);
   void backwardCall(Stmt *S, Block &Out);
   void propagate(const Expr *E, const Expr *Adj, Block &Out);
   void adjointOfAssign(const Expr *T, const Expr *E, Block &Out, Loc L);
@@ -140,6 +142,34 @@ private:
   Activity A;
   LoweredBody L;
   Var *Tape = nullptr;
+  Var *Redo = nullptr, *RedoMark = nullptr;
+  bool UsesRedo = false; ///< saves, or calls helpers that save
+  bool OwnSaves = false; ///< saves itself
+  /// Whether writes to \p Root outlive the call (parameter memory, references, globals).
+  static bool outlives(Var *Root) {
+    return Root && ((Root->Kind == VarKind::Param && (Root->Ty.isMemory() || Root->Ty.IsReference)) ||
+                    Root->Kind == VarKind::Global);
+  }
+  /// redo.<Method>(Args...) as a statement.
+  Stmt *redoCall(const char *Method, std::vector<const Expr *> Args, Loc Where = {}) {
+    Callee C;
+    C.Name = Method;
+    C.ReturnsVoid = true;
+    Stmt *S = M.callStmt(nullptr, M.addCallee(C), std::move(Args), Where);
+    S->V = Redo; // a method of the redo log
+    return S;
+  }
+  /// Target = Value in the backward sweep, saving what f left there first
+  /// when that outlives the call (see adgen::RedoLog).
+  void restore(const Expr *Target, const Expr *Value, Loc Where, Block &Out) {
+    if (outlives(rootOf(Target))) {
+      const Expr *Addr = Target->K == Op::Load ? M.ptrAdd(Target->Ops[0], Target->Ops[1])
+                                               : M.addrOf(Target->V);
+      Out.push_back(redoCall("save", {Addr}, Where));
+      UsesRedo = OwnSaves = true;
+    }
+    Out.push_back(M.assign(Target, Value, Where));
+  }
 
   llvm::DenseMap<Var *, const Expr *> AdjScalar; // scalar -> lvalue of its adjoint
   llvm::DenseMap<Var *, Var *> AdjMem;           // memory root / pointer -> adjoint memory
@@ -273,7 +303,8 @@ void Reverse::makeAdjoints(Block &Decls) {
       AdjMem[V] = DV;
       Stmt *Dcl = M.decl(DV, nullptr);
       Dcl->ZeroInit = true;
-      Decls.push_back(Dcl);
+      // Before the forward sweep: adjoint pointers into it are set there.
+      PtrAdjDecls.push_back(Dcl);
     } else {
       AdjScalar[V] = M.ref(DV);
       Decls.push_back(M.decl(DV, zero(V->Ty)));
@@ -517,7 +548,9 @@ Reverse::CallPlan Reverse::plan(Stmt *S) {
       else
         Act = hasAdj(Arg);
     }
-    if (Writes && rootOf(Arg) &&
+    // Written arrays must be restored by a helper; written scalars (through a
+    // reference) the caller saves itself (savedRefArgs).
+    if (Writes && PT.IsPointer && rootOf(Arg) &&
         (Needed.count(rootOf(Arg)) || (RestoreParams && writesParamMemory(rootOf(Arg)))))
       WritesNeeded = true;
     Pl.P.Inputs.push_back(Act);
@@ -544,7 +577,26 @@ Reverse::CallPlan Reverse::plan(Stmt *S) {
   return Pl;
 }
 
+/// Scalars a call writes through references, that the caller must save and
+/// restore itself (the callee is not replayed by a helper of adgen's).
+std::vector<const Expr *> Reverse::savedRefArgs(Stmt *S) {
+  std::vector<const Expr *> Out;
+  CallPlan Pl = plan(S);
+  if (Pl.Active && !Pl.Custom)
+    return Out;
+  for (size_t I = 0; I < S->Args.size(); ++I) {
+    const Type &PT = S->Fn->ParamTypes[I];
+    Var *R = rootOf(S->Args[I]);
+    if (PT.IsReference && !PT.IsConst && R &&
+        (Needed.count(R) || (RestoreParams && writesParamMemory(R))))
+      Out.push_back(S->Args[I]);
+  }
+  return Out;
+}
+
 void Reverse::forwardCall(Stmt *S, Block &Out) {
+  for (const Expr *A : savedRefArgs(S))
+    Out.push_back(pushS(A));
   CallPlan Pl = plan(S);
   Callee &C = *S->Fn;
   if (!Pl.Active || Pl.Custom) {
@@ -556,7 +608,7 @@ void Reverse::forwardCall(Stmt *S, Block &Out) {
         const Type &PT = C.ParamTypes[I];
         Var *Root = rootOf(S->Args[I]);
         if (((PT.IsPointer && !PT.PointeeConst) || (PT.IsReference && !PT.IsConst)) &&
-            (!Root || OverwritesLive.count(S) || RestoreParams)) {
+            (!Root || OverwritesLive.count(S) || (RestoreParams && outlives(Root)))) {
           D.errors().error(S->Where,
                            "the custom pullback of '" + C.BaseName + "' cannot be used in "
                            "reverse mode here: '" + C.BaseName + "' overwrites argument '" +
@@ -637,6 +689,8 @@ void Reverse::backwardCall(Stmt *S, Block &Out) {
   Callee *HC = M.addCallee(C);
   HC->Name = Pl.Replay;
   HC->ReturnsVoid = true;
+  if (!Pl.Custom)
+    UsesRedo = true; // the helper restores what it wrote, and saves it for redo
   Out.push_back(M.callStmt(nullptr, HC, Args, S->Where));
   Out.insert(Out.end(), After.begin(), After.end());
 }
@@ -824,16 +878,21 @@ void Reverse::backwardStmt(Stmt *S, Block &Out, unsigned Depth) {
   case StmtKind::Assign:
     if (stores(S, S->Target, false, Depth)) {
       if (const Expr *Inv = inverseIncrement(S->Target, S->Value))
-        Out.push_back(M.assign(S->Target, Inv, S->Where));
+        restore(S->Target, Inv, S->Where, Out);
       else
-        Out.push_back(M.assign(S->Target, popE(S->Target->Ty), S->Where));
+        restore(S->Target, popE(S->Target->Ty), S->Where, Out);
     }
     adjointOfAssign(S->Target, S->Value, Out, S->Where);
     return;
   case StmtKind::Call:
     if (S->Target && stores(S, S->Target, false, Depth))
-      Out.push_back(M.assign(S->Target, popE(S->Target->Ty), S->Where));
+      restore(S->Target, popE(S->Target->Ty), S->Where, Out);
     backwardCall(S, Out);
+    {
+      std::vector<const Expr *> Saved = savedRefArgs(S);
+      for (auto It = Saved.rbegin(); It != Saved.rend(); ++It)
+        restore(*It, popE((*It)->Ty), S->Where, Out);
+    }
     return;
   case StmtKind::If: {
     Block Then, Else;
@@ -935,6 +994,13 @@ bool Reverse::run() {
                   VarKind::Local);
   Tape->Ty.IsReference = true;
   Tape->Synthetic = true;
+  Redo = G.addVar(G.freshName("redo"), Type::scalar(ScalarKind::Int, "adgen::RedoLog"),
+                  VarKind::Local);
+  Redo->Ty.IsReference = true;
+  Redo->Synthetic = true;
+  RedoMark = G.addVar(G.freshName("redo_mark"), Type::scalar(ScalarKind::Int, "std::size_t"),
+                      VarKind::Local);
+  RedoMark->Synthetic = true;
 
   RestoreParams = Shape != ReverseShape::Joint;
   findRecomputable(L.Body);
@@ -950,16 +1016,6 @@ bool Reverse::run() {
     bool Grew = false;
     for (Var *V : Reads)
       Grew |= Needed.insert(V).second;
-    // A joint pullback keeps f's effects: if it must restore memory that f
-    // writes through a parameter, it reruns f at the end.
-    if (Shape == ReverseShape::Joint && !RestoreParams)
-      for (Var *V : Needed)
-        if (((V->Kind == VarKind::Param && (V->Ty.isMemory() || V->Ty.IsReference)) ||
-             V->Kind == VarKind::Global) &&
-            Assigned.count(V)) {
-          RestoreParams = true;
-          Grew = true;
-        }
     if (!Grew)
       break;
   }
@@ -970,6 +1026,7 @@ bool Reverse::run() {
   }
   Fwd.clear();
   Bwd.clear();
+  UsesRedo = OwnSaves = false;
   forward(L.Body, Fwd, 0);
   backward(L.Body, Bwd, 0);
   if (!OK)
@@ -979,6 +1036,33 @@ bool Reverse::run() {
   // sweeps see them; the others stay where the source declares them.
   Block Top;
   Top.push_back(M.decl(Tape, M.call("adgen::threadTape", {}, Tape->Ty)));
+  // Locals a Replay helper lends to calls: their redo saves die with it.
+  std::vector<Var *> Lent;
+  if (Shape == ReverseShape::Replay)
+    forEachStmt(L.Body, [&](Stmt *S) {
+      if (S->K != StmtKind::Call)
+        return;
+      for (size_t I = 0; I < S->Args.size(); ++I) {
+        const Type &PT = S->Fn->ParamTypes[I];
+        Var *R = rootOf(S->Args[I]);
+        if (R && R->Kind == VarKind::Local && (Needed.count(R) || AdjMem.count(R)) &&
+            ((PT.IsPointer && !PT.PointeeConst) || (PT.IsReference && !PT.IsConst)) &&
+            std::find(Lent.begin(), Lent.end(), R) == Lent.end())
+          Lent.push_back(R);
+      }
+    });
+  if ((Shape == ReverseShape::Joint && UsesRedo) ||
+      (Shape == ReverseShape::Replay && (OwnSaves || !Lent.empty())))
+    Top.push_back(M.decl(Redo, M.call("adgen::threadRedoLog", {}, Redo->Ty)));
+  if ((Shape == ReverseShape::Joint && UsesRedo) || !Lent.empty())
+  {
+    Expr Size;
+    Size.K = Op::Call;
+    Size.Ty = RedoMark->Ty;
+    Size.Text = "size";
+    Size.V = Redo; // redo.size()
+    Top.push_back(M.decl(RedoMark, M.make(std::move(Size))));
+  }
   std::vector<Var *> Hoisted;
   if (L.Result)
     Hoisted.push_back(L.Result);
@@ -1050,26 +1134,20 @@ bool Reverse::run() {
         Dcl->Value = M.ref(DRet);
   G.Body.push_back(M.comment("Backward sweep: adjoints, from the last statement to the first."));
   append(Bwd);
+  if (Shape == ReverseShape::Replay)
+    for (Var *V : Lent)
+      G.Body.push_back(redoCall(
+          "forget", {M.ref(RedoMark), V->Ty.ArraySize ? M.ref(V) : M.addrOf(V),
+                     M.constant("sizeof(" + V->Name + ")",
+                                Type::scalar(ScalarKind::Int, "std::size_t"))}));
   // Parameters f overwrites: hand their adjoints to the caller.
   for (Var *V : F.Params)
     if (Var *Acc = ParamAccum.lookup(V))
       G.Body.push_back(M.addAssign(M.deref(ParamAdj[V]), M.ref(Acc)));
   if (Shape == ReverseShape::Joint) {
-    if (RestoreParams) {
-      // The backward sweep restored what f wrote through its parameters:
-      // run f once more for its effects.
-      G.Body.push_back(M.comment("Restore f's effects on its parameters."));
-      Callee C;
-      C.Name = "::";
-      for (const std::string &NS : F.Namespaces)
-        if (!NS.empty())
-          C.Name += NS + "::";
-      C.Name += F.Name;
-      C.ReturnsVoid = true;
-      std::vector<const Expr *> Args;
-      for (Var *V : F.Params)
-        Args.push_back(M.ref(V));
-      G.Body.push_back(M.callStmt(nullptr, M.addCallee(C), Args));
+    if (UsesRedo) {
+      G.Body.push_back(M.comment("Memory f wrote and the backward sweep restored: back to what f left."));
+      G.Body.push_back(redoCall("replay", {M.ref(RedoMark)}));
     }
     G.ReturnsVoid = F.ReturnsVoid;
     G.ReturnType = F.ReturnType;
