@@ -9,6 +9,7 @@
 #include "clang/Basic/Version.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
+#include "clang/Frontend/TextDiagnosticPrinter.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Config/llvm-config.h"
@@ -57,7 +58,16 @@ public:
     std::set<std::string> Names;
     std::vector<std::string> Summary;
 
+    std::set<std::pair<const clang::FunctionDecl *, Mode>> Marked;
     for (const Request &R : Requests.List) {
+      if (!Marked.insert({R.Fn->getCanonicalDecl(), R.M}).second) {
+        static const char *Names[] = {"ADGEN_FORWARD", "ADGEN_REVERSE", "ADGEN_JACOBIAN",
+                                      "ADGEN_HESSIAN"};
+        Diags.error(R.Where, "'" + R.Fn->getNameAsString() + "' is marked " +
+                                 Names[unsigned(R.M)] +
+                                 " more than once; list all inputs and outputs in one spec");
+        continue;
+      }
       if (R.M == Mode::Jacobian || R.M == Mode::Hessian) {
         Diags.error(R.Where, std::string(R.M == Mode::Jacobian ? "ADGEN_JACOBIAN" : "ADGEN_HESSIAN") +
                                  " is not implemented in this version of adgen; use "
@@ -178,6 +188,19 @@ private:
   std::string Include;
 };
 
+/// Prints diagnostics as clang does, and remembers whether any was an error
+/// (including errors about the compiler arguments themselves).
+class CountingPrinter : public clang::TextDiagnosticPrinter {
+public:
+  CountingPrinter() : TextDiagnosticPrinter(llvm::errs(), new clang::DiagnosticOptions()) {}
+  void HandleDiagnostic(clang::DiagnosticsEngine::Level L, const clang::Diagnostic &D) override {
+    if (L >= clang::DiagnosticsEngine::Error)
+      ++Errors;
+    TextDiagnosticPrinter::HandleDiagnostic(L, D);
+  }
+  unsigned Errors = 0;
+};
+
 std::string absolute(llvm::StringRef Path) {
   llvm::SmallString<256> S(Path);
   llvm::sys::fs::make_absolute(S);
@@ -250,6 +273,16 @@ int adgen::runDriver(const DriverOptions &O) {
     return 1;
   }
   std::string Input = absolute(O.Input);
+  if (!O.Output.empty() && O.Output != "-" && absolute(O.Output) == Input) {
+    llvm::errs() << "adgen: error: the output '" << O.Output
+                 << "' is the input; write the derivatives to another file\n";
+    return 1;
+  }
+  if (!O.Header.empty() && O.What == DriverOptions::Emit::Graph) {
+    llvm::errs() << "adgen: error: --header declares generated functions; it cannot be "
+                    "combined with --emit=graph\n";
+    return 1;
+  }
 
   std::unique_ptr<clang::tooling::CompilationDatabase> DB;
   if (!O.BuildDir.empty()) {
@@ -282,9 +315,11 @@ int adgen::runDriver(const DriverOptions &O) {
       clang::tooling::ArgumentInsertPosition::END));
   Tool.appendArgumentsAdjuster(clang::tooling::getClangSyntaxOnlyAdjuster());
   Tool.setPrintErrorMessage(false); // the diagnostics already said it
+  CountingPrinter Printer;
+  Tool.setDiagnosticConsumer(&Printer);
   ActionFactory Factory(O, P, relativePath(Input, IncludeFrom));
   int Status = Tool.run(&Factory);
-  if (Status || P.Failed)
+  if (Status || P.Failed || Printer.Errors)
     return 1;
   if (O.Output.empty() || O.Output == "-") {
     llvm::outs() << P.Source;

@@ -192,6 +192,8 @@ public:
   void signature(const Function &F, bool Declaration) {
     if (F.IsStatic)
       Out += "static ";
+    if (F.IsInline)
+      Out += "inline ";
     Out += F.returnTypeStr() + " " + F.Name + "(";
     for (size_t I = 0; I < F.Params.size(); ++I) {
       const Var *P = F.Params[I];

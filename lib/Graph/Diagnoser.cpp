@@ -6,14 +6,24 @@
 
 using namespace adgen;
 
+/// A transform may meet the same problem more than once (each sweep, each
+/// helper): say it once.
+bool Diagnoser::seen(clang::SourceLocation L, const std::string &Message) {
+  return !Reported.insert({L.getRawEncoding(), Message}).second;
+}
+
 void Diagnoser::error(clang::SourceLocation L, const llvm::Twine &Message) {
   ++Errors;
+  if (seen(L, "error: " + Message.str()))
+    return;
   auto &D = Ctx.getDiagnostics();
   unsigned ID = D.getCustomDiagID(clang::DiagnosticsEngine::Error, "%0");
   D.Report(L, ID) << Message.str();
 }
 
 void Diagnoser::note(clang::SourceLocation L, const llvm::Twine &Message) {
+  if (seen(L, "note: " + Message.str()))
+    return;
   auto &D = Ctx.getDiagnostics();
   unsigned ID = D.getCustomDiagID(clang::DiagnosticsEngine::Note, "%0");
   D.Report(L, ID) << Message.str();

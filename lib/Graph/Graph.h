@@ -207,6 +207,7 @@ struct Function {
   /// Enclosing namespaces, outermost first ("" for an anonymous namespace).
   std::vector<std::string> Namespaces;
   bool IsStatic = false;
+  bool IsInline = false; ///< generated code of an inline function is inline too
   std::vector<Var *> Params;
   bool ReturnsVoid = true;
   Type ReturnType;

@@ -211,7 +211,7 @@ bool GraphBuilder::Impl::typeOf(clang::QualType QT, clang::SourceLocation L,
     Diags.error(L, What + " has type '" + T +
                        "', which adgen does not support yet (supported: "
                        "arithmetic scalars, enums, pointers to them, "
-                       "references to scalars, and 1-D local arrays)");
+                       "references to scalars, and fixed-size local arrays)");
   return false;
 }
 
@@ -253,6 +253,7 @@ Function *GraphBuilder::Impl::build(const clang::FunctionDecl *FD) {
   G.Where = loc(FD->getLocation());
   G.Namespaces = namespacesOf(FD);
   G.IsStatic = FD->getStorageClass() == clang::SC_Static;
+  G.IsInline = FD->isInlined();
   bool OK = true;
   clang::QualType RT = FD->getReturnType();
   G.ReturnsVoid = RT->isVoidType();
@@ -937,6 +938,9 @@ const Expr *GraphBuilder::Impl::cast(const clang::CastExpr *CE) {
         return M.floatConst(double(V->getExtValue()), T);
     return M.cast(Sub, T);
   }
+  case CK_NullToPointer:
+    return fail(CE->getBeginLoc(), "null pointers are not supported in differentiated "
+                                   "code; pass a valid array");
   case CK_BitCast:
   case CK_PointerToIntegral:
   case CK_IntegralToPointer:

@@ -22,6 +22,7 @@
 #include "clang/AST/Decl.h"
 #include "llvm/ADT/DenseMap.h"
 #include <memory>
+#include <set>
 
 namespace adgen {
 
@@ -37,8 +38,10 @@ public:
   unsigned errorCount() const { return Errors; }
 
 private:
+  bool seen(clang::SourceLocation L, const std::string &Message);
   clang::ASTContext &Ctx;
   unsigned Errors = 0;
+  std::set<std::pair<uint64_t, std::string>> Reported;
 };
 
 /// User-written derivatives (ADGEN_CUSTOM) of a primal function.

@@ -24,6 +24,18 @@ public:
       llvm::StringRef Text = A->getAnnotation();
       if (!Text.consume_front("adgen."))
         continue;
+      // Each marker once: where it is written, not where a redeclaration
+      // inherits it.
+      if (A->isInherited())
+        continue;
+      if (FD->getTemplatedKind() != clang::FunctionDecl::TK_NonTemplate ||
+          FD->isDependentContext()) {
+        if (!FD->isTemplateInstantiation())
+          Diags.error(A->getLocation(), "function templates are not supported yet; "
+                                        "mark a non-template wrapper that calls the "
+                                        "instantiation you need");
+        continue;
+      }
       if (Text == "custom") {
         custom(FD, A->getLocation());
         continue;
@@ -85,8 +97,8 @@ private:
 
   void request(clang::FunctionDecl *FD, Mode M, llvm::StringRef SpecText,
                clang::SourceLocation AttrLoc) {
-    if (!FD->doesThisDeclarationHaveABody() && FD->getDefinition())
-      return; // the definition carries (or inherits) the marker
+    // Spec names are those of the marked declaration; the derivative is of
+    // the definition (parameters match by position).
     clang::SourceLocation Where = Ctx.getSourceManager().getExpansionLoc(AttrLoc);
     auto Parsed = parseSpec(SpecText);
     if (!Parsed) {
@@ -96,7 +108,7 @@ private:
       return;
     }
     Request R;
-    R.Fn = FD;
+    R.Fn = FD->getDefinition() ? FD->getDefinition() : FD;
     R.M = M;
     R.S = *Parsed;
     R.Where = Where;

@@ -41,7 +41,8 @@ struct RequestSet {
   CustomMap Customs;
 };
 
-/// Finds every request in the main file of \p Ctx.
+/// Finds every request in the translation unit of \p Ctx (the main file and
+/// the headers it includes).
 RequestSet findRequests(clang::ASTContext &Ctx, Diagnoser &Diags);
 
 } // namespace adgen

@@ -18,6 +18,7 @@ Function &adgen::newGenerated(Module &M, const Function &F, std::string Name, bo
     G.Namespaces.push_back("adgen_detail");
   }
   G.IsStatic = F.IsStatic || Helper;
+  G.IsInline = F.IsInline && !G.IsStatic; // one definition across translation units
   G.Where = F.Where;
   G.Decl = F.Decl;
   return G;
