@@ -6,7 +6,8 @@
 // Timing: each call's repetition count is grown until one run of it takes at
 // least `minSeconds` (default 0.2 s, or the first command-line argument);
 // then 5 rounds run each of the five callables of a row in turn, and the best
-// of the 5 per-call times is reported. Every timed call does the bookkeeping
+// of the 5 per-call times is reported. A second argument names the one kernel
+// to run (gmm, rosenbrock or chain). Every timed call does the bookkeeping
 // a user's call would: the gradient versions zero the gradient first (adgen's
 // and the hand-written ones add to it), and the chain kernel, which overwrites
 // its state, copies the initial state in before every call, for the function
@@ -246,8 +247,10 @@ Case chainCase(int n, int steps) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // bench [MIN_SECONDS [KERNEL]]: KERNEL runs only the rows of that kernel.
   if (argc > 1)
     minSeconds = std::atof(argv[1]);
+  const std::string only = argc > 2 ? argv[2] : "";
 
   std::vector<Case> cases;
   cases.push_back(gmmCase(100, 5, 4));
@@ -273,6 +276,8 @@ int main(int argc, char** argv) {
   std::printf("%s\n", std::string(127, '-').c_str());
   bool ok = true, spilled = false;
   for (Case& c : cases) {
+    if (!only.empty() && c.kernel != only)
+      continue;
     Result r = run(c);
     char fTime[32];
     if (r.fTime < 1e-3)
