@@ -86,6 +86,8 @@ private:
   std::vector<const Expr *> savedRefArgs(Stmt *S);
   void backwardCall(Stmt *S, Block &Out);
   void propagate(const Expr *E, const Expr *Adj, Block &Out);
+  void contributions(const Expr *E, const Expr *Adj, Block &Out,
+                     std::vector<std::pair<const Expr *, const Expr *>> &Contribs);
   void adjointOfAssign(const Expr *T, const Expr *E, Block &Out, Loc L);
 
   // What is stored.
@@ -928,8 +930,28 @@ void Reverse::backwardStmt(Stmt *S, Block &Out, unsigned Depth) {
   }
 }
 
-/// Emits d_leaf += Adj * d(E)/d(leaf) for every active leaf of E.
+/// Emits d_leaf += Adj * d(E)/d(leaf) for every active leaf of E; several
+/// contributions to the same leaf become one statement (x * 100 * x adds
+/// to d_x once).
 void Reverse::propagate(const Expr *E, const Expr *Adj, Block &Out) {
+  std::vector<std::pair<const Expr *, const Expr *>> Contribs;
+  contributions(E, Adj, Out, Contribs);
+  std::vector<bool> Done(Contribs.size());
+  for (size_t I = 0; I < Contribs.size(); ++I) {
+    if (Done[I])
+      continue;
+    const Expr *Sum = Contribs[I].second;
+    for (size_t J = I + 1; J < Contribs.size(); ++J)
+      if (!Done[J] && sameExpr(Contribs[I].first, Contribs[J].first)) {
+        Sum = M.add(Sum, Contribs[J].second);
+        Done[J] = true;
+      }
+    Out.push_back(M.addAssign(Contribs[I].first, Sum));
+  }
+}
+
+void Reverse::contributions(const Expr *E, const Expr *Adj, Block &Out,
+                            std::vector<std::pair<const Expr *, const Expr *>> &Contribs) {
   if (!hasAdj(E))
     return;
   switch (E->K) {
@@ -937,7 +959,7 @@ void Reverse::propagate(const Expr *E, const Expr *Adj, Block &Out) {
   case Op::Load:
   case Op::Deref:
     if (const Expr *Loc = adjLoc(E))
-      Out.push_back(M.addAssign(Loc, Adj));
+      Contribs.push_back({Loc, Adj});
     return;
   case Op::Select: {
     Block Then, Else;
@@ -947,9 +969,10 @@ void Reverse::propagate(const Expr *E, const Expr *Adj, Block &Out) {
     return;
   }
   case Op::Cast:
-    propagate(E->Ops[0], E->Ops[0]->Ty.Scalar == Adj->Ty.Scalar ? Adj
-                                                                : M.cast(Adj, E->Ops[0]->Ty.element()),
-              Out);
+    contributions(E->Ops[0],
+                  E->Ops[0]->Ty.Scalar == Adj->Ty.Scalar ? Adj
+                                                         : M.cast(Adj, E->Ops[0]->Ty.element()),
+                  Out, Contribs);
     return;
   default:
     break;
@@ -965,7 +988,7 @@ void Reverse::propagate(const Expr *E, const Expr *Adj, Block &Out) {
   }
   for (const Partial &Pt : Ps)
     if (hasAdj(E->Ops[Pt.Operand]))
-      propagate(E->Ops[Pt.Operand], M.mul(Adj, Pt.Factor), Out);
+      contributions(E->Ops[Pt.Operand], M.mul(Adj, Pt.Factor), Out, Contribs);
 }
 
 //===----------------------------------------------------------------------===//
