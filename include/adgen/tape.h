@@ -87,56 +87,84 @@ inline Tape &threadTape() {
 /// Keeps f's effects in a pullback. The backward sweep restores memory that
 /// outlives the call (through parameters, globals) to the values it had
 /// before each statement; before each such restore it saves the current
-/// value here, and at the end the pullback replays the saves in reverse, so
-/// that memory again holds what f wrote.
+/// value here, and at the end the pullback replays the saves newest first,
+/// so that memory again holds what f wrote.
+///
+/// Saves are kept by value size (8-byte values such as double in their own
+/// log), so saving and replaying are fixed-size copies of 16-byte entries. Only the order among
+/// saves of the same address matters, and one address always has one size.
 ///
 /// \code
-///   std::size_t mark = redo.size();
+///   adgen::RedoLog::Mark mark = redo.mark();
 ///   redo.save(&y[i]); y[i] = tape.pop<double>();   // backward sweep
 ///   redo.replay(mark);                             // end of f_pullback
 /// \endcode
 class RedoLog {
 public:
+  /// A position in the log: one per size class.
+  struct Mark {
+    std::size_t At[5];
+  };
+
   /// Saves the current value of *P.
   template <typename T> void save(T *P) {
     static_assert(std::is_trivially_copyable<T>::value, "plain values only");
-    static_assert(sizeof(T) <= sizeof(Entry::Bytes), "value too large");
-    Entry E;
+    constexpr int C = sizeof(T) == 1 ? 0 : sizeof(T) == 2 ? 1 : sizeof(T) == 4 ? 2
+                    : sizeof(T) == 8 ? 3 : sizeof(T) == 16 ? 4 : -1;
+    static_assert(C >= 0, "values of 1, 2, 4, 8 or 16 bytes only");
+    Entry<C> E;
     E.Addr = P;
-    E.Size = sizeof(T);
     std::memcpy(E.Bytes, P, sizeof(T));
-    Log.push(E);
+    Logs[C].push(E);
   }
-  std::size_t size() const { return Log.size() / sizeof(Entry); }
-  /// Writes back the saves made since \p Mark, newest first, and drops them.
-  void replay(std::size_t Mark) {
-    while (size() > Mark) {
-      Entry E = Log.pop<Entry>();
-      std::memcpy(E.Addr, E.Bytes, E.Size);
-    }
+  Mark mark() const {
+    return Mark{{Logs[0].size(), Logs[1].size(), Logs[2].size(), Logs[3].size(),
+                 Logs[4].size()}};
   }
-  /// Drops the saves made since \p Mark into [Begin, Begin + Bytes): a
+  /// Writes back the saves made since \p M, newest first, and drops them.
+  void replay(const Mark &M) {
+    replayClass<0>(M);
+    replayClass<1>(M);
+    replayClass<2>(M);
+    replayClass<3>(M);
+    replayClass<4>(M);
+  }
+  /// Drops the saves made since \p M into [Begin, Begin + Bytes): a
   /// helper's local storage, which is gone when the pullback replays.
-  void forget(std::size_t Mark, const void *Begin, std::size_t Bytes) {
-    const char *B = static_cast<const char *>(Begin), *E = B + Bytes;
-    Tape Kept;
-    while (size() > Mark) {
-      Entry En = Log.pop<Entry>();
-      const char *A = static_cast<const char *>(En.Addr);
-      if (A < B || A >= E)
-        Kept.push(En);
-    }
-    while (Kept.size())
-      Log.push(Kept.pop<Entry>());
+  void forget(const Mark &M, const void *Begin, std::size_t Bytes) {
+    forgetClass<0>(M, Begin, Bytes);
+    forgetClass<1>(M, Begin, Bytes);
+    forgetClass<2>(M, Begin, Bytes);
+    forgetClass<3>(M, Begin, Bytes);
+    forgetClass<4>(M, Begin, Bytes);
   }
 
 private:
-  struct Entry {
+  static constexpr std::size_t SizeOf[5] = {1, 2, 4, 8, 16};
+  template <int C> struct Entry {
     void *Addr;
-    std::size_t Size;
-    alignas(16) unsigned char Bytes[16];
+    alignas(8) unsigned char Bytes[SizeOf[C] < 8 ? 8 : SizeOf[C]];
   };
-  Tape Log;
+  // A class holds values of exactly its size: replay copies that many bytes.
+  template <int C> void replayClass(const Mark &M) {
+    while (Logs[C].size() > M.At[C]) {
+      Entry<C> E = Logs[C].template pop<Entry<C>>();
+      std::memcpy(E.Addr, E.Bytes, SizeOf[C]);
+    }
+  }
+  template <int C> void forgetClass(const Mark &M, const void *Begin, std::size_t Bytes) {
+    const char *B = static_cast<const char *>(Begin), *End = B + Bytes;
+    Tape Kept;
+    while (Logs[C].size() > M.At[C]) {
+      Entry<C> E = Logs[C].template pop<Entry<C>>();
+      const char *A = static_cast<const char *>(E.Addr);
+      if (A < B || A >= End)
+        Kept.push(E);
+    }
+    while (Kept.size())
+      Logs[C].push(Kept.template pop<Entry<C>>());
+  }
+  Tape Logs[5];
 };
 
 /// The redo log of the calling thread.

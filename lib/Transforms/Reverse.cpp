@@ -1021,7 +1021,7 @@ bool Reverse::run() {
                   VarKind::Local);
   Redo->Ty.IsReference = true;
   Redo->Synthetic = true;
-  RedoMark = G.addVar(G.freshName("redo_mark"), Type::scalar(ScalarKind::Int, "std::size_t"),
+  RedoMark = G.addVar(G.freshName("redo_mark"), Type::scalar(ScalarKind::Int, "adgen::RedoLog::Mark"),
                       VarKind::Local);
   RedoMark->Synthetic = true;
 
@@ -1082,8 +1082,8 @@ bool Reverse::run() {
     Expr Size;
     Size.K = Op::Call;
     Size.Ty = RedoMark->Ty;
-    Size.Text = "size";
-    Size.V = Redo; // redo.size()
+    Size.Text = "mark";
+    Size.V = Redo; // redo.mark()
     Top.push_back(M.decl(RedoMark, M.make(std::move(Size))));
   }
   std::vector<Var *> Hoisted;

@@ -25,7 +25,7 @@ double f(double x, double *buf) {
   return buf[0] * buf[0] + h(x);
 }
 // CHECK-LABEL: double f_pullback(double x, double *buf, double d_ret, double *d_x, double *d_buf) {
-// CHECK: redo.size()
+// CHECK: redo.mark()
 // CHECK: redo.replay(redo_mark);
 // The helper restores the buffer for f's backward sweep, and saves what it
 // overwrote for the redo.
