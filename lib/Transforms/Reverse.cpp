@@ -364,6 +364,10 @@ void Reverse::readsOf(const Expr *E, llvm::DenseSet<Var *> &Reads) {
     return;
   forEachExpr(E, [&](const Expr *N) {
     if ((N->K == Op::VarRef || N->K == Op::Deref) && N->V->Kind != VarKind::Global) {
+      // The address of an array or pointer parameter never changes: using
+      // it (v + i) reads no memory. Loads below say which memory is read.
+      if (N->K == Op::VarRef && N->V->Ty.isMemory() && !N->V->Root)
+        return;
       Reads.insert(N->V);
       // d_p is only right while p is: reading d_p reads p.
       if (Var *Ptr = PtrOfAdj.lookup(N->V))
@@ -387,7 +391,7 @@ void Reverse::collectReads(const Block &B, llvm::DenseSet<Var *> &Reads) {
         readsOf(Base->Ops[1], Reads);
         Base = Base->Ops[0];
       }
-      if (Base->K == Op::VarRef && Base->V->Ty.IsPointer) {
+      if (Base->K == Op::VarRef && Base->V->Ty.IsPointer && Base->V->Root) {
         Reads.insert(Base->V);
         if (Var *Ptr = PtrOfAdj.lookup(Base->V))
           Reads.insert(Ptr);
