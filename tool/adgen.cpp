@@ -20,6 +20,14 @@ static const char Usage[] =
     "  -p BUILD_DIR      read compiler arguments from BUILD_DIR/compile_commands.json\n"
     "  --emit=cpp|graph  what to write: the derivatives (default), or the computation\n"
     "                    graph of each marked function\n"
+    "  --forward 'f: SPEC'   request f_fwd without a marker in INPUT (repeatable;\n"
+    "                    f may be qualified, ns::f; SPEC as in ADGEN_FORWARD)\n"
+    "  --reverse 'f: SPEC'   request f_pullback and f_grad likewise\n"
+    "  --jacobian 'f: SPEC'  request f_jacobian likewise\n"
+    "  --hessian 'f: SPEC'   request f_hessian likewise\n"
+    "  --depfile FILE    also write a Makefile rule 'OUTPUT: INPUT headers...' for\n"
+    "                    build systems (CMake DEPFILE)\n"
+    "  --line-directives emit #line directives that point back at INPUT\n"
     "  -- ARGS...        compiler arguments for parsing INPUT (default: -std=c++17)\n"
     "  --help            show this help\n"
     "  --version         show adgen's version and the Clang it is built on\n";
@@ -54,6 +62,15 @@ int main(int argc, char **argv) {
       O.Header = value("--header");
     else if (A == "-p")
       O.BuildDir = value("-p");
+    else if (A == "--forward" || A == "--reverse" || A == "--jacobian" || A == "--hessian")
+      O.Requests.push_back({A, value(A.c_str())});
+    else if (A.rfind("--forward=", 0) == 0 || A.rfind("--reverse=", 0) == 0 ||
+             A.rfind("--jacobian=", 0) == 0 || A.rfind("--hessian=", 0) == 0)
+      O.Requests.push_back({A.substr(0, A.find('=')), A.substr(A.find('=') + 1)});
+    else if (A == "--depfile")
+      O.Depfile = value("--depfile");
+    else if (A == "--line-directives")
+      O.LineDirectives = true;
     else if (A == "--emit=graph")
       O.What = adgen::DriverOptions::Emit::Graph;
     else if (A == "--emit=cpp")

@@ -17,6 +17,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
+#include <algorithm>
 #include <set>
 
 using namespace adgen;
@@ -30,6 +31,7 @@ namespace {
 /// What one run produces, filled in by the AST consumer.
 struct Products {
   std::string Source, Header;
+  std::vector<std::string> Dependencies; ///< every file the input read
   bool Failed = false;
 };
 
@@ -49,7 +51,19 @@ public:
       return;
     }
     Diagnoser Diags(Ctx);
-    RequestSet Requests = findRequests(Ctx, Diags);
+    std::vector<CommandLineRequest> Extra;
+    for (const auto &[Option, Text] : O.Requests) {
+      Mode M = Option == "--forward"    ? Mode::Forward
+               : Option == "--reverse"  ? Mode::Reverse
+               : Option == "--jacobian" ? Mode::Jacobian
+                                        : Mode::Hessian;
+      Extra.push_back({M, Option, Text});
+    }
+    RequestSet Requests = findRequests(Ctx, Diags, Extra);
+    const clang::SourceManager &SM = Ctx.getSourceManager();
+    for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It)
+      P.Dependencies.push_back(It->first.getName().str());
+    std::sort(P.Dependencies.begin(), P.Dependencies.end());
     graph::Module M;
     GraphBuilder Builder(Ctx, M, Diags, Requests.Customs);
     Differentiator D(M, Diags);
@@ -119,6 +133,8 @@ public:
     for (const std::string &S : Summary)
       E.Banner.push_back("  " + S);
     E.Include = IncludePath;
+    E.LineDirectives = O.LineDirectives;
+    E.InputPath = IncludePath;
     P.Source = emitSource(D.generated(), E);
     if (!O.Header.empty())
       P.Header = emitHeader(D.generated(), E);
@@ -328,5 +344,27 @@ int adgen::runDriver(const DriverOptions &O) {
   }
   if (!O.Header.empty() && !writeIfChanged(O.Header, P.Header))
     return 1;
+  if (!O.Depfile.empty()) {
+    // OUTPUT: INPUT and every file it includes (spaces escaped for make).
+    auto escape = [](llvm::StringRef F) {
+      std::string E;
+      for (char C : F) {
+        if (C == ' ' || C == '#')
+          E += '\\';
+        if (C == '$')
+          E += '$';
+        E += C;
+      }
+      return E;
+    };
+    std::string Rule = escape(O.Output.empty() ? "-" : O.Output) + ":";
+    Rule += " " + escape(Input);
+    for (const std::string &D : P.Dependencies)
+      if (absolute(D) != Input)
+        Rule += " \\\n  " + escape(absolute(D));
+    Rule += "\n";
+    if (!writeIfChanged(O.Depfile, Rule))
+      return 1;
+  }
   return 0;
 }

@@ -29,6 +29,10 @@ struct DriverOptions {
   std::string BuildDir; ///< -p: compilation database directory
   std::optional<std::vector<std::string>> CompilerArgs; ///< after --
   enum class Emit { Cpp, Graph } What = Emit::Cpp;
+  /// Requests without markers: {"--reverse", "ns::f: x, y"}, in order.
+  std::vector<std::pair<std::string, std::string>> Requests;
+  std::string Depfile;         ///< --depfile: Makefile rule OUTPUT: INPUT headers...
+  bool LineDirectives = false; ///< --line-directives
   /// argv[0], to find the headers and clang's resource directory.
   std::string Argv0;
   std::string CommandLine; ///< for the banner

@@ -290,6 +290,10 @@ private:
   }
 
   void stmt(const Stmt &S) {
+    // Debuggers and compiler messages see the user's line.
+    if (O.LineDirectives && S.Where.Line && S.K != StmtKind::Comment)
+      Out += "#line " + std::to_string(S.Where.Line) + " \"" +
+             (S.Where.File.empty() ? O.InputPath : S.Where.File) + "\"\n";
     switch (S.K) {
     case StmtKind::Decl: {
       if (deadStore(S))

@@ -40,7 +40,10 @@ void Diagnoser::note(graph::Loc L, const std::string &Message) {
 graph::Loc Diagnoser::loc(clang::SourceLocation L) const {
   graph::Loc Out;
   Out.Raw = L.getRawEncoding();
-  if (L.isValid())
-    Out.Line = Ctx.getSourceManager().getExpansionLineNumber(L);
+  if (L.isValid()) {
+    const clang::SourceManager &SM = Ctx.getSourceManager();
+    Out.Line = SM.getExpansionLineNumber(L);
+    Out.File = SM.getFilename(SM.getExpansionLoc(L)).str();
+  }
   return Out;
 }

@@ -81,6 +81,8 @@ struct Type {
 struct Loc {
   uint64_t Raw = 0;
   unsigned Line = 0;
+  /// The file of Line, as the compiler named it (for #line).
+  std::string File;
 };
 
 enum class VarKind : uint8_t { Param, Local, Global };

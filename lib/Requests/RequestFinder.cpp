@@ -4,6 +4,7 @@
 #include "clang/AST/Attr.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
+#include <map>
 
 using namespace adgen;
 
@@ -64,7 +65,19 @@ public:
 private:
   /// Where byte \p Offset of the spec string is in the source: the macro
   /// argument's string literal when it is written in the file.
+public:
+  /// Errors of a request from the command line have no source location;
+  /// they say which option they come from instead.
+  std::string Context;
+
+private:
+  void err(clang::SourceLocation L, const llvm::Twine &Message) {
+    Diags.error(L, Context + Message);
+  }
+
   clang::SourceLocation specLoc(clang::SourceLocation AttrLoc, size_t Offset) {
+    if (AttrLoc.isInvalid())
+      return AttrLoc;
     const clang::SourceManager &SM = Ctx.getSourceManager();
     clang::SourceLocation L = SM.getExpansionLoc(AttrLoc);
     bool Invalid = false;
@@ -95,6 +108,7 @@ private:
     return (T.IsPointer && !T.PointeeConst) || (T.IsReference && !T.IsConst);
   }
 
+public:
   void request(clang::FunctionDecl *FD, Mode M, llvm::StringRef SpecText,
                clang::SourceLocation AttrLoc) {
     // Spec names are those of the marked declaration; the derivative is of
@@ -103,7 +117,7 @@ private:
     auto Parsed = parseSpec(SpecText);
     if (!Parsed) {
       llvm::handleAllErrors(Parsed.takeError(), [&](const SpecError &E) {
-        Diags.error(specLoc(AttrLoc, E.offset()), "invalid adgen spec: " + E.message());
+        err(specLoc(AttrLoc, E.offset()), "invalid adgen spec: " + E.message());
       });
       return;
     }
@@ -129,7 +143,7 @@ private:
         if (FD->getParamDecl(I)->getName() == It.Name) {
           std::string T = FD->getParamDecl(I)->getType().getAsString(printingPolicy(Ctx));
           if (!Mapped[I] || !floating(Types[I])) {
-            Diags.error(specLoc(AttrLoc, It.Offset),
+            err(specLoc(AttrLoc, It.Offset),
                         "parameter '" + It.Name + "' has type '" + T +
                             "', which carries no derivative; only floating-point "
                             "parameters (and pointers, arrays and references to them) "
@@ -138,7 +152,7 @@ private:
             return -1;
           }
           if (AsOutput && !writable(Types[I])) {
-            Diags.error(specLoc(AttrLoc, It.Offset),
+            err(specLoc(AttrLoc, It.Offset),
                         "output '" + It.Name + "' has type '" + T +
                             "', which the function cannot write; an output must be "
                             "a non-const pointer or reference");
@@ -147,7 +161,7 @@ private:
           }
           return int(I);
         }
-      Diags.error(specLoc(AttrLoc, It.Offset),
+      err(specLoc(AttrLoc, It.Offset),
                   "'" + It.Name + "' is not a parameter of '" + FD->getNameAsString() + "'");
       OK = false;
       return -1;
@@ -161,14 +175,14 @@ private:
           if (FD->getParamDecl(I)->getName() == Name) {
             Found = true;
             if (!FD->getParamDecl(I)->getType()->isIntegerType()) {
-              Diags.error(specLoc(AttrLoc, It.Length->Offset),
+              err(specLoc(AttrLoc, It.Length->Offset),
                           "length of '" + It.Name + "' uses '" + Name +
                               "', which is not an integer parameter");
               OK = false;
             }
           }
         if (!Found) {
-          Diags.error(specLoc(AttrLoc, It.Length->Offset),
+          err(specLoc(AttrLoc, It.Length->Offset),
                       "length of '" + It.Name + "' uses '" + Name +
                           "', which is not a parameter of '" + FD->getNameAsString() + "'");
           OK = false;
@@ -194,12 +208,12 @@ private:
         checkLength(It);
         if (It.K == SpecItem::Kind::Return) {
           if (FD->getReturnType()->isVoidType()) {
-            Diags.error(specLoc(AttrLoc, It.Offset),
+            err(specLoc(AttrLoc, It.Offset),
                         "'return' is an output, but '" + FD->getNameAsString() +
                             "' returns void");
             OK = false;
           } else if (!ReturnsFloat) {
-            Diags.error(specLoc(AttrLoc, It.Offset),
+            err(specLoc(AttrLoc, It.Offset),
                         "'return' is an output, but '" + FD->getNameAsString() +
                             "' does not return a floating-point value");
             OK = false;
@@ -236,7 +250,7 @@ private:
         if ((In && In->Length) || (Out && Out->Length))
           continue;
         const SpecItem *At = In ? In : Out;
-        Diags.error(At ? specLoc(AttrLoc, At->Offset) : Where,
+        err(At ? specLoc(AttrLoc, At->Offset) : Where,
                     "array '" + Name + "' has no length; " +
                         (M == Mode::Jacobian ? "a Jacobian" : "a Hessian") +
                         " needs it: write '" + Name + "[n]' in the spec, with n an integer "
@@ -245,13 +259,14 @@ private:
       }
     }
     if (M == Mode::Hessian && !ReturnsFloat) {
-      Diags.error(Where, "ADGEN_HESSIAN needs a function that returns a floating-point value");
+      err(Where, "ADGEN_HESSIAN needs a function that returns a floating-point value");
       OK = false;
     }
     if (OK)
       Result.List.push_back(std::move(R));
   }
 
+private:
   void custom(clang::FunctionDecl *FD, clang::SourceLocation Loc) {
     llvm::StringRef Name = FD->getName();
     bool Fwd = Name.ends_with("_fwd"), Pull = Name.ends_with("_pullback");
@@ -282,8 +297,70 @@ private:
 
 } // namespace
 
-RequestSet adgen::findRequests(clang::ASTContext &Ctx, Diagnoser &Diags) {
+namespace {
+/// Every function definition, by qualified name (anonymous namespaces left
+/// out, as users write the name).
+class Definitions : public clang::RecursiveASTVisitor<Definitions> {
+public:
+  bool VisitFunctionDecl(clang::FunctionDecl *FD) {
+    if (!FD->isThisDeclarationADefinition() || FD->isDependentContext())
+      return true;
+    std::string Name;
+    for (const clang::DeclContext *DC = FD->getDeclContext(); DC; DC = DC->getParent())
+      if (const auto *NS = llvm::dyn_cast<clang::NamespaceDecl>(DC)) {
+        if (!NS->isAnonymousNamespace())
+          Name = NS->getNameAsString() + "::" + Name;
+      } else if (const auto *RD = llvm::dyn_cast<clang::RecordDecl>(DC)) {
+        Name = RD->getNameAsString() + "::" + Name;
+      }
+    ByName[Name + FD->getNameAsString()].push_back(FD);
+    return true;
+  }
+  std::map<std::string, std::vector<clang::FunctionDecl *>> ByName;
+};
+} // namespace
+
+RequestSet adgen::findRequests(clang::ASTContext &Ctx, Diagnoser &Diags,
+                               const std::vector<CommandLineRequest> &Extra) {
   Finder F(Ctx, Diags);
   F.TraverseDecl(Ctx.getTranslationUnitDecl());
+  if (Extra.empty())
+    return std::move(F.Result);
+  Definitions Defs;
+  Defs.TraverseDecl(Ctx.getTranslationUnitDecl());
+  for (const CommandLineRequest &Q : Extra) {
+    std::string Where = "in " + Q.Option + " '" + Q.Text + "': ";
+    // "ns::f: spec": the name ends at the first ':' that is not part of '::'.
+    llvm::StringRef Text = Q.Text;
+    size_t Colon = llvm::StringRef::npos;
+    for (size_t I = 0; I < Text.size(); ++I) {
+      if (Text[I] != ':')
+        continue;
+      if (I + 1 < Text.size() && Text[I + 1] == ':') {
+        ++I;
+        continue;
+      }
+      Colon = I;
+      break;
+    }
+    llvm::StringRef Name = Text.substr(0, Colon).trim();
+    llvm::StringRef Spec = Colon == llvm::StringRef::npos ? "" : Text.substr(Colon + 1);
+    Name.consume_front("::");
+    auto It = Defs.ByName.find(Name.str());
+    if (Name.empty() || It == Defs.ByName.end()) {
+      Diags.error(clang::SourceLocation(),
+                  Where + "no function named '" + Name + "' is defined in the input");
+      continue;
+    }
+    if (It->second.size() > 1) {
+      Diags.error(clang::SourceLocation(),
+                  Where + "'" + Name + "' is overloaded; mark the overload you mean in the "
+                  "source instead");
+      continue;
+    }
+    F.Context = Where;
+    F.request(It->second.front(), Q.M, Spec, clang::SourceLocation());
+    F.Context.clear();
+  }
   return std::move(F.Result);
 }

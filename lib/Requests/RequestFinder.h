@@ -41,9 +41,17 @@ struct RequestSet {
   CustomMap Customs;
 };
 
+/// A request given on the command line: `--reverse 'ns::f: x, y'`.
+struct CommandLineRequest {
+  Mode M;
+  std::string Option; ///< "--reverse", for messages
+  std::string Text;   ///< "ns::f: x, y"
+};
+
 /// Finds every request in the translation unit of \p Ctx (the main file and
-/// the headers it includes).
-RequestSet findRequests(clang::ASTContext &Ctx, Diagnoser &Diags);
+/// the headers it includes), plus those of \p Extra.
+RequestSet findRequests(clang::ASTContext &Ctx, Diagnoser &Diags,
+                        const std::vector<CommandLineRequest> &Extra = {});
 
 } // namespace adgen
 
