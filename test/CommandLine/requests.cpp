@@ -12,7 +12,7 @@
 
 // CHECK-LABEL: inline double weighted_pullback(const double *w, const double *x, int n, double d_ret, double *d_w) {
 // CHECK-LABEL: inline adgen::Dual<double> softplus_fwd(double x, double d_x) {
-// DEP: requests.cpp.tmp.gen.cpp: {{.*}}requests.cpp \
+// DEP: requests.cpp.tmp.gen.cpp: {{.*}}requests.cpp {{.$}}
 // DEP: Inputs/thirdparty.h
 // ERR-DAG: error: in --reverse 'lib::nothere: w': no function named 'lib::nothere' is defined in the input
 // ERR-DAG: error: in --reverse 'lib::weighted: q': 'q' is not a parameter of 'weighted'
