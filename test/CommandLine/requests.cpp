@@ -20,6 +20,11 @@
 // LINE-NEXT: #line 4 "{{.*}}thirdparty.h"
 
 #ifdef ADGEN_TEST_DRIVER
+#include <adgen/adgen.h>
+namespace lib {
+inline double weighted_grad(const double *w, const double *x, int n, double *d_w);
+inline adgen::Dual<double> softplus_fwd(double x, double d_x);
+} // namespace lib
 #include "adgen_test.h"
 int main() {
   using namespace adgen_test;
