@@ -462,8 +462,8 @@ void Reverse::planStores(const Block &B, unsigned Depth, llvm::DenseSet<Var *> &
             (!Root || Live.count(Root)))
           OverwritesLive.insert(S);
       }
-    if (S->K == StmtKind::Decl && !S->Value)
-      Live.erase(S->V); // a fresh (array) variable: nothing before it is read
+    // A declaration without a value overwrites nothing (locals are hoisted):
+    // it is no definition here.
     const Expr *Target = S->K == StmtKind::Decl ? (S->Value && !S->V->Ty.ArraySize ? M.ref(S->V) : nullptr)
                                                 : S->Target;
     llvm::DenseSet<Var *> Own = backwardReads(S, Depth);
