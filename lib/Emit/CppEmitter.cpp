@@ -204,8 +204,10 @@ public:
   }
 
   void function(const Function &F) {
-    if (!F.Doc.empty())
-      Out += "/// " + F.Doc + "\n";
+    llvm::SmallVector<llvm::StringRef> Lines;
+    llvm::StringRef(F.Doc).split(Lines, '\n', -1, false);
+    for (llvm::StringRef L : Lines)
+      Out += "/// " + L.str() + "\n";
     signature(F, false);
     Out += "{\n";
     Used.clear();

@@ -67,7 +67,10 @@ bool Differentiator::forward(Function &F, const ActivityPattern &P, const std::s
     Failed = true;
     return false;
   }
-  G->Doc = "Forward mode (tangents) of " + F.Name + ".";
+  G->Doc = "Forward mode (tangents) of " + F.Name +
+           (F.Where.Line ? ", line " + std::to_string(F.Where.Line) : "") + ".\nInputs: " +
+           (P.key(F).empty() ? "none" : P.key(F)) +
+           ". Each d_ parameter carries the tangent of its parameter; the result's tangent is returned.";
   Generated.push_back(G);
   drain();
   return !Failed;
@@ -82,7 +85,6 @@ bool Differentiator::reverse(Function &F, const ActivityPattern &P,
     Failed = true;
     return false;
   }
-  G->Doc = "Reverse mode (adjoints) of " + F.Name + ".";
   Generated.push_back(G);
   if (!GradName.empty() && !F.ReturnsVoid && F.ReturnType.isFloating()) {
     // f_grad = f_pullback with d_ret = 1.
@@ -180,10 +182,8 @@ void Differentiator::drain() {
       Failed = true;
       continue;
     }
-    R->Doc = "Forward sweep of " + F.Name + " (helper): runs it and records what " + J.Name2 +
-             " needs.";
-    B->Doc = "Backward sweep of " + F.Name + " (helper): adjoints, and undoes what " + J.Name +
-             " did.";
+    R->Doc += "\nRuns " + F.Name + " and records what " + J.Name2 + " needs.";
+    B->Doc += "\nAdjoints, and undoes what " + J.Name + " wrote.";
     Generated.push_back(R);
     Generated.push_back(B);
   }

@@ -106,6 +106,7 @@ private:
   void readsOf(const Expr *E, llvm::DenseSet<Var *> &Reads);
   bool writesParamMemory(Var *Root);
   void pointerAdjoint(Var *P, Block &Out);
+  void describe(const Block &Fwd);
 
   struct CallPlan {
     bool Active = false;
@@ -999,6 +1000,73 @@ void Reverse::contributions(const Expr *E, const Expr *Adj, Block &Out,
 // Assembly
 //===----------------------------------------------------------------------===//
 
+/// What a reviewer wants to know first: with respect to what, which
+/// outputs, and what goes on the tape and why.
+void Reverse::describe(const Block &Fwd) {
+  std::vector<std::string> In, Out;
+  for (size_t I = 0; I < F.Params.size(); ++I) {
+    if (P.Inputs[I])
+      In.push_back(F.Params[I]->Name);
+    if (P.Outputs[I])
+      Out.push_back(F.Params[I]->Name);
+  }
+  if (P.Return)
+    Out.insert(Out.begin(), "the return value");
+  auto list = [](const std::vector<std::string> &L) {
+    std::string S;
+    for (size_t I = 0; I < L.size(); ++I)
+      S += (I ? ", " : "") + L[I];
+    return S.empty() ? std::string("none") : S;
+  };
+  std::vector<std::string> Values;
+  unsigned Branches = 0, Loops = 0;
+  forEachStmt(Fwd, [&](Stmt *S) {
+    if (S->K != StmtKind::Push)
+      return;
+    const Expr *V = S->Value;
+    if (V->K == Op::Const)
+      ++Branches;
+    else if (V->K == Op::VarRef && V->V->Synthetic && V->V->Name.rfind("iterations", 0) == 0)
+      ++Loops;
+    else if (Var *R = rootOf(V)) {
+      std::string N = V->K == Op::Load ? R->Name + "[]" : V->V ? V->V->Name : R->Name;
+      if (std::find(Values.begin(), Values.end(), N) == Values.end())
+        Values.push_back(N);
+    }
+  });
+  std::vector<std::string> Recomp;
+  for (const Stmt *D : Recomputed)
+    if (Needed.count(D->V))
+      Recomp.push_back(D->V->Name);
+  std::sort(Recomp.begin(), Recomp.end());
+  std::string Doc = (Shape == ReverseShape::Joint ? "Reverse mode (adjoints) of "
+                     : Shape == ReverseShape::Record ? "Forward sweep (helper) of "
+                                                     : "Backward sweep (helper) of ") +
+                    F.Name + (F.Where.Line ? ", line " + std::to_string(F.Where.Line) : "") +
+                    ".\nInputs: " + list(In) + ". Outputs: " + list(Out) + ".";
+  if (Shape == ReverseShape::Joint)
+    Doc += "\nAdjoints of inputs accumulate (+=); d_ret seeds the return value.";
+  if (!Values.empty() || Branches || Loops) {
+    Doc += "\nTape: ";
+    std::vector<std::string> Parts;
+    if (!Values.empty())
+      Parts.push_back("old values of " + list(Values) +
+                      " (overwritten, then read by the backward sweep)");
+    if (Branches)
+      Parts.push_back("the branch taken by " + std::to_string(Branches / 2) + " if" +
+                      (Branches / 2 == 1 ? "" : "s"));
+    if (Loops)
+      Parts.push_back("the trip count of " + std::to_string(Loops) + " loop" +
+                      (Loops == 1 ? "" : "s"));
+    Doc += list(Parts) + ".";
+  } else {
+    Doc += "\nTape: nothing.";
+  }
+  if (!Recomp.empty())
+    Doc += "\nRecomputed in the backward sweep instead of stored: " + list(Recomp) + ".";
+  G.Doc = Doc;
+}
+
 bool Reverse::run() {
   L = lowerExits(M, F, G);
   G.Params = F.Params;
@@ -1122,6 +1190,7 @@ bool Reverse::run() {
       Carried.push_back(V);
 
   G.Body = std::move(Top);
+  describe(Fwd);
   auto append = [&](Block &B) { G.Body.insert(G.Body.end(), B.begin(), B.end()); };
   if (Shape != ReverseShape::Replay) {
     G.Body.push_back(M.comment("Forward sweep: run the function, record what the backward "
