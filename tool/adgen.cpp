@@ -18,8 +18,10 @@ static const char Usage[] =
     "  -o OUTPUT         write the generated source to OUTPUT (default: standard output)\n"
     "  --header HEADER   also write a header declaring the generated functions\n"
     "  -p BUILD_DIR      read compiler arguments from BUILD_DIR/compile_commands.json\n"
-    "  --emit=cpp|graph  what to write: the derivatives (default), or the computation\n"
-    "                    graph of each marked function\n"
+    "  --emit=cpp|graph|dot|check  what to write: the derivatives (default); the\n"
+    "                    computation graph of each marked function as text (graph)\n"
+    "                    or Graphviz (dot); or the derivatives plus a main() that\n"
+    "                    checks them against finite differences (check)\n"
     "  --forward 'f: SPEC'   request f_fwd without a marker in INPUT (repeatable;\n"
     "                    f may be qualified, ns::f; SPEC as in ADGEN_FORWARD)\n"
     "  --reverse 'f: SPEC'   request f_pullback and f_grad likewise\n"
@@ -73,6 +75,10 @@ int main(int argc, char **argv) {
       O.LineDirectives = true;
     else if (A == "--emit=graph")
       O.What = adgen::DriverOptions::Emit::Graph;
+    else if (A == "--emit=dot")
+      O.What = adgen::DriverOptions::Emit::Dot;
+    else if (A == "--emit=check")
+      O.What = adgen::DriverOptions::Emit::Check;
     else if (A == "--emit=cpp")
       O.What = adgen::DriverOptions::Emit::Cpp;
     else if (!A.empty() && A[0] == '-' && A != "-") {

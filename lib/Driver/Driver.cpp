@@ -1,7 +1,9 @@
 //===- Driver/Driver.cpp - One run of adgen --------------------------------===//
 
 #include "Driver/Driver.h"
+#include "Emit/CheckEmitter.h"
 #include "Emit/CppEmitter.h"
+#include "Emit/DotEmitter.h"
 #include "Graph/GraphBuilder.h"
 #include "Requests/RequestFinder.h"
 #include "Transforms/Differentiator.h"
@@ -73,6 +75,7 @@ public:
     std::vector<std::string> Summary;
 
     std::set<std::pair<const clang::FunctionDecl *, Mode>> Marked;
+    std::vector<CheckTarget> Checks;
     for (const Request &R : Requests.List) {
       if (!Marked.insert({R.Fn->getCanonicalDecl(), R.M}).second) {
         static const char *Names[] = {"ADGEN_FORWARD", "ADGEN_REVERSE", "ADGEN_JACOBIAN",
@@ -100,6 +103,31 @@ public:
       Pat.Inputs = R.Inputs;
       Pat.Outputs = R.Outputs;
       Pat.Return = R.ReturnIsOutput;
+      if (O.What == DriverOptions::Emit::Dot) {
+        if (!Names.insert(F->Name).second)
+          continue;
+        // What reverse mode would store: run it, read its pushes.
+        DotOptions DO;
+        Activity Act = analyseActivity(*F, Pat);
+        DO.Act = &Act;
+        Differentiator Probe(M, Diags);
+        if (Probe.reverse(*F, Pat, F->Name + "_pullback", ""))
+          for (graph::Function *G : Probe.generated())
+            if (G->Name == F->Name + "_pullback")
+              graph::forEachStmt(G->Body, [&](graph::Stmt *S) {
+                if (S->K != graph::StmtKind::Push)
+                  return;
+                const graph::Expr *V = S->Value;
+                if (V->K == graph::Op::Load) {
+                  if (graph::Var *Root = rootOf(V))
+                    DO.Taped.insert(Root->Name + "[]");
+                } else if (V->K == graph::Op::VarRef && !V->V->Synthetic) {
+                  DO.Taped.insert(V->V->Name);
+                }
+              });
+        GraphOS << emitDot(*F, DO);
+        continue;
+      }
       std::vector<std::string> Wanted;
       if (R.M == Mode::Forward)
         Wanted = {generatedName(R, "fwd")};
@@ -108,21 +136,24 @@ public:
       if (!checkNames(Ctx, Diags, R, Wanted, Requests))
         continue;
       std::string Wrt = Pat.key(*F);
+      bool Done = false;
       if (R.M == Mode::Forward) {
-        if (D.forward(*F, Pat, Wanted[0]))
+        if ((Done = D.forward(*F, Pat, Wanted[0])))
           Summary.push_back(Wanted[0] + " (forward mode, d/d " + (Wrt.empty() ? "nothing" : Wrt) + ")");
       } else {
         bool Grad = !F->ReturnsVoid && F->ReturnType.isFloating();
-        if (D.reverse(*F, Pat, Wanted[0], Grad ? Wanted[1] : ""))
+        if ((Done = D.reverse(*F, Pat, Wanted[0], Grad ? Wanted[1] : "")))
           Summary.push_back(Wanted[0] + (Grad ? ", " + Wanted[1] : "") +
                             " (reverse mode, d/d " + (Wrt.empty() ? "nothing" : Wrt) + ")");
       }
+      if (Done && O.What == DriverOptions::Emit::Check)
+        addCheck(Checks, R, *F, Pat, Wanted[0]);
     }
     if (Diags.errorCount() || D.failed() || Ctx.getDiagnostics().hasErrorOccurred()) {
       P.Failed = true;
       return;
     }
-    if (O.What == DriverOptions::Emit::Graph) {
+    if (O.What == DriverOptions::Emit::Graph || O.What == DriverOptions::Emit::Dot) {
       P.Source = GraphOS.str();
       return;
     }
@@ -136,6 +167,8 @@ public:
     E.LineDirectives = O.LineDirectives;
     E.InputPath = IncludePath;
     P.Source = emitSource(D.generated(), E);
+    if (O.What == DriverOptions::Emit::Check)
+      P.Source += emitCheckMain(Checks);
     if (!O.Header.empty())
       P.Header = emitHeader(D.generated(), E);
   }
@@ -143,6 +176,40 @@ public:
   std::string IncludePath;
 
 private:
+  /// Adds (or completes) the check of F for --emit=check: forward and
+  /// reverse requests with the same activity share one check.
+  static void addCheck(std::vector<CheckTarget> &Checks, const Request &R, const graph::Function &F,
+                       const ActivityPattern &Pat, const std::string &Generated) {
+    std::string Qual = "::";
+    for (const std::string &NS : F.Namespaces)
+      if (!NS.empty())
+        Qual += NS + "::";
+    CheckTarget *T = nullptr;
+    for (CheckTarget &C : Checks)
+      if (C.F == &F && C.P == Pat)
+        T = &C;
+    if (!T) {
+      Checks.emplace_back();
+      T = &Checks.back();
+      T->F = &F;
+      T->Primal = Qual + F.Name;
+      T->P = Pat;
+      T->Lengths.assign(F.Params.size(), "");
+    }
+    (R.M == Mode::Forward ? T->Fwd : T->Pullback) = Qual + Generated;
+    auto lengths = [&](const std::optional<std::vector<SpecItem>> &List) {
+      if (!List)
+        return;
+      for (const SpecItem &It : *List)
+        if (It.Length)
+          for (size_t I = 0; I < F.Params.size(); ++I)
+            if (R.Fn->getParamDecl(I)->getName() == It.Name)
+              T->Lengths[I] = It.Length->Text;
+    };
+    lengths(R.S.Inputs);
+    lengths(R.S.Outputs);
+  }
+
   /// A user function with a name adgen would generate is an error, unless
   /// it is the user's own derivative (ADGEN_CUSTOM).
   bool checkNames(clang::ASTContext &Ctx, Diagnoser &Diags, const Request &R,
