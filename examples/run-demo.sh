@@ -11,4 +11,10 @@ ninja -C build adgen
 cmake -S examples/regression -B build/examples/regression -G Ninja \
       -DADGEN_EXECUTABLE="$root/build/tool/adgen" -DADGEN_INCLUDE_DIR="$root/include"
 ninja -C build/examples/regression
-exec build/examples/regression/train
+build/examples/regression/train
+# A picture of the model's computation graph, when Graphviz is installed.
+if command -v dot >/dev/null 2>&1; then
+  build/tool/adgen examples/regression/model.cpp --emit=dot -- -std=c++17 |
+    dot -Tsvg -o build/examples/regression/loss-graph.svg
+  echo "computation graph: build/examples/regression/loss-graph.svg"
+fi

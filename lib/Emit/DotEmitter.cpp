@@ -101,7 +101,8 @@ struct Node {
   bool Varied = false;   ///< depends on an active value
   bool Active = false;   ///< carries derivatives (filled orange)
   bool Taped = false;    ///< reverse mode stores it (double border)
-  const char *Extra = ""; ///< further attributes, e.g. ", shape=diamond"
+  const char *Shape = nullptr; ///< default: ellipse for operations, else box
+  const char *Style = nullptr; ///< e.g. "rounded" (combined with "filled")
 };
 
 struct Edge {
@@ -353,15 +354,16 @@ private:
   /// A diamond for a branch or loop test, fed by the condition.
   void test(const char *What, const Expr *Cond, unsigned C) {
     std::vector<unsigned> In = operands(Cond, C);
-    link(In, sink(What, ", shape=diamond", C));
+    link(In, sink(What, "diamond", nullptr, C));
     endStmt(false);
   }
 
   /// A box with nothing flowing out (return, push) or a marker (break).
-  unsigned sink(std::string Label, const char *Extra, unsigned C) {
+  unsigned sink(std::string Label, const char *Shape, const char *Style, unsigned C) {
     Node N;
     N.Label = std::move(Label);
-    N.Extra = Extra;
+    N.Shape = Shape;
+    N.Style = Style;
     return add(std::move(N), C);
   }
 
@@ -447,7 +449,7 @@ private:
       if (S.Value && S.Value->Ty.isFloating())
         for (unsigned I : In)
           Active |= Nodes[I].Varied;
-      unsigned N = sink("return" + lineOf(S.Where), ", style=rounded", C);
+      unsigned N = sink("return" + lineOf(S.Where), "box", "rounded", C);
       link(In, N);
       Nodes[N].Floating = Nodes[N].Varied = Nodes[N].Active = Active;
       endStmt(Active);
@@ -455,15 +457,15 @@ private:
     }
     case StmtKind::Push: {
       std::vector<unsigned> In = operands(S.Value, C);
-      link(In, sink("push", ", style=rounded", C));
+      link(In, sink("push", "box", "rounded", C));
       endStmt(false);
       return;
     }
     case StmtKind::Break:
-      sink("break" + lineOf(S.Where), ", shape=plaintext", C);
+      sink("break" + lineOf(S.Where), "plaintext", nullptr, C);
       return;
     case StmtKind::Continue:
-      sink("continue" + lineOf(S.Where), ", shape=plaintext", C);
+      sink("continue" + lineOf(S.Where), "plaintext", nullptr, C);
       return;
     case StmtKind::Scope:
       return block(S.Then, C);
@@ -503,12 +505,18 @@ private:
 
   std::string nodeLine(unsigned I) const {
     const Node &N = Nodes[I];
-    std::string S = id(I) + " [label=" + quote(N.Label) + ", shape=" + (N.IsOp ? "ellipse" : "box");
+    std::string S = id(I) + " [label=" + quote(N.Label) + ", shape=" +
+                    (N.Shape ? N.Shape : N.IsOp ? "ellipse" : "box");
+    std::string Style = N.Style ? N.Style : "";
     if (N.Active)
-      S += std::string(", style=filled, fillcolor=") + quote(ActiveFill);
+      Style += Style.empty() ? "filled" : ",filled";
+    if (!Style.empty())
+      S += ", style=" + quote(Style);
+    if (N.Active)
+      S += std::string(", fillcolor=") + quote(ActiveFill);
     if (N.Taped)
       S += ", peripheries=2";
-    return S + N.Extra + "];\n";
+    return S + "];\n";
   }
 
   /// True if cluster \p C (or one inside it) has a node: Graphviz draws
@@ -581,10 +589,15 @@ private:
         {"int", "integer / boolean data", "color=gray45"},
         {"loop", "value from the previous iteration", "style=dashed"},
     };
+    // Invisible edges stack the entries in one column.
+    std::string Prev = "\"legend_op\"";
+    S += "    \"legend_active\" -> \"legend_value\" -> \"legend_taped\" -> \"legend_op\" [style=invis];\n";
     for (auto &E : Edges) {
       std::string A = quote(std::string("legend_") + E.Name + "_a");
       std::string B = quote(std::string("legend_") + E.Name + "_b");
-      S += "    " + A + " [label=\"\", shape=point];\n";
+      S += "    " + Prev + " -> " + A + " [style=invis];\n";
+      Prev = A;
+      S += "    " + A + " [label=\"\", shape=point, width=0.05];\n";
       S += "    " + B + " [label=" + quote(E.Label) + ", shape=plaintext];\n";
       S += "    { rank=same; " + A + "; " + B + "; }\n";
       S += "    " + A + " -> " + B + (*E.Attrs ? std::string(" [") + E.Attrs + "]" : "") + ";\n";

@@ -67,10 +67,15 @@ bool Differentiator::forward(Function &F, const ActivityPattern &P, const std::s
     Failed = true;
     return false;
   }
+  std::string In;
+  for (size_t I = 0; I < F.Params.size(); ++I)
+    if (P.isActive(I))
+      In += (In.empty() ? "" : ", ") + F.Params[I]->Name;
   G->Doc = "Forward mode (tangents) of " + F.Name +
-           (F.Where.Line ? ", line " + std::to_string(F.Where.Line) : "") + ".\nInputs: " +
-           (P.key(F).empty() ? "none" : P.key(F)) +
-           ". Each d_ parameter carries the tangent of its parameter; the result's tangent is returned.";
+           (F.Where.Line ? ", line " + std::to_string(F.Where.Line) : "") + ".\nWith respect to: " +
+           (In.empty() ? "nothing" : In) +
+           ". Each d_ parameter carries the tangent of its parameter" +
+           (F.ReturnType.isFloating() && !F.ReturnsVoid ? "; the result's tangent is returned." : ".");
   Generated.push_back(G);
   drain();
   return !Failed;
