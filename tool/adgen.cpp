@@ -30,6 +30,8 @@ static const char Usage[] =
     "  --depfile FILE    also write a Makefile rule 'OUTPUT: INPUT headers...' for\n"
     "                    build systems (CMake DEPFILE)\n"
     "  --line-directives emit #line directives that point back at INPUT\n"
+    "  --jacobian-mode=forward|reverse  compute f_jacobian by columns (forward) or\n"
+    "                    rows (reverse); default: the cheaper for the lengths at run time\n"
     "  -- ARGS...        compiler arguments for parsing INPUT (default: -std=c++17)\n"
     "  --help            show this help\n"
     "  --version         show adgen's version and the Clang it is built on\n";
@@ -69,6 +71,8 @@ int main(int argc, char **argv) {
     else if (A.rfind("--forward=", 0) == 0 || A.rfind("--reverse=", 0) == 0 ||
              A.rfind("--jacobian=", 0) == 0 || A.rfind("--hessian=", 0) == 0)
       O.Requests.push_back({A.substr(0, A.find('=')), A.substr(A.find('=') + 1)});
+    else if (A == "--jacobian-mode=forward" || A == "--jacobian-mode=reverse")
+      O.JacobianMode = A.substr(std::string("--jacobian-mode=").size());
     else if (A == "--depfile")
       O.Depfile = value("--depfile");
     else if (A == "--line-directives")

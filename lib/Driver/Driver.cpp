@@ -85,10 +85,9 @@ public:
                                  " more than once; list all inputs and outputs in one spec");
         continue;
       }
-      if (R.M == Mode::Jacobian || R.M == Mode::Hessian) {
-        Diags.error(R.Where, std::string(R.M == Mode::Jacobian ? "ADGEN_JACOBIAN" : "ADGEN_HESSIAN") +
-                                 " is not implemented in this version of adgen; use "
-                                 "ADGEN_FORWARD or ADGEN_REVERSE");
+      if (R.M == Mode::Hessian) {
+        Diags.error(R.Where, "ADGEN_HESSIAN is not implemented in this version of adgen; use "
+                             "ADGEN_JACOBIAN of a function's gradient, or ADGEN_REVERSE");
         continue;
       }
       graph::Function *F = Builder.build(R.Fn);
@@ -131,12 +130,30 @@ public:
       std::vector<std::string> Wanted;
       if (R.M == Mode::Forward)
         Wanted = {generatedName(R, "fwd")};
+      else if (R.M == Mode::Jacobian)
+        Wanted = {generatedName(R, "jacobian")};
       else
         Wanted = {generatedName(R, "pullback"), generatedName(R, "grad")};
       if (!checkNames(Ctx, Diags, R, Wanted, Requests))
         continue;
       std::string Wrt = Pat.key(*F);
       bool Done = false;
+      if (R.M == Mode::Jacobian) {
+        std::vector<std::string> Lengths(F->Params.size());
+        for (const auto *List : {&R.S.Inputs, &R.S.Outputs})
+          if (*List)
+            for (const SpecItem &It : **List)
+              if (It.Length)
+                for (size_t I = 0; I < F->Params.size(); ++I)
+                  if (R.Fn->getParamDecl(I)->getName() == It.Name)
+                    Lengths[I] = It.Length->Text;
+        JacobianMode JM = O.JacobianMode == "forward"   ? JacobianMode::Forward
+                          : O.JacobianMode == "reverse" ? JacobianMode::Reverse
+                                                        : JacobianMode::Auto;
+        if (D.jacobian(*F, Pat, Lengths, Wanted[0], JM))
+          Summary.push_back(Wanted[0] + " (Jacobian, d/d " + (Wrt.empty() ? "nothing" : Wrt) + ")");
+        continue;
+      }
       if (R.M == Mode::Forward) {
         if ((Done = D.forward(*F, Pat, Wanted[0])))
           Summary.push_back(Wanted[0] + " (forward mode, d/d " + (Wrt.empty() ? "nothing" : Wrt) + ")");

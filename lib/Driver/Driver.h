@@ -33,6 +33,7 @@ struct DriverOptions {
   std::vector<std::pair<std::string, std::string>> Requests;
   std::string Depfile;         ///< --depfile: Makefile rule OUTPUT: INPUT headers...
   bool LineDirectives = false; ///< --line-directives
+  std::string JacobianMode;    ///< --jacobian-mode: "", "forward" or "reverse"
   /// argv[0], to find the headers and clang's resource directory.
   std::string Argv0;
   std::string CommandLine; ///< for the banner

@@ -210,6 +210,10 @@ public:
       Out += "/// " + L.str() + "\n";
     signature(F, false);
     Out += "{\n";
+    if (!F.RawBody.empty()) {
+      Out += F.RawBody + "}\n\n";
+      return;
+    }
     Used.clear();
     mentions(F.Body, Used);
     // Dead stores hide reads: iterate until no more stores die.
@@ -455,7 +459,7 @@ std::string preamble(const EmitOptions &O, bool Header) {
   if (!O.Include.empty())
     S += "#include \"" + O.Include + "\"\n\n";
   S += "#include <adgen/adgen.h>\n#include <adgen/runtime.h>\n\n#include <algorithm>\n"
-       "#include <cmath>\n#include <cstddef>\n\n";
+       "#include <cmath>\n#include <cstddef>\n#include <vector>\n\n";
   return S;
 }
 

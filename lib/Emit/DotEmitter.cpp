@@ -115,8 +115,9 @@ struct Cluster {
   std::vector<unsigned> Nodes, Children;
 };
 
-/// Reaching definitions: variable (memory by its root) -> defining nodes,
-/// kept sorted so merges are independent of map order.
+/// Reaching definitions: variable (memory by its root) -> defining nodes.
+/// Each list is sorted (a new node has the largest number, merges sort), so
+/// lookups can binary-search and nothing depends on the map's pointer order.
 using Defs = std::map<const Var *, std::vector<unsigned>>;
 
 /// A read inside a loop, to find values carried into the next iteration.

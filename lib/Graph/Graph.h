@@ -220,6 +220,9 @@ struct Function {
   Loc Where;
   /// One-paragraph comment printed above the function (generated code).
   std::string Doc;
+  /// C++ text of the body, for the few generated functions that are plain
+  /// drivers of other generated functions (f_jacobian); Body is then empty.
+  std::string RawBody;
   /// Opaque identity of the source declaration.
   const void *Decl = nullptr;
 

@@ -25,6 +25,10 @@
 
 namespace adgen {
 
+/// How f_jacobian computes: by columns (forward), rows (reverse), or the
+/// cheaper of the two for the lengths at run time.
+enum class JacobianMode { Auto, Forward, Reverse };
+
 class Differentiator {
 public:
   Differentiator(graph::Module &M, graph::ErrorSink &Errors) : M(M), Errors(Errors) {}
@@ -34,6 +38,12 @@ public:
   /// Generates `PullbackName`, and `GradName` unless it is empty.
   bool reverse(graph::Function &F, const ActivityPattern &P, const std::string &PullbackName,
                const std::string &GradName);
+
+  /// Generates `Name` (f_jacobian) and the derivatives it drives. \p Lengths
+  /// has, per parameter, the C++ length expression of an active array.
+  bool jacobian(graph::Function &F, const ActivityPattern &P,
+                const std::vector<std::string> &Lengths, const std::string &Name,
+                JacobianMode Mode);
 
   /// Every generated function: helpers first (callees before callers is not
   /// needed: the emitter declares all functions before defining them).
