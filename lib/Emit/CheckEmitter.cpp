@@ -20,10 +20,6 @@ std::string scalarType(const Type &T) {
   return S.str();
 }
 
-bool writable(const Type &T) {
-  return (T.IsPointer && !T.PointeeConst) || (T.IsReference && !T.IsConst);
-}
-
 class Writer {
 public:
   Writer(const CheckTarget &T, unsigned Index) : T(T), F(*T.F), I(std::to_string(Index)) {}

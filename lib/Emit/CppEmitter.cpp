@@ -375,7 +375,7 @@ private:
       Out += "} while (" + Cond + ");\n";
       return;
     }
-    bool InlineInit = S.Init.size() <= 1 && simple(S.Init) ||
+    bool InlineInit = (S.Init.size() <= 1 && simple(S.Init)) ||
                       (S.Init.size() == 1 && S.Init[0]->K == StmtKind::Decl);
     bool InlineInc = simple(S.Inc);
     bool Scoped = !InlineInit;

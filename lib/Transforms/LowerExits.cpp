@@ -131,7 +131,7 @@ private:
       Body.insert(Body.begin(), M.assign(M.ref(L.Continued), M.boolConst(false), S->Where));
     }
     const Expr *Cond = S->Value;
-    const Expr *Go = stillRunning((L.Broke ? Brk : 0) | ((Bits & Ret) ? Ret : 0), &L);
+    const Expr *Go = stillRunning((L.Broke ? unsigned(Brk) : 0u) | ((Bits & Ret) ? unsigned(Ret) : 0u), &L);
     if (Go) {
       Cond = Cond ? andE(Go, Cond) : Go;
       if (!Inc.empty()) {

@@ -1,0 +1,76 @@
+#!/usr/bin/env python3
+"""Runs gen.py for many seeds outside lit and reports every failure.
+
+Usage: run.py FIRST_SEED LAST_SEED [COUNT] [--jobs=N] [--out=DIR]
+
+For each seed: gen.py SEED COUNT > DIR/sSEED.cpp; adgen --emit=check;
+g++ -std=c++17 -O1 -Wall -Wextra -Werror; run.  Prints one line per seed that
+fails at any stage (adgen error, compile error, wrong derivative, crash) and
+leaves its files in DIR.
+"""
+import concurrent.futures
+import os
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+ADGEN = os.environ.get("ADGEN", os.path.join(ROOT, "build", "tool", "adgen"))
+CXX = os.environ.get("CXX", "g++")
+
+
+def one(seed, count, out, extra):
+    base = os.path.join(out, "s%d" % seed)
+    src = subprocess.run([sys.executable, os.path.join(HERE, "gen.py"), str(seed), str(count)] + extra,
+                         capture_output=True, text=True, check=True).stdout
+    with open(base + ".cpp", "w") as f:
+        f.write(src)
+    p = subprocess.run([ADGEN, base + ".cpp", "--emit=check", "-o", base + ".check.cpp", "--", "-std=c++17"],
+                       capture_output=True, text=True, timeout=120)
+    if p.returncode != 0:
+        return seed, "adgen", p.stderr[-2000:]
+    p = subprocess.run([CXX, "-std=c++17", "-O1", "-Wall", "-Wextra", "-Werror", "-I" + os.path.join(ROOT, "include"),
+                        base + ".check.cpp", "-o", base + ".exe"], capture_output=True, text=True, timeout=300)
+    if p.returncode != 0:
+        return seed, "compile", p.stderr[-3000:]
+    try:
+        p = subprocess.run([base + ".exe"], capture_output=True, text=True, timeout=60)
+    except subprocess.TimeoutExpired:
+        return seed, "timeout", ""
+    if p.returncode != 0:
+        return seed, "check", p.stdout[-3000:] + p.stderr[-1000:]
+    for suffix in (".cpp", ".check.cpp", ".exe"):
+        os.remove(base + suffix)
+    return seed, "ok", p.stdout.strip().splitlines()[-1]
+
+
+def main(argv):
+    first, last = int(argv[1]), int(argv[2])
+    count = 8
+    jobs = os.cpu_count() or 4
+    out = "/tmp/fuzz-run"
+    extra = []
+    for a in argv[3:]:
+        if a.startswith("--jobs="):
+            jobs = int(a[7:])
+        elif a.startswith("--out="):
+            out = a[6:]
+        elif a.startswith("--"):
+            extra.append(a)
+        else:
+            count = int(a)
+    os.makedirs(out, exist_ok=True)
+    bad = 0
+    with concurrent.futures.ThreadPoolExecutor(jobs) as ex:
+        futs = [ex.submit(one, s, count, out, extra) for s in range(first, last + 1)]
+        for fu in futs:
+            seed, what, msg = fu.result()
+            if what != "ok":
+                bad += 1
+                print("=== seed %d: %s\n%s" % (seed, what, msg), flush=True)
+    print("%d seeds, %d failing" % (last - first + 1, bad))
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
