@@ -85,11 +85,6 @@ public:
                                  " more than once; list all inputs and outputs in one spec");
         continue;
       }
-      if (R.M == Mode::Hessian) {
-        Diags.error(R.Where, "ADGEN_HESSIAN is not implemented in this version of adgen; use "
-                             "ADGEN_JACOBIAN of a function's gradient, or ADGEN_REVERSE");
-        continue;
-      }
       graph::Function *F = Builder.build(R.Fn);
       if (!F)
         continue;
@@ -132,13 +127,15 @@ public:
         Wanted = {generatedName(R, "fwd")};
       else if (R.M == Mode::Jacobian)
         Wanted = {generatedName(R, "jacobian")};
+      else if (R.M == Mode::Hessian)
+        Wanted = {generatedName(R, "hessian")};
       else
         Wanted = {generatedName(R, "pullback"), generatedName(R, "grad")};
       if (!checkNames(Ctx, Diags, R, Wanted, Requests))
         continue;
       std::string Wrt = Pat.key(*F);
       bool Done = false;
-      if (R.M == Mode::Jacobian) {
+      if (R.M == Mode::Jacobian || R.M == Mode::Hessian) {
         std::vector<std::string> Lengths(F->Params.size());
         for (const auto *List : {&R.S.Inputs, &R.S.Outputs})
           if (*List)
@@ -150,8 +147,12 @@ public:
         JacobianMode JM = O.JacobianMode == "forward"   ? JacobianMode::Forward
                           : O.JacobianMode == "reverse" ? JacobianMode::Reverse
                                                         : JacobianMode::Auto;
-        if (D.jacobian(*F, Pat, Lengths, Wanted[0], JM))
+        if (R.M == Mode::Hessian) {
+          if (D.hessian(*F, Pat, Lengths, Wanted[0]))
+            Summary.push_back(Wanted[0] + " (Hessian, d2/d " + (Wrt.empty() ? "nothing" : Wrt) + "^2)");
+        } else if (D.jacobian(*F, Pat, Lengths, Wanted[0], JM)) {
           Summary.push_back(Wanted[0] + " (Jacobian, d/d " + (Wrt.empty() ? "nothing" : Wrt) + ")");
+        }
         continue;
       }
       if (R.M == Mode::Forward) {

@@ -1284,14 +1284,26 @@ const Expr *GraphBuilder::Impl::callExpr(const clang::CallExpr *CE) {
   Callee *C = callee(FD, CE->getBeginLoc());
   if (!C)
     return nullptr;
+  // A callee that writes through a reference or pointer may change what a
+  // by-value argument read: C++ copied that value at the call, and so does
+  // the graph (reverse mode re-evaluates arguments after the call).
+  bool Writes = false;
+  for (const graph::Type &PT : C->ParamTypes)
+    Writes |= (PT.IsPointer && !PT.PointeeConst) || (PT.IsReference && !PT.IsConst);
   std::vector<const graph::Expr *> Args;
   for (unsigned I = 0; I < CE->getNumArgs(); ++I) {
     const clang::Expr *A = CE->getArg(I);
-    const graph::Expr *GA = C->ParamTypes[I].IsReference && !C->ParamTypes[I].IsConst
-                                ? lvalue(A)
-                                : expr(A);
+    const graph::Type &PT = C->ParamTypes[I];
+    const graph::Expr *GA = PT.IsReference && !PT.IsConst ? lvalue(A) : expr(A);
     if (!GA)
       return nullptr;
+    if (Writes && !PT.isMemory() && !(PT.IsReference && !PT.IsConst) && !GA->isConstant()) {
+      graph::Type VT = PT.element();
+      VT.IsConst = false;
+      Var *Copy = temp(C->ParamNames[I].empty() ? "arg" : C->ParamNames[I], VT, A->getBeginLoc());
+      emit(M.decl(Copy, VT.Scalar == GA->Ty.Scalar ? GA : M.cast(GA, VT), loc(A->getBeginLoc())));
+      GA = M.ref(Copy);
+    }
     Args.push_back(GA);
   }
   const graph::Expr *Result = nullptr;

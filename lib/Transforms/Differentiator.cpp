@@ -130,7 +130,9 @@ static Function helperProbe(const Callee &C) {
   for (const std::string &NS : C.Body->Namespaces)
     if (!NS.empty())
       Probe.Namespaces.push_back(NS);
-  Probe.Namespaces.push_back("adgen_detail");
+  // A helper of a helper (second derivatives) lives beside it.
+  if (Probe.Namespaces.empty() || Probe.Namespaces.back() != "adgen_detail")
+    Probe.Namespaces.push_back("adgen_detail");
   return Probe;
 }
 

@@ -45,6 +45,11 @@ public:
                 const std::vector<std::string> &Lengths, const std::string &Name,
                 JacobianMode Mode);
 
+  /// Generates `Name` (f_hessian): forward mode applied to the reverse-mode
+  /// code adgen generated for f (forward over reverse), a column per input.
+  bool hessian(graph::Function &F, const ActivityPattern &P,
+               const std::vector<std::string> &Lengths, const std::string &Name);
+
   /// Every generated function: helpers first (callees before callers is not
   /// needed: the emitter declares all functions before defining them).
   const std::vector<graph::Function *> &generated() const { return Generated; }
@@ -55,6 +60,20 @@ public:
   /// The qualified names of the reverse-mode helpers of \p C for \p P: the
   /// forward sweep (records) and the backward sweep.
   std::pair<std::string, std::string> reverseHelpers(graph::Callee &C, const ActivityPattern &P);
+
+  /// The generated function with qualified name \p Qualified, if any (calls
+  /// in generated code name helpers this way).
+  graph::Function *generatedNamed(const std::string &Qualified) const {
+    for (graph::Function *G : Generated) {
+      std::string Q = "::";
+      for (const std::string &NS : G->Namespaces)
+        if (!NS.empty())
+          Q += NS + "::";
+      if (Q + G->Name == Qualified)
+        return G;
+    }
+    return nullptr;
+  }
 
   graph::Module &module() { return M; }
   graph::ErrorSink &errors() { return Errors; }

@@ -18,7 +18,12 @@ namespace {
 class Forward {
 public:
   Forward(Differentiator &D, Function &F, const ActivityPattern &P, Function &G)
-      : D(D), M(D.module()), F(F), P(P), G(G), A(analyseActivity(F, P)) {}
+      : D(D), M(D.module()), F(F), P(P), G(G), A(analyseActivity(F, P)),
+        // Code adgen generated (a pullback, for second derivatives) moves
+        // values through the tape, which the activity analysis cannot follow:
+        // every floating-point variable there carries a tangent, so that each
+        // push of a value pairs with a push of its tangent.
+        AllActive(F.NameParent != nullptr) {}
 
   bool run();
 
@@ -41,6 +46,8 @@ private:
   Activity A;
   llvm::DenseMap<Var *, Var *> Tan;
   bool OK = true;
+  bool AllActive;
+  bool active(Var *V) { return AllActive ? V->Ty.isFloating() : A.isActive(V); }
 };
 
 } // namespace
@@ -67,6 +74,10 @@ const Expr *Forward::tangentPtr(const Expr *E) {
 }
 
 const Expr *Forward::tangentLoc(const Expr *T) {
+  if (T->K == Op::Deref) { // *d_x of a pullback's adjoint parameter
+    auto It = Tan.find(T->V);
+    return It == Tan.end() ? nullptr : M.deref(It->second);
+  }
   if (T->K == Op::VarRef) {
     auto It = Tan.find(T->V);
     return It == Tan.end() ? nullptr : M.ref(It->second);
@@ -82,8 +93,14 @@ const Expr *Forward::tangentLoc(const Expr *T) {
 const Expr *Forward::tangent(const Expr *E) {
   if (!E->Ty.isFloating() || E->Ty.isMemory())
     return nullptr;
-  if (E->K == Op::VarRef || E->K == Op::Load)
+  if (E->K == Op::VarRef || E->K == Op::Load || E->K == Op::Deref)
     return tangentLoc(E);
+  if (E->K == Op::Pop) {
+    // The forward sweep pushed the tangent right after the value: it comes
+    // off the tape first (its statement precedes the value's).
+    Expr T = *E;
+    return M.make(std::move(T));
+  }
   if (E->K == Op::Select) {
     const Expr *TA = tangent(E->Ops[1]), *TB = tangent(E->Ops[2]);
     if (!TA && !TB)
@@ -122,7 +139,7 @@ void Forward::stmt(Stmt *S, Block &Out) {
       }
       return;
     }
-    if (!V->Ty.isFloating() || !A.isActive(V))
+    if (!V->Ty.isFloating() || !active(V))
       return;
     Var *DV = tangentVar(V);
     if (V->Ty.ArraySize) {
@@ -135,15 +152,39 @@ void Forward::stmt(Stmt *S, Block &Out) {
     Out.insert(Out.end() - 1, M.decl(DV, T ? T : zero(V->Ty), S->Where));
     return;
   }
-  case StmtKind::Assign: {
-    if (S->Target->Ty.isFloating())
-      if (const Expr *TL = tangentLoc(S->Target)) {
-        const Expr *T = tangent(S->Value);
+  case StmtKind::Assign:
+  case StmtKind::AddAssign: {
+    const Expr *TL = S->Target->Ty.isFloating() ? tangentLoc(S->Target) : nullptr;
+    if (TL) {
+      const Expr *T = tangent(S->Value);
+      if (S->K == StmtKind::Assign)
         Out.push_back(M.assign(TL, T ? T : zero(S->Target->Ty), S->Where));
-      }
+      else if (T)
+        Out.push_back(M.addAssign(TL, T, S->Where));
+    } else if (S->Value->K == Op::Pop && S->Value->Ty.isFloating()) {
+      // A value restored into memory without tangent: drop its tangent.
+      Callee C;
+      C.Name = "drop<" + S->Value->Ty.element().str() + ">";
+      Stmt *Drop = M.callStmt(nullptr, M.addCallee(C), {}, S->Where);
+      Drop->V = S->Value->V;
+      Out.push_back(Drop);
+    }
     Out.push_back(S);
     return;
   }
+  case StmtKind::Push: {
+    Out.push_back(S);
+    if (S->Value->Ty.isFloating() && !S->Value->Ty.isMemory()) {
+      const Expr *T = tangent(S->Value);
+      Stmt *PT = M.push(T ? T : zero(S->Value->Ty), S->Where);
+      PT->V = S->V;
+      Out.push_back(PT);
+    }
+    return;
+  }
+  case StmtKind::Scope:
+    Out.push_back(M.scope(block(S->Then), S->Where));
+    return;
   case StmtKind::Call:
     call(S, Out);
     return;
@@ -178,7 +219,31 @@ void Forward::stmt(Stmt *S, Block &Out) {
 /// A call: the callee's forward helper (or the user's g_fwd) when an
 /// argument or the result is active, else the call itself.
 void Forward::call(Stmt *S, Block &Out) {
-  Callee &C = *S->Fn;
+  if (S->V) { // a method of the tape or redo log in generated code
+    Out.push_back(S);
+    return;
+  }
+  // In generated code, calls name generated helpers: differentiate those.
+  Callee Resolved;
+  if (Function *Gen = D.generatedNamed(S->Fn->Name)) {
+    Resolved.Name = S->Fn->Name;
+    Resolved.BaseName = Gen->Name;
+    Resolved.Body = Gen;
+    Resolved.Namespaces = Gen->Namespaces;
+    Resolved.ReturnsVoid = Gen->ReturnsVoid;
+    Resolved.ReturnType = Gen->ReturnType;
+    for (Var *V : Gen->Params) {
+      Resolved.ParamTypes.push_back(V->Ty);
+      Resolved.ParamNames.push_back(V->Name);
+    }
+  } else if (!S->Fn->CustomPullback.empty() && S->Fn->Name == S->Fn->CustomPullback) {
+    D.errors().error(S->Where, "no second derivative through the custom derivative of '" +
+                                   S->Fn->BaseName + "': write it without ADGEN_CUSTOM, or "
+                                   "differentiate the caller once");
+    OK = false;
+    return;
+  }
+  Callee &C = Resolved.Body ? *M.addCallee(Resolved) : *S->Fn;
   ActivityPattern CP;
   bool Any = false;
   for (size_t I = 0; I < S->Args.size(); ++I) {
@@ -198,7 +263,9 @@ void Forward::call(Stmt *S, Block &Out) {
   }
   Var *Res = S->Target ? rootOf(S->Target) : nullptr;
   bool ResAct = Res && S->Target->Ty.isFloating() && hasTangent(Res);
-  CP.Return = ResAct;
+  // The result's tangent always comes back (one helper per pattern of active
+  // arguments); it is used only where the result is active.
+  CP.Return = !C.ReturnsVoid && C.ReturnType.isFloating();
   if (!Any && !ResAct) {
     Out.push_back(S);
     return;
@@ -278,7 +345,7 @@ bool Forward::run() {
       Var *DV = G.addVar(G.freshName("d_" + V->Name), V->Ty, VarKind::Param);
       Tan[V] = DV;
       G.Params.push_back(DV);
-    } else if (V->Ty.isFloatScalar() && !V->Ty.IsReference && A.isActive(V)) {
+    } else if (V->Ty.isFloatScalar() && !V->Ty.IsReference && active(V)) {
       // A value parameter that becomes active inside f: a local tangent.
       Prologue.push_back(M.decl(tangentVar(V), zero(V->Ty)));
     }

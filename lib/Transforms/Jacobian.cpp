@@ -55,8 +55,8 @@ public:
       if (P.Outputs[K])
         OutOff += " + " + len(K);
     }
-    O += "const std::size_t n_in = " + InOff + ";\n";
-    O += "const std::size_t n_out = " + OutOff + ";\n";
+    O += "const std::size_t adgen_n_in = " + InOff + ";\n";
+    O += "const std::size_t adgen_n_out = " + OutOff + ";\n";
     // What f overwrites: each run starts from the entry values.
     for (size_t K = 0; K < F.Params.size(); ++K) {
       if (!P.isActive(K) || !writable(F.Params[K]->Ty))
@@ -75,11 +75,11 @@ public:
       else
         O += ty(K) + " " + d(K) + " = 0;\n";
     }
-    O += "if (n_in == 0 || n_out == 0) {\n  " + call(qualify(F), false, false) +
+    O += "if (adgen_n_in == 0 || adgen_n_out == 0) {\n  " + call(qualify(F), false, false) +
          ";\n  return;\n}\n";
     bool Both = !Fwd.empty() && !Pullback.empty();
     if (Both)
-      O += "if (n_in <= n_out) {\n";
+      O += "if (adgen_n_in <= adgen_n_out) {\n";
     if (!Fwd.empty())
       forward();
     if (Both)
@@ -98,8 +98,8 @@ private:
     return F.Params[K]->Ty.IsPointer ? "static_cast<std::size_t>(" + Lengths[K] + ")"
                                      : std::string("1");
   }
-  std::string d(size_t K) { return "d_" + F.Params[K]->Name + "_"; }
-  std::string start(size_t K) { return F.Params[K]->Name + "_on_entry"; }
+  std::string d(size_t K) { return "adgen_d_" + F.Params[K]->Name; }
+  std::string start(size_t K) { return "adgen_" + F.Params[K]->Name + "_on_entry"; }
 
   void restoreAndClear() {
     for (size_t K = 0; K < F.Params.size(); ++K) {
@@ -148,42 +148,42 @@ private:
 
   void forward() {
     O += "// Forward mode: column j of the Jacobian from the tangents of input j.\n";
-    O += "for (std::size_t j = 0; j < n_in; ++j) {\n";
+    O += "for (std::size_t adgen_col = 0; adgen_col < adgen_n_in; ++adgen_col) {\n";
     restoreAndClear();
-    seed("j", true);
+    seed("adgen_col", true);
     if (P.Return)
-      O += "  jac[j] = " + call(Fwd, true, false) + ".tangent;\n";
+      O += "  jac[adgen_col] = " + call(Fwd, true, false) + ".tangent;\n";
     else
       O += "  " + call(Fwd, true, false) + ";\n";
     for (size_t K = 0; K < F.Params.size(); ++K) {
       if (!P.Outputs[K])
         continue;
       if (F.Params[K]->Ty.IsPointer)
-        O += "  for (std::size_t e = 0; e < " + len(K) + "; ++e)\n    jac[(" + OutOffsets[K] +
-             " + e) * n_in + j] = " + d(K) + "[e];\n";
+        O += "  for (std::size_t adgen_e = 0; adgen_e < " + len(K) + "; ++adgen_e)\n    jac[(" + OutOffsets[K] +
+             " + adgen_e) * adgen_n_in + adgen_col] = " + d(K) + "[adgen_e];\n";
       else
-        O += "  jac[(" + OutOffsets[K] + ") * n_in + j] = " + d(K) + ";\n";
+        O += "  jac[(" + OutOffsets[K] + ") * adgen_n_in + adgen_col] = " + d(K) + ";\n";
     }
     O += "}\n";
   }
 
   void reverse() {
     O += "// Reverse mode: row i of the Jacobian from the adjoints for output i.\n";
-    O += "for (std::size_t i = 0; i < n_out; ++i) {\n";
+    O += "for (std::size_t adgen_row = 0; adgen_row < adgen_n_out; ++adgen_row) {\n";
     restoreAndClear();
     if (!F.ReturnsVoid && F.ReturnType.isFloating())
       O += "  " + scalarType(F.ReturnType) + " d_ret = " +
-           (P.Return ? "i == 0 ? 1 : 0" : "0") + ";\n";
-    seed("i", false);
+           (P.Return ? "adgen_row == 0 ? 1 : 0" : "0") + ";\n";
+    seed("adgen_row", false);
     O += "  " + call(Pullback, false, true) + ";\n";
     for (size_t K = 0; K < F.Params.size(); ++K) {
       if (!P.Inputs[K])
         continue;
       if (F.Params[K]->Ty.IsPointer)
-        O += "  for (std::size_t e = 0; e < " + len(K) + "; ++e)\n    jac[i * n_in + " +
-             InOffsets[K] + " + e] = " + d(K) + "[e];\n";
+        O += "  for (std::size_t adgen_e = 0; adgen_e < " + len(K) + "; ++adgen_e)\n    jac[adgen_row * adgen_n_in + " +
+             InOffsets[K] + " + adgen_e] = " + d(K) + "[adgen_e];\n";
       else
-        O += "  jac[i * n_in + " + InOffsets[K] + "] = " + d(K) + ";\n";
+        O += "  jac[adgen_row * adgen_n_in + " + InOffsets[K] + "] = " + d(K) + ";\n";
     }
     O += "}\n";
   }
@@ -251,6 +251,150 @@ bool Differentiator::jacobian(Function &F, const ActivityPattern &P,
                           : "Forward mode (a column per run) when there are no more inputs than "
                             "outputs, else reverse mode (a row per run).");
   J.RawBody = JacobianBody(F, P, Lengths, Fwd, Pullback).run();
+  Generated.push_back(&J);
+  return true;
+}
+
+bool Differentiator::hessian(Function &F, const ActivityPattern &P,
+                             const std::vector<std::string> &Lengths, const std::string &Name) {
+  auto internal = [&](Function *G) {
+    G->Namespaces.clear();
+    for (const std::string &NS : F.Namespaces)
+      if (!NS.empty())
+        G->Namespaces.push_back(NS);
+    G->Namespaces.push_back("adgen_detail");
+    G->IsStatic = true;
+    G->IsInline = false;
+    Generated.push_back(G);
+    return qualify(*G);
+  };
+  // The gradient, as code: f_pullback.
+  Function *G = reverseTransform(*this, F, P, F.Name + "_hessian_pullback", ReverseShape::Joint);
+  if (!G)
+    return Failed = true, false;
+  // Only the input of the forward transform: not emitted itself.
+  G->Namespaces.clear();
+  for (const std::string &NS : F.Namespaces)
+    if (!NS.empty())
+      G->Namespaces.push_back(NS);
+  G->Namespaces.push_back("adgen_detail");
+  drain();
+  if (Failed)
+    return false;
+  // Its tangent along the inputs: forward over reverse. The pullback's
+  // parameters are f's, d_ret, then the adjoints of f's active parameters.
+  ActivityPattern GP;
+  size_t NF = F.Params.size();
+  for (size_t I = 0; I < G->Params.size(); ++I) {
+    bool FParam = I < NF;
+    bool Adjoint = I > NF;
+    GP.Inputs.push_back(FParam && P.Inputs[I]);
+    GP.Outputs.push_back(Adjoint || (FParam && P.Outputs[I]));
+  }
+  GP.Return = false;
+  Function *H = forwardTransform(*this, *G, GP, F.Name + "_hessian_fwd");
+  if (!H)
+    return Failed = true, false;
+  H->Doc = "Forward mode of " + G->Name + " (forward over reverse) for " + Name + ".";
+  std::string Fwd = internal(H);
+  drain();
+  if (Failed)
+    return false;
+
+  // f_hessian: column j is the tangent of the gradient along input j.
+  std::string O;
+  auto len = [&](size_t K) {
+    return F.Params[K]->Ty.IsPointer ? "static_cast<std::size_t>(" + Lengths[K] + ")"
+                                     : std::string("1");
+  };
+  auto ty = [&](size_t K) { return scalarType(F.Params[K]->Ty); };
+  std::string Off = "0";
+  std::vector<std::string> Offs;
+  for (size_t K = 0; K < NF; ++K) {
+    Offs.push_back(Off);
+    if (P.Inputs[K])
+      Off += " + " + len(K);
+  }
+  O += "const std::size_t adgen_n = " + Off + ";\n";
+  for (size_t K = 0; K < NF; ++K) {
+    if (!P.isActive(K))
+      continue;
+    std::string N = F.Params[K]->Name;
+    if (F.Params[K]->Ty.IsPointer) {
+      if (writable(F.Params[K]->Ty))
+        O += "const std::vector<" + ty(K) + "> adgen_" + N + "_on_entry(" + N + ", " + N + " + " + len(K) + ");\n";
+      O += "std::vector<" + ty(K) + "> adgen_g_" + N + "(" + len(K) + "), adgen_dg_" + N + "(" +
+           len(K) + "), adgen_t_" + N + "(" + len(K) + ");\n";
+    } else {
+      if (writable(F.Params[K]->Ty))
+        O += "const " + ty(K) + " adgen_" + N + "_on_entry = " + N + ";\n";
+      O += ty(K) + " adgen_g_" + N + " = 0, adgen_dg_" + N + " = 0, adgen_t_" + N + " = 0;\n";
+    }
+  }
+  std::string Args;
+  for (size_t K = 0; K < NF; ++K)
+    Args += (K ? ", " : "") + F.Params[K]->Name;
+  Args += ", " + scalarType(F.ReturnType) + "(1)";
+  auto ref = [&](size_t K, const std::string &Prefix, bool Pointer) {
+    std::string N = Prefix + F.Params[K]->Name;
+    return F.Params[K]->Ty.IsPointer ? N + ".data()" : (Pointer ? "&" + N : N);
+  };
+  for (size_t K = 0; K < NF; ++K)
+    if (P.isActive(K))
+      Args += ", " + ref(K, "adgen_g_", true);
+  for (size_t K = 0; K < NF; ++K)
+    if (P.isActive(K) && P.Inputs[K])
+      Args += ", " + ref(K, "adgen_t_", false);
+  for (size_t K = 0; K < NF; ++K)
+    if (P.isActive(K))
+      Args += ", " + ref(K, "adgen_dg_", true);
+  O += "if (adgen_n == 0) {\n  " + qualify(F) + "(";
+  for (size_t K = 0; K < NF; ++K)
+    O += (K ? ", " : "") + F.Params[K]->Name;
+  O += ");\n  return;\n}\n";
+  O += "for (std::size_t adgen_col = 0; adgen_col < adgen_n; ++adgen_col) {\n";
+  for (size_t K = 0; K < NF; ++K) {
+    if (!P.isActive(K))
+      continue;
+    std::string N = F.Params[K]->Name;
+    bool Array = F.Params[K]->Ty.IsPointer;
+    if (writable(F.Params[K]->Ty))
+      O += Array ? "  std::copy(adgen_" + N + "_on_entry.begin(), adgen_" + N + "_on_entry.end(), " + N + ");\n"
+                 : "  " + N + " = adgen_" + N + "_on_entry;\n";
+    for (const char *B : {"adgen_g_", "adgen_dg_", "adgen_t_"})
+      O += Array ? "  std::fill(" + std::string(B) + N + ".begin(), " + B + N + ".end(), " + ty(K) + "(0));\n"
+                 : "  " + std::string(B) + N + " = 0;\n";
+    if (P.Inputs[K]) {
+      if (Array)
+        O += "  if (" + (Offs[K] == "0" ? "" : "adgen_col >= " + Offs[K] + " && ") + "adgen_col < " +
+             Offs[K] + " + " + len(K) + ")\n    adgen_t_" + N + "[adgen_col - (" + Offs[K] + ")] = 1;\n";
+      else
+        O += "  if (adgen_col == " + Offs[K] + ")\n    adgen_t_" + N + " = 1;\n";
+    }
+  }
+  O += "  " + Fwd + "(" + Args + ");\n";
+  for (size_t K = 0; K < NF; ++K) {
+    if (!P.Inputs[K])
+      continue;
+    std::string N = F.Params[K]->Name;
+    if (F.Params[K]->Ty.IsPointer)
+      O += "  for (std::size_t adgen_e = 0; adgen_e < " + len(K) + "; ++adgen_e)\n    hess[(" +
+           Offs[K] + " + adgen_e) * adgen_n + adgen_col] = adgen_dg_" + N + "[adgen_e];\n";
+    else
+      O += "  hess[(" + Offs[K] + ") * adgen_n + adgen_col] = adgen_dg_" + N + ";\n";
+  }
+  O += "}\n";
+
+  Function &J = newGenerated(M, F, Name, false);
+  J.Params = F.Params;
+  Type HT = Type::pointerTo(F.ReturnType.Scalar, F.ReturnType.Spelling, false);
+  J.Params.push_back(J.addVar(J.freshName("hess"), HT, VarKind::Param));
+  J.ReturnsVoid = true;
+  J.Doc = "Hessian of " + F.Name + ": hess[i * n + j] = d2 " + F.Name +
+          " / d input_i d input_j (inputs in parameter order, arrays flattened).\n"
+          "Forward over reverse: " + Fwd.substr(2) + " is forward mode applied to the reverse-mode "
+          "code of " + F.Name + "; one run per input gives one column.";
+  J.RawBody = O;
   Generated.push_back(&J);
   return true;
 }

@@ -180,6 +180,7 @@ private:
   llvm::DenseMap<Var *, Var *> ParamAdj;         // parameter -> its adjoint parameter
   llvm::DenseMap<Var *, Var *> PtrOfAdj;         // d_p -> pointer local p
   llvm::DenseSet<Var *> Needed;
+  llvm::DenseSet<Var *> Mentioned; ///< arrays the backward sweep names
   llvm::DenseSet<Var *> Assigned;                // variables and roots written
   /// Per overwriting statement: must it push the old value? Decided once
   /// (planStores) so that both sweeps agree.
@@ -383,8 +384,14 @@ void Reverse::readsOf(const Expr *E, llvm::DenseSet<Var *> &Reads) {
 void Reverse::collectReads(const Block &B, llvm::DenseSet<Var *> &Reads) {
   forEachStmt(B, [&](Stmt *S) {
     readsOf(S->Value, Reads);
-    for (const Expr *A : S->Args)
+    for (const Expr *A : S->Args) {
       readsOf(A, Reads);
+      // An array handed to a function (a helper's backward sweep) is read
+      // through; the redo log's methods only take addresses.
+      if (S->K == StmtKind::Call && !S->V && A->Ty.isMemory())
+        if (Var *R = rootOf(A))
+          Reads.insert(R);
+    }
     if (S->Target && S->Target->K == Op::Load) {
       // Writing p[i] reads p (when it is a pointer variable) and i.
       const Expr *Base = S->Target->Ops[0];
@@ -564,8 +571,11 @@ Reverse::CallPlan Reverse::plan(Stmt *S) {
     Pl.P.Outputs.push_back(Act && Writes);
     Pl.Active |= Act;
   }
-  Pl.P.Return = S->Target && S->Target->Ty.isFloating() && adjLoc(S->Target) != nullptr;
-  Pl.Active |= Pl.P.Return;
+  // A floating-point result is always an output of the helper (its seed is
+  // 0 where the caller does not need it): one helper per pattern of active
+  // arguments.
+  Pl.P.Return = !C.ReturnsVoid && C.ReturnType.isFloating();
+  Pl.Active |= S->Target && S->Target->Ty.isFloating() && adjLoc(S->Target) != nullptr;
   if (!Pl.Active && !WritesNeeded)
     return Pl;
   Pl.Active = true;
@@ -720,7 +730,7 @@ void Reverse::forwardStmt(Stmt *S, Block &Out, unsigned Depth) {
   switch (S->K) {
   case StmtKind::Decl: {
     Var *V = S->V;
-    bool Hoisted = Needed.count(V) || AdjMem.count(V);
+    bool Hoisted = Needed.count(V) || AdjMem.count(V) || Mentioned.count(V);
     if (!Hoisted) {
       Out.push_back(S);
       return;
@@ -891,16 +901,18 @@ void Reverse::backwardStmt(Stmt *S, Block &Out, unsigned Depth) {
     }
     adjointOfAssign(S->Target, S->Value, Out, S->Where);
     return;
-  case StmtKind::Call:
+  case StmtKind::Call: {
+    // The forward sweep pushed the result's old value, then the saved
+    // reference arguments, then the callee recorded its own: undo in the
+    // opposite order.
+    backwardCall(S, Out);
+    std::vector<const Expr *> Saved = savedRefArgs(S);
+    for (auto It = Saved.rbegin(); It != Saved.rend(); ++It)
+      restore(*It, popE((*It)->Ty), S->Where, Out);
     if (S->Target && stores(S, S->Target, false, Depth))
       restore(S->Target, popE(S->Target->Ty), S->Where, Out);
-    backwardCall(S, Out);
-    {
-      std::vector<const Expr *> Saved = savedRefArgs(S);
-      for (auto It = Saved.rbegin(); It != Saved.rend(); ++It)
-        restore(*It, popE((*It)->Ty), S->Where, Out);
-    }
     return;
+  }
   case StmtKind::If: {
     Block Then, Else;
     backward(S->Then, Then, Depth);
@@ -1111,6 +1123,20 @@ bool Reverse::run() {
     bool Grew = false;
     for (Var *V : Reads)
       Grew |= Needed.insert(V).second;
+    // Arrays whose address the backward sweep uses (passed to a helper) must
+    // be declared where it can see them.
+    forEachStmt(Bwd, [&](Stmt *S) {
+      auto note = [&](const Expr *E) {
+        forEachExpr(E, [&](const Expr *N) {
+          if (N->K == Op::VarRef && N->V->Ty.ArraySize)
+            Mentioned.insert(N->V);
+        });
+      };
+      note(S->Value);
+      note(S->Target);
+      for (const Expr *A : S->Args)
+        note(A);
+    });
     if (!Grew)
       break;
   }
@@ -1164,7 +1190,8 @@ bool Reverse::run() {
   for (Var *Fl : L.Flags)
     Top.push_back(M.decl(Fl, M.boolConst(false)));
   forEachStmt(L.Body, [&](Stmt *S) {
-    if (S->K == StmtKind::Decl && (Needed.count(S->V) || AdjMem.count(S->V)))
+    if (S->K == StmtKind::Decl &&
+        (Needed.count(S->V) || AdjMem.count(S->V) || Mentioned.count(S->V)))
       Hoisted.push_back(S->V);
   });
   for (Var *V : Hoisted) {

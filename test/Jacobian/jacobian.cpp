@@ -26,12 +26,12 @@ void layer(const double *W, const double *x, const double *b, double *y, int n) 
   }
 }
 // CHECK-LABEL: void layer_jacobian(const double *W, const double *x, const double *b, double *y, int n, double *jac) {
-// CHECK: if (n_in <= n_out) {
+// CHECK: if (adgen_n_in <= adgen_n_out) {
 // FWD-LABEL: void layer_jacobian(
-// FWD-NOT: n_in <= n_out
+// FWD-NOT: adgen_n_in <= adgen_n_out
 // FWD: layer_jacobian_fwd(
 // REV-LABEL: void layer_jacobian(
-// REV-NOT: n_in <= n_out
+// REV-NOT: adgen_n_in <= adgen_n_out
 // REV: layer_jacobian_pullback(
 
 // A scalar result and an in-out array: rows are (return, s[0], s[1]),

@@ -41,7 +41,31 @@ KINDS = {
 #   cond-call  helper calls inside conditions (if, ?:, while) -- adgen emits the
 #              helper's derivative twice when a result is used both in a
 #              condition and in active arithmetic (redefinition).
+#   taped-calls  value-returning helpers whose reverse uses the tape: inside a
+#              loop, adgen restores the caller's saved call result (tape.pop)
+#              before the callee's reverse pops the callee's own entries
+#              (misaligned tape: crash, hang or silently wrong gradient).
+#              Void helpers (results through pointers/references) are kept.
 AVOID = set()
+
+# Value-returning helper bodies whose reverse needs no tape.
+CLEAN_SCALAR = [
+    "  return u / (1.5 + v * v) + std::log(1 + u * u);",
+    "  return u * std::tanh(v) + 0.25 * std::sin(u * v);",
+    "  return std::sqrt(1 + u * u * v * v) - 0.5 * u + std::cos(v);",
+]
+CLEAN_ARRAY = [
+    "  return 0.5 * p[0] * p[m - 1] + std::tanh(p[1]);",
+    "  return std::sin(p[m - 1]) * p[0] + 0.25 * p[1] * p[1];",
+]
+
+
+def pick(r, variants, clean=None):
+    """r.choice, or one of the tape-free bodies under --avoid=taped-calls."""
+    v = r.choice(variants)
+    if clean and "taped-calls" in AVOID:
+        v = r.choice(clean)
+    return v
 
 
 class Var:
@@ -526,6 +550,8 @@ class FunctionGen:
         if self.kind == "out":
             self.emit(out, 1, "y[n - 1] += %s * s;" % self.small_const())
         self.close_scope_final(out)
+        if self.kind == "both":
+            self.emit(out, 1, "y[0] -= %s * s;" % self.small_const())
         if self.ret_double:
             self.emit(out, 1, "return %s;" % self.ret_value_final())
         elif self.kind in ("inout",):
@@ -560,36 +586,36 @@ def gen_helpers(r):
     # scalar helpers: double hK(double u, double v)
     for k in range(2):
         name = "hs%d" % k
-        body = r.choice([
+        body = pick(r, [
             "  double p = u;\n  for (int k = 0; k < 3; ++k)\n    p = p * std::tanh(v) + 0.25 * std::sin(p);\n  return p;",
             "  double p = u * v;\n  p = std::sqrt(1 + p * p) - 0.5 * u;\n  return p + std::cos(v);",
             "  double q = std::exp(0.5 * std::sin(u));\n  if (u > v)\n    q *= v;\n  else\n    q -= 0.25 * u;\n  return q;",
             "  double p = 0;\n  int k = 0;\n  while (k < 3) {\n    p = 0.5 * p + u * std::cos(v + k);\n    ++k;\n  }\n  return p;",
             "  return u / (1.5 + v * v) + std::log(1 + u * u);",
-        ])
+        ], CLEAN_SCALAR)
         hs.append(Helper(name, "scalar", "double %s(double u, double v) {\n%s\n}" % (name, body)))
     # pointer helper: void hpK(double* p, double v)
-    body = r.choice([
+    body = pick(r, [
         "  *p = *p * std::tanh(v) + 0.5 * v;",
         "  double old = *p;\n  *p = 0.5 * old + std::sin(v) * old;\n  *p += 0.25 * v;",
         "  for (int k = 0; k < 2; ++k)\n    *p = 0.75 * *p + 0.125 * v * *p;",
     ])
     hs.append(Helper("hp0", "ptr", "void hp0(double* p, double v) {\n%s\n}" % body))
     # reference helper: void hr0(double& r, double v)
-    body = r.choice([
+    body = pick(r, [
         "  r = r * std::cos(v) + 0.25;",
         "  r += v * v / (1.5 + r * r);",
         "  r *= 0.5 + 0.25 * std::tanh(v);\n  r -= 0.125 * v;",
     ])
     hs.append(Helper("hr0", "ref", "void hr0(double& r, double v) {\n%s\n}" % body))
     # array-reading helper: double ha0(const double* p, int m)
-    body = r.choice([
+    body = pick(r, [
         "  double acc = 0;\n  for (int k = 0; k < m; ++k)\n    acc = 0.5 * acc + p[k] * p[k];\n  return acc;",
         "  double acc = 1;\n  for (int k = m - 1; k >= 0; --k) {\n    if (p[k] > 0.9)\n      continue;\n    acc *= 0.5 + 0.25 * std::tanh(p[k]);\n  }\n  return acc;",
-    ])
+    ], CLEAN_ARRAY)
     hs.append(Helper("ha0", "arr", "double ha0(const double* p, int m) {\n%s\n}" % body))
     # array-writing helper: void hw0(double* p, int m, double v)
-    body = r.choice([
+    body = pick(r, [
         "  for (int k = 0; k < m; ++k)\n    p[k] = p[k] * 0.75 + 0.25 * std::sin(v + p[k]);",
         "  for (int k = 1; k < m; ++k)\n    p[k] += 0.5 * p[k - 1] * std::tanh(v);",
         "  double carry = v;\n  for (int k = 0; k < m; ++k) {\n    double old = p[k];\n    p[k] = 0.5 * old + 0.25 * carry;\n    carry = std::tanh(old);\n  }",
