@@ -42,6 +42,34 @@ template <typename T> T digamma(T x) {
   return Result + std::log(x) - T(0.5) * Inv - Series;
 }
 
+/// The trigamma function psi'(x): the derivative of digamma, so the second
+/// derivative of lgamma. Recurrence up to x >= 12, then the asymptotic
+/// series; reflection for negative x.
+template <typename T> T trigamma(T x) {
+  const T Pi = T(3.14159265358979323846264338327950288L);
+  if (x <= 0) {
+    if (x == std::floor(x))
+      return std::numeric_limits<T>::quiet_NaN();
+    // psi'(1 - x) + psi'(x) = pi^2 / sin^2(pi x)
+    T S = std::sin(Pi * x);
+    return Pi * Pi / (S * S) - trigamma(1 - x);
+  }
+  T Result = 0;
+  while (x < 12) {
+    Result += 1 / (x * x);
+    x += 1;
+  }
+  // psi'(x) ~ 1/x + 1/(2x^2) + sum B_2k / x^(2k+1)
+  T Inv = 1 / x, Inv2 = Inv * Inv;
+  T Series = Inv * (1 + Inv / 2 +
+             Inv2 * (T(1) / 6 -
+             Inv2 * (T(1) / 30 -
+             Inv2 * (T(1) / 42 -
+             Inv2 * (T(1) / 30 -
+             Inv2 * (T(5) / 66))))));
+  return Result + Series;
+}
+
 } // namespace adgen
 
 #endif

@@ -53,6 +53,9 @@ public:
     return V;
   }
 
+  /// Removes the most recently pushed value without reading it.
+  template <typename T> void drop() { Top -= sizeof(T); }
+
   /// Bytes currently recorded.
   std::size_t size() const { return static_cast<std::size_t>(Top - Begin); }
   /// Bytes the tape can hold before it grows.

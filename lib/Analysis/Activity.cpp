@@ -16,7 +16,7 @@ std::string ActivityPattern::key(const Function &F) const {
 Var *adgen::rootOf(const Expr *E) {
   while (E && (E->K == Op::Load || E->K == Op::PtrAdd))
     E = E->Ops[0];
-  if (E && (E->K == Op::VarRef || E->K == Op::Deref))
+  if (E && (E->K == Op::VarRef || E->K == Op::Deref || E->K == Op::AddrOf))
     return rootOf(E->V);
   return nullptr;
 }
@@ -77,11 +77,16 @@ void collect(const Block &B, std::vector<Flow> &Flows, std::vector<Var *> &Retur
     case StmtKind::Call: {
       // Conservative: every floating input of the call may reach every
       // floating output (result, written pointer or reference arguments).
+      if (S->V)
+        return; // a method of the tape or redo log (generated code)
       Flow Fl;
       if (S->Target)
         Fl.Targets.push_back(rootOf(S->Target));
       for (size_t I = 0; I < S->Args.size(); ++I) {
-        const Type &PT = S->Fn->ParamTypes[I];
+        // Generated code calls helpers with more arguments than the callee it
+        // names (its adjoints): those are pointers the helper writes.
+        Type Extra = Type::pointerTo(ScalarKind::Double, "double", false);
+        const Type &PT = I < S->Fn->ParamTypes.size() ? S->Fn->ParamTypes[I] : Extra;
         const Expr *A = S->Args[I];
         if (PT.isMemory() || (PT.IsReference && !PT.IsConst)) {
           if (Var *R = rootOf(A)) {

@@ -155,8 +155,16 @@ void readVars(const Block &B, llvm::DenseSet<const Var *> &Out,
       return;
     if (S->Target && S->Target->K != Op::VarRef)
       expr(S->Target);
-    if (S->Target && S->K == StmtKind::AddAssign)
+    if (S->Target && S->K == StmtKind::AddAssign && S->Target->K != Op::VarRef)
       expr(S->Target);
+    // v = f(v) and v += e read v only to update v: not a use of v.
+    if ((S->K == StmtKind::Assign || S->K == StmtKind::AddAssign) && S->Target->K == Op::VarRef) {
+      forEachExpr(S->Value, [&](const Expr *N) {
+        if (N->V && N->V != S->Target->V)
+          Out.insert(N->V);
+      });
+      return;
+    }
     expr(S->Value);
     for (const Expr *A : S->Args)
       expr(A);

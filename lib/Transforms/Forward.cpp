@@ -62,6 +62,10 @@ Var *Forward::tangentVar(Var *V) {
 }
 
 const Expr *Forward::tangentPtr(const Expr *E) {
+  if (E->K == Op::AddrOf) { // &d_u in generated code: the tangent's address
+    auto It = Tan.find(E->V);
+    return It == Tan.end() ? nullptr : M.addrOf(It->second);
+  }
   if (E->K == Op::VarRef) {
     auto It = Tan.find(E->V);
     return It == Tan.end() ? nullptr : M.ref(It->second);

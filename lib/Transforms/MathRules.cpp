@@ -104,6 +104,8 @@ std::vector<Partial> adgen::partials(Module &M, const Expr *E) {
     return {{0, M.mul(R.c(-2 / std::sqrt(M_PI)), R.fn("exp", M.neg(R.sq(A))))}};
   if (N == "lgamma")
     return {{0, M.math("adgen::digamma", {A}, R.T)}};
+  if (N == "adgen::digamma") // second derivatives of lgamma
+    return {{0, M.math("adgen::trigamma", {A}, R.T)}};
   if (N == "fabs")
     return {{0, M.select(R.cmp(Op::Gt, A, R.c(0)), R.c(1),
                          M.select(R.cmp(Op::Lt, A, R.c(0)), R.c(-1), R.c(0)))}};
