@@ -1285,11 +1285,15 @@ const Expr *GraphBuilder::Impl::callExpr(const clang::CallExpr *CE) {
   if (!C)
     return nullptr;
   // A callee that writes through a reference or pointer may change what a
-  // by-value argument read: C++ copied that value at the call, and so does
-  // the graph (reverse mode re-evaluates arguments after the call).
-  bool Writes = false;
-  for (const graph::Type &PT : C->ParamTypes)
-    Writes |= (PT.IsPointer && !PT.PointeeConst) || (PT.IsReference && !PT.IsConst);
+  // by-value argument read (h(s, s) with h(double &r, double v)): C++ copied
+  // that value at the call, and so does the graph, because reverse mode
+  // evaluates arguments again after the call.
+  auto rootsOf = [](const graph::Expr *E, std::vector<Var *> &Out) {
+    forEachExpr(E, [&](const graph::Expr *N) {
+      if (N->V)
+        Out.push_back(N->V->Root ? N->V->Root : N->V);
+    });
+  };
   std::vector<const graph::Expr *> Args;
   for (unsigned I = 0; I < CE->getNumArgs(); ++I) {
     const clang::Expr *A = CE->getArg(I);
@@ -1297,14 +1301,32 @@ const Expr *GraphBuilder::Impl::callExpr(const clang::CallExpr *CE) {
     const graph::Expr *GA = PT.IsReference && !PT.IsConst ? lvalue(A) : expr(A);
     if (!GA)
       return nullptr;
-    if (Writes && !PT.isMemory() && !(PT.IsReference && !PT.IsConst) && !GA->isConstant()) {
+    Args.push_back(GA);
+  }
+  // What the call may write: its reference and pointer arguments, globals.
+  std::vector<Var *> Written;
+  for (unsigned I = 0; I < Args.size(); ++I) {
+    const graph::Type &PT = C->ParamTypes[I];
+    if ((PT.IsPointer && !PT.PointeeConst) || (PT.IsReference && !PT.IsConst))
+      rootsOf(Args[I], Written);
+  }
+  for (unsigned I = 0; I < Args.size() && !Written.empty(); ++I) {
+    const clang::Expr *A = CE->getArg(I);
+    const graph::Type &PT = C->ParamTypes[I];
+    const graph::Expr *GA = Args[I];
+    std::vector<Var *> Reads;
+    rootsOf(GA, Reads);
+    bool Aliased = false;
+    for (Var *R : Reads)
+      Aliased |= R->Kind == VarKind::Global ||
+                 std::find(Written.begin(), Written.end(), R) != Written.end();
+    if (Aliased && !PT.isMemory() && !(PT.IsReference && !PT.IsConst) && !GA->isConstant()) {
       graph::Type VT = PT.element();
       VT.IsConst = false;
       Var *Copy = temp(C->ParamNames[I].empty() ? "arg" : C->ParamNames[I], VT, A->getBeginLoc());
       emit(M.decl(Copy, VT.Scalar == GA->Ty.Scalar ? GA : M.cast(GA, VT), loc(A->getBeginLoc())));
-      GA = M.ref(Copy);
+      Args[I] = M.ref(Copy);
     }
-    Args.push_back(GA);
   }
   const graph::Expr *Result = nullptr;
   if (!Void) {
