@@ -91,8 +91,12 @@ std::string printBare(const Expr *E) {
         E->Ops[0]->V->Kind == VarKind::Param && !E->Ops[0]->V->Ty.isFloating())
       return "*" + E->Ops[0]->V->Name;
     return printExpr(E->Ops[0], 16) + "[" + printExpr(E->Ops[1]) + "]";
-  case Op::PtrAdd:
-    return printExpr(E->Ops[0], 12) + " + " + printExpr(E->Ops[1], 13);
+  case Op::PtrAdd: {
+    const Expr *B = E->Ops[0];
+    std::string Base = B->K == Op::VarRef && B->V->Ty.IsVector ? B->V->Name + ".data()"
+                                                                : printExpr(B, 12);
+    return Base + " + " + printExpr(E->Ops[1], 13);
+  }
   case Op::AddrOf:
     return "&" + E->V->Name;
   case Op::Deref:
@@ -289,7 +293,9 @@ private:
       D = T.str() + S.V->Name;
     if (T.ArraySize)
       D += "[" + std::to_string(T.ArraySize) + "]";
-    if (S.ZeroInit)
+    if (T.IsVector)
+      D += "(" + (S.Value ? printExpr(S.Value) : std::string()) + ")"; // its size
+    else if (S.ZeroInit)
       D += " = {}";
     else if (S.Value)
       D += " = " + printExpr(S.Value);

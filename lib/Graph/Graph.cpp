@@ -12,6 +12,8 @@ std::string Type::str() const {
   std::string S;
   if (IsDual)
     return "adgen::Dual<" + Spelling + ">";
+  if (IsVector)
+    return "std::vector<" + Spelling + ">";
   if ((IsPointer && PointeeConst) || (!IsPointer && IsConst))
     S += "const ";
   S += Spelling;

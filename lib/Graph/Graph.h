@@ -52,6 +52,7 @@ struct Type {
   bool IsConst = false;       ///< `const double` / `const double &`
   uint64_t ArraySize = 0;     ///< > 0: a local array `double a[ArraySize]`
   bool IsDual = false;        ///< adgen::Dual<Spelling> (generated code)
+  bool IsVector = false;      ///< std::vector<Spelling> (generated code)
 
   static Type scalar(ScalarKind K, std::string Spelling) {
     Type T;

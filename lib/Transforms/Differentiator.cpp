@@ -77,6 +77,13 @@ bool Differentiator::forward(Function &F, const ActivityPattern &P, const std::s
            ". Each d_ parameter carries the tangent of its parameter" +
            (F.ReturnType.isFloating() && !F.ReturnsVoid ? "; the result's tangent is returned." : ".");
   Generated.push_back(G);
+  // Several directions in one sweep, where f calls nothing with derivatives.
+  if (Function *V = vectorForwardTransform(*this, F, P, Name + "_vec")) {
+    V->Doc = "Forward mode of " + F.Name + " with k tangent directions in one sweep.\n"
+             "Each d_ parameter holds k directions per element (element-major: d_p[i * k + j]); "
+             "d_ret receives the result's k tangents.";
+    Generated.push_back(V);
+  }
   drain();
   return !Failed;
 }

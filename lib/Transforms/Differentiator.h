@@ -101,6 +101,11 @@ private:
 graph::Function *forwardTransform(Differentiator &D, graph::Function &F,
                                   const ActivityPattern &P, const std::string &Name);
 
+/// f_fwd_vec: k tangent directions in one sweep (VectorForward.cpp). Null
+/// when f calls functions with derivatives (not supported yet).
+graph::Function *vectorForwardTransform(Differentiator &D, graph::Function &F,
+                                        const ActivityPattern &P, const std::string &Name);
+
 /// How a reverse-mode function is shaped (Reverse.cpp).
 enum class ReverseShape {
   Joint,  ///< f_pullback: both sweeps in one function, f's effects kept

@@ -1,0 +1,260 @@
+//===- Transforms/VectorForward.cpp - k tangent directions in one sweep ---===//
+//
+// f_fwd_vec carries k tangent directions through one run of f, so the primal
+// work is shared: it is the forward transform's output with every tangent
+// widened to k values. A tangent scalar d_v becomes a buffer d_v[k]; a
+// tangent array element d_x[i] becomes d_x[i * k + j] (element-major); each
+// statement that updates a tangent runs in a loop over the directions j.
+//
+//   R f_fwd_vec(p1..pn, d_p..., int k, R *d_ret)
+//
+// where each d_p holds k directions per element of p (a scalar's k values,
+// an array's len * k values) and d_ret receives the result's k tangents.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Transforms/Differentiator.h"
+#include "llvm/ADT/DenseSet.h"
+#include <functional>
+
+using namespace adgen;
+using namespace adgen::graph;
+
+namespace {
+
+class Widen {
+public:
+  Widen(Module &M, Function &G, const llvm::DenseSet<const Var *> &Tangents, Var *K)
+      : M(M), G(G), Tangents(Tangents), K(K) {}
+
+  /// Rewrites a block; hoists tangent declarations into Decls.
+  Block block(const Block &B, Block &Decls) {
+    Block Out;
+    for (Stmt *S : B)
+      stmt(S, Out, Decls);
+    return Out;
+  }
+
+  Var *Ret = nullptr; ///< d_ret parameter, for returns
+  /// Tangent parameters of scalars: now pointers to k values.
+  llvm::DenseSet<const Var *> ScalarParams;
+
+private:
+  bool tangent(const Var *V) { return Tangents.count(V) > 0; }
+  bool tangentMemory(const Expr *E) {
+    while (E && (E->K == Op::PtrAdd || E->K == Op::Load))
+      E = E->Ops[0];
+    return E && E->V && tangent(E->V) && !ScalarParams.count(E->V) &&
+           (E->V->Ty.isMemory() || E->V->Ty.IsVector);
+  }
+  const Expr *times(const Expr *E) {
+    return M.binary(Op::Mul, E, M.ref(K), Type::scalar(ScalarKind::Int, "int"));
+  }
+
+  /// Does E mention a tangent (so its statement runs per direction)?
+  bool mentions(const Expr *E) {
+    bool Found = false;
+    forEachExpr(E, [&](const Expr *N) { Found |= N->V && tangent(N->V); });
+    return Found;
+  }
+
+  const Expr *expr(const Expr *E, Var *J) {
+    switch (E->K) {
+    case Op::VarRef:
+      if (tangent(E->V) && (!E->V->Ty.isMemory() || ScalarParams.count(E->V)))
+        return M.load(M.ref(E->V), M.ref(J)); // d_v -> d_v[j]
+      return E;
+    case Op::Load:
+      if (tangentMemory(E->Ops[0]))
+        return M.load(base(E->Ops[0]),
+                      M.binary(Op::Add, times(E->Ops[1]), M.ref(J), Type::scalar(ScalarKind::Int, "int")));
+      break;
+    case Op::PtrAdd:
+      if (tangentMemory(E))
+        return base(E);
+      break;
+    default:
+      break;
+    }
+    if (E->Ops.empty())
+      return E;
+    Expr C = *E;
+    for (const Expr *&O : C.Ops)
+      O = expr(O, J);
+    return M.make(std::move(C));
+  }
+
+  /// A tangent pointer expression: offsets count elements of k directions.
+  const Expr *base(const Expr *E) {
+    if (E->K == Op::PtrAdd)
+      return M.ptrAdd(base(E->Ops[0]), times(E->Ops[1]));
+    return E;
+  }
+
+  /// for (int j = 0; j < k; ++j) Body
+  Stmt *perDirection(std::function<Block(Var *)> Body, Loc L) {
+    Var *J = G.addVar(G.freshName("dir"), Type::scalar(ScalarKind::Int, "int"), VarKind::Local);
+    J->Synthetic = true;
+    Type B = Type::scalar(ScalarKind::Bool, "bool");
+    return M.loop(LoopKind::For, {M.decl(J, M.intConst(0))},
+                  M.binary(Op::Lt, M.ref(J), M.ref(K), B), Body(J),
+                  {M.assign(M.ref(J), M.binary(Op::Add, M.ref(J), M.intConst(1), J->Ty))}, L);
+  }
+
+  void stmt(Stmt *S, Block &Out, Block &Decls) {
+    switch (S->K) {
+    case StmtKind::Decl: {
+      Var *V = S->V;
+      if (!tangent(V)) {
+        Out.push_back(S);
+        return;
+      }
+      if (V->Ty.IsPointer) { // d_row = d_X + i * d
+        Stmt *D = M.decl(V, S->Value ? base(S->Value) : nullptr, S->Where);
+        Out.push_back(D);
+        return;
+      }
+      // A tangent scalar or array: a buffer of k values per element, made
+      // once at the top; the declaration becomes its initialisation.
+      uint64_t N = V->Ty.ArraySize ? V->Ty.ArraySize : 1;
+      V->Ty.ArraySize = 0;
+      V->Ty.IsVector = true;
+      Decls.push_back(M.decl(V, N == 1 ? static_cast<const Expr *>(M.ref(K))
+                                       : times(M.intConst(N)),
+                             S->Where));
+      if (S->ZeroInit || N > 1)
+        return; // std::vector starts zeroed
+      const Expr *Init = S->Value;
+      Out.push_back(perDirection(
+          [&](Var *J) {
+            return Block{M.assign(M.load(M.ref(V), M.ref(J)),
+                                  Init ? expr(Init, J) : M.floatConst(0, V->Ty), S->Where)};
+          },
+          S->Where));
+      return;
+    }
+    case StmtKind::Assign:
+    case StmtKind::AddAssign:
+      if (!mentions(S->Target) && !mentions(S->Value)) {
+        Out.push_back(S);
+        return;
+      }
+      Out.push_back(perDirection(
+          [&](Var *J) {
+            Stmt C = *S;
+            C.Target = expr(S->Target, J);
+            C.Value = expr(S->Value, J);
+            return Block{M.make(std::move(C))};
+          },
+          S->Where));
+      return;
+    case StmtKind::If: {
+      Stmt C = *S;
+      C.Then = block(S->Then, Decls);
+      C.Else = block(S->Else, Decls);
+      Out.push_back(M.make(std::move(C)));
+      return;
+    }
+    case StmtKind::Loop: {
+      Stmt C = *S;
+      C.Init = block(S->Init, Decls);
+      C.Body = block(S->Body, Decls);
+      C.Inc = block(S->Inc, Decls);
+      Out.push_back(M.make(std::move(C)));
+      return;
+    }
+    case StmtKind::Return:
+      if (S->Value && S->Value->K == Op::Aggregate) {
+        // return {value, tangent}: tangents to d_ret[j], the value returned.
+        const Expr *V = S->Value->Ops[0], *T = S->Value->Ops[1];
+        if (Ret)
+          Out.push_back(perDirection(
+              [&](Var *J) { return Block{M.assign(M.load(M.ref(Ret), M.ref(J)), expr(T, J))}; },
+              S->Where));
+        Out.push_back(M.ret(V, S->Where));
+        return;
+      }
+      Out.push_back(S);
+      return;
+    default:
+      Out.push_back(S);
+      return;
+    }
+  }
+
+  Module &M;
+  Function &G;
+  const llvm::DenseSet<const Var *> &Tangents;
+  Var *K;
+};
+
+/// Calls to functions with derivatives would need their own k-direction
+/// versions: not yet.
+bool callsDifferentiated(const Block &B) {
+  bool Found = false;
+  forEachStmt(B, [&](Stmt *S) {
+    if (S->K == StmtKind::Call && !S->V && (S->Fn->Body || !S->Fn->CustomFwd.empty()))
+      Found = true;
+  });
+  return Found;
+}
+
+} // namespace
+
+graph::Function *adgen::vectorForwardTransform(Differentiator &D, Function &F,
+                                               const ActivityPattern &P, const std::string &Name) {
+  if (callsDifferentiated(F.Body))
+    return nullptr;
+  // Only where callers elsewhere can use it (an unused static function would
+  // warn), and where f does not overwrite a by-value parameter (whose k
+  // tangents would then be written in the caller's seed).
+  if (F.IsStatic)
+    return nullptr;
+  for (const std::string &NS : F.Namespaces)
+    if (NS.empty())
+      return nullptr;
+  bool AssignsParam = false;
+  forEachStmt(F.Body, [&](Stmt *S) {
+    if (S->K == StmtKind::Assign && S->Target->K == Op::VarRef &&
+        S->Target->V->Kind == VarKind::Param && !S->Target->V->Ty.isMemory())
+      AssignsParam = true;
+  });
+  if (AssignsParam)
+    return nullptr;
+  Function *G = forwardTransform(D, F, P, Name);
+  if (!G)
+    return nullptr;
+  Module &M = D.module();
+  llvm::DenseSet<const Var *> Tangents;
+  for (const Var &V : G->Vars)
+    Tangents.insert(&V);
+  // Parameters: f's, then each tangent as k values per element, then k and
+  // the result's tangents.
+  std::vector<Var *> Params(G->Params.begin(), G->Params.begin() + F.Params.size());
+  Var *K = G->addVar(G->freshName("k"), Type::scalar(ScalarKind::Int, "int"), VarKind::Param);
+  Widen W(M, *G, Tangents, K);
+  for (size_t I = F.Params.size(); I < G->Params.size(); ++I) {
+    Var *T = G->Params[I];
+    bool Writes = (T->Ty.IsPointer && !T->Ty.PointeeConst) || (T->Ty.IsReference && !T->Ty.IsConst);
+    if (!T->Ty.IsPointer) {
+      // A tangent scalar parameter is k values: d_a[j].
+      T->Ty = Type::pointerTo(T->Ty.Scalar, T->Ty.Spelling, !Writes);
+      W.ScalarParams.insert(T);
+    }
+    Params.push_back(T);
+  }
+  Params.push_back(K);
+  if (!F.ReturnsVoid && F.ReturnType.isFloating()) {
+    Type RT = Type::pointerTo(F.ReturnType.Scalar, F.ReturnType.Spelling, false);
+    W.Ret = G->addVar(G->freshName("d_ret"), RT, VarKind::Param);
+    Params.push_back(W.Ret);
+    G->ReturnType = F.ReturnType;
+  }
+  // Scalar tangent parameters are now pointers: d_a -> d_a[j] as loads.
+  Block Decls;
+  Block Body = W.block(G->Body, Decls);
+  G->Params = Params;
+  G->Body = std::move(Decls);
+  G->Body.insert(G->Body.end(), Body.begin(), Body.end());
+  return G;
+}
