@@ -104,7 +104,8 @@ graph::Function *forwardTransform(Differentiator &D, graph::Function &F,
 /// f_fwd_vec: k tangent directions in one sweep (VectorForward.cpp). Null
 /// when f calls functions with derivatives (not supported yet).
 graph::Function *vectorForwardTransform(Differentiator &D, graph::Function &F,
-                                        const ActivityPattern &P, const std::string &Name);
+                                        const ActivityPattern &P, const std::string &Name,
+                                        bool Internal = false);
 
 /// How a reverse-mode function is shaped (Reverse.cpp).
 enum class ReverseShape {

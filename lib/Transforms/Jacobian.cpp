@@ -39,8 +39,9 @@ std::string qualify(const Function &G) {
 class JacobianBody {
 public:
   JacobianBody(const Function &F, const ActivityPattern &P, const std::vector<std::string> &Lengths,
-               std::string Fwd, std::string Pullback)
-      : F(F), P(P), Lengths(Lengths), Fwd(std::move(Fwd)), Pullback(std::move(Pullback)) {}
+               std::string Fwd, std::string Pullback, std::string Vec)
+      : F(F), P(P), Lengths(Lengths), Fwd(std::move(Fwd)), Pullback(std::move(Pullback)),
+        Vec(std::move(Vec)) {}
 
   std::string run() {
     // Sizes and offsets of the flattened inputs and outputs.
@@ -57,8 +58,10 @@ public:
     }
     O += "const std::size_t adgen_n_in = " + InOff + ";\n";
     O += "const std::size_t adgen_n_out = " + OutOff + ";\n";
-    // What f overwrites: each run starts from the entry values.
-    for (size_t K = 0; K < F.Params.size(); ++K) {
+    // What f overwrites: each run starts from the entry values (not needed
+    // when one vector sweep is the only run).
+    bool Runs = !Fwd.empty() || !Pullback.empty();
+    for (size_t K = 0; K < F.Params.size() && Runs; ++K) {
       if (!P.isActive(K) || !writable(F.Params[K]->Ty))
         continue;
       if (F.Params[K]->Ty.IsPointer)
@@ -67,7 +70,7 @@ public:
       else
         O += "const " + ty(K) + " " + start(K) + " = " + name(K) + ";\n";
     }
-    for (size_t K = 0; K < F.Params.size(); ++K) {
+    for (size_t K = 0; K < F.Params.size() && Runs; ++K) {
       if (!P.isActive(K))
         continue;
       if (F.Params[K]->Ty.IsPointer)
@@ -77,10 +80,12 @@ public:
     }
     O += "if (adgen_n_in == 0 || adgen_n_out == 0) {\n  " + call(qualify(F), false, false) +
          ";\n  return;\n}\n";
-    bool Both = !Fwd.empty() && !Pullback.empty();
+    bool Both = (!Fwd.empty() || !Vec.empty()) && !Pullback.empty();
     if (Both)
       O += "if (adgen_n_in <= adgen_n_out) {\n";
-    if (!Fwd.empty())
+    if (!Vec.empty())
+      forwardVector();
+    else if (!Fwd.empty())
       forward();
     if (Both)
       O += "} else {\n";
@@ -146,6 +151,44 @@ private:
     return Callee + "(" + A + ")";
   }
 
+  /// All input directions in one sweep of f_fwd_vec: f runs once.
+  void forwardVector() {
+    O += "// Forward mode, all n_in input directions in one sweep (f runs once).\n";
+    O += "{\n";
+    std::string Args;
+    for (size_t K = 0; K < F.Params.size(); ++K)
+      Args += (K ? ", " : "") + name(K);
+    for (size_t K = 0; K < F.Params.size(); ++K) {
+      if (!P.isActive(K))
+        continue;
+      std::string V = "adgen_v" + d(K).substr(6); // adgen_v<param>
+      O += "  std::vector<" + ty(K) + "> " + V + "(" + len(K) + " * adgen_n_in);\n";
+      if (P.Inputs[K])
+        O += "  for (std::size_t adgen_e = 0; adgen_e < " + len(K) + "; ++adgen_e)\n    " + V +
+             "[adgen_e * adgen_n_in + " + InOffsets[K] + " + adgen_e] = 1;\n";
+      Args += ", " + V + ".data()";
+    }
+    Args += ", static_cast<int>(adgen_n_in)";
+    bool RetFloat = !F.ReturnsVoid && F.ReturnType.isFloating();
+    if (RetFloat) {
+      O += "  std::vector<" + scalarType(F.ReturnType) + "> adgen_vret(adgen_n_in);\n";
+      Args += ", adgen_vret.data()";
+    }
+    O += "  " + Vec + "(" + Args + ");\n";
+    O += "  for (std::size_t adgen_col = 0; adgen_col < adgen_n_in; ++adgen_col) {\n";
+    if (P.Return)
+      O += "    jac[adgen_col] = adgen_vret[adgen_col];\n";
+    for (size_t K = 0; K < F.Params.size(); ++K) {
+      if (!P.Outputs[K])
+        continue;
+      std::string V = "adgen_v" + d(K).substr(6);
+      O += "    for (std::size_t adgen_e = 0; adgen_e < " + len(K) + "; ++adgen_e)\n      jac[(" +
+           OutOffsets[K] + " + adgen_e) * adgen_n_in + adgen_col] = " + V +
+           "[adgen_e * adgen_n_in + adgen_col];\n";
+    }
+    O += "  }\n}\n";
+  }
+
   void forward() {
     O += "// Forward mode: column j of the Jacobian from the tangents of input j.\n";
     O += "for (std::size_t adgen_col = 0; adgen_col < adgen_n_in; ++adgen_col) {\n";
@@ -191,7 +234,7 @@ private:
   const Function &F;
   const ActivityPattern &P;
   const std::vector<std::string> &Lengths;
-  std::string Fwd, Pullback;
+  std::string Fwd, Pullback, Vec;
   std::vector<std::string> InOffsets, OutOffsets;
   std::string O;
 };
@@ -213,13 +256,19 @@ bool Differentiator::jacobian(Function &F, const ActivityPattern &P,
     Generated.push_back(G);
     return qualify(*G);
   };
-  std::string Fwd, Pullback;
+  std::string Fwd, Pullback, Vec;
   if (Mode != JacobianMode::Reverse) {
-    Function *G = forwardTransform(*this, F, P, F.Name + "_jacobian_fwd");
-    if (!G)
-      return Failed = true, false;
-    G->Doc = "Forward mode of " + F.Name + " for " + Name + ".";
-    Fwd = internal(G);
+    // One sweep for all columns where possible; else one run per column.
+    if (Function *V = vectorForwardTransform(*this, F, P, F.Name + "_jacobian_fwd_vec", true)) {
+      V->Doc = "Forward mode of " + F.Name + " with k directions in one sweep, for " + Name + ".";
+      Vec = internal(V);
+    } else {
+      Function *G = forwardTransform(*this, F, P, F.Name + "_jacobian_fwd");
+      if (!G)
+        return Failed = true, false;
+      G->Doc = "Forward mode of " + F.Name + " for " + Name + ".";
+      Fwd = internal(G);
+    }
   }
   if (Mode != JacobianMode::Forward) {
     Function *G = reverseTransform(*this, F, P, F.Name + "_jacobian_pullback", ReverseShape::Joint);
@@ -250,7 +299,7 @@ bool Differentiator::jacobian(Function &F, const ActivityPattern &P,
                           ? "Reverse mode, a row per run."
                           : "Forward mode (a column per run) when there are no more inputs than "
                             "outputs, else reverse mode (a row per run).");
-  J.RawBody = JacobianBody(F, P, Lengths, Fwd, Pullback).run();
+  J.RawBody = JacobianBody(F, P, Lengths, Fwd, Pullback, Vec).run();
   Generated.push_back(&J);
   return true;
 }

@@ -202,16 +202,17 @@ bool callsDifferentiated(const Block &B) {
 } // namespace
 
 graph::Function *adgen::vectorForwardTransform(Differentiator &D, Function &F,
-                                               const ActivityPattern &P, const std::string &Name) {
+                                               const ActivityPattern &P, const std::string &Name,
+                                               bool Internal) {
   if (callsDifferentiated(F.Body))
     return nullptr;
   // Only where callers elsewhere can use it (an unused static function would
   // warn), and where f does not overwrite a by-value parameter (whose k
   // tangents would then be written in the caller's seed).
-  if (F.IsStatic)
+  if (F.IsStatic && !Internal)
     return nullptr;
   for (const std::string &NS : F.Namespaces)
-    if (NS.empty())
+    if (NS.empty() && !Internal)
       return nullptr;
   bool AssignsParam = false;
   forEachStmt(F.Body, [&](Stmt *S) {

@@ -29,7 +29,7 @@ void layer(const double *W, const double *x, const double *b, double *y, int n) 
 // CHECK: if (adgen_n_in <= adgen_n_out) {
 // FWD-LABEL: void layer_jacobian(
 // FWD-NOT: adgen_n_in <= adgen_n_out
-// FWD: layer_jacobian_fwd(
+// FWD: layer_jacobian_fwd_vec(
 // REV-LABEL: void layer_jacobian(
 // REV-NOT: adgen_n_in <= adgen_n_out
 // REV: layer_jacobian_pullback(
