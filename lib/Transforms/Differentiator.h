@@ -82,6 +82,7 @@ public:
 
 private:
   void drain();
+  std::string placeInternal(graph::Function &G, const graph::Function &F);
   struct Job {
     graph::Callee *C;
     bool Reverse;

@@ -241,21 +241,25 @@ private:
 
 } // namespace
 
+/// Puts a derivative that f_jacobian or f_hessian drives next to f's helpers
+/// (static, in adgen_detail) and emits it; returns its qualified name.
+std::string Differentiator::placeInternal(Function &G, const Function &F) {
+  G.Namespaces.clear();
+  for (const std::string &NS : F.Namespaces)
+    if (!NS.empty())
+      G.Namespaces.push_back(NS);
+  G.Namespaces.push_back("adgen_detail");
+  G.IsStatic = true;
+  G.IsInline = false;
+  Generated.push_back(&G);
+  return qualify(G);
+}
+
 bool Differentiator::jacobian(Function &F, const ActivityPattern &P,
                               const std::vector<std::string> &Lengths, const std::string &Name,
                               JacobianMode Mode) {
   // The derivatives it drives: internal, next to the helpers.
-  auto internal = [&](Function *G) {
-    G->Namespaces.clear();
-    for (const std::string &NS : F.Namespaces)
-      if (!NS.empty())
-        G->Namespaces.push_back(NS);
-    G->Namespaces.push_back("adgen_detail");
-    G->IsStatic = true;
-    G->IsInline = false;
-    Generated.push_back(G);
-    return qualify(*G);
-  };
+  auto internal = [&](Function *G) { return placeInternal(*G, F); };
   std::string Fwd, Pullback, Vec;
   if (Mode != JacobianMode::Reverse) {
     // One sweep for all columns where possible; else one run per column.
@@ -306,27 +310,14 @@ bool Differentiator::jacobian(Function &F, const ActivityPattern &P,
 
 bool Differentiator::hessian(Function &F, const ActivityPattern &P,
                              const std::vector<std::string> &Lengths, const std::string &Name) {
-  auto internal = [&](Function *G) {
-    G->Namespaces.clear();
-    for (const std::string &NS : F.Namespaces)
-      if (!NS.empty())
-        G->Namespaces.push_back(NS);
-    G->Namespaces.push_back("adgen_detail");
-    G->IsStatic = true;
-    G->IsInline = false;
-    Generated.push_back(G);
-    return qualify(*G);
-  };
+  auto internal = [&](Function *G) { return placeInternal(*G, F); };
   // The gradient, as code: f_pullback.
   Function *G = reverseTransform(*this, F, P, F.Name + "_hessian_pullback", ReverseShape::Joint);
   if (!G)
     return Failed = true, false;
-  // Only the input of the forward transform: not emitted itself.
-  G->Namespaces.clear();
-  for (const std::string &NS : F.Namespaces)
-    if (!NS.empty())
-      G->Namespaces.push_back(NS);
-  G->Namespaces.push_back("adgen_detail");
+  // Only the input of the forward transform: placed, but not emitted itself.
+  placeInternal(*G, F);
+  Generated.pop_back();
   drain();
   if (Failed)
     return false;
