@@ -10,6 +10,7 @@
 #include "Analysis/Activity.h"
 #include "Graph/Graph.h"
 #include "Graph/GraphBuilder.h"
+#include "Snippet.h"
 #include "clang/Basic/Diagnostic.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/ASTUnit.h"
@@ -30,74 +31,12 @@
 
 using namespace adgen;
 using namespace adgen::graph;
+using adgen::test::build;
+using adgen::test::Built;
 
 namespace {
 
 /// Collects diagnostics as text, to show them when a snippet fails.
-class CaptureDiags : public clang::DiagnosticConsumer {
-public:
-  std::string Text;
-  void HandleDiagnostic(clang::DiagnosticsEngine::Level L,
-                        const clang::Diagnostic &Info) override {
-    DiagnosticConsumer::HandleDiagnostic(L, Info);
-    llvm::SmallString<128> Msg;
-    Info.FormatDiagnostic(Msg);
-    Text += Msg.str().str() + "\n";
-  }
-};
-
-/// A snippet and the graph of one of its functions.
-struct Built {
-  CaptureDiags Diags;
-  std::unique_ptr<clang::ASTUnit> AST;
-  Module M;
-  CustomMap Customs;
-  std::unique_ptr<Diagnoser> D;
-  std::unique_ptr<GraphBuilder> B;
-  Function *F = nullptr;
-};
-
-const clang::FunctionDecl *findFunction(clang::ASTContext &Ctx, llvm::StringRef Name) {
-  const clang::SourceManager &SM = Ctx.getSourceManager();
-  for (const clang::Decl *D : Ctx.getTranslationUnitDecl()->decls())
-    if (const auto *FD = llvm::dyn_cast<clang::FunctionDecl>(D))
-      if (SM.isInMainFile(FD->getLocation()) && FD->getName() == Name &&
-          FD->doesThisDeclarationHaveABody())
-        return FD;
-  return nullptr;
-}
-
-/// Parses \p Code and builds its function \p Name; null (with a test
-/// failure) if either step fails.
-std::unique_ptr<Built> build(llvm::StringRef Code, llvm::StringRef Name) {
-  auto R = std::make_unique<Built>();
-  std::vector<std::string> Args = {"-std=c++17",
-                                   "-resource-dir=" ADGEN_CLANG_RESOURCE_DIR,
-                                   "-D__ADGEN__", "-I" ADGEN_SOURCE_INCLUDE_DIR};
-  R->AST = clang::tooling::buildASTFromCodeWithArgs(
-      Code, Args, "input.cc", "adgen-unittests",
-      std::make_shared<clang::PCHContainerOperations>(),
-      clang::tooling::getClangStripDependencyFileAdjuster(),
-      clang::tooling::FileContentMappings(), &R->Diags);
-  if (!R->AST || R->Diags.getNumErrors()) {
-    ADD_FAILURE() << "the snippet does not compile:\n" << R->Diags.Text;
-    return nullptr;
-  }
-  clang::ASTContext &Ctx = R->AST->getASTContext();
-  const clang::FunctionDecl *FD = findFunction(Ctx, Name);
-  if (!FD) {
-    ADD_FAILURE() << "no function '" << Name.str() << "' in the snippet";
-    return nullptr;
-  }
-  R->D = std::make_unique<Diagnoser>(Ctx);
-  R->B = std::make_unique<GraphBuilder>(Ctx, R->M, *R->D, R->Customs);
-  R->F = R->B->build(FD);
-  if (!R->F) {
-    ADD_FAILURE() << "building '" << Name.str() << "' failed:\n" << R->Diags.Text;
-    return nullptr;
-  }
-  return R;
-}
 
 /// Activity of \p F with the parameters \p In as inputs and the return
 /// value as the output.
