@@ -1241,8 +1241,10 @@ const Expr *GraphBuilder::Impl::callExpr(const clang::CallExpr *CE) {
       return fail(CE->getBeginLoc(), "virtual call to '" + MD->getNameAsString() +
                                          "' cannot be differentiated: the function "
                                          "called is only known at run time; call a "
-                                         "specific implementation (A::eval), or give a "
-                                         "wrapper a derivative marked ADGEN_CUSTOM");
+                                         "specific implementation (" +
+                                         MD->getParent()->getNameAsString() + "::" +
+                                         MD->getNameAsString() + "), or give a wrapper a "
+                                         "derivative marked ADGEN_CUSTOM");
     return fail(CE->getBeginLoc(), "calls to member functions are not supported yet");
   }
   if (isa<CXXOperatorCallExpr>(CE))

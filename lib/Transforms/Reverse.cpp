@@ -1057,7 +1057,9 @@ void Reverse::describe(const Block &Fwd) {
                     F.Name + (F.Where.Line ? ", line " + std::to_string(F.Where.Line) : "") +
                     ".\nInputs: " + list(In) + ". Outputs: " + list(Out) + ".";
   if (Shape == ReverseShape::Joint)
-    Doc += "\nAdjoints of inputs accumulate (+=); d_ret seeds the return value.";
+    Doc += std::string("\nAdjoints of inputs accumulate (+=)") +
+           (!F.ReturnsVoid && F.ReturnType.isFloating() ? "; d_ret seeds the return value."
+                                                        : ".");
   if (!Values.empty() || Branches || Loops) {
     Doc += "\nTape: ";
     std::vector<std::string> Parts;

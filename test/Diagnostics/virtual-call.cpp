@@ -12,7 +12,7 @@ Model *g_model = nullptr;
 
 ADGEN_REVERSE("x")
 double f(double x) {
-  // CHECK: virtual-call.cpp:[[@LINE+1]]:14: error: virtual call to 'eval' cannot be differentiated: the function called is only known at run time; call a specific implementation (A::eval), or give a wrapper a derivative marked ADGEN_CUSTOM
+  // CHECK: virtual-call.cpp:[[@LINE+1]]:14: error: virtual call to 'eval' cannot be differentiated: the function called is only known at run time; call a specific implementation (Model::eval), or give a wrapper a derivative marked ADGEN_CUSTOM
   double y = g_model->eval(x);
   return y * x;
 }
