@@ -166,6 +166,8 @@ private:
   llvm::DenseMap<const clang::FunctionDecl *, Function *> Built;
   llvm::DenseMap<const clang::FunctionDecl *, Callee *> Callees;
   llvm::DenseMap<const clang::Decl *, Var *> Vars;
+  /// Local references: the lvalue each one names.
+  llvm::DenseMap<const clang::Decl *, const Expr *> Aliases;
 
   Function *F = nullptr;
   Block *Cur = nullptr;
@@ -395,9 +397,30 @@ bool GraphBuilder::Impl::varDecl(const clang::VarDecl *VD) {
   if (VD->isStaticLocal())
     return failStmt(L, "static local variables are not supported: their value "
                        "would carry between calls");
-  if (VD->getType()->isReferenceType())
-    return failStmt(L, "local references are not supported yet; use a value or an "
-                       "index");
+  if (VD->getType()->isReferenceType()) {
+    // double &r = a[i]; names that element for the rest of its scope: r is
+    // an alias of the lvalue, with its index fixed where the reference binds.
+    graph::Type T;
+    if (!typeOf(VD->getType(), L, T, "local reference '" + VD->getNameAsString() + "'"))
+      return false;
+    if (!VD->getInit())
+      return failStmt(L, "a reference must be initialised");
+    const graph::Expr *Target = T.IsConst ? expr(VD->getInit()) : lvalue(VD->getInit());
+    if (!Target)
+      return false;
+    if (Target->K == Op::Load && !Target->Ops[1]->isConstant()) {
+      Var *Idx = temp(VD->getName().str() + "_index", Target->Ops[1]->Ty.element(), L);
+      emit(M.decl(Idx, Target->Ops[1], loc(L)));
+      Target = M.load(Target->Ops[0], M.ref(Idx));
+    } else if (Target->K != Op::Load && Target->K != Op::VarRef) {
+      // const double &r = x * y; binds a temporary: a value.
+      Var *V = newVar(VD->getName(), T.element(), VarKind::Local, L);
+      emit(M.decl(V, Target, loc(L)));
+      Target = M.ref(V);
+    }
+    Aliases[VD] = Target;
+    return true;
+  }
   graph::Type T;
   if (!typeOf(VD->getType(), L, T, "local variable '" + VD->getNameAsString() + "'"))
     return false;
@@ -873,6 +896,8 @@ const Expr *GraphBuilder::Impl::declRef(const clang::DeclRefExpr *DRE) {
   const ValueDecl *D = DRE->getDecl();
   if (Var *V = Vars.lookup(D))
     return M.ref(V);
+  if (const graph::Expr *A = Aliases.lookup(D))
+    return A;
   graph::Type T;
   if (const auto *EC = dyn_cast<EnumConstantDecl>(D)) {
     if (!typeOf(DRE->getType(), DRE->getLocation(), T, "this enumerator"))
