@@ -14,11 +14,7 @@ using namespace adgen::graph;
 
 namespace {
 
-std::string scalarType(const Type &T) {
-  Type S = T.element();
-  S.IsConst = false;
-  return S.str();
-}
+std::string scalarType(const Type &T) { return T.valueStr(); }
 
 class Writer {
 public:

@@ -75,6 +75,13 @@ struct Type {
   Type element() const { return scalar(Scalar, Spelling); }
   /// C++ spelling of the whole type, e.g. "const double *".
   std::string str() const;
+  /// C++ spelling of one element as a plain value: "double" for
+  /// `const double *`, `double &` and `double`.
+  std::string valueStr() const {
+    Type S = element();
+    S.IsConst = false;
+    return S.str();
+  }
 };
 
 /// Where something came from in the user's source: an opaque location that

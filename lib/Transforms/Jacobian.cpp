@@ -17,11 +17,7 @@ using namespace adgen::graph;
 
 namespace {
 
-std::string scalarType(const Type &T) {
-  Type S = T.element();
-  S.IsConst = false;
-  return S.str();
-}
+std::string scalarType(const Type &T) { return T.valueStr(); }
 
 bool writable(const Type &T) {
   return (T.IsPointer && !T.PointeeConst) || (T.IsReference && !T.IsConst);

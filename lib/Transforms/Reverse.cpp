@@ -116,6 +116,20 @@ private:
   };
   CallPlan plan(Stmt *S);
 
+  /// for (k over the elements of Array, last first when Backwards) Body(Array[k])
+  Stmt *eachElement(Var *Array, bool Backwards, llvm::function_ref<Stmt *(const Expr *)> Body) {
+    Var *K = local("k", Type::scalar(ScalarKind::Int, "int"));
+    Type B = Type::scalar(ScalarKind::Bool, "bool");
+    long long N = static_cast<long long>(Array->Ty.ArraySize);
+    Block Each{Body(M.load(M.ref(Array), M.ref(K)))};
+    Block Step{M.assign(M.ref(K), M.binary(Backwards ? Op::Sub : Op::Add, M.ref(K),
+                                           M.intConst(1), K->Ty))};
+    return M.loop(LoopKind::For, {M.decl(K, M.intConst(Backwards ? N - 1 : 0))},
+                  Backwards ? M.binary(Op::Ge, M.ref(K), M.intConst(0), B)
+                            : M.binary(Op::Lt, M.ref(K), M.intConst(N), B),
+                  std::move(Each), std::move(Step));
+  }
+
   Stmt *pushS(const Expr *E) {
     Stmt *S = M.push(E);
     S->V = Tape;
@@ -737,26 +751,12 @@ void Reverse::forwardStmt(Stmt *S, Block &Out, unsigned Depth) {
     }
     const Expr *Ref = M.ref(V);
     if (V->Ty.ArraySize) {
-      if (Depth > 0 && Needed.count(V)) {
-        // Save the whole array the new declaration overwrites.
-        Var *K = local("k", Type::scalar(ScalarKind::Int, "int"));
-        Block Body{pushS(M.load(Ref, M.ref(K)))};
-        Block Inc{M.assign(M.ref(K), M.binary(Op::Add, M.ref(K), M.intConst(1), K->Ty))};
-        Out.push_back(M.loop(LoopKind::For, {M.decl(K, M.intConst(0))},
-                             M.binary(Op::Lt, M.ref(K), M.intConst(V->Ty.ArraySize),
-                                      Type::scalar(ScalarKind::Bool, "bool")),
-                             std::move(Body), std::move(Inc)));
-      }
-      if (S->ZeroInit) {
-        Var *K = local("k", Type::scalar(ScalarKind::Int, "int"));
-        Block Body{M.assign(M.load(Ref, M.ref(K)),
-                            V->Ty.isFloating() ? zero(V->Ty) : M.constant("0", V->Ty.element()))};
-        Block Inc{M.assign(M.ref(K), M.binary(Op::Add, M.ref(K), M.intConst(1), K->Ty))};
-        Out.push_back(M.loop(LoopKind::For, {M.decl(K, M.intConst(0))},
-                             M.binary(Op::Lt, M.ref(K), M.intConst(V->Ty.ArraySize),
-                                      Type::scalar(ScalarKind::Bool, "bool")),
-                             std::move(Body), std::move(Inc)));
-      }
+      if (Depth > 0 && Needed.count(V)) // save the whole array it overwrites
+        Out.push_back(eachElement(V, false, [&](const Expr *E) { return pushS(E); }));
+      if (S->ZeroInit)
+        Out.push_back(eachElement(V, false, [&](const Expr *E) {
+          return M.assign(E, V->Ty.isFloating() ? zero(V->Ty) : M.constant("0", V->Ty.element()));
+        }));
       return;
     }
     if (!S->Value)
@@ -861,24 +861,13 @@ void Reverse::backwardStmt(Stmt *S, Block &Out, unsigned Depth) {
     Var *V = S->V;
     const Expr *Ref = M.ref(V);
     if (V->Ty.ArraySize) {
-      if (Depth > 0 && Needed.count(V)) {
-        Var *K = local("k", Type::scalar(ScalarKind::Int, "int"));
-        Block Body{M.assign(M.load(Ref, M.ref(K)), popE(V->Ty.element()))};
-        Block Inc{M.assign(M.ref(K), M.binary(Op::Sub, M.ref(K), M.intConst(1), K->Ty))};
-        Out.push_back(M.loop(LoopKind::For, {M.decl(K, M.intConst(V->Ty.ArraySize - 1))},
-                             M.binary(Op::Ge, M.ref(K), M.intConst(0),
-                                      Type::scalar(ScalarKind::Bool, "bool")),
-                             std::move(Body), std::move(Inc)));
-      }
-      if (Depth > 0 && AdjMem.count(V)) {
-        Var *K = local("k", Type::scalar(ScalarKind::Int, "int"));
-        Block Body{M.assign(M.load(M.ref(AdjMem[V]), M.ref(K)), zero(V->Ty))};
-        Block Inc{M.assign(M.ref(K), M.binary(Op::Add, M.ref(K), M.intConst(1), K->Ty))};
-        Out.push_back(M.loop(LoopKind::For, {M.decl(K, M.intConst(0))},
-                             M.binary(Op::Lt, M.ref(K), M.intConst(V->Ty.ArraySize),
-                                      Type::scalar(ScalarKind::Bool, "bool")),
-                             std::move(Body), std::move(Inc)));
-      }
+      if (Depth > 0 && Needed.count(V)) // restore it, last element first
+        Out.push_back(eachElement(V, true, [&](const Expr *E) {
+          return M.assign(E, popE(V->Ty.element()));
+        }));
+      if (Depth > 0 && AdjMem.count(V)) // a fresh array has no adjoint yet
+        Out.push_back(eachElement(AdjMem[V], false,
+                                  [&](const Expr *E) { return M.assign(E, zero(V->Ty)); }));
       return;
     }
     if (!S->Value)
