@@ -139,46 +139,6 @@ std::unique_ptr<Parsed> parse(llvm::StringRef Code) {
 // A compact dump of graphs
 //===----------------------------------------------------------------------===//
 
-const char *opText(Op K) {
-  switch (K) {
-  case Op::Const: return "const";
-  case Op::VarRef: return "ref";
-  case Op::Load: return "load";
-  case Op::PtrAdd: return "ptradd";
-  case Op::AddrOf: return "addrof";
-  case Op::Deref: return "deref";
-  case Op::Neg: return "neg";
-  case Op::Add: return "add";
-  case Op::Sub: return "sub";
-  case Op::Mul: return "mul";
-  case Op::Div: return "div";
-  case Op::Rem: return "rem";
-  case Op::Lt: return "lt";
-  case Op::Le: return "le";
-  case Op::Gt: return "gt";
-  case Op::Ge: return "ge";
-  case Op::Eq: return "eq";
-  case Op::Ne: return "ne";
-  case Op::And: return "and";
-  case Op::Or: return "or";
-  case Op::Not: return "not";
-  case Op::BitAnd: return "bitand";
-  case Op::BitOr: return "bitor";
-  case Op::BitXor: return "bitxor";
-  case Op::Shl: return "shl";
-  case Op::Shr: return "shr";
-  case Op::BitNot: return "bitnot";
-  case Op::Cast: return "cast";
-  case Op::Select: return "select";
-  case Op::Math: return "math";
-  case Op::Pop: return "pop";
-  case Op::Call: return "call";
-  case Op::Field: return "field";
-  case Op::Aggregate: return "aggregate";
-  }
-  return "?";
-}
-
 /// Constants print as their spelling, variables as their name, loads as
 /// base[index], math calls as (name args), casts as (cast:type x), anything
 /// else as (op operands).
@@ -201,7 +161,7 @@ std::string str(const Expr *E) {
   else if (E->K == Op::Cast)
     S += "cast:" + E->Ty.str();
   else
-    S += opText(E->K);
+    S += opName(E->K);
   for (const Expr *O : E->Ops)
     S += " " + str(O);
   return S + ")";

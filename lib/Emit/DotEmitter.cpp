@@ -52,29 +52,6 @@ std::string lineOf(const Loc &L) {
   return L.Line ? " (line " + std::to_string(L.Line) + ")" : "";
 }
 
-const char *opLabel(Op K) {
-  switch (K) {
-  case Op::Load: return "load";       case Op::PtrAdd: return "ptradd";
-  case Op::AddrOf: return "addrof";   case Op::Deref: return "deref";
-  case Op::Neg: return "neg";         case Op::Add: return "add";
-  case Op::Sub: return "sub";         case Op::Mul: return "mul";
-  case Op::Div: return "div";         case Op::Rem: return "rem";
-  case Op::Lt: return "lt";           case Op::Le: return "le";
-  case Op::Gt: return "gt";           case Op::Ge: return "ge";
-  case Op::Eq: return "eq";           case Op::Ne: return "ne";
-  case Op::And: return "and";         case Op::Or: return "or";
-  case Op::Not: return "not";         case Op::BitAnd: return "bitand";
-  case Op::BitOr: return "bitor";     case Op::BitXor: return "bitxor";
-  case Op::Shl: return "shl";         case Op::Shr: return "shr";
-  case Op::BitNot: return "bitnot";   case Op::Cast: return "cast";
-  case Op::Select: return "select";   case Op::Pop: return "pop";
-  case Op::Field: return "field";     case Op::Aggregate: return "aggregate";
-  case Op::Math: case Op::Call: return "call";
-  case Op::Const: return "const";     case Op::VarRef: return "ref";
-  }
-  return "?";
-}
-
 /// A short C-like spelling of a (usually index) expression, for labels such
 /// as "a[i + 1]".
 std::string spell(const Expr *E) {
@@ -88,7 +65,7 @@ std::string spell(const Expr *E) {
   case Op::Mul: return "(" + spell(E->Ops[0]) + ") * (" + spell(E->Ops[1]) + ")";
   default: break;
   }
-  std::string S = std::string(opLabel(E->K)) + "(";
+  std::string S = std::string(opName(E->K)) + "(";
   for (size_t I = 0; I < E->Ops.size(); ++I)
     S += (I ? ", " : "") + spell(E->Ops[I]);
   return S + ")";
@@ -217,7 +194,7 @@ private:
     Node N;
     N.IsOp = true;
     N.Floating = E->Ty.isFloating();
-    std::string Label = E->K == Op::Math || E->K == Op::Call ? E->Text : opLabel(E->K);
+    std::string Label = E->K == Op::Math || E->K == Op::Call ? E->Text : opName(E->K);
     if (E->K == Op::Cast)
       Label += " " + E->Ty.str();
     if (E->K == Op::Field)

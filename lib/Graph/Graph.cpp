@@ -395,9 +395,7 @@ Stmt *Module::scope(Block Body, Loc L) {
 // --emit=graph
 //===----------------------------------------------------------------------===//
 
-namespace {
-
-const char *opName(Op K) {
+const char *adgen::graph::opName(Op K) {
   switch (K) {
   case Op::Const: return "const";
   case Op::VarRef: return "ref";
@@ -436,6 +434,8 @@ const char *opName(Op K) {
   }
   return "?";
 }
+
+namespace {
 
 /// Prints statements with each expression flattened into numbered nodes:
 ///   %3 = mul %1, %2 : double

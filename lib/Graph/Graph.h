@@ -309,6 +309,10 @@ public:
   virtual void note(Loc Where, const std::string &Message) = 0;
 };
 
+/// The short name of an operation, as --emit=graph and --emit=dot print it
+/// ("mul", "load"; elementary functions and calls are "call").
+const char *opName(Op K);
+
 /// Prints \p F as the text of `adgen --emit=graph`: one line per statement,
 /// each expression as numbered elementary operations with their operands.
 void printGraph(const Function &F, llvm::raw_ostream &OS);
