@@ -92,7 +92,7 @@ void collect(const Block &B, std::vector<Flow> &Flows, std::vector<Var *> &Retur
           if (Var *R = rootOf(A)) {
             if (PT.isFloating())
               Fl.Sources.push_back(R);
-            if ((PT.IsPointer && !PT.PointeeConst) || (PT.IsReference && !PT.IsConst))
+            if (PT.isWritable())
               Fl.Targets.push_back(R);
           }
         } else {

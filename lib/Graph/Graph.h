@@ -67,6 +67,8 @@ struct Type {
     return T;
   }
   bool isFloating() const { return graph::isFloating(Scalar); }
+  /// A non-const pointer or reference: a function can write through it.
+  bool isWritable() const { return (IsPointer && !PointeeConst) || (IsReference && !IsConst); }
   /// Values of this type index memory: pointers and local arrays.
   bool isMemory() const { return IsPointer || ArraySize > 0; }
   /// A value of this type carries derivatives directly (a float scalar).

@@ -1334,7 +1334,7 @@ const Expr *GraphBuilder::Impl::callExpr(const clang::CallExpr *CE) {
   std::vector<Var *> Written;
   for (unsigned I = 0; I < Args.size(); ++I) {
     const graph::Type &PT = C->ParamTypes[I];
-    if ((PT.IsPointer && !PT.PointeeConst) || (PT.IsReference && !PT.IsConst))
+    if (PT.isWritable())
       rootsOf(Args[I], Written);
   }
   for (unsigned I = 0; I < Args.size() && !Written.empty(); ++I) {

@@ -104,9 +104,6 @@ private:
   }
 
   static bool floating(const graph::Type &T) { return T.isFloating(); }
-  static bool writable(const graph::Type &T) {
-    return (T.IsPointer && !T.PointeeConst) || (T.IsReference && !T.IsConst);
-  }
 
 public:
   void request(clang::FunctionDecl *FD, Mode M, llvm::StringRef SpecText,
@@ -151,7 +148,7 @@ public:
             OK = false;
             return -1;
           }
-          if (AsOutput && !writable(Types[I])) {
+          if (AsOutput && !Types[I].isWritable()) {
             err(specLoc(AttrLoc, It.Offset),
                         "output '" + It.Name + "' has type '" + T +
                             "', which the function cannot write; an output must be "
@@ -229,7 +226,7 @@ public:
       R.ReturnIsOutput = ReturnsFloat;
     } else {
       for (size_t I = 0; I < N; ++I)
-        R.Outputs[I] = Mapped[I] && floating(Types[I]) && writable(Types[I]);
+        R.Outputs[I] = Mapped[I] && floating(Types[I]) && Types[I].isWritable();
     }
     // A Jacobian or Hessian has one row/column per array element: every
     // active array needs its length.

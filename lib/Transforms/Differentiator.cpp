@@ -39,8 +39,7 @@ static bool checkInactiveWrites(Function &F, const ActivityPattern &P, ErrorSink
   bool OK = true;
   for (size_t I = 0; I < F.Params.size(); ++I) {
     Var *V = F.Params[I];
-    bool Writable = (V->Ty.IsPointer && !V->Ty.PointeeConst) ||
-                    (V->Ty.IsReference && !V->Ty.IsConst);
+    bool Writable = V->Ty.isWritable();
     if (P.isActive(I) || !Writable || !V->Ty.isFloating() || !A.isActive(V))
       continue;
     Errors.error(V->Where, "parameter '" + V->Name +

@@ -260,7 +260,7 @@ void Forward::call(Stmt *S, Block &Out) {
       else
         Act = tangent(Arg) != nullptr;
     }
-    bool Writes = (PT.IsPointer && !PT.PointeeConst) || (PT.IsReference && !PT.IsConst);
+    bool Writes = PT.isWritable();
     CP.Inputs.push_back(Act);
     CP.Outputs.push_back(Act && Writes);
     Any |= Act;

@@ -19,10 +19,6 @@ namespace {
 
 std::string scalarType(const Type &T) { return T.valueStr(); }
 
-bool writable(const Type &T) {
-  return (T.IsPointer && !T.PointeeConst) || (T.IsReference && !T.IsConst);
-}
-
 std::string qualify(const Function &G) {
   std::string S = "::";
   for (const std::string &NS : G.Namespaces)
@@ -58,7 +54,7 @@ public:
     // when one vector sweep is the only run).
     bool Runs = !Fwd.empty() || !Pullback.empty();
     for (size_t K = 0; K < F.Params.size() && Runs; ++K) {
-      if (!P.isActive(K) || !writable(F.Params[K]->Ty))
+      if (!P.isActive(K) || !F.Params[K]->Ty.isWritable())
         continue;
       if (F.Params[K]->Ty.IsPointer)
         O += "const std::vector<" + ty(K) + "> " + start(K) + "(" + name(K) + ", " + name(K) +
@@ -107,7 +103,7 @@ private:
       if (!P.isActive(K))
         continue;
       bool Array = F.Params[K]->Ty.IsPointer;
-      if (writable(F.Params[K]->Ty))
+      if (F.Params[K]->Ty.isWritable())
         O += Array ? "  std::copy(" + start(K) + ".begin(), " + start(K) + ".end(), " + name(K) + ");\n"
                    : "  " + name(K) + " = " + start(K) + ";\n";
       O += Array ? "  std::fill(" + d(K) + ".begin(), " + d(K) + ".end(), " + ty(K) + "(0));\n"
@@ -357,12 +353,12 @@ bool Differentiator::hessian(Function &F, const ActivityPattern &P,
       continue;
     std::string N = F.Params[K]->Name;
     if (F.Params[K]->Ty.IsPointer) {
-      if (writable(F.Params[K]->Ty))
+      if (F.Params[K]->Ty.isWritable())
         O += "const std::vector<" + ty(K) + "> adgen_" + N + "_on_entry(" + N + ", " + N + " + " + len(K) + ");\n";
       O += "std::vector<" + ty(K) + "> adgen_g_" + N + "(" + len(K) + "), adgen_dg_" + N + "(" +
            len(K) + "), adgen_t_" + N + "(" + len(K) + ");\n";
     } else {
-      if (writable(F.Params[K]->Ty))
+      if (F.Params[K]->Ty.isWritable())
         O += "const " + ty(K) + " adgen_" + N + "_on_entry = " + N + ";\n";
       O += ty(K) + " adgen_g_" + N + " = 0, adgen_dg_" + N + " = 0, adgen_t_" + N + " = 0;\n";
     }
@@ -394,7 +390,7 @@ bool Differentiator::hessian(Function &F, const ActivityPattern &P,
       continue;
     std::string N = F.Params[K]->Name;
     bool Array = F.Params[K]->Ty.IsPointer;
-    if (writable(F.Params[K]->Ty))
+    if (F.Params[K]->Ty.isWritable())
       O += Array ? "  std::copy(adgen_" + N + "_on_entry.begin(), adgen_" + N + "_on_entry.end(), " + N + ");\n"
                  : "  " + N + " = adgen_" + N + "_on_entry;\n";
     for (const char *B : {"adgen_g_", "adgen_dg_", "adgen_t_"})

@@ -480,7 +480,7 @@ void Reverse::planStores(const Block &B, unsigned Depth, llvm::DenseSet<Var *> &
       for (size_t A = 0; A < S->Args.size(); ++A) {
         const Type &PT = S->Fn->ParamTypes[A];
         Var *Root = rootOf(S->Args[A]);
-        if (((PT.IsPointer && !PT.PointeeConst) || (PT.IsReference && !PT.IsConst)) &&
+        if (PT.isWritable() &&
             (!Root || Live.count(Root)))
           OverwritesLive.insert(S);
       }
@@ -543,7 +543,7 @@ void Reverse::findRecomputable(const Block &B) {
         if (S->K == StmtKind::Call)
           for (size_t A = 0; A < S->Args.size(); ++A) {
             const Type &PT = S->Fn->ParamTypes[A];
-            if ((PT.IsPointer && !PT.PointeeConst) || (PT.IsReference && !PT.IsConst))
+            if (PT.isWritable())
               if (Var *Root = rootOf(S->Args[A]))
                 if (Reads.count(Root) || Root == D->V)
                   Pure = false;
@@ -568,7 +568,7 @@ Reverse::CallPlan Reverse::plan(Stmt *S) {
   for (size_t I = 0; I < S->Args.size(); ++I) {
     const Type &PT = C.ParamTypes[I];
     const Expr *Arg = S->Args[I];
-    bool Writes = (PT.IsPointer && !PT.PointeeConst) || (PT.IsReference && !PT.IsConst);
+    bool Writes = PT.isWritable();
     bool Act = false;
     if (PT.isFloating()) {
       if (PT.isMemory() || (PT.IsReference && !PT.IsConst))
@@ -638,7 +638,7 @@ void Reverse::forwardCall(Stmt *S, Block &Out) {
       for (size_t I = 0; I < C.ParamTypes.size(); ++I) {
         const Type &PT = C.ParamTypes[I];
         Var *Root = rootOf(S->Args[I]);
-        if (((PT.IsPointer && !PT.PointeeConst) || (PT.IsReference && !PT.IsConst)) &&
+        if (PT.isWritable() &&
             (!Root || OverwritesLive.count(S) || (RestoreParams && outlives(Root)))) {
           D.errors().error(S->Where,
                            "the custom pullback of '" + C.BaseName + "' cannot be used in "
@@ -1158,7 +1158,7 @@ bool Reverse::run() {
         const Type &PT = S->Fn->ParamTypes[I];
         Var *R = rootOf(S->Args[I]);
         if (R && R->Kind == VarKind::Local && (Needed.count(R) || AdjMem.count(R)) &&
-            ((PT.IsPointer && !PT.PointeeConst) || (PT.IsReference && !PT.IsConst)) &&
+            PT.isWritable() &&
             std::find(Lent.begin(), Lent.end(), R) == Lent.end())
           Lent.push_back(R);
       }

@@ -236,7 +236,7 @@ graph::Function *adgen::vectorForwardTransform(Differentiator &D, Function &F,
   Widen W(M, *G, Tangents, K);
   for (size_t I = F.Params.size(); I < G->Params.size(); ++I) {
     Var *T = G->Params[I];
-    bool Writes = (T->Ty.IsPointer && !T->Ty.PointeeConst) || (T->Ty.IsReference && !T->Ty.IsConst);
+    bool Writes = T->Ty.isWritable();
     if (!T->Ty.IsPointer) {
       // A tangent scalar parameter is k values: d_a[j].
       T->Ty = Type::pointerTo(T->Ty.Scalar, T->Ty.Spelling, !Writes);
