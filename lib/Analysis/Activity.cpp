@@ -14,7 +14,7 @@ std::string ActivityPattern::key(const Function &F) const {
 }
 
 Var *adgen::rootOf(const Expr *E) {
-  while (E && (E->K == Op::Load || E->K == Op::PtrAdd))
+  while (E && (E->K == Op::Load || E->K == Op::PtrAdd || (E->K == Op::AddrOf && !E->V)))
     E = E->Ops[0];
   if (E && (E->K == Op::VarRef || E->K == Op::Deref || E->K == Op::AddrOf))
     return rootOf(E->V);

@@ -135,6 +135,25 @@ public:
         continue;
       std::string Wrt = Pat.key(*F);
       bool Done = false;
+      bool AggregateParams = false;
+      for (const graph::Var *V : F->Params)
+        AggregateParams |= V->Ty.Rec || V->Ty.isContainer();
+      AggregateParams |= !F->ReturnsVoid && F->ReturnType.Rec;
+      if ((R.M == Mode::Jacobian && AggregateParams) ||
+          (R.M == Mode::Hessian && graph::usesAggregates(*F)) ||
+          (O.What == DriverOptions::Emit::Check && AggregateParams)) {
+        Diags.error(R.Where, std::string(R.M == Mode::Jacobian  ? "ADGEN_JACOBIAN"
+                                         : R.M == Mode::Hessian ? "ADGEN_HESSIAN"
+                                                                : "--emit=check") +
+                                 " of a function that " +
+                                 (R.M == Mode::Hessian ? "uses structs, std::vector or "
+                                                         "std::array"
+                                                       : "takes or returns structs, "
+                                                         "std::vector or std::array") +
+                                 " is not supported yet; use ADGEN_FORWARD / "
+                                 "ADGEN_REVERSE, or a wrapper taking arrays");
+        continue;
+      }
       if (R.M == Mode::Jacobian || R.M == Mode::Hessian) {
         std::vector<std::string> Lengths(F->Params.size());
         for (const auto *List : {&R.S.Inputs, &R.S.Outputs})
@@ -159,7 +178,7 @@ public:
         if ((Done = D.forward(*F, Pat, Wanted[0])))
           Summary.push_back(Wanted[0] + " (forward mode, d/d " + (Wrt.empty() ? "nothing" : Wrt) + ")");
       } else {
-        bool Grad = !F->ReturnsVoid && F->ReturnType.isFloating();
+        bool Grad = !F->ReturnsVoid && F->ReturnType.isFloatScalar();
         if ((Done = D.reverse(*F, Pat, Wanted[0], Grad ? Wanted[1] : "")))
           Summary.push_back(Wanted[0] + (Grad ? ", " + Wanted[1] : "") +
                             " (reverse mode, d/d " + (Wrt.empty() ? "nothing" : Wrt) + ")");

@@ -16,7 +16,7 @@ int precedence(const Expr *E) {
   case Op::Const:
     return (!E->Text.empty() && E->Text[0] == '-') ? 15 : 16;
   case Op::VarRef: case Op::Load: case Op::Math: case Op::Call: case Op::Field:
-  case Op::Aggregate: case Op::Pop: case Op::Cast:
+  case Op::Aggregate: case Op::Pop: case Op::Cast: case Op::FieldName:
     return 16;
   case Op::Neg: case Op::Not: case Op::BitNot: case Op::Deref: case Op::AddrOf:
     return 15;
@@ -86,19 +86,39 @@ std::string printBare(const Expr *E) {
     return E->Text;
   case Op::VarRef:
     return E->V->Name;
-  case Op::Load:
+  case Op::Load: {
+    const Expr *B = E->Ops[0];
+    if (isFieldLoad(E)) {
+      // s.x; p->x for p[0].x and for a pointer (an adjoint parameter).
+      if (B->K == Op::Load && !isFieldLoad(B) && B->Ops[1]->isConst(0) &&
+          B->Ops[0]->Ty.IsPointer && !B->Ops[0]->Ty.isContainer())
+        return printExpr(B->Ops[0], 16) + "->" + E->Ops[1]->Text;
+      if (B->K == Op::Deref)
+        return B->V->Name + "->" + E->Ops[1]->Text;
+      if (B->Ty.IsPointer)
+        return printExpr(B, 16) + "->" + E->Ops[1]->Text;
+      return printExpr(B, 16) + "." + E->Ops[1]->Text;
+    }
+    if (B->Ty.isContainer() && B->Ty.IsPointer) // the adjoint of a container
+      return "(*" + printExpr(B, 16) + ")[" + printExpr(E->Ops[1]) + "]";
+  }
     if (E->Ops[0]->K == Op::VarRef && E->Ops[1]->isConst(0) && E->Ops[0]->V->Ty.IsPointer &&
         E->Ops[0]->V->Kind == VarKind::Param && !E->Ops[0]->V->Ty.isFloating())
       return "*" + E->Ops[0]->V->Name;
     return printExpr(E->Ops[0], 16) + "[" + printExpr(E->Ops[1]) + "]";
   case Op::PtrAdd: {
     const Expr *B = E->Ops[0];
-    std::string Base = B->K == Op::VarRef && B->V->Ty.IsVector ? B->V->Name + ".data()"
-                                                                : printExpr(B, 12);
+    std::string Base = printExpr(B, 12);
+    // (A variable's type may have changed after B was built: vector mode.)
+    const Type &BT = B->K == Op::VarRef ? B->V->Ty : B->Ty;
+    if (BT.isContainer())
+      Base = printExpr(B, 16) + (BT.IsPointer ? "->data()" : ".data()");
+    if (E->Ops[1]->isConst(0))
+      return Base;
     return Base + " + " + printExpr(E->Ops[1], 13);
   }
   case Op::AddrOf:
-    return "&" + E->V->Name;
+    return "&" + (E->V ? E->V->Name : printExpr(E->Ops[0], 15));
   case Op::Deref:
     return "*" + E->V->Name;
   case Op::Neg: {
@@ -122,6 +142,8 @@ std::string printBare(const Expr *E) {
     return N + "(" + args(E->Ops) + ")";
   }
   case Op::Call:
+    if (!E->V && E->Text == "size" && E->Ops.size() == 1 && E->Ops[0]->Ty.isContainer())
+      return printExpr(E->Ops[0], 16) + (E->Ops[0]->Ty.IsPointer ? "->size()" : ".size()");
     return (E->V ? E->V->Name + "." : std::string()) + E->Text + "(" + args(E->Ops) + ")";
   case Op::Field:
     return printExpr(E->Ops[0], 16) + "." + E->Text;
@@ -293,8 +315,10 @@ private:
       D = T.str() + S.V->Name;
     if (T.ArraySize)
       D += "[" + std::to_string(T.ArraySize) + "]";
-    if (T.IsVector)
-      D += "(" + (S.Value ? printExpr(S.Value) : std::string()) + ")"; // its size
+    if (T.IsVector && !T.IsReference && !T.IsPointer) {
+      if (S.Value)
+        D += "(" + printExpr(S.Value) + ")"; // its size
+    }
     else if (S.ZeroInit)
       D += " = {}";
     else if (S.Value)
@@ -330,6 +354,17 @@ private:
     case StmtKind::Call: {
       if (S.Target)
         Out += printExpr(S.Target) + " = ";
+      if (!S.V && !S.Fn->Name.empty() && S.Fn->Name[0] == '.' && !S.Args.empty()) {
+        // A member function: object.m(args).
+        std::vector<const Expr *> Rest(S.Args.begin() + 1, S.Args.end());
+        const Expr *Obj = S.Args[0];
+        std::string O = Obj->K == Op::Load && !isFieldLoad(Obj) && Obj->Ops[1]->isConst(0) &&
+                                Obj->Ops[0]->Ty.IsPointer
+                            ? printExpr(Obj->Ops[0], 16) + "->"
+                            : printExpr(Obj, 16) + ".";
+        Out += O + S.Fn->Name.substr(1) + "(" + args(Rest) + ");\n";
+        return;
+      }
       Out += (S.V ? S.V->Name + "." : std::string()) + S.Fn->Name + "(" + args(S.Args) + ");\n";
       return;
     }

@@ -59,7 +59,10 @@ std::string spell(const Expr *E) {
   case Op::Const: return E->Text;
   case Op::VarRef: return E->V->Name;
   case Op::Deref: return "*" + E->V->Name;
-  case Op::Load: return spell(E->Ops[0]) + "[" + spell(E->Ops[1]) + "]";
+  case Op::Load:
+    if (isFieldLoad(E))
+      return spell(E->Ops[0]) + "." + E->Ops[1]->Text;
+    return spell(E->Ops[0]) + "[" + spell(E->Ops[1]) + "]";
   case Op::Add: case Op::PtrAdd: return spell(E->Ops[0]) + " + " + spell(E->Ops[1]);
   case Op::Sub: return spell(E->Ops[0]) + " - " + spell(E->Ops[1]);
   case Op::Mul: return "(" + spell(E->Ops[0]) + ") * (" + spell(E->Ops[1]) + ")";

@@ -3,6 +3,7 @@
 #include "Graph/Graph.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/StringExtras.h"
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -12,11 +13,16 @@ std::string Type::str() const {
   std::string S;
   if (IsDual)
     return "adgen::Dual<" + Spelling + ">";
+  std::string Base = Spelling;
   if (IsVector)
-    return "std::vector<" + Spelling + ">";
-  if ((IsPointer && PointeeConst) || (!IsPointer && IsConst))
+    Base = "std::vector<" + Spelling + ">";
+  else if (StdArray)
+    Base = "std::array<" + Spelling + ", " + std::to_string(StdArray) + ">";
+  // A pointer to a container points to the container (an adjoint parameter).
+  bool Const = isContainer() ? IsConst : ((IsPointer && PointeeConst) || (!IsPointer && IsConst));
+  if (Const)
     S += "const ";
-  S += Spelling;
+  S += Base;
   if (IsPointer)
     S += " *";
   if (IsReference)
@@ -156,15 +162,106 @@ const Expr *Module::load(const Expr *Base, const Expr *Index) {
 }
 
 const Expr *Module::ptrAdd(const Expr *Base, const Expr *Offset) {
-  if (Offset->isConst(0))
+  if (Offset->isConst(0) && !Base->Ty.isContainer())
     return Base;
   Expr E;
   E.K = Op::PtrAdd;
   E.Ty = Base->Ty;
+  if (Base->Ty.isContainer()) { // v.data() + i
+    E.Ty = Base->Ty.element();
+    E.Ty.PointeeConst = Base->Ty.IsConst;
+  }
   E.Ty.ArraySize = 0;
+  E.Ty.IsReference = false;
   E.Ty.IsPointer = true;
   E.Ops = {Base, Offset};
   return make(std::move(E));
+}
+
+const Expr *Module::field(const Expr *Base, const std::string &Name, Type FieldTy) {
+  Expr Idx;
+  Idx.K = Op::FieldName;
+  Idx.Ty = Type::scalar(ScalarKind::Int, "int");
+  Idx.Text = Name;
+  Expr E;
+  E.K = Op::Load;
+  E.Ty = std::move(FieldTy);
+  E.Ops = {Base, make(std::move(Idx))};
+  return make(std::move(E));
+}
+
+const Expr *Module::addressOf(const Expr *Place) {
+  if (Place->K == Op::Deref)
+    return ref(Place->V);
+  if (Place->K == Op::VarRef && (Place->V->Ty.IsPointer || Place->V->Ty.ArraySize))
+    return Place; // already an address
+  if (Place->K == Op::VarRef)
+    return addrOf(Place->V);
+  if (Place->K == Op::Load && !isFieldLoad(Place) && !Place->Ops[0]->Ty.isContainer())
+    return ptrAdd(Place->Ops[0], Place->Ops[1]);
+  Expr E;
+  E.K = Op::AddrOf;
+  E.Ty = Place->Ty.element();
+  E.Ty.IsPointer = true;
+  E.Ty.ArraySize = 0;
+  E.Ops = {Place};
+  return make(std::move(E));
+}
+
+const Expr *Module::zeroValue(Type Ty) {
+  Expr E;
+  E.K = Op::Aggregate;
+  Ty.IsConst = Ty.IsReference = Ty.IsPointer = false;
+  E.Ty = std::move(Ty);
+  return make(std::move(E));
+}
+
+const Expr *Module::sizeOf(const Expr *C) {
+  if (C->Ty.StdArray)
+    return constant(std::to_string(C->Ty.StdArray), Type::scalar(ScalarKind::Int, "std::size_t"));
+  Expr E;
+  E.K = Op::Call;
+  E.Text = "size";
+  E.Ty = Type::scalar(ScalarKind::Int, "std::size_t");
+  E.Ops = {C}; // printed C.size()
+  return make(std::move(E));
+}
+
+void adgen::graph::copyFields(Module &M, const Expr *Dst, const Expr *Src, const Type &Ty,
+                              Block &Out, Loc L) {
+  if (Ty.ArraySize) {
+    Type E = Ty;
+    E.ArraySize = 0;
+    for (uint64_t I = 0; I < Ty.ArraySize; ++I)
+      copyFields(M, M.load(Dst, M.intConst(I)), M.load(Src, M.intConst(I)), E, Out, L);
+    return;
+  }
+  if (!Ty.Rec || Ty.IsPointer) {
+    Out.push_back(M.assign(Dst, Src, L));
+    return;
+  }
+  for (const Record::Field &F : Ty.Rec->Fields)
+    copyFields(M, M.field(Dst, F.Name, F.Ty), M.field(Src, F.Name, F.Ty), F.Ty, Out, L);
+}
+
+static bool usesAggregates(const Function &F, std::vector<const Function *> &Seen) {
+  if (std::find(Seen.begin(), Seen.end(), &F) != Seen.end())
+    return false;
+  Seen.push_back(&F);
+  for (const Var &V : F.Vars)
+    if (V.Ty.Rec || V.Ty.isContainer())
+      return true;
+  bool Found = false;
+  forEachStmt(F.Body, [&](Stmt *S) {
+    if (S->K == StmtKind::Call && S->Fn && S->Fn->Body && !Found)
+      Found = usesAggregates(*S->Fn->Body, Seen);
+  });
+  return Found;
+}
+
+bool adgen::graph::usesAggregates(const Function &F) {
+  std::vector<const Function *> Seen;
+  return ::usesAggregates(F, Seen);
 }
 
 const Expr *Module::addrOf(Var *V) {
@@ -430,6 +527,7 @@ const char *adgen::graph::opName(Op K) {
   case Op::Pop: return "pop";
   case Op::Call: return "call";
   case Op::Field: return "field";
+  case Op::FieldName: return "fieldname";
   case Op::Aggregate: return "aggregate";
   }
   return "?";
@@ -453,6 +551,8 @@ private:
   std::string node(const Expr *E, unsigned Depth) {
     if (E->K == Op::Const)
       return E->Text;
+    if (E->K == Op::FieldName)
+      return "." + E->Text;
     if (E->K == Op::VarRef)
       return E->V->Name;
     auto It = Numbers.find(E);

@@ -41,7 +41,14 @@ inline bool isFloating(ScalarKind K) {
          K == ScalarKind::LongDouble;
 }
 
-/// The type of a value: a scalar, a pointer to scalars, or a local array.
+struct Record;
+
+/// The type of a value: a scalar, a struct, a pointer to either, a local
+/// array of either, or a std::vector / std::array of either.
+///
+/// Structs, arrays and containers are all "memory": their parts are read and
+/// written with Load (an element index, or a field name for a struct), so the
+/// transforms treat `s.x`, `a[i]` and `v[i]` alike.
 struct Type {
   ScalarKind Scalar = ScalarKind::Double;
   /// C++ spelling of the scalar ("double", "std::size_t", "Color").
@@ -52,7 +59,10 @@ struct Type {
   bool IsConst = false;       ///< `const double` / `const double &`
   uint64_t ArraySize = 0;     ///< > 0: a local array `double a[ArraySize]`
   bool IsDual = false;        ///< adgen::Dual<Spelling> (generated code)
-  bool IsVector = false;      ///< std::vector<Spelling> (generated code)
+  bool IsVector = false;      ///< std::vector<Spelling>
+  uint64_t StdArray = 0;      ///< > 0: std::array<Spelling, StdArray>
+  /// The struct the elements are (Spelling is its name); null for scalars.
+  const Record *Rec = nullptr;
 
   static Type scalar(ScalarKind K, std::string Spelling) {
     Type T;
@@ -70,11 +80,24 @@ struct Type {
   /// A non-const pointer or reference: a function can write through it.
   bool isWritable() const { return (IsPointer && !PointeeConst) || (IsReference && !IsConst); }
   /// Values of this type index memory: pointers and local arrays.
-  bool isMemory() const { return IsPointer || ArraySize > 0; }
+  bool isMemory() const {
+    return IsPointer || ArraySize > 0 || Rec || IsVector || StdArray > 0;
+  }
+  /// A std::vector or std::array (or a pointer or reference to one).
+  bool isContainer() const { return IsVector || StdArray > 0; }
+  /// Storage a local variable of this type owns: an array, a struct or a
+  /// container, as opposed to a pointer or reference into someone else's.
+  bool isAggregate() const {
+    return !IsPointer && !IsReference && (ArraySize > 0 || Rec || isContainer());
+  }
   /// A value of this type carries derivatives directly (a float scalar).
   bool isFloatScalar() const { return isFloating() && !isMemory(); }
   /// The type of one element (for memory) or the value itself.
-  Type element() const { return scalar(Scalar, Spelling); }
+  Type element() const {
+    Type T = scalar(Scalar, Spelling);
+    T.Rec = Rec;
+    return T;
+  }
   /// C++ spelling of the whole type, e.g. "const double *".
   std::string str() const;
   /// C++ spelling of one element as a plain value: "double" for
@@ -83,6 +106,23 @@ struct Type {
     Type S = element();
     S.IsConst = false;
     return S.str();
+  }
+};
+
+/// A struct or class whose fields adgen can see: scalars, fixed-size arrays
+/// of them, and nested structs. Fields that are integers carry no derivative.
+struct Record {
+  std::string Spelling; ///< qualified name, as generated code writes it
+  struct Field {
+    std::string Name;
+    Type Ty; ///< a scalar, a struct, or an array of either (ArraySize)
+  };
+  std::vector<Field> Fields;
+  const Field *field(llvm::StringRef Name) const {
+    for (const Field &F : Fields)
+      if (F.Name == Name)
+        return &F;
+    return nullptr;
   }
 };
 
@@ -129,6 +169,7 @@ enum class Op : uint8_t {
   Pop,     ///< the tape's next value of type Ty (generated code)
   Call,    ///< a call whose value is used in place (generated code)
   Field,   ///< Ops[0].Text: a field of a Dual (generated code)
+  FieldName, ///< the index of Load(s, FieldName) reading field Text of struct s
   Aggregate, ///< Ty{Ops...} (generated code)
 };
 
@@ -263,6 +304,14 @@ public:
   const Expr *boolConst(bool V);
   const Expr *ref(Var *V);
   const Expr *load(const Expr *Base, const Expr *Index);
+  /// Base.Name: field \p Name of a struct (an lvalue, like load).
+  const Expr *field(const Expr *Base, const std::string &Name, Type FieldTy);
+  /// &Place for any lvalue (`&a[i]` is a PtrAdd, `&v` an AddrOf of v).
+  const Expr *addressOf(const Expr *Place);
+  /// Ty{} : a zero value of a struct or container type.
+  const Expr *zeroValue(Type Ty);
+  /// The number of elements of container \p C (`v.size()`, or N).
+  const Expr *sizeOf(const Expr *C);
   const Expr *ptrAdd(const Expr *Base, const Expr *Offset);
   const Expr *addrOf(Var *V);
   const Expr *deref(Var *V);
@@ -318,6 +367,23 @@ const char *opName(Op K);
 /// Prints \p F as the text of `adgen --emit=graph`: one line per statement,
 /// each expression as numbered elementary operations with their operands.
 void printGraph(const Function &F, llvm::raw_ostream &OS);
+
+/// True if \p E reads field Text of a struct (a Load whose index is a
+/// FieldName).
+inline bool isFieldLoad(const Expr *E) {
+  return E->K == Op::Load && E->Ops[1]->K == Op::FieldName;
+}
+
+/// Appends Dst = Src for every scalar inside struct (or array) \p Ty: the
+/// graph copies structs field by field, so each copy is an ordinary
+/// assignment that both transforms understand.
+void copyFields(Module &M, const Expr *Dst, const Expr *Src, const Type &Ty, Block &Out,
+                Loc L = {});
+
+/// True if \p F, or a function it calls, has a variable that is a struct or a
+/// std::vector / std::array (which Jacobians, Hessians and the vector forward
+/// mode do not support yet).
+bool usesAggregates(const Function &F);
 
 /// Calls \p Fn on every statement of \p B, depth first, parents first.
 template <typename Fn> void forEachStmt(const Block &B, Fn &&F) {

@@ -8,7 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Graph/GraphBuilder.h"
+#include "Graph/GraphBuilderImpl.h"
 #include "Graph/MathFunctions.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/Expr.h"
@@ -34,147 +34,6 @@ clang::PrintingPolicy adgen::printingPolicy(const clang::ASTContext &Ctx) {
   PP.Bool = true;
   return PP;
 }
-
-static bool scalarKind(clang::QualType QT, ScalarKind &K) {
-  QT = QT.getCanonicalType().getUnqualifiedType();
-  if (QT->isBooleanType()) {
-    K = ScalarKind::Bool;
-    return true;
-  }
-  if (QT->isIntegralOrEnumerationType()) {
-    K = ScalarKind::Int;
-    return true;
-  }
-  if (const auto *BT = QT->getAs<clang::BuiltinType>()) {
-    switch (BT->getKind()) {
-    case clang::BuiltinType::Float: K = ScalarKind::Float; return true;
-    case clang::BuiltinType::Double: K = ScalarKind::Double; return true;
-    case clang::BuiltinType::LongDouble: K = ScalarKind::LongDouble; return true;
-    default: return false;
-    }
-  }
-  return false;
-}
-
-bool adgen::mapType(clang::QualType QT, const clang::ASTContext &Ctx, Type &Out) {
-  clang::PrintingPolicy PP = printingPolicy(Ctx);
-  Out = Type();
-  if (const auto *RT = QT->getAs<clang::ReferenceType>()) {
-    clang::QualType P = RT->getPointeeType();
-    if (!mapType(P, Ctx, Out) || Out.isMemory())
-      return false;
-    Out.IsReference = true;
-    Out.IsConst = P.isConstQualified();
-    return true;
-  }
-  if (const auto *AT = Ctx.getAsConstantArrayType(QT)) {
-    // double m[2][3] is stored flat, as double m[6]; m[i][j] is m[i * 3 + j].
-    uint64_t Size = AT->getSize().getZExtValue();
-    clang::QualType E = AT->getElementType();
-    while (const auto *Inner = Ctx.getAsConstantArrayType(E)) {
-      Size *= Inner->getSize().getZExtValue();
-      E = Inner->getElementType();
-    }
-    if (!scalarKind(E, Out.Scalar))
-      return false;
-    Out.Spelling = E.getUnqualifiedType().getAsString(PP);
-    Out.ArraySize = Size;
-    Out.IsConst = E.isConstQualified();
-    return true;
-  }
-  if (const auto *PT = QT->getAs<clang::PointerType>()) {
-    clang::QualType E = PT->getPointeeType();
-    if (!scalarKind(E, Out.Scalar))
-      return false;
-    Out.Spelling = E.getUnqualifiedType().getAsString(PP);
-    Out.IsPointer = true;
-    Out.PointeeConst = E.isConstQualified();
-    return true;
-  }
-  if (!scalarKind(QT, Out.Scalar))
-    return false;
-  Out.Spelling = QT.getUnqualifiedType().getAsString(PP);
-  Out.IsConst = QT.isConstQualified();
-  return true;
-}
-
-namespace {
-
-/// What a `break` inside the current statement leaves.
-enum class BreakTarget { Loop, Switch };
-
-} // namespace
-
-class GraphBuilder::Impl {
-public:
-  Impl(clang::ASTContext &Ctx, Module &M, Diagnoser &Diags, const CustomMap &Customs)
-      : Ctx(Ctx), M(M), Diags(Diags), Customs(Customs) {}
-
-  Function *build(const clang::FunctionDecl *FD);
-
-private:
-  // Statements.
-  bool stmt(const clang::Stmt *S);
-  bool declStmt(const clang::DeclStmt *DS);
-  bool varDecl(const clang::VarDecl *VD);
-  bool ifStmt(const clang::IfStmt *S);
-  bool forStmt(const clang::ForStmt *S);
-  bool whileStmt(const clang::WhileStmt *S);
-  bool doStmt(const clang::DoStmt *S);
-  bool switchStmt(const clang::SwitchStmt *S);
-  bool sideEffect(const clang::Expr *E);
-  bool blockOf(const clang::Stmt *S, Block &Out);
-
-  // Expressions; null after an error.
-  const Expr *expr(const clang::Expr *E);
-  const Expr *lvalue(const clang::Expr *E);
-  const Expr *cast(const clang::CastExpr *CE);
-  const Expr *unaryOp(const clang::UnaryOperator *UO);
-  const Expr *binaryOp(const clang::BinaryOperator *BO);
-  const Expr *assignment(const clang::BinaryOperator *BO);
-  const Expr *increment(const clang::UnaryOperator *UO, bool ValueUsed = true);
-  const Expr *assignInto(const clang::Expr *LHS, const clang::BinaryOperator *BO, const Expr *R);
-  const Expr *conditional(const clang::ConditionalOperator *CO);
-  const Expr *logical(const clang::BinaryOperator *BO);
-  const Expr *callExpr(const clang::CallExpr *CE);
-  const Expr *declRef(const clang::DeclRefExpr *DRE);
-  /// Builds \p E into a block of its own: the statements it needs and its
-  /// value.
-  bool exprInBlock(const clang::Expr *E, Block &Stmts, const Expr *&Value);
-
-  Callee *callee(const clang::FunctionDecl *FD, clang::SourceLocation Where);
-  Var *newVar(llvm::StringRef Name, Type Ty, VarKind Kind, clang::SourceLocation L);
-  Var *temp(llvm::StringRef Base, Type Ty, clang::SourceLocation L);
-  bool typeOf(clang::QualType QT, clang::SourceLocation L, Type &Out, llvm::StringRef What);
-  std::string qualifiedName(const clang::NamedDecl *D);
-  std::vector<std::string> namespacesOf(const clang::Decl *D);
-  Loc loc(clang::SourceLocation L) { return Diags.loc(L); }
-  void emit(Stmt *S) { Cur->push_back(S); }
-  const Expr *fail(clang::SourceLocation L, const llvm::Twine &Msg) {
-    Diags.error(L, Msg);
-    return nullptr;
-  }
-  bool failStmt(clang::SourceLocation L, const llvm::Twine &Msg) {
-    Diags.error(L, Msg);
-    return false;
-  }
-
-  clang::ASTContext &Ctx;
-  Module &M;
-  Diagnoser &Diags;
-  const CustomMap &Customs;
-  llvm::DenseMap<const clang::FunctionDecl *, Function *> Built;
-  llvm::DenseMap<const clang::FunctionDecl *, Callee *> Callees;
-  llvm::DenseMap<const clang::Decl *, Var *> Vars;
-  /// Local references: the lvalue each one names.
-  llvm::DenseMap<const clang::Decl *, const Expr *> Aliases;
-
-  Function *F = nullptr;
-  Block *Cur = nullptr;
-  std::vector<BreakTarget> Breaks;
-  bool StatementContext = false;
-  bool SwitchBreaks = false, SwitchContinues = false;
-};
 
 GraphBuilder::GraphBuilder(clang::ASTContext &Ctx, Module &M, Diagnoser &Diags,
                            const CustomMap &Customs)
@@ -207,13 +66,16 @@ bool GraphBuilder::Impl::typeOf(clang::QualType QT, clang::SourceLocation L,
   if (mapType(QT, Ctx, Out))
     return true;
   std::string T = QT.getAsString(printingPolicy(Ctx));
+  std::string Why = unsupportedTypeReason(QT, Ctx);
   if (QT->isUnionType())
     Diags.error(L, "unions are not supported: " + What + " has type '" + T + "'");
+  else if (!Why.empty())
+    Diags.error(L, What + " has type '" + T + "': " + Why);
   else
     Diags.error(L, What + " has type '" + T +
-                       "', which adgen does not support yet (supported: "
-                       "arithmetic scalars, enums, pointers to them, "
-                       "references to scalars, and fixed-size local arrays)");
+                       "', which adgen does not support (supported: arithmetic "
+                       "scalars, enums, plain structs of them, pointers, references "
+                       "and fixed-size arrays of those, std::vector and std::array)");
   return false;
 }
 
@@ -239,14 +101,26 @@ Function *GraphBuilder::Impl::build(const clang::FunctionDecl *FD) {
                                        "' has no body that adgen can see; define it "
                                        "in this translation unit"),
            nullptr;
-  if (isa<clang::CXXMethodDecl>(FD))
-    return fail(FD->getLocation(), "member functions are not supported yet"), nullptr;
+  const auto *MD = dyn_cast<clang::CXXMethodDecl>(FD);
+  if (MD && MD->isVirtual())
+    return fail(FD->getLocation(), "virtual member function '" + FD->getNameAsString() +
+                                       "' cannot be differentiated: which body runs is "
+                                       "only known at run time"),
+           nullptr;
+  if (isa<clang::CXXConstructorDecl>(FD) || isa<clang::CXXDestructorDecl>(FD) ||
+      isa<clang::CXXConversionDecl>(FD))
+    return fail(FD->getLocation(), "constructors, destructors and conversion functions "
+                                   "are not supported; use aggregate initialisation "
+                                   "(S{a, b}) and plain functions"),
+           nullptr;
 
   // Save the state of an enclosing build (a caller being built).
   Function *OuterF = F;
   Block *OuterCur = Cur;
   auto OuterBreaks = std::move(Breaks);
   Breaks.clear();
+  Var *OuterSelf = Self;
+  Self = nullptr;
 
   Function &G = M.addFunction(FD->getNameAsString());
   F = &G;
@@ -254,17 +128,34 @@ Function *GraphBuilder::Impl::build(const clang::FunctionDecl *FD) {
   G.Decl = FD;
   G.Where = loc(FD->getLocation());
   G.Namespaces = namespacesOf(FD);
-  G.IsStatic = FD->getStorageClass() == clang::SC_Static;
+  G.IsStatic = !MD && FD->getStorageClass() == clang::SC_Static;
   G.IsInline = FD->isInlined();
   bool OK = true;
+  if (MD && MD->isInstance()) {
+    // The object is the first parameter, `self`: `const S &self` for a const
+    // method, `S &self` otherwise (interface.md, section 4).
+    graph::Type ST;
+    if (!typeOf(MD->getThisType()->getPointeeType(), FD->getLocation(), ST,
+                "the object of '" + FD->getNameAsString() + "'"))
+      OK = false;
+    else {
+      ST.IsReference = true;
+      ST.IsConst = MD->isConst();
+      Self = newVar("self", ST, VarKind::Param, FD->getLocation());
+      G.Params.push_back(Self);
+    }
+  }
   clang::QualType RT = FD->getReturnType();
   G.ReturnsVoid = RT->isVoidType();
   if (!G.ReturnsVoid) {
     OK &= typeOf(RT, FD->getReturnTypeSourceRange().getBegin(), G.ReturnType,
                  "the return value of '" + FD->getNameAsString() + "'");
-    if (OK && (G.ReturnType.isMemory() || G.ReturnType.IsReference))
+    if (OK && (G.ReturnType.IsPointer || G.ReturnType.IsReference))
       OK = failStmt(FD->getLocation(), "functions returning pointers or references "
                                        "are not supported");
+    else if (OK && G.ReturnType.isContainer())
+      OK = failStmt(FD->getLocation(), "functions returning a std::vector or std::array "
+                                       "are not supported; pass the result by reference");
   }
   for (const clang::ParmVarDecl *PD : FD->parameters()) {
     graph::Type T;
@@ -282,10 +173,15 @@ Function *GraphBuilder::Impl::build(const clang::FunctionDecl *FD) {
   Cur = &G.Body;
   if (OK)
     OK = stmt(FD->getBody());
+  if (OK)
+    copyWrittenValueStructs(G);
+  if (OK)
+    OK = checkVectorSizes(G);
 
   F = OuterF;
   Cur = OuterCur;
   Breaks = std::move(OuterBreaks);
+  Self = OuterSelf;
   if (!OK) {
     Built[FD] = nullptr;
     return nullptr;
@@ -370,9 +266,8 @@ bool GraphBuilder::Impl::stmt(const clang::Stmt *S) {
     return failStmt(S->getBeginLoc(), "inline assembly cannot be differentiated; move it "
                                       "into a function of its own and give that function "
                                       "a derivative marked ADGEN_CUSTOM");
-  if (isa<CXXForRangeStmt>(S))
-    return failStmt(S->getBeginLoc(), "range-based for loops are not supported yet; "
-                                      "use an index loop");
+  if (const auto *RF = dyn_cast<CXXForRangeStmt>(S))
+    return rangeFor(RF);
   if (isa<AttributedStmt>(S))
     return stmt(clang::cast<AttributedStmt>(S)->getSubStmt());
   return failStmt(S->getBeginLoc(), llvm::Twine("statement '") + S->getStmtClassName() +
@@ -408,10 +303,24 @@ bool GraphBuilder::Impl::varDecl(const clang::VarDecl *VD) {
     const graph::Expr *Target = T.IsConst ? expr(VD->getInit()) : lvalue(VD->getInit());
     if (!Target)
       return false;
-    if (Target->K == Op::Load && !Target->Ops[1]->isConstant()) {
-      Var *Idx = temp(VD->getName().str() + "_index", Target->Ops[1]->Ty.element(), L);
-      emit(M.decl(Idx, Target->Ops[1], loc(L)));
-      Target = M.load(Target->Ops[0], M.ref(Idx));
+    if (Target->K == Op::Load) {
+      // The element the reference binds stays the same: indices are fixed now.
+      std::function<const graph::Expr *(const graph::Expr *)> Freeze =
+          [&](const graph::Expr *P) -> const graph::Expr * {
+        if (P->K != Op::Load)
+          return P;
+        const graph::Expr *Base = Freeze(P->Ops[0]);
+        const graph::Expr *Idx = P->Ops[1];
+        if (!Idx->isConstant()) {
+          Var *IV = temp(VD->getName().str() + "_index", Idx->Ty.element(), L);
+          emit(M.decl(IV, Idx, loc(L)));
+          Idx = M.ref(IV);
+        }
+        if (isFieldLoad(P))
+          return M.field(Base, Idx->Text, P->Ty);
+        return Base == P->Ops[0] && Idx == P->Ops[1] ? P : M.load(Base, Idx);
+      };
+      Target = Freeze(Target);
     } else if (Target->K != Op::Load && Target->K != Op::VarRef) {
       // const double &r = x * y; binds a temporary: a value.
       Var *V = newVar(VD->getName(), T.element(), VarKind::Local, L);
@@ -427,6 +336,10 @@ bool GraphBuilder::Impl::varDecl(const clang::VarDecl *VD) {
   Var *V = newVar(VD->getName(), T, VarKind::Local, L);
   Vars[VD] = V;
   const clang::Expr *Init = VD->getInit();
+  if (!T.IsPointer && (T.Rec || T.isContainer())) {
+    V->Ty.IsConst = false; // built by assignments
+    return recordOrContainerDecl(VD, V);
+  }
   if (T.ArraySize) {
     Stmt *D = M.decl(V, nullptr, loc(L));
     const auto *IL = Init ? dyn_cast<clang::InitListExpr>(Init->IgnoreImplicit()) : nullptr;
@@ -878,12 +791,32 @@ const Expr *GraphBuilder::Impl::expr(const clang::Expr *E) {
     return fail(E->getBeginLoc(), "exceptions ('throw') are not supported in "
                                   "differentiated code; check the inputs before the "
                                   "call or report errors through the result");
-  if (isa<MemberExpr>(E))
-    return fail(E->getBeginLoc(), "member access is not supported yet: adgen "
-                                  "differentiates scalars, pointers and arrays of them "
-                                  "(structs and classes are planned)");
+  if (const auto *ME = dyn_cast<MemberExpr>(E))
+    return memberExpr(ME);
+  if (E->getType()->isRecordType() &&
+      (isa<InitListExpr>(E) || isa<CXXConstructExpr>(E) || isa<CXXScalarValueInitExpr>(E) ||
+       isa<CompoundLiteralExpr>(E))) {
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
+      if (CE->getNumArgs() == 1 && CE->getConstructor()->isCopyOrMoveConstructor() &&
+          CE->getConstructor()->isTrivial())
+        return expr(CE->getArg(0)); // a copy: the value copied
+    if (!typeOf(E->getType(), E->getBeginLoc(), T, "this value"))
+      return nullptr;
+    return recordValue(E, T);
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(E);
+      UO && UO->getOpcode() == UO_Deref && isa<CXXThisExpr>(UO->getSubExpr()->IgnoreParenImpCasts())) {
+    if (!Self)
+      return fail(E->getBeginLoc(), "'this' outside a member function");
+    return M.ref(Self);
+  }
+  if (isa<CXXThisExpr>(E))
+    return fail(E->getBeginLoc(), "'this' as a pointer is not supported; use the "
+                                  "object's fields or '*this'");
   if (isa<LambdaExpr>(E))
     return fail(E->getBeginLoc(), "lambdas are not supported yet");
+  if (isa<CXXStdInitializerListExpr>(E))
+    return fail(E->getBeginLoc(), "std::initializer_list is not supported");
   if (isa<CXXNullPtrLiteralExpr>(E) || isa<GNUNullExpr>(E))
     return fail(E->getBeginLoc(), "null pointers are not supported in differentiated "
                                   "code");
@@ -1210,6 +1143,41 @@ Callee *GraphBuilder::Impl::callee(const clang::FunctionDecl *FD,
   Callee C;
   C.Name = "::" + qualifiedName(FD);
   C.BaseName = FD->getNameAsString();
+  const auto *MD = dyn_cast<clang::CXXMethodDecl>(FD);
+  if (FD->isOverloadedOperator()) {
+    // operator+ cannot name a helper: operator_plus_fwd can.
+    static const std::pair<const char *, const char *> Words[] = {
+        {"+", "plus"}, {"-", "minus"}, {"*", "times"}, {"/", "div"}, {"%", "mod"},
+        {"+=", "plus_eq"}, {"-=", "minus_eq"}, {"*=", "times_eq"}, {"/=", "div_eq"},
+        {"==", "eq"}, {"!=", "ne"}, {"<", "lt"}, {">", "gt"}, {"<=", "le"}, {">=", "ge"},
+        {"()", "call"}, {"[]", "index"}};
+    std::string Op = clang::getOperatorSpelling(FD->getOverloadedOperator());
+    std::string W = "op";
+    for (auto &P : Words)
+      if (Op == P.first)
+        W = P.second;
+    C.BaseName = "operator_" + W;
+  }
+  if (MD && MD->isInstance()) {
+    // Called as object.m(args); its helpers are free functions S_m_...
+    C.Name = "." + FD->getNameAsString();
+    if (FD->isOverloadedOperator())
+      C.Name = ".operator" + std::string(clang::getOperatorSpelling(FD->getOverloadedOperator()));
+    C.BaseName = MD->getParent()->getNameAsString() + "_" + C.BaseName;
+    graph::Type ST;
+    if (!mapType(MD->getThisType()->getPointeeType(), Ctx, ST)) {
+      Diags.error(Where, "call to '" + FD->getNameAsString() + "' of an object whose type "
+                         "adgen does not support: " +
+                         unsupportedTypeReason(MD->getThisType()->getPointeeType(), Ctx));
+      return nullptr;
+    }
+    ST.IsReference = true;
+    ST.IsConst = MD->isConst();
+    C.ParamTypes.push_back(ST);
+    C.ParamNames.push_back("self");
+  } else if (MD) {
+    C.BaseName = MD->getParent()->getNameAsString() + "_" + C.BaseName;
+  }
   C.Decl = FD;
   C.Namespaces = namespacesOf(FD);
   C.IsStatic = FD->getStorageClass() == clang::SC_Static;
@@ -1225,9 +1193,15 @@ Callee *GraphBuilder::Impl::callee(const clang::FunctionDecl *FD,
     C.ParamNames.push_back(PD->getNameAsString());
   }
   if (!Typed) {
+    std::string Why;
+    if (!C.ReturnsVoid && !mapType(FD->getReturnType(), Ctx, C.ReturnType))
+      Why = unsupportedTypeReason(FD->getReturnType(), Ctx);
+    for (const clang::ParmVarDecl *PD : FD->parameters())
+      if (graph::Type T; Why.empty() && !mapType(PD->getType(), Ctx, T))
+        Why = unsupportedTypeReason(PD->getType(), Ctx);
     Diags.error(Where, "call to '" + FD->getNameAsString() +
                            "', whose parameter or result types adgen does not "
-                           "support yet");
+                           "support" + (Why.empty() ? std::string() : ": " + Why));
     return nullptr;
   }
   auto It = Customs.find(FD);
@@ -1260,20 +1234,31 @@ Callee *GraphBuilder::Impl::callee(const clang::FunctionDecl *FD,
 
 const Expr *GraphBuilder::Impl::callExpr(const clang::CallExpr *CE) {
   using namespace clang;
-  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE)) {
-    const CXXMethodDecl *MD = MC->getMethodDecl();
-    if (MD && MD->isVirtual())
-      return fail(CE->getBeginLoc(), "virtual call to '" + MD->getNameAsString() +
-                                         "' cannot be differentiated: the function "
-                                         "called is only known at run time; call a "
-                                         "specific implementation (" +
-                                         MD->getParent()->getNameAsString() + "::" +
-                                         MD->getNameAsString() + "), or give a wrapper a "
-                                         "derivative marked ADGEN_CUSTOM");
-    return fail(CE->getBeginLoc(), "calls to member functions are not supported yet");
+  const graph::Expr *Into = ResultInto;
+  ResultInto = nullptr;
+  {
+    unsigned Before = Diags.errorCount();
+    if (const graph::Expr *R = methodCall(CE))
+      return R;
+    if (Diags.errorCount() != Before)
+      return nullptr;
   }
-  if (isa<CXXOperatorCallExpr>(CE))
-    return fail(CE->getBeginLoc(), "overloaded operators are not supported yet");
+  // The object of a member function call is its first argument.
+  const clang::Expr *ObjectE = nullptr;
+  bool ObjectByPointer = false;
+  std::vector<const clang::Expr *> ArgEs(CE->arg_begin(), CE->arg_end());
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE)) {
+    ObjectE = MC->getImplicitObjectArgument();
+    if (const auto *ME = dyn_cast<MemberExpr>(MC->getCallee()->IgnoreParens()))
+      ObjectByPointer = ME->isArrow();
+  } else if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(CE->getDirectCallee());
+             MD && MD->isInstance() && isa<CXXOperatorCallExpr>(CE)) {
+    ObjectE = ArgEs.front();
+    ArgEs.erase(ArgEs.begin());
+  }
+  if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(CE->getDirectCallee());
+      MD && MD->getParent()->isLambda())
+    return fail(CE->getBeginLoc(), "lambdas are not supported yet");
   const FunctionDecl *FD = CE->getDirectCallee();
   if (!FD)
     return fail(CE->getBeginLoc(), "call through a function pointer cannot be "
@@ -1322,9 +1307,25 @@ const Expr *GraphBuilder::Impl::callExpr(const clang::CallExpr *CE) {
     });
   };
   std::vector<const graph::Expr *> Args;
-  for (unsigned I = 0; I < CE->getNumArgs(); ++I) {
-    const clang::Expr *A = CE->getArg(I);
-    const graph::Type &PT = C->ParamTypes[I];
+  if (ObjectE) {
+    const graph::Type &PT = C->ParamTypes[0];
+    const graph::Expr *Obj = nullptr;
+    if (isa<CXXThisExpr>(ObjectE->IgnoreParenImpCasts()))
+      Obj = Self ? M.ref(Self) : fail(ObjectE->getBeginLoc(), "'this' outside a member function");
+    else if (ObjectByPointer) {
+      Obj = expr(ObjectE);
+      if (Obj && !Obj->Ty.IsPointer)
+        Obj = fail(ObjectE->getBeginLoc(), "'->' on something that is not a pointer");
+      if (Obj)
+        Obj = M.load(Obj, M.intConst(0));
+    } else
+      Obj = PT.IsConst ? expr(ObjectE) : lvalue(ObjectE);
+    if (!Obj)
+      return nullptr;
+    Args.push_back(Obj);
+  }
+  for (const clang::Expr *A : ArgEs) {
+    const graph::Type &PT = C->ParamTypes[Args.size()];
     const graph::Expr *GA = PT.IsReference && !PT.IsConst ? lvalue(A) : expr(A);
     if (!GA)
       return nullptr;
@@ -1338,7 +1339,7 @@ const Expr *GraphBuilder::Impl::callExpr(const clang::CallExpr *CE) {
       rootsOf(Args[I], Written);
   }
   for (unsigned I = 0; I < Args.size() && !Written.empty(); ++I) {
-    const clang::Expr *A = CE->getArg(I);
+    const clang::Expr *A = ObjectE ? (I == 0 ? ObjectE : ArgEs[I - 1]) : ArgEs[I];
     const graph::Type &PT = C->ParamTypes[I];
     const graph::Expr *GA = Args[I];
     std::vector<Var *> Reads;
@@ -1347,7 +1348,8 @@ const Expr *GraphBuilder::Impl::callExpr(const clang::CallExpr *CE) {
     for (Var *R : Reads)
       Aliased |= R->Kind == VarKind::Global ||
                  std::find(Written.begin(), Written.end(), R) != Written.end();
-    if (Aliased && !PT.isMemory() && !(PT.IsReference && !PT.IsConst) && !GA->isConstant()) {
+    if (Aliased && !PT.isMemory() && !(PT.IsReference && !PT.IsConst) && !GA->isConstant() &&
+        !GA->Ty.isMemory()) {
       graph::Type VT = PT.element();
       VT.IsConst = false;
       Var *Copy = temp(C->ParamNames[I].empty() ? "arg" : C->ParamNames[I], VT, A->getBeginLoc());
@@ -1356,8 +1358,10 @@ const Expr *GraphBuilder::Impl::callExpr(const clang::CallExpr *CE) {
     }
   }
   const graph::Expr *Result = nullptr;
-  if (!Void) {
-    Var *T = temp(FD->getName(), RT, CE->getBeginLoc());
+  if (Into && RT.Rec && Into->Ty.Rec == RT.Rec) {
+    Result = Into; // S s = f(...): the result goes straight into s
+  } else if (!Void) {
+    Var *T = temp(C->BaseName, RT, CE->getBeginLoc());
     emit(M.decl(T, nullptr, loc(CE->getBeginLoc())));
     Result = M.ref(T);
   }

@@ -52,8 +52,15 @@ struct CustomDerivative {
 using CustomMap = llvm::DenseMap<const clang::FunctionDecl *, CustomDerivative>;
 
 /// Maps a Clang type to a graph type; returns false (without diagnosing) if
-/// adgen does not support the type.
+/// adgen does not support the type (see TypeMap.cpp).
 bool mapType(clang::QualType QT, const clang::ASTContext &Ctx, graph::Type &Out);
+
+/// Why mapType refuses \p QT, as a sentence fragment for an error message
+/// ("struct 'S' has a virtual function").
+std::string unsupportedTypeReason(clang::QualType QT, const clang::ASTContext &Ctx);
+
+/// If \p QT is std::vector<E> or std::array<E, N>: E (and N, 0 for vector).
+bool containerOf(clang::QualType QT, clang::QualType &Elem, uint64_t &N, bool &IsVector);
 
 /// The printing policy for the C++ adgen writes (no "(anonymous namespace)").
 clang::PrintingPolicy printingPolicy(const clang::ASTContext &Ctx);

@@ -97,7 +97,7 @@ bool Differentiator::reverse(Function &F, const ActivityPattern &P,
     return false;
   }
   Generated.push_back(G);
-  if (!GradName.empty() && !F.ReturnsVoid && F.ReturnType.isFloating()) {
+  if (!GradName.empty() && !F.ReturnsVoid && F.ReturnType.isFloatScalar()) {
     // f_grad = f_pullback with d_ret = 1.
     Function &Grad = newGenerated(M, F, GradName, false);
     Grad.Doc = "Gradient of " + F.Name + ": " + PullbackName + " with d_ret = 1.";

@@ -62,9 +62,19 @@ Var *Forward::tangentVar(Var *V) {
 }
 
 const Expr *Forward::tangentPtr(const Expr *E) {
+  if (E->K == Op::AddrOf && !E->V) { // &s.x in generated code
+    const Expr *P = E->Ops[0]->Ty.isMemory() ? tangentPtr(E->Ops[0]) : tangentLoc(E->Ops[0]);
+    return P ? M.addressOf(P) : nullptr;
+  }
   if (E->K == Op::AddrOf) { // &d_u in generated code: the tangent's address
     auto It = Tan.find(E->V);
     return It == Tan.end() ? nullptr : M.addrOf(It->second);
+  }
+  if (E->K == Op::Load) { // a struct inside memory: ps[i], s.inner
+    const Expr *B = tangentPtr(E->Ops[0]);
+    if (!B)
+      return nullptr;
+    return isFieldLoad(E) ? M.field(B, E->Ops[1]->Text, E->Ty) : M.load(B, E->Ops[1]);
   }
   if (E->K == Op::VarRef) {
     auto It = Tan.find(E->V);
@@ -88,7 +98,9 @@ const Expr *Forward::tangentLoc(const Expr *T) {
   }
   if (T->K == Op::Load) {
     const Expr *B = tangentPtr(T->Ops[0]);
-    return B ? M.load(B, T->Ops[1]) : nullptr;
+    if (!B)
+      return nullptr;
+    return isFieldLoad(T) ? M.field(B, T->Ops[1]->Text, T->Ty) : M.load(B, T->Ops[1]);
   }
   return nullptr;
 }
@@ -146,9 +158,10 @@ void Forward::stmt(Stmt *S, Block &Out) {
     if (!V->Ty.isFloating() || !active(V))
       return;
     Var *DV = tangentVar(V);
-    if (V->Ty.ArraySize) {
-      Stmt *Dcl = M.decl(DV, nullptr, S->Where);
-      Dcl->ZeroInit = true;
+    if (V->Ty.isAggregate()) {
+      // A vector's tangent has its size; arrays and structs start at zero.
+      Stmt *Dcl = M.decl(DV, V->Ty.IsVector ? M.sizeOf(M.ref(V)) : nullptr, S->Where);
+      Dcl->ZeroInit = !V->Ty.IsVector;
       Out.push_back(Dcl);
       return;
     }
@@ -204,7 +217,13 @@ void Forward::stmt(Stmt *S, Block &Out) {
       Out.push_back(S);
       return;
     }
-    const Expr *T = P.Return ? tangent(S->Value) : nullptr;
+    const Expr *T = nullptr;
+    if (F.ReturnType.Rec) // a struct: the tangent struct, or zero
+      T = P.Return ? tangentPtr(S->Value) : nullptr;
+    else
+      T = P.Return ? tangent(S->Value) : nullptr;
+    if (!T && F.ReturnType.Rec)
+      T = M.zeroValue(F.ReturnType);
     Type DT = F.ReturnType.element();
     DT.IsDual = true;
     Expr Agg;
@@ -299,6 +318,8 @@ void Forward::call(Stmt *S, Block &Out) {
       T = tangentLoc(Arg);
     else
       T = tangent(Arg);
+    if (!T && PT.Rec && !PT.IsPointer && !PT.ArraySize && !PT.isWritable())
+      T = M.zeroValue(PT); // a struct value without tangent: zero
     if (!T) {
       if (PT.isMemory() || (PT.IsReference && !PT.IsConst)) {
         D.errors().error(S->Where, "the custom derivative '" + Name +

@@ -16,7 +16,9 @@ public:
   LoweredBody run() {
     LoweredBody Out;
     if (!F.ReturnsVoid) {
-      Result = flagLike("result", F.ReturnType);
+      Type RT = F.ReturnType;
+      RT.IsConst = false;
+      Result = flagLike("result", RT);
       Out.Result = Result;
     }
     Top = &F.Body;
@@ -84,7 +86,7 @@ private:
     switch (S->K) {
     case StmtKind::Return:
       if (S->Value)
-        Out.push_back(M.assign(M.ref(Result), S->Value, S->Where));
+        copyFields(M, M.ref(Result), S->Value, F.ReturnType, Out, S->Where);
       if (Last)
         return None;
       if (!Returned)

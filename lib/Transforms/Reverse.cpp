@@ -120,7 +120,20 @@ private:
   Stmt *eachElement(Var *Array, bool Backwards, llvm::function_ref<Stmt *(const Expr *)> Body) {
     Var *K = local("k", Type::scalar(ScalarKind::Int, "int"));
     Type B = Type::scalar(ScalarKind::Bool, "bool");
-    long long N = static_cast<long long>(Array->Ty.ArraySize);
+    if (Array->Ty.IsVector) { // std::size_t k over v.size()
+      K->Ty = Type::scalar(ScalarKind::Int, "std::size_t");
+      const Expr *N = M.sizeOf(M.ref(Array));
+      const Expr *One = M.constant("1", K->Ty);
+      Block Each{Body(M.load(M.ref(Array), Backwards ? M.binary(Op::Sub, M.ref(K), One, K->Ty)
+                                                     : M.ref(K)))};
+      Block Step{M.assign(M.ref(K), M.binary(Backwards ? Op::Sub : Op::Add, M.ref(K), One, K->Ty))};
+      return M.loop(LoopKind::For, {M.decl(K, Backwards ? N : M.constant("0", K->Ty))},
+                    Backwards ? M.binary(Op::Gt, M.ref(K), M.constant("0", K->Ty), B)
+                              : M.binary(Op::Lt, M.ref(K), N, B),
+                    std::move(Each), std::move(Step));
+    }
+    long long N = static_cast<long long>(Array->Ty.ArraySize ? Array->Ty.ArraySize
+                                                             : Array->Ty.StdArray);
     Block Each{Body(M.load(M.ref(Array), M.ref(K)))};
     Block Step{M.assign(M.ref(K), M.binary(Backwards ? Op::Sub : Op::Add, M.ref(K),
                                            M.intConst(1), K->Ty))};
@@ -162,6 +175,15 @@ private:
   Var *Redo = nullptr, *RedoMark = nullptr;
   bool UsesRedo = false; ///< saves, or calls helpers that save
   bool OwnSaves = false; ///< saves itself
+  /// Local arrays, structs and containers: the same storage for both sweeps.
+  /// A struct is pushed and restored whole; the others element by element.
+  static bool elementwise(const Type &T) { return T.isAggregate() && !(T.Rec && !T.ArraySize && !T.isContainer()); }
+  /// A place of struct or container type has an adjoint place; a scalar an
+  /// adjoint location.
+  const Expr *adjOf(const Expr *E) { return E->Ty.isMemory() ? adjPtr(E) : adjLoc(E); }
+  /// Declarations of local std::vectors: their sizes.
+  llvm::DenseMap<Var *, const Expr *> VectorSize;
+
   /// Whether writes to \p Root outlive the call (parameter memory, references, globals).
   static bool outlives(Var *Root) {
     return Root && ((Root->Kind == VarKind::Param && (Root->Ty.isMemory() || Root->Ty.IsReference)) ||
@@ -180,8 +202,7 @@ private:
   /// when that outlives the call (see adgen::RedoLog).
   void restore(const Expr *Target, const Expr *Value, Loc Where, Block &Out) {
     if (outlives(rootOf(Target))) {
-      const Expr *Addr = Target->K == Op::Load ? M.ptrAdd(Target->Ops[0], Target->Ops[1])
-                                               : M.addrOf(Target->V);
+      const Expr *Addr = M.addressOf(Target);
       Out.push_back(redoCall("save", {Addr}, Where));
       UsesRedo = OwnSaves = true;
     }
@@ -226,6 +247,8 @@ const Expr *Reverse::adjPtr(const Expr *E) {
     const Expr *B = adjPtr(E->Ops[0]);
     return B ? M.ptrAdd(B, E->Ops[1]) : nullptr;
   }
+  if (E->K == Op::Load && E->Ty.isMemory()) // a struct inside memory: ps[i], s.inner
+    return adjLoc(E);
   return nullptr;
 }
 
@@ -236,7 +259,9 @@ const Expr *Reverse::adjLoc(const Expr *E) {
   }
   if (E->K == Op::Load) {
     const Expr *B = adjPtr(E->Ops[0]);
-    return B ? M.load(B, E->Ops[1]) : nullptr;
+    if (!B)
+      return nullptr;
+    return isFieldLoad(E) ? M.field(B, E->Ops[1]->Text, E->Ty) : M.load(B, E->Ops[1]);
   }
   return nullptr;
 }
@@ -257,6 +282,8 @@ bool Reverse::hasAdj(const Expr *E) {
 void Reverse::makeAdjoints(Block &Decls) {
   auto adjointType = [](const Type &T) {
     Type A = T.element();
+    A.IsVector = T.IsVector; // a container's adjoint is a container
+    A.StdArray = T.StdArray;
     A.IsConst = false;
     return A;
   };
@@ -292,8 +319,15 @@ void Reverse::makeAdjoints(Block &Decls) {
   }
   if (L.Result && F.ReturnType.isFloating() && P.Return) {
     Var *DR = local("d_" + L.Result->Name, adjointType(F.ReturnType));
-    AdjScalar[L.Result] = M.ref(DR);
-    Decls.push_back(M.decl(DR, zero(F.ReturnType)));
+    if (F.ReturnType.Rec) { // a struct result: an adjoint struct
+      AdjMem[L.Result] = DR;
+      Stmt *Dcl = M.decl(DR, nullptr);
+      Dcl->ZeroInit = true;
+      Decls.push_back(Dcl);
+    } else {
+      AdjScalar[L.Result] = M.ref(DR);
+      Decls.push_back(M.decl(DR, zero(F.ReturnType)));
+    }
   }
   // Locals, in declaration order.
   forEachStmt(L.Body, [&](Stmt *S) {
@@ -313,14 +347,17 @@ void Reverse::makeAdjoints(Block &Decls) {
       }
       return;
     }
+    if (V->Ty.IsVector)
+      VectorSize[V] = S->Value;
     if (!A.isActive(V))
       return;
     Var *DV = local("d_" + V->Name, adjointType(V->Ty));
-    if (V->Ty.ArraySize) {
+    if (V->Ty.isAggregate()) {
       DV->Ty.ArraySize = V->Ty.ArraySize;
       AdjMem[V] = DV;
-      Stmt *Dcl = M.decl(DV, nullptr);
-      Dcl->ZeroInit = true;
+      // A vector's adjoint has its size (known on entry: GraphBuilder checks).
+      Stmt *Dcl = M.decl(DV, V->Ty.IsVector ? M.sizeOf(M.ref(V)) : nullptr);
+      Dcl->ZeroInit = !V->Ty.IsVector;
       // Before the forward sweep: adjoint pointers into it are set there.
       PtrAdjDecls.push_back(Dcl);
     } else {
@@ -413,6 +450,15 @@ void Reverse::collectReads(const Block &B, llvm::DenseSet<Var *> &Reads) {
         readsOf(Base->Ops[1], Reads);
         Base = Base->Ops[0];
       }
+      // ps[i].x: the indices of every level.
+      while (Base->K == Op::Load) {
+        readsOf(Base->Ops[1], Reads);
+        Base = Base->Ops[0];
+        while (Base->K == Op::PtrAdd) {
+          readsOf(Base->Ops[1], Reads);
+          Base = Base->Ops[0];
+        }
+      }
       if (Base->K == Op::VarRef && Base->V->Ty.IsPointer && Base->V->Root) {
         Reads.insert(Base->V);
         if (Var *Ptr = PtrOfAdj.lookup(Base->V))
@@ -486,7 +532,7 @@ void Reverse::planStores(const Block &B, unsigned Depth, llvm::DenseSet<Var *> &
       }
     // A declaration without a value overwrites nothing (locals are hoisted):
     // it is no definition here.
-    const Expr *Target = S->K == StmtKind::Decl ? (S->Value && !S->V->Ty.ArraySize ? M.ref(S->V) : nullptr)
+    const Expr *Target = S->K == StmtKind::Decl ? (S->Value && !S->V->Ty.isAggregate() ? M.ref(S->V) : nullptr)
                                                 : S->Target;
     llvm::DenseSet<Var *> Own = backwardReads(S, Depth);
     Var *R = Target ? rootOf(Target) : nullptr;
@@ -521,7 +567,7 @@ void Reverse::findRecomputable(const Block &B) {
       return;
     for (size_t I = 0; I < Loop->Body.size(); ++I) {
       Stmt *D = Loop->Body[I];
-      if (D->K != StmtKind::Decl || !D->Value || D->V->Ty.ArraySize || D->V->Ty.IsPointer)
+      if (D->K != StmtKind::Decl || !D->Value || D->V->Ty.isAggregate() || D->V->Ty.IsPointer)
         continue;
       llvm::DenseSet<Var *> Reads;
       readsOf(D->Value, Reads);
@@ -578,7 +624,7 @@ Reverse::CallPlan Reverse::plan(Stmt *S) {
     }
     // Written arrays must be restored by a helper; written scalars (through a
     // reference) the caller saves itself (savedRefArgs).
-    if (Writes && PT.IsPointer && rootOf(Arg) &&
+    if (Writes && PT.isMemory() && rootOf(Arg) &&
         (Needed.count(rootOf(Arg)) || (RestoreParams && writesParamMemory(rootOf(Arg)))))
       WritesNeeded = true;
     Pl.P.Inputs.push_back(Act);
@@ -589,7 +635,7 @@ Reverse::CallPlan Reverse::plan(Stmt *S) {
   // 0 where the caller does not need it): one helper per pattern of active
   // arguments.
   Pl.P.Return = !C.ReturnsVoid && C.ReturnType.isFloating();
-  Pl.Active |= S->Target && S->Target->Ty.isFloating() && adjLoc(S->Target) != nullptr;
+  Pl.Active |= S->Target && S->Target->Ty.isFloating() && adjOf(S->Target) != nullptr;
   if (!Pl.Active && !WritesNeeded)
     return Pl;
   Pl.Active = true;
@@ -674,14 +720,15 @@ void Reverse::backwardCall(Stmt *S, Block &Out) {
   Block After; // propagation from argument adjoints, after the call
   bool FloatResult = !C.ReturnsVoid && C.ReturnType.isFloating();
   if (FloatResult) {
-    const Expr *DR = S->Target ? adjLoc(S->Target) : nullptr;
+    const Expr *DR = S->Target ? adjOf(S->Target) : nullptr;
+    const Expr *Zero = C.ReturnType.Rec ? M.zeroValue(C.ReturnType) : zero(C.ReturnType);
     if (DR) {
       Var *Seed = local("d_" + C.BaseName, C.ReturnType.element());
       Out.push_back(M.decl(Seed, DR, S->Where));
-      Out.push_back(M.assign(DR, zero(C.ReturnType), S->Where));
+      Out.push_back(M.assign(DR, Zero, S->Where));
       Args.push_back(M.ref(Seed));
     } else {
-      Args.push_back(zero(C.ReturnType));
+      Args.push_back(Zero);
     }
   }
   for (size_t I = 0; I < S->Args.size(); ++I) {
@@ -691,6 +738,9 @@ void Reverse::backwardCall(Stmt *S, Block &Out) {
     const Expr *Arg = S->Args[I];
     if (PT.isMemory()) {
       const Expr *AP = adjPtr(Arg);
+      // A struct or container parameter takes the address of its adjoint.
+      if (AP && !PT.IsPointer && !PT.ArraySize)
+        AP = M.addressOf(AP);
       if (!AP) {
         D.errors().error(S->Where, "the custom pullback of '" + C.BaseName +
                                        "' needs an adjoint for argument '" + C.ParamNames[I] +
@@ -750,12 +800,21 @@ void Reverse::forwardStmt(Stmt *S, Block &Out, unsigned Depth) {
       return;
     }
     const Expr *Ref = M.ref(V);
-    if (V->Ty.ArraySize) {
+    if (V->Ty.isAggregate() && !elementwise(V->Ty)) { // a struct: whole
+      if (Depth > 0 && Needed.count(V))
+        Out.push_back(pushS(Ref));
+      if (S->ZeroInit)
+        Out.push_back(M.assign(Ref, M.zeroValue(V->Ty), S->Where));
+      return;
+    }
+    if (V->Ty.isAggregate()) {
       if (Depth > 0 && Needed.count(V)) // save the whole array it overwrites
         Out.push_back(eachElement(V, false, [&](const Expr *E) { return pushS(E); }));
       if (S->ZeroInit)
         Out.push_back(eachElement(V, false, [&](const Expr *E) {
-          return M.assign(E, V->Ty.isFloating() ? zero(V->Ty) : M.constant("0", V->Ty.element()));
+          return M.assign(E, V->Ty.Rec ? M.zeroValue(V->Ty.element())
+                             : V->Ty.isFloating() ? zero(V->Ty)
+                                                  : M.constant("0", V->Ty.element()));
         }));
       return;
     }
@@ -860,14 +919,22 @@ void Reverse::backwardStmt(Stmt *S, Block &Out, unsigned Depth) {
   case StmtKind::Decl: {
     Var *V = S->V;
     const Expr *Ref = M.ref(V);
-    if (V->Ty.ArraySize) {
+    if (V->Ty.isAggregate() && !elementwise(V->Ty)) { // a struct: whole
+      if (Depth > 0 && Needed.count(V))
+        Out.push_back(M.assign(Ref, popE(V->Ty), S->Where));
+      if (Depth > 0 && AdjMem.count(V)) // a fresh struct has no adjoint yet
+        Out.push_back(M.assign(M.ref(AdjMem[V]), M.zeroValue(V->Ty), S->Where));
+      return;
+    }
+    if (V->Ty.isAggregate()) {
       if (Depth > 0 && Needed.count(V)) // restore it, last element first
         Out.push_back(eachElement(V, true, [&](const Expr *E) {
           return M.assign(E, popE(V->Ty.element()));
         }));
       if (Depth > 0 && AdjMem.count(V)) // a fresh array has no adjoint yet
-        Out.push_back(eachElement(AdjMem[V], false,
-                                  [&](const Expr *E) { return M.assign(E, zero(V->Ty)); }));
+        Out.push_back(eachElement(AdjMem[V], false, [&](const Expr *E) {
+          return M.assign(E, V->Ty.Rec ? M.zeroValue(V->Ty.element()) : zero(V->Ty));
+        }));
       return;
     }
     if (!S->Value)
@@ -1119,7 +1186,7 @@ bool Reverse::run() {
     forEachStmt(Bwd, [&](Stmt *S) {
       auto note = [&](const Expr *E) {
         forEachExpr(E, [&](const Expr *N) {
-          if (N->K == Op::VarRef && N->V->Ty.ArraySize)
+          if (N->K == Op::VarRef && N->V->Ty.isAggregate())
             Mentioned.insert(N->V);
         });
       };
@@ -1189,7 +1256,9 @@ bool Reverse::run() {
     Stmt *Dcl;
     if (V->Ty.IsPointer)
       Dcl = M.decl(V, M.ref(V->Root));
-    else if (V->Ty.ArraySize) {
+    else if (V->Ty.IsVector)
+      Dcl = M.decl(V, VectorSize.lookup(V));
+    else if (V->Ty.isAggregate()) {
       Dcl = M.decl(V, nullptr);
       Dcl->ZeroInit = true;
     } else
@@ -1201,7 +1270,7 @@ bool Reverse::run() {
   // Locals that a separate backward sweep (Replay) needs travel on the tape.
   std::vector<Var *> Carried;
   for (Var *V : Hoisted)
-    if (Needed.count(V) && !V->Ty.ArraySize)
+    if (Needed.count(V) && !elementwise(V->Ty))
       Carried.push_back(V);
   for (Var *V : F.Params)
     if (Needed.count(V) && Assigned.count(V) && !V->Ty.isMemory() && !V->Ty.IsReference)
@@ -1223,6 +1292,8 @@ bool Reverse::run() {
       if (V->Ty.ArraySize && Needed.count(V))
         for (uint64_t I = 0; I < V->Ty.ArraySize; ++I)
           G.Body.push_back(pushS(M.load(M.ref(V), M.intConst(I))));
+      else if (V->Ty.isContainer() && Needed.count(V))
+        G.Body.push_back(eachElement(V, false, [&](const Expr *E) { return pushS(E); }));
     G.ReturnsVoid = F.ReturnsVoid;
     G.ReturnType = F.ReturnType;
     if (L.Result)
@@ -1234,6 +1305,10 @@ bool Reverse::run() {
       if ((*It)->Ty.ArraySize && Needed.count(*It))
         for (uint64_t I = (*It)->Ty.ArraySize; I-- > 0;)
           G.Body.push_back(M.assign(M.load(M.ref(*It), M.intConst(I)), popE((*It)->Ty.element())));
+      else if ((*It)->Ty.isContainer() && Needed.count(*It))
+        G.Body.push_back(eachElement(*It, true, [&](const Expr *E) {
+          return M.assign(E, popE((*It)->Ty.element()));
+        }));
     for (auto It = Carried.rbegin(); It != Carried.rend(); ++It)
       G.Body.push_back(M.assign(M.ref(*It), popE((*It)->Ty)));
   }
@@ -1246,13 +1321,23 @@ bool Reverse::run() {
     for (Stmt *Dcl : G.Body) // the result's adjoint starts as the seed
       if (Dcl->K == StmtKind::Decl && AdjScalar[L.Result]->V == Dcl->V)
         Dcl->Value = M.ref(DRet);
+  if (DRet && L.Result && AdjMem.count(L.Result))
+    for (Stmt *Dcl : G.Body) // a struct result's too
+      if (Dcl->K == StmtKind::Decl && AdjMem[L.Result] == Dcl->V) {
+        Dcl->Value = M.ref(DRet);
+        Dcl->ZeroInit = false;
+      }
   G.Body.push_back(M.comment("Backward sweep: adjoints, from the last statement to the first."));
   append(Bwd);
   if (Shape == ReverseShape::Replay)
     for (Var *V : Lent)
       G.Body.push_back(redoCall(
-          "forget", {M.ref(RedoMark), V->Ty.ArraySize ? M.ref(V) : M.addrOf(V),
-                     M.constant("sizeof(" + V->Name + ")",
+          "forget", {M.ref(RedoMark),
+                     V->Ty.IsVector ? M.ptrAdd(M.ref(V), M.intConst(0))
+                     : V->Ty.ArraySize ? M.ref(V) : M.addrOf(V),
+                     M.constant(V->Ty.IsVector ? V->Name + ".size() * sizeof(" +
+                                                     V->Ty.element().str() + ")"
+                                               : "sizeof(" + V->Name + ")",
                                 Type::scalar(ScalarKind::Int, "std::size_t"))}));
   // Parameters f overwrites: hand their adjoints to the caller.
   for (Var *V : F.Params)

@@ -38,6 +38,8 @@ public:
   Var *Ret = nullptr; ///< d_ret parameter, for returns
   /// Tangent parameters of scalars: now pointers to k values.
   llvm::DenseSet<const Var *> ScalarParams;
+  /// Tangent scalar locals, now std::vectors of k values.
+  llvm::DenseSet<const Var *> WidenedScalars;
 
 private:
   bool tangent(const Var *V) { return Tangents.count(V) > 0; }
@@ -61,7 +63,8 @@ private:
   const Expr *expr(const Expr *E, Var *J) {
     switch (E->K) {
     case Op::VarRef:
-      if (tangent(E->V) && (!E->V->Ty.isMemory() || ScalarParams.count(E->V)))
+      if (tangent(E->V) && (!E->V->Ty.isMemory() || ScalarParams.count(E->V) ||
+                            WidenedScalars.count(E->V)))
         return M.load(M.ref(E->V), M.ref(J)); // d_v -> d_v[j]
       return E;
     case Op::Load:
@@ -117,6 +120,8 @@ private:
       // A tangent scalar or array: a buffer of k values per element, made
       // once at the top; the declaration becomes its initialisation.
       uint64_t N = V->Ty.ArraySize ? V->Ty.ArraySize : 1;
+      if (!V->Ty.ArraySize)
+        WidenedScalars.insert(V);
       V->Ty.ArraySize = 0;
       V->Ty.IsVector = true;
       Decls.push_back(M.decl(V, N == 1 ? static_cast<const Expr *>(M.ref(K))
@@ -204,7 +209,7 @@ bool callsDifferentiated(const Block &B) {
 graph::Function *adgen::vectorForwardTransform(Differentiator &D, Function &F,
                                                const ActivityPattern &P, const std::string &Name,
                                                bool Internal) {
-  if (callsDifferentiated(F.Body))
+  if (callsDifferentiated(F.Body) || usesAggregates(F))
     return nullptr;
   // Only where callers elsewhere can use it (an unused static function would
   // warn), and where f does not overwrite a by-value parameter (whose k

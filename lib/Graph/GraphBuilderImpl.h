@@ -1,0 +1,125 @@
+//===- Graph/GraphBuilderImpl.h - The graph builder's state -----*- C++ -*-===//
+///
+/// \file
+/// Private to the Graph stage: the builder's class, shared by the files that
+/// implement it (GraphBuilder.cpp: statements, scalar expressions and calls;
+/// StructsAndContainers.cpp: structs, std::vector/std::array, member
+/// functions; Lambdas.cpp: lambdas called in place).
+//===----------------------------------------------------------------------===//
+#ifndef ADGEN_GRAPH_GRAPHBUILDERIMPL_H
+#define ADGEN_GRAPH_GRAPHBUILDERIMPL_H
+
+#include "Graph/GraphBuilder.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/Stmt.h"
+#include "clang/AST/StmtCXX.h"
+
+namespace adgen {
+using graph::Block;
+using graph::Expr;
+using graph::Function;
+using graph::Loc;
+using graph::Module;
+using graph::Var;
+using graph::VarKind;
+using graph::Callee;
+using graph::Op;
+using graph::Stmt;
+using graph::Type;
+
+/// What a `break` inside the current statement leaves.
+enum class BreakTarget { Loop, Switch };
+
+class GraphBuilder::Impl {
+public:
+  Impl(clang::ASTContext &Ctx, Module &M, Diagnoser &Diags, const CustomMap &Customs)
+      : Ctx(Ctx), M(M), Diags(Diags), Customs(Customs) {}
+
+  Function *build(const clang::FunctionDecl *FD);
+
+private:
+  // Statements.
+  bool stmt(const clang::Stmt *S);
+  bool declStmt(const clang::DeclStmt *DS);
+  bool varDecl(const clang::VarDecl *VD);
+  bool ifStmt(const clang::IfStmt *S);
+  bool forStmt(const clang::ForStmt *S);
+  bool whileStmt(const clang::WhileStmt *S);
+  bool doStmt(const clang::DoStmt *S);
+  bool switchStmt(const clang::SwitchStmt *S);
+  bool sideEffect(const clang::Expr *E);
+  bool blockOf(const clang::Stmt *S, Block &Out);
+
+  // Expressions; null after an error.
+  const Expr *expr(const clang::Expr *E);
+  const Expr *lvalue(const clang::Expr *E);
+  const Expr *cast(const clang::CastExpr *CE);
+  const Expr *unaryOp(const clang::UnaryOperator *UO);
+  const Expr *binaryOp(const clang::BinaryOperator *BO);
+  const Expr *assignment(const clang::BinaryOperator *BO);
+  const Expr *increment(const clang::UnaryOperator *UO, bool ValueUsed = true);
+  const Expr *assignInto(const clang::Expr *LHS, const clang::BinaryOperator *BO, const Expr *R);
+  const Expr *conditional(const clang::ConditionalOperator *CO);
+  const Expr *logical(const clang::BinaryOperator *BO);
+  const Expr *callExpr(const clang::CallExpr *CE);
+  const Expr *declRef(const clang::DeclRefExpr *DRE);
+  /// Builds \p E into a block of its own: the statements it needs and its
+  /// value.
+  bool exprInBlock(const clang::Expr *E, Block &Stmts, const Expr *&Value);
+
+  Callee *callee(const clang::FunctionDecl *FD, clang::SourceLocation Where);
+  Var *newVar(llvm::StringRef Name, Type Ty, VarKind Kind, clang::SourceLocation L);
+  Var *temp(llvm::StringRef Base, Type Ty, clang::SourceLocation L);
+  bool typeOf(clang::QualType QT, clang::SourceLocation L, Type &Out, llvm::StringRef What);
+  std::string qualifiedName(const clang::NamedDecl *D);
+  std::vector<std::string> namespacesOf(const clang::Decl *D);
+  Loc loc(clang::SourceLocation L) { return Diags.loc(L); }
+  void emit(Stmt *S) { Cur->push_back(S); }
+  const Expr *fail(clang::SourceLocation L, const llvm::Twine &Msg) {
+    Diags.error(L, Msg);
+    return nullptr;
+  }
+  bool failStmt(clang::SourceLocation L, const llvm::Twine &Msg) {
+    Diags.error(L, Msg);
+    return false;
+  }
+
+  clang::ASTContext &Ctx;
+  Module &M;
+  Diagnoser &Diags;
+  const CustomMap &Customs;
+  llvm::DenseMap<const clang::FunctionDecl *, Function *> Built;
+  llvm::DenseMap<const clang::FunctionDecl *, Callee *> Callees;
+  llvm::DenseMap<const clang::Decl *, Var *> Vars;
+  /// Local references: the lvalue each one names.
+  llvm::DenseMap<const clang::Decl *, const Expr *> Aliases;
+
+  // Structs and containers (StructsAndContainers.cpp).
+  const Expr *memberExpr(const clang::MemberExpr *ME);
+  const Expr *methodCall(const clang::CallExpr *CE);
+  const Expr *containerMethod(const clang::CallExpr *CE, const clang::CXXMethodDecl *MD,
+                              const clang::Expr *Object);
+  const Expr *recordValue(const clang::Expr *E, const graph::Type &T);
+  bool initInto(const Expr *Dst, const graph::Type &Ty, const clang::Expr *Init);
+  void zeroInto(const Expr *Dst, const graph::Type &Ty, Loc L);
+  bool recordOrContainerDecl(const clang::VarDecl *VD, Var *V);
+  bool rangeFor(const clang::CXXForRangeStmt *S);
+  void copyWrittenValueStructs(Function &G);
+  bool checkVectorSizes(Function &G);
+  /// Where the next call's result goes (a struct being declared), or null.
+  const Expr *ResultInto = nullptr;
+  /// The object of the member function being built (`self`), or null.
+  Var *Self = nullptr;
+  unsigned LoopDepth = 0;
+
+  Function *F = nullptr;
+  Block *Cur = nullptr;
+  std::vector<BreakTarget> Breaks;
+  bool StatementContext = false;
+  bool SwitchBreaks = false, SwitchContinues = false;
+};
+
+} // namespace adgen
+
+#endif // ADGEN_GRAPH_GRAPHBUILDERIMPL_H

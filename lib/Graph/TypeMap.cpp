@@ -1,0 +1,251 @@
+//===- Graph/TypeMap.cpp - Clang types to graph types ---------------------===//
+//
+// adgen's values are scalars, structs of them, and memory holding either:
+// pointers, fixed-size arrays, std::vector and std::array. A struct is
+// accepted when generated code can copy it bit for bit (the tape stores it)
+// and see every field: no virtual functions, no base classes, no pointer or
+// reference fields, no bit-fields.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Graph/GraphBuilder.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include <deque>
+#include <map>
+
+using namespace adgen;
+using namespace adgen::graph;
+
+static bool scalarKind(clang::QualType QT, ScalarKind &K) {
+  QT = QT.getCanonicalType().getUnqualifiedType();
+  if (QT->isBooleanType()) {
+    K = ScalarKind::Bool;
+    return true;
+  }
+  if (QT->isIntegralOrEnumerationType()) {
+    K = ScalarKind::Int;
+    return true;
+  }
+  if (const auto *BT = QT->getAs<clang::BuiltinType>()) {
+    switch (BT->getKind()) {
+    case clang::BuiltinType::Float: K = ScalarKind::Float; return true;
+    case clang::BuiltinType::Double: K = ScalarKind::Double; return true;
+    case clang::BuiltinType::LongDouble: K = ScalarKind::LongDouble; return true;
+    default: return false;
+    }
+  }
+  return false;
+}
+
+bool adgen::containerOf(clang::QualType QT, clang::QualType &Elem, uint64_t &N,
+                        bool &IsVector) {
+  const auto *RD = QT->getAsCXXRecordDecl();
+  const auto *CT = llvm::dyn_cast_or_null<clang::ClassTemplateSpecializationDecl>(RD);
+  if (!CT || !CT->getDeclContext()->getRedeclContext()->isStdNamespace() ||
+      !CT->getIdentifier())
+    return false;
+  const clang::TemplateArgumentList &Args = CT->getTemplateArgs();
+  if (CT->getName() == "vector" && Args.size() >= 1 &&
+      Args[0].getKind() == clang::TemplateArgument::Type) {
+    Elem = Args[0].getAsType();
+    N = 0;
+    IsVector = true;
+    return true;
+  }
+  if (CT->getName() == "array" && Args.size() == 2 &&
+      Args[0].getKind() == clang::TemplateArgument::Type &&
+      Args[1].getKind() == clang::TemplateArgument::Integral) {
+    Elem = Args[0].getAsType();
+    N = Args[1].getAsIntegral().getZExtValue();
+    IsVector = false;
+    return N > 0;
+  }
+  return false;
+}
+
+namespace {
+
+/// The structs seen so far, per AST, so each has one Record.
+struct RecordTable {
+  const clang::ASTContext *Ctx = nullptr;
+  std::map<const clang::RecordDecl *, const Record *> Known;
+  std::deque<Record> Storage;
+};
+
+RecordTable &records(const clang::ASTContext &Ctx) {
+  static RecordTable T;
+  if (T.Ctx != &Ctx) {
+    T.Known.clear();
+    T.Ctx = &Ctx;
+  }
+  return T;
+}
+
+std::string recordProblem(const clang::RecordDecl *RD) {
+  std::string Name = "'" + RD->getNameAsString() + "'";
+  if (RD->isUnion())
+    return "unions are not supported";
+  if (!RD->getDefinition())
+    return "struct " + Name + " is incomplete";
+  if (RD->isLambda())
+    return "a lambda object cannot be a value here";
+  if (const auto *CXX = llvm::dyn_cast<clang::CXXRecordDecl>(RD->getDefinition())) {
+    if (CXX->isPolymorphic())
+      return "class " + Name + " has virtual functions; adgen differentiates plain "
+             "structs (no virtual dispatch)";
+    if (CXX->getNumBases() || CXX->getNumVBases())
+      return "class " + Name + " has a base class, which adgen does not support yet; "
+             "make the base a member";
+    if (!CXX->isTriviallyCopyable())
+      return "class " + Name + " is not trivially copyable (it has a user-written copy, "
+             "move or destructor, or such a member)";
+  }
+  for (const clang::FieldDecl *F : RD->getDefinition()->fields()) {
+    if (F->isBitField())
+      return "field '" + F->getNameAsString() + "' of " + Name + " is a bit-field";
+    if (F->getType()->isPointerType() || F->getType()->isReferenceType())
+      return "field '" + F->getNameAsString() + "' of " + Name +
+             " is a pointer or reference; adgen supports structs of values";
+    if (!F->getIdentifier())
+      return Name + " has an unnamed field";
+  }
+  return "";
+}
+
+} // namespace
+
+static bool mapRecord(clang::QualType QT, const clang::ASTContext &Ctx, Type &Out) {
+  const clang::RecordDecl *RD = QT->getAsRecordDecl();
+  if (!RD || !recordProblem(RD).empty())
+    return false;
+  RD = RD->getDefinition();
+  RecordTable &T = records(Ctx);
+  const Record *R = T.Known[RD];
+  if (!R) {
+    Record New;
+    New.Spelling = QT.getCanonicalType().getUnqualifiedType().getAsString(printingPolicy(Ctx));
+    for (const clang::FieldDecl *F : RD->fields()) {
+      Type FT;
+      if (!mapType(F->getType(), Ctx, FT) || FT.IsPointer || FT.IsReference || FT.isContainer())
+        return false;
+      FT.IsConst = false;
+      New.Fields.push_back({F->getNameAsString(), FT});
+    }
+    T.Storage.push_back(std::move(New));
+    R = T.Known[RD] = &T.Storage.back();
+  }
+  Out = Type();
+  Out.Rec = R;
+  Out.Spelling = R->Spelling;
+  // A struct "is floating" when some field carries derivatives.
+  Out.Scalar = ScalarKind::Int;
+  for (const Record::Field &F : R->Fields)
+    if (F.Ty.isFloating()) {
+      Out.Scalar = F.Ty.Scalar;
+      break;
+    }
+  return true;
+}
+
+/// Scalars and structs: what an element of memory can be.
+static bool mapElement(clang::QualType E, const clang::ASTContext &Ctx, Type &Out) {
+  if (E->isRecordType()) {
+    uint64_t N;
+    bool V;
+    clang::QualType Inner;
+    if (containerOf(E, Inner, N, V))
+      return false; // containers of containers
+    if (!mapRecord(E, Ctx, Out))
+      return false;
+    return true;
+  }
+  Out = Type();
+  if (!scalarKind(E, Out.Scalar))
+    return false;
+  Out.Spelling = E.getUnqualifiedType().getAsString(printingPolicy(Ctx));
+  return true;
+}
+
+bool adgen::mapType(clang::QualType QT, const clang::ASTContext &Ctx, Type &Out) {
+  Out = Type();
+  if (const auto *RT = QT->getAs<clang::ReferenceType>()) {
+    clang::QualType P = RT->getPointeeType();
+    if (!mapType(P, Ctx, Out) || Out.IsPointer || Out.ArraySize)
+      return false;
+    Out.IsReference = true;
+    Out.IsConst = P.isConstQualified();
+    return true;
+  }
+  if (const auto *AT = Ctx.getAsConstantArrayType(QT)) {
+    // double m[2][3] is stored flat, as double m[6]; m[i][j] is m[i * 3 + j].
+    uint64_t Size = AT->getSize().getZExtValue();
+    clang::QualType E = AT->getElementType();
+    while (const auto *Inner = Ctx.getAsConstantArrayType(E)) {
+      Size *= Inner->getSize().getZExtValue();
+      E = Inner->getElementType();
+    }
+    if (!mapElement(E, Ctx, Out))
+      return false;
+    Out.ArraySize = Size;
+    Out.IsConst = E.isConstQualified();
+    return true;
+  }
+  if (const auto *PT = QT->getAs<clang::PointerType>()) {
+    clang::QualType E = PT->getPointeeType();
+    if (!mapElement(E, Ctx, Out))
+      return false;
+    Out.IsPointer = true;
+    Out.PointeeConst = E.isConstQualified();
+    return true;
+  }
+  clang::QualType Elem;
+  uint64_t N = 0;
+  bool IsVector = false;
+  if (containerOf(QT, Elem, N, IsVector)) {
+    if (!mapElement(Elem, Ctx, Out))
+      return false;
+    Out.IsVector = IsVector;
+    Out.StdArray = N;
+    Out.IsConst = QT.isConstQualified();
+    return true;
+  }
+  if (!mapElement(QT, Ctx, Out))
+    return false;
+  Out.IsConst = QT.isConstQualified();
+  return true;
+}
+
+std::string adgen::unsupportedTypeReason(clang::QualType QT, const clang::ASTContext &Ctx) {
+  QT = QT.getNonReferenceType();
+  while (true) {
+    if (const auto *PT = QT->getAs<clang::PointerType>())
+      QT = PT->getPointeeType();
+    else if (const auto *AT = Ctx.getAsArrayType(QT))
+      QT = AT->getElementType();
+    else
+      break;
+  }
+  clang::QualType Elem;
+  uint64_t N;
+  bool IsVector;
+  if (containerOf(QT, Elem, N, IsVector))
+    return unsupportedTypeReason(Elem, Ctx);
+  if (const auto *RD = QT->getAsRecordDecl()) {
+    if (const auto *CT = llvm::dyn_cast<clang::ClassTemplateSpecializationDecl>(RD))
+      if (CT->getDeclContext()->getRedeclContext()->isStdNamespace())
+        return "'std::" + CT->getNameAsString() + "' is not supported; adgen supports "
+               "std::vector and std::array of numbers or structs";
+    std::string Why = recordProblem(RD);
+    if (!Why.empty())
+      return Why;
+    for (const clang::FieldDecl *F : RD->getDefinition()->fields()) {
+      Type FT;
+      if (!mapType(F->getType(), Ctx, FT) || FT.isContainer())
+        return "field '" + F->getNameAsString() + "' of '" + RD->getNameAsString() +
+               "' has type '" + F->getType().getAsString(printingPolicy(Ctx)) +
+               "', which adgen does not support in a struct";
+    }
+  }
+  return "";
+}
