@@ -161,7 +161,7 @@ public:
             for (const SpecItem &It : **List)
               if (It.Length)
                 for (size_t I = 0; I < F->Params.size(); ++I)
-                  if (R.Fn->getParamDecl(I)->getName() == It.Name)
+                  if (F->Params[I]->Name == It.Name)
                     Lengths[I] = It.Length->Text;
         JacobianMode JM = O.JacobianMode == "forward"   ? JacobianMode::Forward
                           : O.JacobianMode == "reverse" ? JacobianMode::Reverse
@@ -240,7 +240,7 @@ private:
       for (const SpecItem &It : *List)
         if (It.Length)
           for (size_t I = 0; I < F.Params.size(); ++I)
-            if (R.Fn->getParamDecl(I)->getName() == It.Name)
+            if (F.Params[I]->Name == It.Name)
               T->Lengths[I] = It.Length->Text;
     };
     lengths(R.S.Inputs);

@@ -22,7 +22,9 @@ int precedence(const Expr *E) {
     return 15;
   case Op::Mul: case Op::Div: case Op::Rem:
     return 13;
-  case Op::Add: case Op::Sub: case Op::PtrAdd:
+  case Op::PtrAdd:
+    return E->Ops[1]->isConst(0) ? 16 : 12; // v.data()
+  case Op::Add: case Op::Sub:
     return 12;
   case Op::Shl: case Op::Shr:
     return 11;

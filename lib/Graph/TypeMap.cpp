@@ -163,7 +163,13 @@ static bool mapElement(clang::QualType E, const clang::ASTContext &Ctx, Type &Ou
   Out = Type();
   if (!scalarKind(E, Out.Scalar))
     return false;
-  Out.Spelling = E.getUnqualifiedType().getAsString(printingPolicy(Ctx));
+  // A class's member typedef (std::vector<double>::size_type) means nothing
+  // outside the class: spell what it stands for.
+  clang::QualType Spelled = E.getUnqualifiedType();
+  if (const auto *TT = Spelled->getAs<clang::TypedefType>())
+    if (TT->getDecl()->getDeclContext()->isRecord())
+      Spelled = Spelled.getCanonicalType();
+  Out.Spelling = Spelled.getAsString(printingPolicy(Ctx));
   return true;
 }
 

@@ -2,6 +2,7 @@
 
 #include "Requests/RequestFinder.h"
 #include "clang/AST/Attr.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include <map>
@@ -9,6 +10,9 @@
 using namespace adgen;
 
 std::string Request::name(llvm::StringRef Suffix) const {
+  // A member function S::m gets free functions S_m_fwd, ... (interface.md §4).
+  if (const auto *MD = llvm::dyn_cast<clang::CXXMethodDecl>(Fn))
+    return (MD->getParent()->getName() + "_" + Fn->getName() + "_" + Suffix).str();
   return (Fn->getName() + "_" + Suffix).str();
 }
 
@@ -123,11 +127,25 @@ public:
     R.M = M;
     R.S = *Parsed;
     R.Where = Where;
-    size_t N = FD->getNumParams();
+    // The parameters as the generated functions take them: a member
+    // function's object first, named `self`.
+    std::vector<std::string> Names;
+    std::vector<clang::QualType> QTs;
+    const auto *MD = llvm::dyn_cast<clang::CXXMethodDecl>(FD);
+    if (MD && MD->isInstance()) {
+      Names.push_back("self");
+      clang::QualType ST = MD->getThisType()->getPointeeType();
+      QTs.push_back(Ctx.getLValueReferenceType(ST));
+    }
+    for (const clang::ParmVarDecl *PD : FD->parameters()) {
+      Names.push_back(PD->getNameAsString());
+      QTs.push_back(PD->getType());
+    }
+    size_t N = Names.size();
     std::vector<graph::Type> Types(N);
     std::vector<bool> Mapped(N);
     for (size_t I = 0; I < N; ++I)
-      Mapped[I] = mapType(FD->getParamDecl(I)->getType(), Ctx, Types[I]);
+      Mapped[I] = mapType(QTs[I], Ctx, Types[I]);
     bool ReturnsFloat = false;
     {
       graph::Type RT;
@@ -137,8 +155,8 @@ public:
     bool OK = true;
     auto lookup = [&](const SpecItem &It, bool AsOutput) -> int {
       for (size_t I = 0; I < N; ++I)
-        if (FD->getParamDecl(I)->getName() == It.Name) {
-          std::string T = FD->getParamDecl(I)->getType().getAsString(printingPolicy(Ctx));
+        if (Names[I] == It.Name) {
+          std::string T = QTs[I].getAsString(printingPolicy(Ctx));
           if (!Mapped[I] || !floating(Types[I])) {
             err(specLoc(AttrLoc, It.Offset),
                         "parameter '" + It.Name + "' has type '" + T +
@@ -169,9 +187,9 @@ public:
       for (const std::string &Name : It.Length->Names) {
         bool Found = false;
         for (size_t I = 0; I < N; ++I)
-          if (FD->getParamDecl(I)->getName() == Name) {
+          if (Names[I] == Name) {
             Found = true;
-            if (!FD->getParamDecl(I)->getType()->isIntegerType()) {
+            if (!QTs[I]->isIntegerType()) {
               err(specLoc(AttrLoc, It.Length->Offset),
                           "length of '" + It.Name + "' uses '" + Name +
                               "', which is not an integer parameter");
@@ -242,7 +260,7 @@ public:
       for (size_t I = 0; I < N; ++I) {
         if (!(R.Inputs[I] || R.Outputs[I]) || !Mapped[I] || !Types[I].IsPointer)
           continue;
-        llvm::StringRef Name = FD->getParamDecl(I)->getName();
+        llvm::StringRef Name = Names[I];
         const SpecItem *In = lengthOf(R.S.Inputs, Name), *Out = lengthOf(R.S.Outputs, Name);
         if ((In && In->Length) || (Out && Out->Length))
           continue;
