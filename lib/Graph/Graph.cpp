@@ -236,6 +236,11 @@ void adgen::graph::copyFields(Module &M, const Expr *Dst, const Expr *Src, const
       copyFields(M, M.load(Dst, M.intConst(I)), M.load(Src, M.intConst(I)), E, Out, L);
     return;
   }
+  if (Ty.StdArray) {
+    for (uint64_t I = 0; I < Ty.StdArray; ++I)
+      copyFields(M, M.load(Dst, M.intConst(I)), M.load(Src, M.intConst(I)), Ty.element(), Out, L);
+    return;
+  }
   if (!Ty.Rec || Ty.IsPointer) {
     Out.push_back(M.assign(Dst, Src, L));
     return;

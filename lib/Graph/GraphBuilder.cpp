@@ -174,7 +174,7 @@ Function *GraphBuilder::Impl::build(const clang::FunctionDecl *FD) {
   if (OK)
     OK = stmt(FD->getBody());
   if (OK)
-    copyWrittenValueStructs(G);
+    OK = copyWrittenValueStructs(G);
   if (OK)
     OK = checkVectorSizes(G);
 
@@ -804,12 +804,6 @@ const Expr *GraphBuilder::Impl::expr(const clang::Expr *E) {
       return nullptr;
     return recordValue(E, T);
   }
-  if (const auto *UO = dyn_cast<UnaryOperator>(E);
-      UO && UO->getOpcode() == UO_Deref && isa<CXXThisExpr>(UO->getSubExpr()->IgnoreParenImpCasts())) {
-    if (!Self)
-      return fail(E->getBeginLoc(), "'this' outside a member function");
-    return M.ref(Self);
-  }
   if (isa<CXXThisExpr>(E))
     return fail(E->getBeginLoc(), "'this' as a pointer is not supported; use the "
                                   "object's fields or '*this'");
@@ -890,6 +884,12 @@ const Expr *GraphBuilder::Impl::cast(const clang::CastExpr *CE) {
       return nullptr;
     if (T.Scalar == Sub->Ty.Scalar && T.Spelling == Sub->Ty.Spelling)
       return Sub;
+    // A small integer literal converts implicitly where it is used: `i - 1`,
+    // not `i - static_cast<std::size_t>(1)`.
+    if (T.Scalar == ScalarKind::Int && Sub->K == Op::Const && Sub->Ty.Scalar == ScalarKind::Int &&
+        llvm::all_of(Sub->Text, [](char C) { return C >= '0' && C <= '9'; }) &&
+        Sub->Text.size() < 9)
+      return M.constant(Sub->Text, T);
     // An integer constant used as a floating-point value reads as one: 0.0.
     if (T.isFloating() && Sub->Ty.Scalar == ScalarKind::Int && Sub->isConstant())
       if (auto V = CE->getSubExpr()->getIntegerConstantExpr(Ctx))
@@ -913,6 +913,11 @@ const Expr *GraphBuilder::Impl::unaryOp(const clang::UnaryOperator *UO) {
   using namespace clang;
   if (UO->isIncrementDecrementOp())
     return increment(UO);
+  if (UO->getOpcode() == UO_Deref && isa<CXXThisExpr>(UO->getSubExpr()->IgnoreParenImpCasts())) {
+    if (!Self) // *this: the object
+      return fail(UO->getBeginLoc(), "'this' outside a member function");
+    return M.ref(Self);
+  }
   if (UO->getOpcode() == UO_AddrOf) {
     const auto *AS = dyn_cast<ArraySubscriptExpr>(UO->getSubExpr()->IgnoreParens());
     if (!AS)

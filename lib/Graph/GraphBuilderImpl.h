@@ -105,7 +105,7 @@ private:
   void zeroInto(const Expr *Dst, const graph::Type &Ty, Loc L);
   bool recordOrContainerDecl(const clang::VarDecl *VD, Var *V);
   bool rangeFor(const clang::CXXForRangeStmt *S);
-  void copyWrittenValueStructs(Function &G);
+  bool copyWrittenValueStructs(Function &G);
   bool checkVectorSizes(Function &G);
   /// Where the next call's result goes (a struct being declared), or null.
   const Expr *ResultInto = nullptr;

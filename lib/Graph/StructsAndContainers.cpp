@@ -459,7 +459,7 @@ bool GraphBuilder::Impl::rangeFor(const clang::CXXForRangeStmt *S) {
 /// A struct passed by value and written inside the function: the body works
 /// on a local copy, so that the parameter (and its adjoint, the caller's)
 /// keeps the value the caller passed.
-void GraphBuilder::Impl::copyWrittenValueStructs(Function &G) {
+bool GraphBuilder::Impl::copyWrittenValueStructs(Function &G) {
   std::vector<Var *> Written;
   forEachStmt(G.Body, [&](Stmt *S) {
     auto note = [&](const Expr *E) {
@@ -477,6 +477,12 @@ void GraphBuilder::Impl::copyWrittenValueStructs(Function &G) {
   });
   Block Prologue;
   for (Var *Local : Written) {
+    if (Local->Ty.IsVector) {
+      Diags.error(Local->Where, "parameter '" + Local->Name + "' is a std::vector passed by "
+                                "value and written inside the function; pass it by "
+                                "reference (as an output) instead");
+      return false;
+    }
     // The variable the body uses becomes the local; a new one takes its
     // place as the parameter.
     Var *P = F->addVar(Local->Name, Local->Ty, VarKind::Param);
@@ -488,6 +494,7 @@ void GraphBuilder::Impl::copyWrittenValueStructs(Function &G) {
     copyFields(M, M.ref(Local), M.ref(P), Local->Ty, Prologue);
   }
   G.Body.insert(G.Body.begin(), Prologue.begin(), Prologue.end());
+  return true;
 }
 
 /// Derivative code declares the derivative of a local std::vector where the
