@@ -292,6 +292,8 @@ bool GraphBuilder::Impl::varDecl(const clang::VarDecl *VD) {
   if (VD->isStaticLocal())
     return failStmt(L, "static local variables are not supported: their value "
                        "would carry between calls");
+  if (const auto *RD = VD->getType()->getAsCXXRecordDecl(); RD && RD->isLambda())
+    return lambdaDecl(VD);
   if (VD->getType()->isReferenceType()) {
     // double &r = a[i]; names that element for the rest of its scope: r is
     // an alias of the lvalue, with its index fixed where the reference binds.
@@ -808,7 +810,10 @@ const Expr *GraphBuilder::Impl::expr(const clang::Expr *E) {
     return fail(E->getBeginLoc(), "'this' as a pointer is not supported; use the "
                                   "object's fields or '*this'");
   if (isa<LambdaExpr>(E))
-    return fail(E->getBeginLoc(), "lambdas are not supported yet");
+    return fail(E->getBeginLoc(), "a lambda used as a value (passed to a function, "
+                                  "stored in std::function) is not supported; define it "
+                                  "with 'auto f = [...](...) {...};' and call it in this "
+                                  "function");
   if (isa<CXXStdInitializerListExpr>(E))
     return fail(E->getBeginLoc(), "std::initializer_list is not supported");
   if (isa<CXXNullPtrLiteralExpr>(E) || isa<GNUNullExpr>(E))
@@ -1241,6 +1246,14 @@ const Expr *GraphBuilder::Impl::callExpr(const clang::CallExpr *CE) {
   using namespace clang;
   const graph::Expr *Into = ResultInto;
   ResultInto = nullptr;
+  if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(CE->getDirectCallee());
+      MD && MD->getParent()->isLambda() && isa<CXXOperatorCallExpr>(CE)) {
+    unsigned Before = Diags.errorCount();
+    const graph::Expr *R = lambdaCall(CE, MD);
+    if (!R && Diags.errorCount() == Before && !CE->getType()->isVoidType())
+      return fail(CE->getBeginLoc(), "this lambda call is not supported");
+    return R;
+  }
   {
     unsigned Before = Diags.errorCount();
     if (const graph::Expr *R = methodCall(CE))
@@ -1261,9 +1274,7 @@ const Expr *GraphBuilder::Impl::callExpr(const clang::CallExpr *CE) {
     ObjectE = ArgEs.front();
     ArgEs.erase(ArgEs.begin());
   }
-  if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(CE->getDirectCallee());
-      MD && MD->getParent()->isLambda())
-    return fail(CE->getBeginLoc(), "lambdas are not supported yet");
+
   const FunctionDecl *FD = CE->getDirectCallee();
   if (!FD)
     return fail(CE->getBeginLoc(), "call through a function pointer cannot be "

@@ -107,6 +107,17 @@ private:
   bool rangeFor(const clang::CXXForRangeStmt *S);
   bool copyWrittenValueStructs(Function &G);
   bool checkVectorSizes(Function &G);
+  // Lambdas defined and called in place (Lambdas.cpp).
+  struct LambdaInfo {
+    const clang::LambdaExpr *Lambda = nullptr;
+    /// Captures by copy: the captured variable and its copy.
+    std::vector<std::pair<const clang::Decl *, Var *>> Copies;
+  };
+  llvm::DenseMap<const clang::Decl *, LambdaInfo> Lambdas;
+  bool lambdaCaptures(const clang::LambdaExpr *LE, llvm::StringRef Name, LambdaInfo &Info);
+  bool lambdaDecl(const clang::VarDecl *VD);
+  const Expr *lambdaCall(const clang::CallExpr *CE, const clang::CXXMethodDecl *MD);
+
   /// Where the next call's result goes (a struct being declared), or null.
   const Expr *ResultInto = nullptr;
   /// The object of the member function being built (`self`), or null.

@@ -89,7 +89,9 @@ std::string recordProblem(const clang::RecordDecl *RD) {
   if (!RD->getDefinition())
     return "struct " + Name + " is incomplete";
   if (RD->isLambda())
-    return "a lambda object cannot be a value here";
+    return "a lambda cannot be passed to or stored in another object in "
+           "differentiated code; define it with 'auto f = [...](...) {...};' and call "
+           "it in the function that defines it";
   if (const auto *CXX = llvm::dyn_cast<clang::CXXRecordDecl>(RD->getDefinition())) {
     if (CXX->isPolymorphic())
       return "class " + Name + " has virtual functions; adgen differentiates plain "
@@ -235,13 +237,22 @@ std::string adgen::unsupportedTypeReason(clang::QualType QT, const clang::ASTCon
   clang::QualType Elem;
   uint64_t N;
   bool IsVector;
-  if (containerOf(QT, Elem, N, IsVector))
+  if (containerOf(QT, Elem, N, IsVector)) {
+    clang::QualType Inner;
+    if (containerOf(Elem, Inner, N, IsVector))
+      return "containers of containers are not supported; use one flat std::vector "
+             "and compute the index";
     return unsupportedTypeReason(Elem, Ctx);
+  }
   if (const auto *RD = QT->getAsRecordDecl()) {
     if (const auto *CT = llvm::dyn_cast<clang::ClassTemplateSpecializationDecl>(RD))
-      if (CT->getDeclContext()->getRedeclContext()->isStdNamespace())
+      if (CT->getDeclContext()->getRedeclContext()->isStdNamespace()) {
+        if (CT->getName() == "function")
+          return "'std::function' is not supported: the function it calls is only known "
+                 "at run time; call a lambda or function directly";
         return "'std::" + CT->getNameAsString() + "' is not supported; adgen supports "
                "std::vector and std::array of numbers or structs";
+      }
     std::string Why = recordProblem(RD);
     if (!Why.empty())
       return Why;

@@ -1,0 +1,265 @@
+//===- Graph/Lambdas.cpp - Lambdas defined and called in place ------------===//
+//
+// A lambda defined inside a differentiated function and called there is
+// inlined at each call: its parameters become locals (or aliases, for
+// reference parameters), its body is built in place, and its result is a
+// local named after the lambda. Captures by reference are the enclosing
+// function's variables themselves; captures by copy (and init-captures) are
+// copies made where the lambda is created, as C++ makes them, so a later
+// change of the original is not seen and a `mutable` lambda keeps its state
+// between calls.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Graph/GraphBuilderImpl.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+
+using namespace adgen;
+using namespace adgen::graph;
+using clang::dyn_cast;
+using clang::isa;
+
+static const clang::Expr *bare(const clang::Expr *E) {
+  while (true) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *EWC = dyn_cast<clang::ExprWithCleanups>(E))
+      E = EWC->getSubExpr();
+    else if (const auto *MT = dyn_cast<clang::MaterializeTemporaryExpr>(E))
+      E = MT->getSubExpr();
+    else if (const auto *CE = dyn_cast<clang::CXXConstructExpr>(E);
+             CE && CE->getNumArgs() == 1 && CE->getConstructor()->isCopyOrMoveConstructor())
+      E = CE->getArg(0);
+    else
+      return E;
+  }
+}
+
+bool GraphBuilder::Impl::lambdaCaptures(const clang::LambdaExpr *LE, llvm::StringRef Name,
+                                        LambdaInfo &Info) {
+  Info.Lambda = LE;
+  for (const clang::LambdaCapture &C : LE->captures()) {
+    clang::SourceLocation L = C.getLocation().isValid() ? C.getLocation() : LE->getBeginLoc();
+    if (C.getCaptureKind() == clang::LCK_This || C.getCaptureKind() == clang::LCK_ByRef)
+      continue; // the enclosing function's own variables
+    if (C.getCaptureKind() == clang::LCK_StarThis)
+      return failStmt(L, "capturing '*this' by copy is not supported; capture 'this'");
+    if (C.getCaptureKind() == clang::LCK_VLAType || !C.capturesVariable())
+      return failStmt(L, "this lambda capture is not supported");
+    const auto *VD = dyn_cast<clang::VarDecl>(C.getCapturedVar());
+    if (!VD)
+      return failStmt(L, "this lambda capture is not supported");
+    // A copy, made now: [x] copies x, [s = expr] initialises s.
+    graph::Type T;
+    if (!typeOf(VD->getType().getNonReferenceType(), L, T,
+                "captured variable '" + VD->getNameAsString() + "'"))
+      return false;
+    if (T.IsPointer || T.IsVector)
+      return failStmt(L, "capturing '" + VD->getNameAsString() + "' by copy is not "
+                         "supported; capture it by reference");
+    T.IsConst = T.IsReference = false;
+    Var *Copy = temp((Name + "_" + VD->getName()).str(), T, L);
+    const clang::Expr *Init = VD->isInitCapture() ? VD->getInit() : nullptr;
+    if (T.isAggregate()) {
+      emit(M.decl(Copy, nullptr, loc(L)));
+      if (Init) {
+        if (!initInto(M.ref(Copy), T, Init))
+          return false;
+      } else {
+        const graph::Expr *Src = Vars.count(VD) ? M.ref(Vars.lookup(VD)) : Aliases.lookup(VD);
+        if (!Src)
+          return failStmt(L, "capture of '" + VD->getNameAsString() + "' is not supported");
+        copyFields(M, M.ref(Copy), Src, T, *Cur, loc(L));
+      }
+    } else {
+      const graph::Expr *Val = nullptr;
+      if (Init)
+        Val = expr(Init);
+      else if (Var *V = Vars.lookup(VD))
+        Val = M.ref(V);
+      else
+        Val = Aliases.lookup(VD);
+      if (!Val)
+        return Init ? false
+                    : failStmt(L, "capture of '" + VD->getNameAsString() + "' is not supported");
+      if (Val->Ty.Scalar != T.Scalar)
+        Val = M.cast(Val, T);
+      emit(M.decl(Copy, Val, loc(L)));
+    }
+    Info.Copies.push_back({VD, Copy});
+  }
+  return true;
+}
+
+bool GraphBuilder::Impl::lambdaDecl(const clang::VarDecl *VD) {
+  const clang::Expr *Init = VD->getInit() ? bare(VD->getInit()) : nullptr;
+  const auto *LE = Init ? dyn_cast<clang::LambdaExpr>(Init) : nullptr;
+  if (!LE)
+    return failStmt(VD->getLocation(), "a lambda variable must be initialised with the "
+                                       "lambda itself");
+  LambdaInfo &Info = Lambdas[VD];
+  Info = LambdaInfo();
+  return lambdaCaptures(LE, VD->getName(), Info);
+}
+
+namespace {
+/// Finds return statements other than the last statement of a lambda body.
+struct EarlyReturns : clang::RecursiveASTVisitor<EarlyReturns> {
+  const clang::Stmt *Last = nullptr;
+  const clang::ReturnStmt *Found = nullptr;
+  bool VisitReturnStmt(clang::ReturnStmt *R) {
+    if (R != Last && !Found)
+      Found = R;
+    return true;
+  }
+  bool TraverseLambdaExpr(clang::LambdaExpr *) { return true; } // nested: their own
+};
+} // namespace
+
+const Expr *GraphBuilder::Impl::lambdaCall(const clang::CallExpr *CE,
+                                           const clang::CXXMethodDecl *MD) {
+  const clang::Expr *Obj = bare(CE->getArg(0));
+  LambdaInfo Local;
+  LambdaInfo *Info = nullptr;
+  std::string Name = "lambda";
+  if (const auto *DRE = dyn_cast<clang::DeclRefExpr>(Obj)) {
+    auto It = Lambdas.find(DRE->getDecl());
+    if (It == Lambdas.end())
+      return fail(CE->getBeginLoc(), "this lambda is not defined in the differentiated "
+                                     "function; adgen differentiates lambdas defined and "
+                                     "called in the same function");
+    Info = &It->second;
+    Name = DRE->getDecl()->getNameAsString();
+  } else if (const auto *LE = dyn_cast<clang::LambdaExpr>(Obj)) {
+    if (!lambdaCaptures(LE, Name, Local)) // called where it is written
+      return nullptr;
+    Info = &Local;
+  } else {
+    return fail(CE->getBeginLoc(), "this call of a lambda is not supported; name the "
+                                   "lambda with 'auto f = [...](...) {...};' and call f");
+  }
+  const clang::Stmt *Body = MD->getBody();
+  const auto *CS = Body ? dyn_cast<clang::CompoundStmt>(Body) : nullptr;
+  if (!CS)
+    return fail(CE->getBeginLoc(), "lambda body not available");
+  const clang::Stmt *Last = CS->body_empty() ? nullptr : CS->body_back();
+  const auto *FinalReturn = Last ? dyn_cast<clang::ReturnStmt>(Last) : nullptr;
+  EarlyReturns ER;
+  ER.Last = FinalReturn;
+  ER.TraverseStmt(const_cast<clang::CompoundStmt *>(CS));
+  if (ER.Found)
+    return fail(ER.Found->getReturnLoc(), "a lambda with a 'return' before its end is not "
+                                          "supported in differentiated code; compute the "
+                                          "result in a variable and return it last");
+
+  // Parameters: copies of the arguments, or aliases of them.
+  std::vector<std::pair<const clang::Decl *, Var *>> SavedVars;
+  std::vector<std::pair<const clang::Decl *, const graph::Expr *>> SavedAliases;
+  auto bindVar = [&](const clang::Decl *D, Var *V) {
+    SavedVars.push_back({D, Vars.lookup(D)});
+    Vars[D] = V;
+  };
+  for (unsigned I = 0; I < MD->getNumParams(); ++I) {
+    const clang::ParmVarDecl *PD = MD->getParamDecl(I);
+    const clang::Expr *A = CE->getArg(I + 1);
+    graph::Type T;
+    if (!typeOf(PD->getType(), PD->getLocation(), T,
+                "lambda parameter '" + PD->getNameAsString() + "'"))
+      return nullptr;
+    if (T.IsReference || T.IsPointer) {
+      const graph::Expr *Place = T.IsReference && !T.IsConst ? lvalue(A) : expr(A);
+      if (!Place)
+        return nullptr;
+      if (T.IsReference && Place->K != Op::VarRef && Place->K != Op::Load && !T.isMemory()) {
+        Var *V = newVar(PD->getName(), T.element(), VarKind::Local, PD->getLocation());
+        emit(M.decl(V, Place, loc(A->getBeginLoc())));
+        Place = M.ref(V);
+      }
+      if (T.IsPointer) {
+        Var *V = newVar(PD->getName(), T, VarKind::Local, PD->getLocation());
+        const graph::Expr *Base = Place;
+        while (Base->K == Op::PtrAdd)
+          Base = Base->Ops[0];
+        if (Base->K != Op::VarRef || !Base->V->Ty.isMemory())
+          return fail(A->getBeginLoc(), "a pointer argument of a lambda must point into a "
+                                        "parameter or a local array");
+        V->Root = Base->V->Root ? Base->V->Root : Base->V;
+        emit(M.decl(V, Place, loc(A->getBeginLoc())));
+        bindVar(PD, V);
+        continue;
+      }
+      SavedAliases.push_back({PD, Aliases.lookup(PD)});
+      Aliases[PD] = Place;
+      continue;
+    }
+    T.IsConst = false;
+    Var *V = newVar(PD->getName(), T, VarKind::Local, PD->getLocation());
+    if (T.isAggregate()) {
+      emit(M.decl(V, nullptr, loc(A->getBeginLoc())));
+      if (!initInto(M.ref(V), T, A))
+        return nullptr;
+    } else {
+      const graph::Expr *Val = expr(A);
+      if (!Val)
+        return nullptr;
+      if (Val->Ty.Scalar != T.Scalar)
+        Val = M.cast(Val, T);
+      emit(M.decl(V, Val, loc(A->getBeginLoc())));
+    }
+    bindVar(PD, V);
+  }
+  for (auto &[D, Copy] : Info->Copies)
+    bindVar(D, Copy);
+
+  // The body, in place; `break` and `continue` inside it are its own.
+  auto OuterBreaks = std::move(Breaks);
+  Breaks.clear();
+  bool OK = true;
+  for (const clang::Stmt *St : CS->body()) {
+    if (St == FinalReturn)
+      break;
+    if (!(OK = stmt(St)))
+      break;
+  }
+  const graph::Expr *Result = nullptr;
+  clang::QualType RT = MD->getReturnType();
+  if (OK && FinalReturn && FinalReturn->getRetValue() && !RT->isVoidType()) {
+    graph::Type T;
+    OK = typeOf(RT, FinalReturn->getReturnLoc(), T, "the result of lambda '" + Name + "'");
+    if (OK && (T.IsReference || T.IsPointer))
+      OK = failStmt(FinalReturn->getReturnLoc(), "a lambda returning a pointer or "
+                                                 "reference is not supported");
+    if (OK) {
+      T.IsConst = false;
+      Var *R = temp(Name, T, FinalReturn->getReturnLoc());
+      if (T.isAggregate()) {
+        emit(M.decl(R, nullptr, loc(FinalReturn->getReturnLoc())));
+        OK = initInto(M.ref(R), T, FinalReturn->getRetValue());
+      } else if (const graph::Expr *V = expr(FinalReturn->getRetValue())) {
+        emit(M.decl(R, V->Ty.Scalar == T.Scalar ? V : M.cast(V, T),
+                    loc(FinalReturn->getReturnLoc())));
+      } else {
+        OK = false;
+      }
+      Result = M.ref(R);
+    }
+  } else if (OK && FinalReturn && FinalReturn->getRetValue()) {
+    OK = sideEffect(FinalReturn->getRetValue()); // return void_call();
+  }
+  Breaks = std::move(OuterBreaks);
+  for (auto It = SavedVars.rbegin(); It != SavedVars.rend(); ++It) {
+    if (It->second)
+      Vars[It->first] = It->second;
+    else
+      Vars.erase(It->first);
+  }
+  for (auto It = SavedAliases.rbegin(); It != SavedAliases.rend(); ++It) {
+    if (It->second)
+      Aliases[It->first] = It->second;
+    else
+      Aliases.erase(It->first);
+  }
+  if (!OK)
+    return nullptr;
+  return Result;
+}

@@ -1,0 +1,106 @@
+// Data types adgen does not differentiate get a located error that names the
+// construct: std::function, containers other than std::vector/std::array,
+// containers of containers, virtual classes, base classes, pointer fields,
+// constructors, resizing a vector, lambdas with early returns or passed to
+// functions, local vectors inside loops or with sizes that change, Jacobians
+// of struct functions. No output file is written.
+// RUN: rm -f %t.out
+// RUN: not %adgen %s -o %t.out -- -std=c++17 2>&1 | FileCheck %s --implicit-check-not=error:
+// RUN: test ! -e %t.out
+#include <adgen/adgen.h>
+#include <array>
+#include <functional>
+#include <list>
+#include <map>
+#include <vector>
+
+struct Shape {
+  virtual double area() const { return 1; }
+  virtual ~Shape() = default;
+};
+struct Base { double b; };
+struct Derived : Base { double d; };
+struct Holder { double *p; };
+struct Ctor {
+  double v;
+  Ctor(double x) : v(x) {}
+};
+
+ADGEN_REVERSE()
+double f1(double x) {
+  // CHECK: data-types.cpp:[[@LINE+1]]:33: error: local variable 'g' has type 'std::function<double (double)>': 'std::function' is not supported: the function it calls is only known at run time; call a lambda or function directly
+  std::function<double(double)> g = [](double t) { return t * t; };
+  return g(x);
+}
+// CHECK: data-types.cpp:[[@LINE+2]]:40: error: parameter 'm' has type 'const std::map<int, double> &': 'std::map' is not supported; adgen supports std::vector and std::array of numbers or structs
+ADGEN_REVERSE()
+double f2(const std::map<int, double> &m, double x) { return x; }
+// CHECK: data-types.cpp:[[@LINE+2]]:36: error: parameter 'l' has type 'const std::list<double> &': 'std::list' is not supported
+ADGEN_REVERSE()
+double f3(const std::list<double> &l, double x) { return x; }
+// CHECK: data-types.cpp:[[@LINE+2]]:24: error: parameter 's' has type 'const Shape &': class 'Shape' has virtual functions; adgen differentiates plain structs (no virtual dispatch)
+ADGEN_REVERSE()
+double f4(const Shape &s, double x) { return s.area() * x; }
+// CHECK: data-types.cpp:[[@LINE+2]]:26: error: parameter 'd' has type 'const Derived &': class 'Derived' has a base class, which adgen does not support yet; make the base a member
+ADGEN_REVERSE()
+double f5(const Derived &d, double x) { return d.d * x; }
+// CHECK: data-types.cpp:[[@LINE+2]]:25: error: parameter 'h' has type 'const Holder &': field 'p' of 'Holder' is a pointer or reference; adgen supports structs of values
+ADGEN_REVERSE()
+double f6(const Holder &h, double x) { return x; }
+ADGEN_REVERSE()
+double f7(double x) {
+  // CHECK: data-types.cpp:[[@LINE+1]]:8: error: constructor 'Ctor' is not supported; use aggregate initialisation (S{a, b})
+  Ctor c(x);
+  return c.v;
+}
+ADGEN_REVERSE()
+double f8(std::vector<double> &v, double x) {
+  // CHECK: data-types.cpp:[[@LINE+1]]:3: error: 'std::vector::push_back' changes the container; adgen supports containers of a fixed size in differentiated code
+  v.push_back(x);
+  return v[0];
+}
+ADGEN_REVERSE()
+double f9(const double *x, int n) {
+  double s = 0;
+  for (int i = 0; i < n; ++i) {
+    // CHECK: data-types.cpp:[[@LINE+1]]:25: error: a local std::vector inside a loop is not supported; declare it before the loop
+    std::vector<double> t(n);
+    t[0] = x[i];
+    s += t[0];
+  }
+  return s;
+}
+ADGEN_REVERSE()
+double f10(double x) {
+  auto g = [](double t) {
+    if (t > 0)
+      // CHECK: data-types.cpp:[[@LINE+1]]:7: error: a lambda with a 'return' before its end is not supported in differentiated code
+      return t;
+    return -t;
+  };
+  return g(x);
+}
+template <class F> double apply(F f, double x) { return f(x); }
+ADGEN_REVERSE()
+// CHECK: data-types.cpp:[[@LINE+1]]:31: error: call to 'apply', whose parameter or result types adgen does not support: a lambda cannot be passed to or stored in another object in differentiated code
+double f11(double x) { return apply([](double t) { return t * t; }, x); }
+// CHECK: data-types.cpp:[[@LINE+1]]:1: error: ADGEN_JACOBIAN of a function that takes or returns structs, std::vector or std::array is not supported yet
+ADGEN_JACOBIAN("p -> return")
+double f12(const Base &p) { return p.b * p.b; }
+// CHECK: data-types.cpp:[[@LINE+2]]:52: error: parameter 'm' has type 'const std::vector<std::vector<double>> &': containers of containers are not supported; use one flat std::vector and compute the index
+ADGEN_REVERSE()
+double f14(const std::vector<std::vector<double>> &m, double x) { return x; }
+ADGEN_REVERSE()
+double f15(double x, int n) {
+  // CHECK: data-types.cpp:[[@LINE+1]]:23: error: the size of local std::vector 'w' must be computed from parameters the function does not change
+  std::vector<double> w(n);
+  n = 3;
+  w[0] = x;
+  return w[0];
+}
+ADGEN_REVERSE()
+// CHECK: data-types.cpp:[[@LINE+1]]:32: error: parameter 'v' is a std::vector passed by value and written inside the function; pass it by reference (as an output) instead
+double f16(std::vector<double> v, double x) {
+  v[0] = x;
+  return v[0] * x;
+}
