@@ -278,13 +278,28 @@ bool GraphBuilder::Impl::recordOrContainerDecl(const clang::VarDecl *VD, Var *V)
                  V->Ty.element(), *Cur, loc(L));
     return true;
   }
-  emit(M.decl(V, nullptr, loc(L)));
+  Stmt *D = M.decl(V, nullptr, loc(L));
+  emit(D);
   if (!Init)
     return true;
-  if (const auto *CE = dyn_cast<clang::CXXConstructExpr>(stripCopies(Init));
-      CE && CE->getNumArgs() == 0 && CE->getConstructor()->isTrivial() &&
-      !CE->requiresZeroInitialization() && CE->getParenOrBraceRange().isInvalid())
-    return true; // `S s;`: uninitialised, as in C++
+  const clang::Expr *Bare = stripCopies(Init);
+  if (const auto *CE = dyn_cast<clang::CXXConstructExpr>(Bare);
+      CE && CE->getNumArgs() == 0 && CE->getConstructor()->isTrivial()) {
+    // `S s;` is uninitialised, as in C++; `S s{}` and `S s = S()` are zero.
+    D->ZeroInit = CE->requiresZeroInitialization() || CE->getParenOrBraceRange().isValid();
+    return true;
+  }
+  if (const auto *IL = dyn_cast<clang::InitListExpr>(Bare)) {
+    const clang::InitListExpr *Sem = IL->isSyntacticForm() && IL->getSemanticForm()
+                                         ? IL->getSemanticForm() : IL;
+    bool AllImplicit = true;
+    for (const clang::Expr *I : Sem->inits())
+      AllImplicit &= isa<clang::ImplicitValueInitExpr>(I);
+    if (AllImplicit) { // S s{};
+      D->ZeroInit = true;
+      return true;
+    }
+  }
   return initInto(M.ref(V), V->Ty, Init);
 }
 

@@ -801,7 +801,9 @@ void Reverse::forwardStmt(Stmt *S, Block &Out, unsigned Depth) {
     }
     const Expr *Ref = M.ref(V);
     if (V->Ty.isAggregate() && !elementwise(V->Ty)) { // a struct: whole
-      if (Depth > 0 && Needed.count(V))
+      // Only a zeroing declaration overwrites anything: later writes to the
+      // struct save what they overwrite themselves.
+      if (Depth > 0 && Needed.count(V) && S->ZeroInit)
         Out.push_back(pushS(Ref));
       if (S->ZeroInit)
         Out.push_back(M.assign(Ref, M.zeroValue(V->Ty), S->Where));
@@ -920,7 +922,7 @@ void Reverse::backwardStmt(Stmt *S, Block &Out, unsigned Depth) {
     Var *V = S->V;
     const Expr *Ref = M.ref(V);
     if (V->Ty.isAggregate() && !elementwise(V->Ty)) { // a struct: whole
-      if (Depth > 0 && Needed.count(V))
+      if (Depth > 0 && Needed.count(V) && S->ZeroInit)
         Out.push_back(M.assign(Ref, popE(V->Ty), S->Where));
       if (Depth > 0 && AdjMem.count(V)) // a fresh struct has no adjoint yet
         Out.push_back(M.assign(M.ref(AdjMem[V]), M.zeroValue(V->Ty), S->Where));
