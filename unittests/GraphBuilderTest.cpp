@@ -89,7 +89,7 @@ struct Parsed {
           if (FD->getName() == Name && FD->doesThisDeclarationHaveABody())
             return FD;
         } else if (const auto *Inner = llvm::dyn_cast<clang::DeclContext>(Dl)) {
-          if (llvm::isa<clang::NamespaceDecl, clang::LinkageSpecDecl>(Dl))
+          if (llvm::isa<clang::NamespaceDecl, clang::LinkageSpecDecl, clang::CXXRecordDecl>(Dl))
             Work.push_back(Inner);
         }
       }
@@ -151,6 +151,8 @@ std::string str(const Expr *E) {
   case Op::VarRef:
     return E->V->Name;
   case Op::Load:
+    if (isFieldLoad(E))
+      return str(E->Ops[0]) + "." + E->Ops[1]->Text;
     return str(E->Ops[0]) + "[" + str(E->Ops[1]) + "]";
   default:
     break;
@@ -843,6 +845,111 @@ TEST(GraphBuilderTest, VoidConditionalStatement) {
 //===----------------------------------------------------------------------===//
 // --emit=graph
 //===----------------------------------------------------------------------===//
+
+//===----------------------------------------------------------------------===//
+// Structs, containers, member functions, lambdas
+//===----------------------------------------------------------------------===//
+
+TEST(GraphBuilderTest, StructFieldsAreLoadsAndCopiesAreFieldwise) {
+  BUILD_OK(P, F, R"cpp(
+    struct V { double x, y; int tag; };
+    double f(const V &v, V w) {
+      V c = w;
+      c.x *= 2;
+      return v.x + c.x + c.y;
+    }
+  )cpp", "f");
+  Var *Vv = paramNamed(*F, "v");
+  ASSERT_TRUE(Vv && Vv->Ty.Rec);
+  EXPECT_TRUE(Vv->Ty.IsReference && Vv->Ty.IsConst && Vv->Ty.isMemory());
+  EXPECT_TRUE(Vv->Ty.isFloating()); // it has floating-point fields
+  ASSERT_EQ(Vv->Ty.Rec->Fields.size(), 3u);
+  EXPECT_EQ(Vv->Ty.Rec->Fields[2].Ty.Scalar, ScalarKind::Int);
+  EXPECT_EQ(lines(F->Body), (Strs{"decl c", "c.x = w.x", "c.y = w.y", "c.tag = w.tag",
+                                  "c.x = (mul c.x 2.0)", "return (add (add v.x c.x) c.y)"}));
+}
+
+TEST(GraphBuilderTest, StructResultsGoIntoTheDeclaredVariable) {
+  BUILD_OK(P, F, R"cpp(
+    struct V { double x, y; };
+    V add(V a, V b) { return V{a.x + b.x, a.y + b.y}; }
+    double f(V a) {
+      V c = add(a, a);
+      V z{};
+      return c.y + z.x;
+    }
+  )cpp", "f");
+  EXPECT_EQ(lines(F->Body), (Strs{"decl c", "c = call ::add(a, a)", "decl z = {}",
+                                  "return (add c.y z.x)"}));
+}
+
+TEST(GraphBuilderTest, MemberFunctionTakesSelf) {
+  BUILD_OK(P, F, R"cpp(
+    struct V {
+      double x, y;
+      double norm2() const { return x * x + this->y * y; }
+      double scaled(double k) const { return norm2() * k; }
+    };
+  )cpp", "scaled");
+  ASSERT_EQ(F->Params.size(), 2u);
+  EXPECT_EQ(F->Params[0]->Name, "self");
+  EXPECT_TRUE(F->Params[0]->Ty.IsReference && F->Params[0]->Ty.IsConst);
+  EXPECT_EQ(lines(F->Body), (Strs{"decl V_norm2", "V_norm2 = call .norm2(self)",
+                                  "return (mul V_norm2 k)"}));
+}
+
+TEST(GraphBuilderTest, ContainersAndRangeFor) {
+  BUILD_OK(P, F, R"cpp(
+    #include <array>
+    #include <vector>
+    double f(const std::vector<double> &v, std::array<double, 2> &w) {
+      double s = v.front() + v.at(1);
+      for (double &t : w)
+        t *= s;
+      return s + w[1];
+    }
+  )cpp", "f");
+  Var *Vv = paramNamed(*F, "v");
+  ASSERT_TRUE(Vv);
+  EXPECT_TRUE(Vv->Ty.IsVector && Vv->Ty.isMemory() && !Vv->Ty.isWritable());
+  EXPECT_EQ(paramNamed(*F, "w")->Ty.StdArray, 2u);
+  EXPECT_TRUE(paramNamed(*F, "w")->Ty.isWritable());
+  EXPECT_EQ(lines(F->Body), (Strs{"decl s = (add v[0] v[1])", "loop for (lt t_index 2)",
+                                  "return (add s w[1])"}));
+  const Stmt *Loop = F->Body[1];
+  EXPECT_EQ(lines(Loop->Body), (Strs{"w[t_index] = (mul w[t_index] s)"}));
+}
+
+TEST(GraphBuilderTest, LambdaIsInlinedWithCopiedCaptures) {
+  BUILD_OK(P, F, R"cpp(
+    double f(double x) {
+      double k = x;
+      auto g = [k, &x](double t) { return t * k + x; };
+      k = 5;
+      return g(2 * x);
+    }
+  )cpp", "f");
+  EXPECT_EQ(lines(F->Body), (Strs{"decl k = x", "decl g_k = k", "k = 5.0",
+                                  "decl t = (mul 2.0 x)", "decl g = (add (mul t g_k) x)",
+                                  "return g"}));
+}
+
+TEST(GraphBuilderTest, UnsupportedDataTypesAreRefused) {
+  expectRefused(R"cpp(
+    struct S { virtual double e() const { return 1; } };
+    double f(const S &s, double x) { return x; }
+  )cpp", "f", "class 'S' has virtual functions");
+  expectRefused(R"cpp(
+    #include <vector>
+    double f(std::vector<double> &v, double x) { v.push_back(x); return x; }
+  )cpp", "f", "'std::vector::push_back' changes the container");
+  expectRefused(R"cpp(
+    double f(double x) {
+      auto g = [](double t) { if (t > 0) return t; return -t; };
+      return g(x);
+    }
+  )cpp", "f", "a lambda with a 'return' before its end");
+}
 
 TEST(GraphBuilderTest, PrintGraph) {
   // Line 1 is empty: the function starts on line 2.
