@@ -28,6 +28,10 @@ using graph::Op;
 using graph::Stmt;
 using graph::Type;
 
+/// \p E without what only copies its value: parentheses, temporaries,
+/// no-op casts, copy and move constructions.
+const clang::Expr *stripCopies(const clang::Expr *E);
+
 /// What a `break` inside the current statement leaves.
 enum class BreakTarget { Loop, Switch };
 

@@ -20,21 +20,6 @@ using namespace adgen::graph;
 using clang::dyn_cast;
 using clang::isa;
 
-static const clang::Expr *bare(const clang::Expr *E) {
-  while (true) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *EWC = dyn_cast<clang::ExprWithCleanups>(E))
-      E = EWC->getSubExpr();
-    else if (const auto *MT = dyn_cast<clang::MaterializeTemporaryExpr>(E))
-      E = MT->getSubExpr();
-    else if (const auto *CE = dyn_cast<clang::CXXConstructExpr>(E);
-             CE && CE->getNumArgs() == 1 && CE->getConstructor()->isCopyOrMoveConstructor())
-      E = CE->getArg(0);
-    else
-      return E;
-  }
-}
-
 bool GraphBuilder::Impl::lambdaCaptures(const clang::LambdaExpr *LE, llvm::StringRef Name,
                                         LambdaInfo &Info) {
   Info.Lambda = LE;
@@ -92,7 +77,7 @@ bool GraphBuilder::Impl::lambdaCaptures(const clang::LambdaExpr *LE, llvm::Strin
 }
 
 bool GraphBuilder::Impl::lambdaDecl(const clang::VarDecl *VD) {
-  const clang::Expr *Init = VD->getInit() ? bare(VD->getInit()) : nullptr;
+  const clang::Expr *Init = VD->getInit() ? stripCopies(VD->getInit()) : nullptr;
   const auto *LE = Init ? dyn_cast<clang::LambdaExpr>(Init) : nullptr;
   if (!LE)
     return failStmt(VD->getLocation(), "a lambda variable must be initialised with the "
@@ -118,7 +103,7 @@ struct EarlyReturns : clang::RecursiveASTVisitor<EarlyReturns> {
 
 const Expr *GraphBuilder::Impl::lambdaCall(const clang::CallExpr *CE,
                                            const clang::CXXMethodDecl *MD) {
-  const clang::Expr *Obj = bare(CE->getArg(0));
+  const clang::Expr *Obj = stripCopies(CE->getArg(0));
   LambdaInfo Local;
   LambdaInfo *Info = nullptr;
   std::string Name = "lambda";

@@ -33,7 +33,7 @@ static Var *rootVar(const Expr *E) {
 }
 static Var *rootVar(Var *V) { return V->Root ? V->Root : V; }
 
-static const clang::Expr *stripCopies(const clang::Expr *E) {
+const clang::Expr *adgen::stripCopies(const clang::Expr *E) {
   while (true) {
     E = E->IgnoreParens();
     if (const auto *EWC = dyn_cast<clang::ExprWithCleanups>(E))
@@ -50,8 +50,7 @@ static const clang::Expr *stripCopies(const clang::Expr *E) {
              FC && FC->getCastKind() == clang::CK_NoOp)
       E = FC->getSubExpr();
     else if (const auto *CE = dyn_cast<clang::CXXConstructExpr>(E);
-             CE && CE->getNumArgs() == 1 && CE->getConstructor()->isCopyOrMoveConstructor() &&
-             CE->getConstructor()->isTrivial())
+             CE && CE->getNumArgs() == 1 && CE->getConstructor()->isCopyOrMoveConstructor())
       E = CE->getArg(0);
     else
       return E;
@@ -249,12 +248,13 @@ bool GraphBuilder::Impl::recordOrContainerDecl(const clang::VarDecl *VD, Var *V)
       emit(M.decl(V, N, loc(L)));
       return true;
     }
-    // std::array: like a local array.
-    Stmt *D = M.decl(V, nullptr, loc(L));
-    emit(D);
-    if (!Init)
-      return true;
-    const clang::Expr *Bare = stripCopies(Init);
+  }
+  Stmt *D = M.decl(V, nullptr, loc(L));
+  emit(D);
+  if (!Init)
+    return true;
+  const clang::Expr *Bare = stripCopies(Init);
+  if (V->Ty.StdArray) { // like a local array
     if (const auto *IL = dyn_cast<clang::InitListExpr>(Bare)) {
       if (IL->isSyntacticForm() && IL->getSemanticForm())
         IL = IL->getSemanticForm();
@@ -273,16 +273,9 @@ bool GraphBuilder::Impl::recordOrContainerDecl(const clang::VarDecl *VD, Var *V)
     const Expr *Src = expr(Init);
     if (!Src)
       return false;
-    for (uint64_t I = 0; I < V->Ty.StdArray; ++I)
-      copyFields(M, M.load(M.ref(V), M.intConst(I)), M.load(Src, M.intConst(I)),
-                 V->Ty.element(), *Cur, loc(L));
+    copyFields(M, M.ref(V), Src, V->Ty, *Cur, loc(L));
     return true;
   }
-  Stmt *D = M.decl(V, nullptr, loc(L));
-  emit(D);
-  if (!Init)
-    return true;
-  const clang::Expr *Bare = stripCopies(Init);
   if (const auto *CE = dyn_cast<clang::CXXConstructExpr>(Bare);
       CE && CE->getNumArgs() == 0 && CE->getConstructor()->isTrivial()) {
     // `S s;` is uninitialised, as in C++; `S s{}` and `S s = S()` are zero.
