@@ -10,6 +10,7 @@
 
 #include "Graph/GraphBuilder.h"
 #include "Graph/MathFunctions.h"
+#include "Graph/TemplateNames.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
@@ -789,12 +790,13 @@ const Expr *GraphBuilder::Impl::expr(const clang::Expr *E) {
   if (const auto *IL = dyn_cast<IntegerLiteral>(E)) {
     if (!typeOf(E->getType(), E->getBeginLoc(), T, "this literal"))
       return nullptr;
-    // The user's spelling keeps the type: 1ULL, 2L, 0x10.
+    // The user's spelling keeps the type: 1ULL, 2L, 0x10. (Not the N that
+    // a template argument replaced.)
     if (!IL->getLocation().isMacroID()) {
       llvm::StringRef Spelled = clang::Lexer::getSourceText(
           clang::CharSourceRange::getTokenRange(IL->getSourceRange()), Ctx.getSourceManager(),
           Ctx.getLangOpts());
-      if (!Spelled.empty() && !Spelled.contains('\''))
+      if (!Spelled.empty() && llvm::isDigit(Spelled[0]) && !Spelled.contains('\''))
         return M.constant(Spelled.str(), T);
     }
     std::string Text = llvm::toString(IL->getValue(), 10, IL->getType()->isSignedIntegerType());
@@ -812,7 +814,8 @@ const Expr *GraphBuilder::Impl::expr(const clang::Expr *E) {
     if (!FL->getLocation().isMacroID()) {
       llvm::StringRef Spelled = clang::Lexer::getSourceText(
           clang::CharSourceRange::getTokenRange(FL->getSourceRange()), SM, Ctx.getLangOpts());
-      if (!Spelled.empty() && !Spelled.contains('\''))
+      if (!Spelled.empty() && (llvm::isDigit(Spelled[0]) || Spelled[0] == '.') &&
+          !Spelled.contains('\''))
         return M.constant(Spelled.str(), T);
     }
     return M.floatConst(FL->getValueAsApproximateDouble(), T);
@@ -1208,8 +1211,10 @@ Callee *GraphBuilder::Impl::callee(const clang::FunctionDecl *FD,
   if (Callee *C = Callees.lookup(FD))
     return C;
   Callee C;
-  C.Name = "::" + qualifiedName(FD);
-  C.BaseName = FD->getNameAsString();
+  // An instantiation is called with its template arguments (::powi<3>):
+  // they may not be deducible, and a plain overload must not win.
+  C.Name = "::" + qualifiedName(FD) + templateArgs(FD, Ctx);
+  C.BaseName = helperBaseName(FD, Ctx);
   C.Decl = FD;
   C.Namespaces = namespacesOf(FD);
   C.IsStatic = FD->getStorageClass() == clang::SC_Static;
