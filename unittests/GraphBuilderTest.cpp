@@ -738,6 +738,39 @@ TEST(GraphBuilderTest, UserCallsBecomeCallStatements) {
   EXPECT_EQ(Built, (Strs{"acc", "f", "scale", "sq"}));
 }
 
+TEST(GraphBuilderTest, TemplateCalleesNameTheirInstantiation) {
+  BUILD_OK(P, F, R"cpp(
+    template <class T> T sq(T v) { return v * v; }
+    double sq(double v) { return 2 * v; }
+    template <int N> double scaled(double v) { return N * v; }
+    double f(double x, float y) {
+      return sq<double>(x) + sq(y) + sq(x) + scaled<2>(x) + scaled<-3>(x);
+    }
+  )cpp", "f");
+  Strs Names, Bases;
+  forEachStmt(F->Body, [&](Stmt *S) {
+    if (S->K == StmtKind::Call) {
+      Names.push_back(S->Fn->Name);
+      Bases.push_back(S->Fn->BaseName);
+    }
+  });
+  // Calls name the instantiation with its template arguments, so that
+  // neither deduction nor the plain sq(double) can pick another function.
+  EXPECT_EQ(Names, (Strs{"::sq<double>", "::sq<float>", "::sq", "::scaled<2>", "::scaled<-3>"}));
+  // Helpers: overloads where the parameter types differ (sq<float>), names
+  // of their own where they do not (sq<double> beside sq(double); scaled<2>
+  // and scaled<-3>).
+  EXPECT_EQ(Bases, (Strs{"sq_double", "sq", "sq", "scaled_2", "scaled_m3"}));
+  // The value of N, not its name.
+  const Callee *Two = nullptr;
+  forEachStmt(F->Body, [&](Stmt *S) {
+    if (S->K == StmtKind::Call && S->Fn->Name == "::scaled<2>")
+      Two = S->Fn;
+  });
+  ASSERT_TRUE(Two && Two->Body);
+  EXPECT_EQ(lines(Two->Body->Body), (Strs{"return (mul 2.0 v)"}));
+}
+
 //===----------------------------------------------------------------------===//
 // Refused constructs
 //===----------------------------------------------------------------------===//

@@ -5,6 +5,7 @@
 #include "Emit/CppEmitter.h"
 #include "Emit/DotEmitter.h"
 #include "Graph/GraphBuilder.h"
+#include "Graph/TemplateNames.h"
 #include "Requests/RequestFinder.h"
 #include "Transforms/Differentiator.h"
 #include "clang/AST/ASTConsumer.h"
@@ -20,6 +21,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 #include <algorithm>
+#include <map>
 #include <set>
 
 using namespace adgen;
@@ -75,6 +77,7 @@ public:
     std::vector<std::string> Summary;
 
     std::set<std::pair<const clang::FunctionDecl *, Mode>> Marked;
+    std::map<std::string, const Request *> Published;
     std::vector<CheckTarget> Checks;
     for (const Request &R : Requests.List) {
       if (!Marked.insert({R.Fn->getCanonicalDecl(), R.M}).second) {
@@ -85,11 +88,22 @@ public:
                                  " more than once; list all inputs and outputs in one spec");
         continue;
       }
+      std::string Args = templateArgs(R.Fn, Ctx);
       graph::Function *F = Builder.build(R.Fn);
-      if (!F)
+      if (!F) {
+        if (!Args.empty())
+          Diags.note(whereUsed(R.Fn), "in '" + R.Fn->getNameAsString() + Args + "', used here");
         continue;
+      }
+      // An instantiation of a template defined in a header may be defined in
+      // every translation unit that uses it; so may its derivatives.
+      if (R.Fn->isTemplateInstantiation()) {
+        const clang::FunctionDecl *Pattern = R.Fn->getTemplateInstantiationPattern();
+        if (Pattern && !SM.isInMainFile(SM.getExpansionLoc(Pattern->getLocation())))
+          F->IsInline = true;
+      }
       if (O.What == DriverOptions::Emit::Graph) {
-        if (Names.insert(F->Name).second)
+        if (Names.insert(F->Name + Args).second)
           graph::printGraph(*F, GraphOS);
         continue;
       }
@@ -98,7 +112,7 @@ public:
       Pat.Outputs = R.Outputs;
       Pat.Return = R.ReturnIsOutput;
       if (O.What == DriverOptions::Emit::Dot) {
-        if (!Names.insert(F->Name).second)
+        if (!Names.insert(F->Name + Args).second)
           continue;
         // What reverse mode would store: run it, read its pushes.
         DotOptions DO;
@@ -134,7 +148,8 @@ public:
       if (!checkNames(Ctx, Diags, R, Wanted, Requests))
         continue;
       std::string Wrt = Pat.key(*F);
-      bool Done = false;
+      std::string Of = Args.empty() ? "" : ", of " + R.Fn->getNameAsString() + Args;
+      size_t Before = D.generated().size();
       bool AggregateParams = false;
       for (const graph::Var *V : F->Params)
         AggregateParams |= V->Ty.Rec || V->Ty.isContainer();
@@ -168,23 +183,26 @@ public:
                                                         : JacobianMode::Auto;
         if (R.M == Mode::Hessian) {
           if (D.hessian(*F, Pat, Lengths, Wanted[0]))
-            Summary.push_back(Wanted[0] + " (Hessian, d2/d " + (Wrt.empty() ? "nothing" : Wrt) + "^2)");
+            Summary.push_back(Wanted[0] + " (Hessian, d2/d " + (Wrt.empty() ? "nothing" : Wrt) + "^2" + Of + ")");
         } else if (D.jacobian(*F, Pat, Lengths, Wanted[0], JM)) {
-          Summary.push_back(Wanted[0] + " (Jacobian, d/d " + (Wrt.empty() ? "nothing" : Wrt) + ")");
+          Summary.push_back(Wanted[0] + " (Jacobian, d/d " + (Wrt.empty() ? "nothing" : Wrt) + Of + ")");
         }
+        published(Diags, R, Args, Wanted, Before, D.generated(), Published);
         continue;
       }
+      bool Done = false;
       if (R.M == Mode::Forward) {
         if ((Done = D.forward(*F, Pat, Wanted[0])))
-          Summary.push_back(Wanted[0] + " (forward mode, d/d " + (Wrt.empty() ? "nothing" : Wrt) + ")");
+          Summary.push_back(Wanted[0] + " (forward mode, d/d " + (Wrt.empty() ? "nothing" : Wrt) + Of + ")");
       } else {
         bool Grad = !F->ReturnsVoid && F->ReturnType.isFloatScalar();
         if ((Done = D.reverse(*F, Pat, Wanted[0], Grad ? Wanted[1] : "")))
           Summary.push_back(Wanted[0] + (Grad ? ", " + Wanted[1] : "") +
-                            " (reverse mode, d/d " + (Wrt.empty() ? "nothing" : Wrt) + ")");
+                            " (reverse mode, d/d " + (Wrt.empty() ? "nothing" : Wrt) + Of + ")");
       }
+      published(Diags, R, Args, Wanted, Before, D.generated(), Published);
       if (Done && O.What == DriverOptions::Emit::Check)
-        addCheck(Checks, R, *F, Pat, Wanted[0]);
+        addCheck(Checks, R, *F, Pat, Wanted[0], Args);
     }
     if (Diags.errorCount() || D.failed() || Ctx.getDiagnostics().hasErrorOccurred()) {
       P.Failed = true;
@@ -216,7 +234,8 @@ private:
   /// Adds (or completes) the check of F for --emit=check: forward and
   /// reverse requests with the same activity share one check.
   static void addCheck(std::vector<CheckTarget> &Checks, const Request &R, const graph::Function &F,
-                       const ActivityPattern &Pat, const std::string &Generated) {
+                       const ActivityPattern &Pat, const std::string &Generated,
+                       const std::string &Args) {
     std::string Qual = "::";
     for (const std::string &NS : F.Namespaces)
       if (!NS.empty())
@@ -229,7 +248,7 @@ private:
       Checks.emplace_back();
       T = &Checks.back();
       T->F = &F;
-      T->Primal = Qual + F.Name;
+      T->Primal = Qual + F.Name + Args;
       T->P = Pat;
       T->Lengths.assign(F.Params.size(), "");
     }
@@ -245,6 +264,55 @@ private:
     };
     lengths(R.S.Inputs);
     lengths(R.S.Outputs);
+  }
+
+  /// The public functions request \p R generated (D.generated() from
+  /// \p Before on): an instantiation's say which instantiation they are of;
+  /// and two with one name and one parameter list are an error (two
+  /// instantiations overloads cannot tell apart, template <int N> double
+  /// g(double)), never code that does not compile.
+  static void published(Diagnoser &Diags, const Request &R, const std::string &Args,
+                        const std::vector<std::string> &Wanted, size_t Before,
+                        const std::vector<graph::Function *> &Generated,
+                        std::map<std::string, const Request *> &Published) {
+    std::string Of = R.Fn->getNameAsString();
+    for (size_t I = Before; I < Generated.size(); ++I) {
+      graph::Function *G = Generated[I];
+      if (!G->Namespaces.empty() && G->Namespaces.back() == "adgen_detail")
+        continue;
+      if (!Args.empty()) {
+        size_t At = std::string::npos;
+        for (const char *After : {",", ":", ".", " "})
+          At = std::min(At, G->Doc.find(" of " + Of + After));
+        if (At != std::string::npos)
+          G->Doc.insert(At + 4 + Of.size(), Args);
+      }
+      if (std::find(Wanted.begin(), Wanted.end(), G->Name) == Wanted.end())
+        continue;
+      std::string Key, Params;
+      for (const std::string &NS : G->Namespaces)
+        Key += NS + "::";
+      Key += G->Name + "(";
+      for (size_t P = 0; P < G->Params.size(); ++P)
+        Params += (P ? ", " : "") + G->Params[P]->Ty.str();
+      Key += Params + ")";
+      auto [It, New] = Published.insert({Key, &R});
+      if (New || It->second->Fn == R.Fn)
+        continue;
+      const Request &First = *It->second;
+      std::string A = First.Fn->getNameAsString() + templateArgs(First.Fn, First.Fn->getASTContext());
+      std::string B = R.Fn->getNameAsString() + Args;
+      Diags.error(R.Where, "the derivatives of '" + A + "' and '" + B + "' would both be '" +
+                               G->Name + "(" + Params + ")': C++ cannot overload them, "
+                               "because the parameter types do not determine the template "
+                               "arguments; mark a non-template wrapper for each "
+                               "instantiation instead");
+      if (!templateArgs(First.Fn, First.Fn->getASTContext()).empty())
+        Diags.note(whereUsed(First.Fn), "'" + A + "' is used here");
+      if (!Args.empty())
+        Diags.note(whereUsed(R.Fn), "'" + B + "' is used here");
+      return; // once per pair of requests
+    }
   }
 
   /// A user function with a name adgen would generate is an error, unless

@@ -29,6 +29,14 @@ void Diagnoser::note(clang::SourceLocation L, const llvm::Twine &Message) {
   D.Report(L, ID) << Message.str();
 }
 
+void Diagnoser::warning(clang::SourceLocation L, const llvm::Twine &Message) {
+  if (seen(L, "warning: " + Message.str()))
+    return;
+  auto &D = Ctx.getDiagnostics();
+  unsigned ID = D.getCustomDiagID(clang::DiagnosticsEngine::Warning, "%0");
+  D.Report(L, ID) << Message.str();
+}
+
 void Diagnoser::error(graph::Loc L, const std::string &Message) {
   error(clang::SourceLocation::getFromRawEncoding(L.Raw), Message);
 }

@@ -10,6 +10,7 @@
 
 #include "Graph/GraphBuilderImpl.h"
 #include "Graph/MathFunctions.h"
+#include "Graph/TemplateNames.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
@@ -704,12 +705,13 @@ const Expr *GraphBuilder::Impl::expr(const clang::Expr *E) {
   if (const auto *IL = dyn_cast<IntegerLiteral>(E)) {
     if (!typeOf(E->getType(), E->getBeginLoc(), T, "this literal"))
       return nullptr;
-    // The user's spelling keeps the type: 1ULL, 2L, 0x10.
+    // The user's spelling keeps the type: 1ULL, 2L, 0x10. (Not the N that
+    // a template argument replaced.)
     if (!IL->getLocation().isMacroID()) {
       llvm::StringRef Spelled = clang::Lexer::getSourceText(
           clang::CharSourceRange::getTokenRange(IL->getSourceRange()), Ctx.getSourceManager(),
           Ctx.getLangOpts());
-      if (!Spelled.empty() && !Spelled.contains('\''))
+      if (!Spelled.empty() && llvm::isDigit(Spelled[0]) && !Spelled.contains('\''))
         return M.constant(Spelled.str(), T);
     }
     std::string Text = llvm::toString(IL->getValue(), 10, IL->getType()->isSignedIntegerType());
@@ -727,7 +729,8 @@ const Expr *GraphBuilder::Impl::expr(const clang::Expr *E) {
     if (!FL->getLocation().isMacroID()) {
       llvm::StringRef Spelled = clang::Lexer::getSourceText(
           clang::CharSourceRange::getTokenRange(FL->getSourceRange()), SM, Ctx.getLangOpts());
-      if (!Spelled.empty() && !Spelled.contains('\''))
+      if (!Spelled.empty() && (llvm::isDigit(Spelled[0]) || Spelled[0] == '.') &&
+          !Spelled.contains('\''))
         return M.constant(Spelled.str(), T);
     }
     return M.floatConst(FL->getValueAsApproximateDouble(), T);
@@ -891,7 +894,8 @@ const Expr *GraphBuilder::Impl::cast(const clang::CastExpr *CE) {
       return Sub;
     // A small integer literal converts implicitly where it is used: `i - 1`,
     // not `i - static_cast<std::size_t>(1)`.
-    if (T.Scalar == ScalarKind::Int && Sub->K == Op::Const && Sub->Ty.Scalar == ScalarKind::Int &&
+    if (T.Scalar == ScalarKind::Int && !CE->getType()->isEnumeralType() &&
+        Sub->K == Op::Const && Sub->Ty.Scalar == ScalarKind::Int &&
         llvm::all_of(Sub->Text, [](char C) { return C >= '0' && C <= '9'; }) &&
         Sub->Text.size() < 9)
       return M.constant(Sub->Text, T);
@@ -1151,8 +1155,10 @@ Callee *GraphBuilder::Impl::callee(const clang::FunctionDecl *FD,
   if (Callee *C = Callees.lookup(FD))
     return C;
   Callee C;
-  C.Name = "::" + qualifiedName(FD);
-  C.BaseName = FD->getNameAsString();
+  // An instantiation is called with its template arguments (::powi<3>):
+  // they may not be deducible, and a plain overload must not win.
+  C.Name = "::" + qualifiedName(FD) + templateArgs(FD, Ctx);
+  C.BaseName = helperBaseName(FD, Ctx);
   const auto *MD = dyn_cast<clang::CXXMethodDecl>(FD);
   if (FD->isOverloadedOperator()) {
     // operator+ cannot name a helper: operator_plus_fwd can.

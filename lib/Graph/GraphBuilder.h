@@ -32,6 +32,7 @@ public:
   explicit Diagnoser(clang::ASTContext &Ctx) : Ctx(Ctx) {}
   void error(clang::SourceLocation L, const llvm::Twine &Message);
   void note(clang::SourceLocation L, const llvm::Twine &Message);
+  void warning(clang::SourceLocation L, const llvm::Twine &Message);
   void error(graph::Loc L, const std::string &Message) override;
   void note(graph::Loc L, const std::string &Message) override;
   graph::Loc loc(clang::SourceLocation L) const;

@@ -4,8 +4,15 @@
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "Graph/TemplateNames.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/StringExtras.h"
+#include <algorithm>
 #include <map>
+#include <optional>
+#include <set>
+#include <tuple>
 
 using namespace adgen;
 
@@ -25,56 +32,274 @@ public:
   bool shouldVisitTemplateInstantiations() const { return true; }
 
   bool VisitFunctionDecl(clang::FunctionDecl *FD) {
+    if (FD->getTemplateSpecializationKind() == clang::TSK_ExplicitSpecialization &&
+        FD->getPrimaryTemplate()) {
+      explicitSpecialization(FD);
+      return true;
+    }
     for (const auto *A : FD->specific_attrs<clang::AnnotateAttr>()) {
       llvm::StringRef Text = A->getAnnotation();
       if (!Text.consume_front("adgen."))
         continue;
       // Each marker once: where it is written, not where a redeclaration
-      // inherits it.
+      // inherits it. (An instantiation's markers are its template's, copied,
+      // not inherited.)
       if (A->isInherited())
         continue;
-      if (FD->getTemplatedKind() != clang::FunctionDecl::TK_NonTemplate ||
-          FD->isDependentContext()) {
-        if (!FD->isTemplateInstantiation())
-          Diags.error(A->getLocation(), "function templates are not supported yet; "
-                                        "mark a non-template wrapper that calls the "
-                                        "instantiation you need");
-        continue;
-      }
-      if (Text == "custom") {
-        custom(FD, A->getLocation());
-        continue;
-      }
-      auto [ModeName, SpecText] = Text.split(':');
-      Mode M;
-      if (ModeName == "forward")
-        M = Mode::Forward;
-      else if (ModeName == "reverse")
-        M = Mode::Reverse;
-      else if (ModeName == "jacobian")
-        M = Mode::Jacobian;
-      else if (ModeName == "hessian")
-        M = Mode::Hessian;
-      else {
-        Diags.error(A->getLocation(), "unknown adgen mode '" + ModeName + "'");
-        continue;
-      }
-      request(FD, M, SpecText, A->getLocation());
+      marker(FD, Text, A->getLocation());
     }
     return true;
   }
 
+  /// One marker, "forward:x, y" or "custom", written on \p FD.
+  void marker(clang::FunctionDecl *FD, llvm::StringRef Text, clang::SourceLocation Loc) {
+    bool Template = FD->getDescribedFunctionTemplate() != nullptr;
+    bool Instance = FD->isTemplateInstantiation();
+    if (Text == "custom") {
+      if (Template || FD->isDependentContext())
+        Diags.error(Loc, "ADGEN_CUSTOM on a function template is not supported yet; write a "
+                         "non-template derivative for each type you need");
+      else if (!Instance)
+        custom(FD, Loc);
+      return;
+    }
+    auto [ModeName, SpecText] = Text.split(':');
+    std::optional<Mode> M = modeNamed(ModeName);
+    if (!M) {
+      if (!Instance)
+        Diags.error(Loc, "unknown adgen mode '" + ModeName + "'");
+      return;
+    }
+    if (Template) {
+      // The template itself: its spec is checked once here, its types with
+      // each instantiation.
+      const clang::FunctionTemplateDecl *T = FD->getDescribedFunctionTemplate();
+      if (FD->isCXXClassMember() || FD->getDeclContext()->isDependentContext()) {
+        Diags.error(Loc, "member functions are not supported yet");
+        return;
+      }
+      if (!patternOK(T, FD, *M, SpecText, Loc))
+        return;
+      MarkedTemplate MT{T->getCanonicalDecl(), *M, Ctx.getSourceManager().getExpansionLoc(Loc),
+                        FD->getNameAsString()};
+      if (std::find(Marked.begin(), Marked.end(), MT) == Marked.end())
+        Marked.push_back(MT);
+      return;
+    }
+    if (FD->isDependentContext()) {
+      Diags.error(Loc, "functions inside class templates are not supported yet");
+      return;
+    }
+    if (Instance) {
+      const clang::FunctionTemplateDecl *T = FD->getPrimaryTemplate();
+      if (!T) // a member of a class template: reported at the pattern
+        return;
+      if (!FD->hasBody()) {
+        if (FD->getTemplateSpecializationKind() ==
+            clang::TSK_ExplicitInstantiationDeclaration) {
+          Used.insert({T->getCanonicalDecl(), *M});
+          Diags.error(Ctx.getSourceManager().getExpansionLoc(Loc),
+                      "'" + nameOf(FD) + "' is declared 'extern template', so its body is "
+                      "not instantiated in this translation unit and adgen cannot "
+                      "differentiate it; remove the 'extern template' declaration");
+          Diags.note(FD->getPointOfInstantiation(), "declared 'extern template' here");
+          return;
+        }
+        // Named only where it is not evaluated (decltype, sizeof): nothing
+        // to differentiate.
+        if (T->getTemplatedDecl()->isDefined())
+          return;
+      }
+      // The spec names the parameters of the template's declaration that
+      // carries the marker.
+      const clang::FunctionDecl *Pattern = FD->getTemplateInstantiationPattern();
+      for (const clang::FunctionDecl *R : T->getTemplatedDecl()->redecls())
+        for (const auto *A : R->specific_attrs<clang::AnnotateAttr>())
+          if (!A->isInherited() && A->getLocation() == Loc &&
+              A->getAnnotation() == "adgen." + Text.str())
+            Pattern = R;
+      if (Pattern && patternOK(T, Pattern, *M, SpecText, Loc))
+        instance(FD, T, *M, SpecText, Loc, FD->getPointOfInstantiation(), Pattern);
+      return;
+    }
+    request(FD, *M, SpecText, Loc);
+  }
+
+  /// An explicit specialization (template <> double f<double>(...)) has the
+  /// markers written on it, else its template's (which clang shows as
+  /// inherited). Handled once, at its definition.
+  void explicitSpecialization(clang::FunctionDecl *FD) {
+    const clang::FunctionDecl *Def = FD->getDefinition();
+    if (Def ? FD != Def : !FD->isFirstDecl())
+      return;
+    const clang::FunctionTemplateDecl *T = FD->getPrimaryTemplate();
+    // The template's markers; clang also copies them onto a declaration of
+    // the specialization it makes itself (before the written ones).
+    std::set<std::pair<clang::SourceLocation, llvm::StringRef>> Templates;
+    for (const clang::FunctionDecl *R : T->getTemplatedDecl()->redecls())
+      for (const auto *A : R->specific_attrs<clang::AnnotateAttr>())
+        Templates.insert({A->getLocation(), A->getAnnotation()});
+    std::set<Mode> Own;
+    for (const clang::FunctionDecl *R : FD->redecls())
+      for (const auto *A : R->specific_attrs<clang::AnnotateAttr>()) {
+        llvm::StringRef Text = A->getAnnotation();
+        if (A->isInherited() || Templates.count({A->getLocation(), Text}) ||
+            !Text.consume_front("adgen."))
+          continue;
+        if (Text == "custom") {
+          Diags.error(A->getLocation(), "ADGEN_CUSTOM on a template specialization is not "
+                                        "supported yet; write a non-template derivative");
+          continue;
+        }
+        auto [ModeName, SpecText] = Text.split(':');
+        std::optional<Mode> M = modeNamed(ModeName);
+        if (!M) {
+          Diags.error(A->getLocation(), "unknown adgen mode '" + ModeName + "'");
+          continue;
+        }
+        Own.insert(*M);
+        instance(FD, T, *M, SpecText, A->getLocation(), FD->getLocation(), R);
+      }
+    for (const clang::FunctionDecl *R : T->getTemplatedDecl()->redecls())
+      for (const auto *A : R->specific_attrs<clang::AnnotateAttr>()) {
+        llvm::StringRef Text = A->getAnnotation();
+        if (A->isInherited() || !Text.consume_front("adgen.") || Text == "custom")
+          continue;
+        auto [ModeName, SpecText] = Text.split(':');
+        std::optional<Mode> M = modeNamed(ModeName);
+        // The spec names the template's parameters (the specialization may
+        // rename them).
+        if (M && !Own.count(*M) && patternOK(T, R, *M, SpecText, A->getLocation()))
+          instance(FD, T, *M, SpecText, A->getLocation(), FD->getLocation(), R);
+      }
+  }
+
+  /// The warnings for marked templates that the input never instantiates.
+  void unusedTemplates() {
+    for (const MarkedTemplate &MT : Marked)
+      if (!Used.count({MT.T, MT.M}))
+        Diags.warning(MT.Loc, "nothing is generated for '" + MT.Name + "': it is a function "
+                              "template, and adgen differentiates the instantiations the "
+                              "input uses, but this input uses none (call it, or instantiate "
+                              "it explicitly)");
+  }
+
   RequestSet Result;
 
-private:
-  /// Where byte \p Offset of the spec string is in the source: the macro
-  /// argument's string literal when it is written in the file.
-public:
   /// Errors of a request from the command line have no source location;
   /// they say which option they come from instead.
   std::string Context;
 
+  static std::optional<Mode> modeNamed(llvm::StringRef Name) {
+    if (Name == "forward")
+      return Mode::Forward;
+    if (Name == "reverse")
+      return Mode::Reverse;
+    if (Name == "jacobian")
+      return Mode::Jacobian;
+    if (Name == "hessian")
+      return Mode::Hessian;
+    return std::nullopt;
+  }
+
+  /// "f<double>" (an instantiation), "f" (any other function).
+  std::string nameOf(const clang::FunctionDecl *FD) const {
+    return FD->getNameAsString() + templateArgs(FD, Ctx);
+  }
+
+  /// The request for one instantiation or explicit specialization \p FD of
+  /// template \p T: its spec's names are those of \p Named (a declaration
+  /// of the template, checked by patternOK, or of the specialization); its
+  /// types are checked here. Errors say which instantiation, and a note says
+  /// where the input uses it (\p UsedAt).
+  void instance(clang::FunctionDecl *FD, const clang::FunctionTemplateDecl *T, Mode M,
+                llvm::StringRef SpecText, clang::SourceLocation Loc,
+                clang::SourceLocation UsedAt, const clang::FunctionDecl *Named) {
+    Used.insert({T->getCanonicalDecl(), M});
+    // A pack stands for several parameters: the names are the instance's.
+    if (Named->getNumParams() != FD->getNumParams())
+      Named = FD;
+    std::string Saved = Context;
+    Context += "in '" + nameOf(FD) + "': ";
+    unsigned Before = Diags.errorCount();
+    request(FD, M, SpecText, Loc, Named);
+    Context = Saved;
+    if (Diags.errorCount() != Before && UsedAt.isValid())
+      Diags.note(UsedAt, "'" + nameOf(FD) + "' is " +
+                             (FD->getTemplateSpecializationKind() ==
+                                      clang::TSK_ExplicitSpecialization
+                                  ? "specialized"
+                                  : "used") +
+                             " here");
+  }
+
+  /// The spec of a marker on template \p T (written on \p Pattern): its
+  /// syntax, and that every name it uses is a parameter. Checked (and
+  /// reported) once per marker.
+  bool patternOK(const clang::FunctionTemplateDecl *T, const clang::FunctionDecl *Pattern,
+                 Mode M, llvm::StringRef SpecText, clang::SourceLocation AttrLoc) {
+    auto Key = std::make_tuple(T->getCanonicalDecl(), M, SpecText.str());
+    auto It = PatternChecked.find(Key);
+    if (It != PatternChecked.end())
+      return It->second;
+    bool OK = checkNames(Pattern, SpecText, AttrLoc);
+    PatternChecked[Key] = OK;
+    return OK;
+  }
+
 private:
+  /// What a marked template asks for: its instantiations' derivatives.
+  struct MarkedTemplate {
+    const clang::FunctionTemplateDecl *T;
+    Mode M;
+    clang::SourceLocation Loc;
+    std::string Name;
+    bool operator==(const MarkedTemplate &O) const { return T == O.T && M == O.M && Loc == O.Loc; }
+  };
+  std::vector<MarkedTemplate> Marked;
+  std::set<std::pair<const clang::FunctionTemplateDecl *, Mode>> Used;
+  std::map<std::tuple<const clang::FunctionTemplateDecl *, Mode, std::string>, bool> PatternChecked;
+
+  /// The syntax of \p SpecText, and that every name it uses is a parameter
+  /// of \p Pattern (a template's declaration: types are not known yet).
+  bool checkNames(const clang::FunctionDecl *Pattern, llvm::StringRef SpecText,
+                  clang::SourceLocation AttrLoc) {
+    bool OK = true;
+    auto Parsed = parseSpec(SpecText);
+    if (!Parsed) {
+      llvm::handleAllErrors(Parsed.takeError(), [&](const SpecError &E) {
+        err(specLoc(AttrLoc, E.offset()), "invalid adgen spec: " + E.message());
+      });
+      OK = false;
+    } else {
+      auto isParam = [&](llvm::StringRef Name) {
+        for (const clang::ParmVarDecl *PD : Pattern->parameters())
+          if (PD->getName() == Name)
+            return true;
+        return false;
+      };
+      for (const auto *List : {&Parsed->Inputs, &Parsed->Outputs})
+        if (*List)
+          for (const SpecItem &It : **List) {
+            if (It.K == SpecItem::Kind::Param && !isParam(It.Name)) {
+              err(specLoc(AttrLoc, It.Offset), "'" + It.Name + "' is not a parameter of '" +
+                                                    Pattern->getNameAsString() + "'");
+              OK = false;
+            }
+            if (It.Length)
+              for (const std::string &Name : It.Length->Names)
+                if (!isParam(Name)) {
+                  err(specLoc(AttrLoc, It.Length->Offset),
+                      "length of '" + It.Name + "' uses '" + Name +
+                          "', which is not a parameter of '" + Pattern->getNameAsString() +
+                          "'");
+                  OK = false;
+                }
+          }
+    }
+    return OK;
+  }
+
   void err(clang::SourceLocation L, const llvm::Twine &Message) {
     Diags.error(L, Context + Message);
   }
@@ -111,10 +336,11 @@ private:
 
 public:
   void request(clang::FunctionDecl *FD, Mode M, llvm::StringRef SpecText,
-               clang::SourceLocation AttrLoc) {
+               clang::SourceLocation AttrLoc, const clang::FunctionDecl *Named = nullptr) {
     // Spec names are those of the marked declaration; the derivative is of
     // the definition (parameters match by position).
     clang::SourceLocation Where = Ctx.getSourceManager().getExpansionLoc(AttrLoc);
+    const clang::FunctionDecl *ND = Named ? Named : FD;
     auto Parsed = parseSpec(SpecText);
     if (!Parsed) {
       llvm::handleAllErrors(Parsed.takeError(), [&](const SpecError &E) {
@@ -137,9 +363,10 @@ public:
       clang::QualType ST = MD->getThisType()->getPointeeType();
       QTs.push_back(Ctx.getLValueReferenceType(ST));
     }
-    for (const clang::ParmVarDecl *PD : FD->parameters()) {
-      Names.push_back(PD->getNameAsString());
-      QTs.push_back(PD->getType());
+    for (unsigned I = 0; I < FD->getNumParams(); ++I) {
+      // Spec names are those of the declaration carrying the marker.
+      Names.push_back(ND->getParamDecl(I)->getNameAsString());
+      QTs.push_back(FD->getParamDecl(I)->getType());
     }
     size_t N = Names.size();
     std::vector<graph::Type> Types(N);
@@ -293,10 +520,22 @@ private:
     llvm::StringRef Primal = Name.drop_back(Fwd ? 4 : 9);
     const clang::FunctionDecl *Found = nullptr;
     auto Lookup = FD->getDeclContext()->lookup(&Ctx.Idents.get(Primal));
-    for (clang::NamedDecl *ND : Lookup)
+    for (clang::NamedDecl *ND : Lookup) {
       if (auto *P = llvm::dyn_cast<clang::FunctionDecl>(ND))
         if (P->getNumParams() <= FD->getNumParams())
           Found = P;
+      // The derivative of one instantiation of a template: the one whose
+      // parameter types the derivative's first parameters have.
+      if (auto *T = llvm::dyn_cast<clang::FunctionTemplateDecl>(ND))
+        for (const clang::FunctionDecl *S : T->specializations()) {
+          bool Same = S->getNumParams() <= FD->getNumParams();
+          for (unsigned I = 0; Same && I < S->getNumParams(); ++I)
+            Same = Ctx.hasSameUnqualifiedType(S->getParamDecl(I)->getType(),
+                                              FD->getParamDecl(I)->getType());
+          if (Same && !Found)
+            Found = S;
+        }
+    }
     if (!Found) {
       Diags.error(Loc, "ADGEN_CUSTOM derivative '" + Name + "' has no function '" + Primal +
                            "' to go with it");
@@ -313,25 +552,55 @@ private:
 } // namespace
 
 namespace {
-/// Every function definition, by qualified name (anonymous namespaces left
-/// out, as users write the name).
+/// The name users write for \p D: qualified, anonymous namespaces left out.
+std::string userName(const clang::NamedDecl *D) {
+  std::string Name;
+  for (const clang::DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent())
+    if (const auto *NS = llvm::dyn_cast<clang::NamespaceDecl>(DC)) {
+      if (!NS->isAnonymousNamespace())
+        Name = NS->getNameAsString() + "::" + Name;
+    } else if (const auto *RD = llvm::dyn_cast<clang::RecordDecl>(DC)) {
+      Name = RD->getNameAsString() + "::" + Name;
+    }
+  return Name + D->getNameAsString();
+}
+
+/// \p S without blanks: "f<double,3>" matches "f<double, 3>".
+std::string unblanked(llvm::StringRef S) {
+  std::string Out;
+  for (char C : S)
+    if (!llvm::isSpace(C))
+      Out += C;
+  return Out;
+}
+
+/// Every function definition and every defined function template, by
+/// qualified name; and every instantiation, by name with template arguments.
 class Definitions : public clang::RecursiveASTVisitor<Definitions> {
 public:
+  explicit Definitions(const clang::ASTContext &Ctx) : Ctx(Ctx) {}
   bool VisitFunctionDecl(clang::FunctionDecl *FD) {
-    if (!FD->isThisDeclarationADefinition() || FD->isDependentContext())
+    if (!FD->isThisDeclarationADefinition() || FD->isDependentContext() ||
+        FD->getPrimaryTemplate())
       return true;
-    std::string Name;
-    for (const clang::DeclContext *DC = FD->getDeclContext(); DC; DC = DC->getParent())
-      if (const auto *NS = llvm::dyn_cast<clang::NamespaceDecl>(DC)) {
-        if (!NS->isAnonymousNamespace())
-          Name = NS->getNameAsString() + "::" + Name;
-      } else if (const auto *RD = llvm::dyn_cast<clang::RecordDecl>(DC)) {
-        Name = RD->getNameAsString() + "::" + Name;
-      }
-    ByName[Name + FD->getNameAsString()].push_back(FD);
+    ByName[userName(FD)].push_back(FD);
+    return true;
+  }
+  bool VisitFunctionTemplateDecl(clang::FunctionTemplateDecl *T) {
+    if (!T->getTemplatedDecl()->isThisDeclarationADefinition())
+      return true;
+    Templates[userName(T)].push_back(T);
+    for (clang::FunctionDecl *S : T->specializations())
+      if (clang::FunctionDecl *Def = S->getDefinition())
+        ByInstance[unblanked(userName(T) + templateArgs(Def, Ctx))] = Def;
     return true;
   }
   std::map<std::string, std::vector<clang::FunctionDecl *>> ByName;
+  std::map<std::string, std::vector<clang::FunctionTemplateDecl *>> Templates;
+  std::map<std::string, clang::FunctionDecl *> ByInstance;
+
+private:
+  const clang::ASTContext &Ctx;
 };
 } // namespace
 
@@ -339,9 +608,10 @@ RequestSet adgen::findRequests(clang::ASTContext &Ctx, Diagnoser &Diags,
                                const std::vector<CommandLineRequest> &Extra) {
   Finder F(Ctx, Diags);
   F.TraverseDecl(Ctx.getTranslationUnitDecl());
+  F.unusedTemplates();
   if (Extra.empty())
     return std::move(F.Result);
-  Definitions Defs;
+  Definitions Defs(Ctx);
   Defs.TraverseDecl(Ctx.getTranslationUnitDecl());
   for (const CommandLineRequest &Q : Extra) {
     std::string Where = "in " + Q.Option + " '" + Q.Text + "': ";
@@ -362,19 +632,54 @@ RequestSet adgen::findRequests(clang::ASTContext &Ctx, Diagnoser &Diags,
     llvm::StringRef Spec = Colon == llvm::StringRef::npos ? "" : Text.substr(Colon + 1);
     Name.consume_front("::");
     auto It = Defs.ByName.find(Name.str());
-    if (Name.empty() || It == Defs.ByName.end()) {
+    auto TIt = Defs.Templates.find(Name.str());
+    size_t Count = (It == Defs.ByName.end() ? 0 : It->second.size()) +
+                   (TIt == Defs.Templates.end() ? 0 : TIt->second.size());
+    F.Context = Where;
+    if (Count == 0 && !Name.empty()) {
+      // One instantiation, named with its template arguments: "f<double>".
+      auto IIt = Defs.ByInstance.find(unblanked(Name));
+      if (IIt != Defs.ByInstance.end()) {
+        clang::FunctionDecl *S = IIt->second;
+        clang::FunctionTemplateDecl *T = S->getPrimaryTemplate();
+        const clang::FunctionDecl *Pattern = T->getTemplatedDecl()->getDefinition();
+        if (F.patternOK(T, Pattern, Q.M, Spec, clang::SourceLocation()))
+          F.instance(S, T, Q.M, Spec, clang::SourceLocation(), whereUsed(S), Pattern);
+        F.Context.clear();
+        continue;
+      }
+    }
+    F.Context.clear();
+    if (Name.empty() || Count == 0) {
       Diags.error(clang::SourceLocation(),
                   Where + "no function named '" + Name + "' is defined in the input");
       continue;
     }
-    if (It->second.size() > 1) {
+    if (Count > 1) {
       Diags.error(clang::SourceLocation(),
                   Where + "'" + Name + "' is overloaded; mark the overload you mean in the "
                   "source instead");
       continue;
     }
     F.Context = Where;
-    F.request(It->second.front(), Q.M, Spec, clang::SourceLocation());
+    if (It != Defs.ByName.end()) {
+      F.request(It->second.front(), Q.M, Spec, clang::SourceLocation());
+    } else {
+      // A template: every instantiation the input uses.
+      clang::FunctionTemplateDecl *T = TIt->second.front();
+      const clang::FunctionDecl *Pattern = T->getTemplatedDecl();
+      unsigned N = 0;
+      for (clang::FunctionDecl *S : T->specializations())
+        if (clang::FunctionDecl *Def = S->getDefinition()) {
+          if (N++ == 0 && !F.patternOK(T, Pattern, Q.M, Spec, clang::SourceLocation()))
+            break;
+          F.instance(Def, T, Q.M, Spec, clang::SourceLocation(), whereUsed(Def), Pattern);
+        }
+      if (N == 0)
+        Diags.error(clang::SourceLocation(),
+                    Where + "'" + Name + "' is a function template, and the input uses no "
+                    "instantiation of it: there is nothing to differentiate");
+    }
     F.Context.clear();
   }
   return std::move(F.Result);
