@@ -177,6 +177,8 @@ Function *GraphBuilder::Impl::build(const clang::FunctionDecl *FD) {
   if (OK)
     OK = copyWrittenValueStructs(G);
   if (OK)
+    OK = checkScalarDataFlow(G);
+  if (OK)
     OK = checkVectorSizes(G);
 
   F = OuterF;
@@ -326,8 +328,15 @@ bool GraphBuilder::Impl::varDecl(const clang::VarDecl *VD) {
       Target = Freeze(Target);
     } else if (Target->K != Op::Load && Target->K != Op::VarRef) {
       // const double &r = x * y; binds a temporary: a value.
-      Var *V = newVar(VD->getName(), T.element(), VarKind::Local, L);
-      emit(M.decl(V, Target, loc(L)));
+      graph::Type VT = T.element();
+      VT.IsConst = false;
+      Var *V = newVar(VD->getName(), VT, VarKind::Local, L);
+      if (VT.Rec) {
+        emit(M.decl(V, nullptr, loc(L)));
+        copyFields(M, M.ref(V), Target, VT, *Cur, loc(L));
+      } else {
+        emit(M.decl(V, Target, loc(L)));
+      }
       Target = M.ref(V);
     }
     Aliases[VD] = Target;
@@ -1052,12 +1061,16 @@ const Expr *GraphBuilder::Impl::conditional(const clang::ConditionalOperator *CO
   const Expr *TV = nullptr, *FV = nullptr;
   if (!exprInBlock(CO->getTrueExpr(), TS, TV) || !exprInBlock(CO->getFalseExpr(), FS, FV))
     return nullptr;
-  if (TS.empty() && FS.empty())
+  bool Struct = TV->Ty.Rec && !TV->Ty.IsPointer;
+  if (TS.empty() && FS.empty() && !Struct)
     return M.select(C, TV, FV);
-  Var *T = temp("chosen", TV->Ty.element(), CO->getQuestionLoc());
+  // A struct is chosen field by field, in a branch.
+  graph::Type VT = TV->Ty.element();
+  VT.IsConst = false;
+  Var *T = temp("chosen", VT, CO->getQuestionLoc());
   emit(M.decl(T, nullptr, loc(CO->getQuestionLoc())));
-  TS.push_back(M.assign(M.ref(T), TV));
-  FS.push_back(M.assign(M.ref(T), FV));
+  copyFields(M, M.ref(T), TV, VT, TS);
+  copyFields(M, M.ref(T), FV, VT, FS);
   emit(M.ifStmt(C, std::move(TS), std::move(FS), loc(CO->getQuestionLoc())));
   return M.ref(T);
 }

@@ -111,6 +111,7 @@ private:
   bool rangeFor(const clang::CXXForRangeStmt *S);
   bool copyWrittenValueStructs(Function &G);
   bool checkVectorSizes(Function &G);
+  bool checkScalarDataFlow(Function &G);
   // Lambdas defined and called in place (Lambdas.cpp).
   struct LambdaInfo {
     const clang::LambdaExpr *Lambda = nullptr;

@@ -538,3 +538,37 @@ bool GraphBuilder::Impl::checkVectorSizes(Function &G) {
   });
   return OK;
 }
+
+/// The transforms differentiate assignments of scalars: a struct must be
+/// copied field by field and never chosen by ?: as a whole. The builder
+/// guarantees this; here it is checked, so that a construct it missed is an
+/// error instead of a derivative that silently drops a struct's adjoint.
+bool GraphBuilder::Impl::checkScalarDataFlow(Function &G) {
+  bool OK = true;
+  auto wholeStruct = [](const Expr *E) {
+    bool Found = false;
+    forEachExpr(E, [&](const Expr *N) {
+      if ((N->K == Op::Select || N->K == Op::Aggregate) && N->Ty.Rec && !N->Ty.IsPointer)
+        Found = true;
+    });
+    return Found;
+  };
+  forEachStmt(G.Body, [&](Stmt *S) {
+    if (!OK)
+      return;
+    bool Bad = false;
+    if (S->K == StmtKind::Decl && S->Value && S->V->Ty.isAggregate() && !S->V->Ty.IsVector)
+      Bad = true;
+    if (S->K == StmtKind::Assign && S->Target->Ty.isMemory())
+      Bad = true;
+    Bad |= wholeStruct(S->Value) || wholeStruct(S->Target);
+    for (const Expr *A : S->Args)
+      Bad |= wholeStruct(A);
+    if (Bad) {
+      Diags.error(S->Where, "adgen cannot differentiate this use of a struct value here; "
+                            "copy it into a local variable first");
+      OK = false;
+    }
+  });
+  return OK;
+}
