@@ -232,6 +232,9 @@ struct Callee {
   /// Unqualified name, to name generated helpers.
   std::string BaseName;
   bool IsStatic = false;
+  /// A member function that returns `*this` by reference (`operator+=`):
+  /// void for the graph; the call's value is its object.
+  bool ReturnsObject = false;
   Loc Where;
 };
 

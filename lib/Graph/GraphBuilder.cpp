@@ -147,7 +147,9 @@ Function *GraphBuilder::Impl::build(const clang::FunctionDecl *FD) {
     }
   }
   clang::QualType RT = FD->getReturnType();
-  G.ReturnsVoid = RT->isVoidType();
+  bool OuterReturnsThis = ReturnsThis;
+  ReturnsThis = MD && returnsThis(MD);
+  G.ReturnsVoid = RT->isVoidType() || ReturnsThis;
   if (!G.ReturnsVoid) {
     OK &= typeOf(RT, FD->getReturnTypeSourceRange().getBegin(), G.ReturnType,
                  "the return value of '" + FD->getNameAsString() + "'");
@@ -185,6 +187,7 @@ Function *GraphBuilder::Impl::build(const clang::FunctionDecl *FD) {
   Cur = OuterCur;
   Breaks = std::move(OuterBreaks);
   Self = OuterSelf;
+  ReturnsThis = OuterReturnsThis;
   if (!OK) {
     Built[FD] = nullptr;
     return nullptr;
@@ -222,7 +225,9 @@ bool GraphBuilder::Impl::stmt(const clang::Stmt *S) {
     return sideEffect(E);
   if (const auto *RS = dyn_cast<ReturnStmt>(S)) {
     const graph::Expr *V = nullptr;
-    if (RS->getRetValue()) {
+    if (RS->getRetValue() && ReturnsThis) {
+      // `return *this;` of a method returning its object: the caller has it.
+    } else if (RS->getRetValue()) {
       V = expr(RS->getRetValue());
       if (!V)
         return false;
@@ -1212,6 +1217,8 @@ Callee *GraphBuilder::Impl::callee(const clang::FunctionDecl *FD,
   C.IsStatic = FD->getStorageClass() == clang::SC_Static;
   C.Where = loc(FD->getLocation());
   C.ReturnsVoid = FD->getReturnType()->isVoidType();
+  if (MD && returnsThis(MD))
+    C.ReturnsVoid = C.ReturnsObject = true;
   bool Typed = true;
   if (!C.ReturnsVoid)
     Typed &= mapType(FD->getReturnType(), Ctx, C.ReturnType);
@@ -1301,6 +1308,8 @@ const Expr *GraphBuilder::Impl::callExpr(const clang::CallExpr *CE) {
                                    "at run time; call the function directly");
   graph::Type RT;
   bool Void = CE->getType()->isVoidType();
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD); MD && returnsThis(MD))
+    Void = true; // a += b: the value is the object, a
   if (!Void && !typeOf(CE->getType(), CE->getBeginLoc(), RT, "the result of this call"))
     return nullptr;
 
@@ -1400,6 +1409,7 @@ const Expr *GraphBuilder::Impl::callExpr(const clang::CallExpr *CE) {
     emit(M.decl(T, nullptr, loc(CE->getBeginLoc())));
     Result = M.ref(T);
   }
+  const graph::Expr *Object = C->ReturnsObject ? Args.front() : nullptr;
   emit(M.callStmt(Result, C, std::move(Args), loc(CE->getBeginLoc())));
-  return Result;
+  return Object ? Object : Result;
 }

@@ -32,6 +32,10 @@ using graph::Type;
 /// no-op casts, copy and move constructions.
 const clang::Expr *stripCopies(const clang::Expr *E);
 
+/// A member function that returns its object by reference, `return *this;`
+/// being its only kind of return (`Vec3 &operator+=(const Vec3 &)`).
+bool returnsThis(const clang::CXXMethodDecl *MD);
+
 /// What a `break` inside the current statement leaves.
 enum class BreakTarget { Loop, Switch };
 
@@ -127,6 +131,8 @@ private:
   const Expr *ResultInto = nullptr;
   /// The object of the member function being built (`self`), or null.
   Var *Self = nullptr;
+  /// The member function being built returns `*this` by reference.
+  bool ReturnsThis = false;
   unsigned LoopDepth = 0;
 
   Function *F = nullptr;

@@ -14,6 +14,7 @@
 
 #include "Graph/GraphBuilderImpl.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/StringExtras.h"
 #include <algorithm>
@@ -55,6 +56,38 @@ const clang::Expr *adgen::stripCopies(const clang::Expr *E) {
     else
       return E;
   }
+}
+
+namespace {
+/// Do all return statements of a body return `*this`?
+struct ReturnsOfThis : clang::RecursiveASTVisitor<ReturnsOfThis> {
+  bool All = true, Any = false;
+  bool VisitReturnStmt(clang::ReturnStmt *R) {
+    const clang::Expr *V = R->getRetValue();
+    const auto *UO = V ? dyn_cast<clang::UnaryOperator>(V->IgnoreParenImpCasts()) : nullptr;
+    bool This = UO && UO->getOpcode() == clang::UO_Deref &&
+                isa<clang::CXXThisExpr>(UO->getSubExpr()->IgnoreParenImpCasts());
+    All &= This;
+    Any = true;
+    return true;
+  }
+  bool TraverseLambdaExpr(clang::LambdaExpr *) { return true; }
+};
+} // namespace
+
+bool adgen::returnsThis(const clang::CXXMethodDecl *MD) {
+  if (!MD->isInstance() || !MD->getReturnType()->isLValueReferenceType())
+    return false;
+  clang::QualType R = MD->getReturnType()->getPointeeType();
+  const clang::ASTContext &Ctx = MD->getASTContext();
+  if (!Ctx.hasSameUnqualifiedType(R, Ctx.getRecordType(MD->getParent())))
+    return false;
+  const clang::FunctionDecl *Def = MD->getDefinition();
+  if (!Def || !Def->getBody())
+    return false;
+  ReturnsOfThis V;
+  V.TraverseStmt(Def->getBody());
+  return V.All && V.Any;
 }
 
 //===----------------------------------------------------------------------===//
