@@ -4,6 +4,7 @@
 #include "kernels.h"
 
 #include <cmath>
+#include <cstddef>
 #include <vector>
 
 double gmm_objective_hand(const double* alphas, const double* means, const double* X, int n,
@@ -111,4 +112,58 @@ double chain_energy_hand(double* q, double* v, int n, int steps, double dt, doub
     }
   }
   return energy;
+}
+
+double nbody_energy_hand(const std::vector<Body>& bodies, const Params& p,
+                         std::vector<Body>* d_bodies, Params* d_p) {
+  // E = sum_b m_b |v_b|^2 / 2 - sum_{i<j} G m_i m_j / r_ij,
+  // r_ij = sqrt(|x_i - x_j|^2 + soft^2). One pass: the energy is a sum, so
+  // each term's partial derivatives are added where the term is computed.
+  const std::size_t n = bodies.size();
+  std::vector<Body>& db = *d_bodies;
+  const double G = p.G, soft2 = p.soft * p.soft;
+  double E = 0;
+  for (std::size_t b = 0; b < n; ++b) {
+    const Body& B = bodies[b];
+    E += 0.5 * B.mass * B.vel.norm2();
+    db[b].vel.x += B.mass * B.vel.x;
+    db[b].vel.y += B.mass * B.vel.y;
+    db[b].vel.z += B.mass * B.vel.z;
+    db[b].mass += 0.5 * B.vel.norm2();
+  }
+  double dG = 0, sumW = 0;  // dE/dG; sum of w below (dE/dsoft = soft sum w)
+  for (std::size_t i = 0; i < n; ++i) {
+    // Body i's values and adjoints in locals (registers): the stores to
+    // db[j] could alias bodies[i] as far as the compiler knows.
+    const double xi = bodies[i].pos.x, yi = bodies[i].pos.y, zi = bodies[i].pos.z;
+    const double mi = bodies[i].mass;
+    double gxi = 0, gyi = 0, gzi = 0, gmi = 0;
+    for (std::size_t j = i + 1; j < n; ++j) {
+      const Body& Bj = bodies[j];
+      const double dx = xi - Bj.pos.x, dy = yi - Bj.pos.y, dz = zi - Bj.pos.z;
+      const double invR = 1.0 / std::sqrt(dx * dx + dy * dy + dz * dz + soft2);
+      const double mmR = mi * Bj.mass * invR;  // m_i m_j / r
+      E -= G * mmR;
+      dG -= mmR;
+      gmi -= G * Bj.mass * invR;
+      db[j].mass -= G * mi * invR;
+      // w = G m_i m_j / r^3: d(-G m_i m_j / r)/dx_i = w (x_i - x_j), = -w (x_i - x_j)
+      // for x_j, and = w soft for soft.
+      const double w = G * mmR * invR * invR;
+      sumW += w;
+      gxi += w * dx;
+      gyi += w * dy;
+      gzi += w * dz;
+      db[j].pos.x -= w * dx;
+      db[j].pos.y -= w * dy;
+      db[j].pos.z -= w * dz;
+    }
+    db[i].pos.x += gxi;
+    db[i].pos.y += gyi;
+    db[i].pos.z += gzi;
+    db[i].mass += gmi;
+  }
+  d_p->G += dG;
+  d_p->soft += p.soft * sumW;
+  return E;
 }

@@ -5,9 +5,13 @@
 // that instead of this file, so the function and its generated gradient are
 // timed from the same translation unit. adolc_kernels.cpp holds the same
 // kernels, statement for statement, over ADOL-C's adouble.
+#include "nbody_types.h"  // the nbody kernel's structs: Vec3, Body, Params
+
 #include <adgen/adgen.h>
 
 #include <cmath>
+#include <cstddef>
+#include <vector>
 
 // (a) Negative log-likelihood of n points x_i (rows of X, d features) under a
 // mixture of k unit-variance Gaussians with means mu_c (rows of means) and
@@ -89,4 +93,24 @@ double chain_energy(double* q, double* v, int n, int steps, double dt, double st
   for (int i = 0; i < n; ++i)
     energy += 0.5 * v[i] * v[i];
   return energy;
+}
+
+// (d) The energy of n softened gravitating bodies: kinetic energy (a lambda
+// over each body) minus the pairwise potential G m_i m_j / sqrt(|x_i - x_j|^2
+// + soft^2), written with structs (Vec3, Body, Params in nbody_types.h), a
+// std::vector of structs, a member function (norm2), free operators and a
+// range-for: the energy function of test/Classics/nbody.cpp. The gradient is
+// with respect to every body's position, velocity and mass, and G and soft.
+ADGEN_REVERSE("bodies, p")
+double nbody_energy(const std::vector<Body>& bodies, const Params& p) {
+  auto kinetic = [](const Body& b) { return 0.5 * b.mass * b.vel.norm2(); };
+  double E = 0;
+  for (const Body& b : bodies)
+    E += kinetic(b);
+  for (std::size_t i = 0; i < bodies.size(); ++i)
+    for (std::size_t j = i + 1; j < bodies.size(); ++j) {
+      Vec3 d = bodies[i].pos - bodies[j].pos;
+      E -= p.G * bodies[i].mass * bodies[j].mass / std::sqrt(d.norm2() + p.soft * p.soft);
+    }
+  return E;
 }

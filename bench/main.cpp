@@ -7,11 +7,11 @@
 // least `minSeconds` (default 0.2 s, or the first command-line argument);
 // then 5 rounds run each of the five callables of a row in turn, and the best
 // of the 5 per-call times is reported. A second argument names the one kernel
-// to run (gmm, rosenbrock or chain). Every timed call does the bookkeeping
-// a user's call would: the gradient versions zero the gradient first (adgen's
-// and the hand-written ones add to it), and the chain kernel, which overwrites
-// its state, copies the initial state in before every call, for the function
-// as for the gradients.
+// to run (gmm, rosenbrock, chain or nbody). Every timed call does the
+// bookkeeping a user's call would: the gradient versions zero the gradient
+// first (adgen's and the hand-written ones add to it), and the chain kernel,
+// which overwrites its state, copies the initial state in before every call,
+// for the function as for the gradients.
 #include "kernels.h"
 
 #include <algorithm>
@@ -244,6 +244,66 @@ Case chainCase(int n, int steps) {
   return c;
 }
 
+// (d) Softened N-body energy: n bodies at random positions in [-1, 1]^3,
+// random velocities and masses. The active inputs, packed for ADOL-C and for
+// comparing the gradients: per body pos x y z, vel x y z, mass; then G, soft.
+// adgen's and the hand-written gradient come as structs (d_bodies, d_p),
+// zeroed before and packed into the flat gradient after every call (O(n)
+// work against the O(n^2) kernel).
+void packNbody(const std::vector<Body>& bodies, const Params& p, double* x) {
+  for (const Body& b : bodies) {
+    const double v[7] = {b.pos.x, b.pos.y, b.pos.z, b.vel.x, b.vel.y, b.vel.z, b.mass};
+    std::copy(v, v + 7, x);
+    x += 7;
+  }
+  x[0] = p.G;
+  x[1] = p.soft;
+}
+
+Case nbodyCase(int n) {
+  std::mt19937 rng(4);
+  auto bodies = std::make_shared<std::vector<Body>>(n);
+  const auto pos = uniform(rng, 3 * static_cast<size_t>(n), -1.0, 1.0);
+  const auto vel = uniform(rng, 3 * static_cast<size_t>(n), -0.5, 0.5);
+  const auto mass = uniform(rng, n, 0.5, 1.5);
+  for (int i = 0; i < n; ++i)
+    (*bodies)[i] = {{pos[3 * i], pos[3 * i + 1], pos[3 * i + 2]},
+                    {vel[3 * i], vel[3 * i + 1], vel[3 * i + 2]},
+                    mass[i],
+                    i};
+  auto params = std::make_shared<Params>(Params{1.0, 0.1, 0.01});
+  auto x = std::make_shared<std::vector<double>>(7 * static_cast<size_t>(n) + 2);
+  packNbody(*bodies, *params, x->data());
+  auto dBodies = std::make_shared<std::vector<Body>>(n);  // the struct adjoints
+  auto dParams = std::make_shared<Params>();
+
+  Case c;
+  c.kernel = "nbody";
+  c.size = "n=" + std::to_string(n);
+  c.m = 7 * n + 2;
+  const int m = c.m;
+  // The callables share ownership of the structs they use.
+  c.f = [bodies, params] { return nbody_energy(*bodies, *params); };
+  auto structGradient = [bodies, params, dBodies, dParams](auto grad) {
+    return [=](double* g) {
+      std::fill(dBodies->begin(), dBodies->end(), Body{});
+      *dParams = Params{};
+      const double value = grad(*bodies, *params, dBodies.get(), dParams.get());
+      packNbody(*dBodies, *dParams, g);
+      return value;
+    };
+  };
+  c.adgen = structGradient(nbody_energy_grad);
+  c.hand = structGradient(nbody_energy_hand);
+  c.data = {x};
+  const short tag = c.tag = 4;
+  const double* px = x->data();
+  const double dt = params->dt;
+  c.adolcRecord = [=] { return record_nbody(tag, px, n, dt); };
+  c.adolcGradient = [=](double* g) { adolc_gradient(tag, m, px, g); };
+  return c;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -259,6 +319,8 @@ int main(int argc, char** argv) {
   cases.push_back(rosenbrockCase(100000));
   cases.push_back(chainCase(10, 1000));
   cases.push_back(chainCase(100, 1000));
+  cases.push_back(nbodyCase(64));
+  cases.push_back(nbodyCase(128));
 
   std::printf("gradient time / function time, best of 5 interleaved runs of >= %.2f s each\n", minSeconds);
   std::printf("compiler: %s\n", __VERSION__);
