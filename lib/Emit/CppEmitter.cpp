@@ -563,6 +563,32 @@ std::string adgen::emitSource(const std::vector<Function *> &Fns, const EmitOpti
 
 std::string adgen::emitHeader(const std::vector<Function *> &Fns, const EmitOptions &O) {
   std::string Out = preamble(O, true);
+  // Containers are the standard library's; the user's structs are not
+  // ours to include: say which ones the declarations need.
+  bool Vector = false, Array = false;
+  std::vector<std::string> Structs;
+  for (const Function *F : Fns) {
+    if (isHelper(*F))
+      continue;
+    std::vector<Type> Types{F->ReturnType};
+    for (const Var *V : F->Params)
+      Types.push_back(V->Ty);
+    for (const Type &T : Types) {
+      Vector |= T.IsVector;
+      Array |= T.StdArray > 0;
+      if (T.Rec && std::find(Structs.begin(), Structs.end(), T.Rec->Spelling) == Structs.end())
+        Structs.push_back(T.Rec->Spelling);
+    }
+  }
+  if (Array)
+    Out += "#include <array>\n";
+  if (Vector)
+    Out += "#include <vector>\n";
+  if (!Structs.empty())
+    Out += "// Uses " + llvm::join(Structs, ", ") +
+           ": include the header that defines them before this one.\n";
+  if (Array || Vector || !Structs.empty())
+    Out += "\n";
   Printer P(O);
   Namespaces NS(Out);
   for (const Function *F : Fns) {
