@@ -21,6 +21,7 @@
 #include "Transforms/Differentiator.h"
 #include "Transforms/LowerExits.h"
 #include "Transforms/MathRules.h"
+#include "Transforms/ReuseValues.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include <algorithm>
@@ -183,6 +184,12 @@ private:
   const Expr *adjOf(const Expr *E) { return E->Ty.isMemory() ? adjPtr(E) : adjLoc(E); }
   /// Declarations of local std::vectors: their sizes.
   llvm::DenseMap<Var *, const Expr *> VectorSize;
+  /// Locals holding sqrt(u), exp(u), ...: the backward sweep reads their
+  /// value instead of evaluating the function again (ReuseValues.h).
+  llvm::DenseSet<Var *> Reused;
+  bool reusesValue(const Stmt *S) {
+    return S->K == StmtKind::Decl && S->Value && S->Value->K == Op::Math && Reused.count(S->V);
+  }
 
   /// Whether writes to \p Root outlive the call (parameter memory, references, globals).
   static bool outlives(Var *Root) {
@@ -537,8 +544,11 @@ void Reverse::planStores(const Block &B, unsigned Depth, llvm::DenseSet<Var *> &
     llvm::DenseSet<Var *> Own = backwardReads(S, Depth);
     Var *R = Target ? rootOf(Target) : nullptr;
     bool Inverse = S->K == StmtKind::Assign && inverseIncrement(S->Target, S->Value);
-    if (Inverse)
-      Own.erase(R); // the inverse reads the value after S, not before
+    // The inverse, and the adjoint of `r = sqrt(u)` (which reads r), read
+    // the value after S, not before.
+    bool ReadsAfter = Inverse || reusesValue(S);
+    if (ReadsAfter)
+      Own.erase(R);
     Live.insert(Own.begin(), Own.end());
     if (!Target)
       continue;
@@ -551,7 +561,7 @@ void Reverse::planStores(const Block &B, unsigned Depth, llvm::DenseSet<Var *> &
     Pushes[S] = Pushes.lookup(S) || Push;
     if (Target->K == Op::VarRef) {
       Live.erase(Target->V); // a new definition: earlier reads are served
-      if (Inverse)
+      if (ReadsAfter)
         Live.insert(Target->V);
     }
   }
@@ -567,7 +577,8 @@ void Reverse::findRecomputable(const Block &B) {
       return;
     for (size_t I = 0; I < Loop->Body.size(); ++I) {
       Stmt *D = Loop->Body[I];
-      if (D->K != StmtKind::Decl || !D->Value || D->V->Ty.isAggregate() || D->V->Ty.IsPointer)
+      if (D->K != StmtKind::Decl || !D->Value || D->V->Ty.isAggregate() || D->V->Ty.IsPointer ||
+          reusesValue(D))
         continue;
       llvm::DenseSet<Var *> Reads;
       readsOf(D->Value, Reads);
@@ -941,7 +952,31 @@ void Reverse::backwardStmt(Stmt *S, Block &Out, unsigned Depth) {
     }
     if (!S->Value)
       return;
-    if ((Needed.count(V) || AdjMem.count(V)) && stores(S, Ref, true, Depth)) {
+    bool Restores = (Needed.count(V) || AdjMem.count(V)) && stores(S, Ref, true, Depth);
+    if (reusesValue(S)) {
+      // r = f(u): d_u += d_r * f'(u), with f'(u) written with r's value,
+      // which is read before r's old value is restored.
+      const Expr *DT = adjLoc(Ref);
+      const Expr *Value = Ref;
+      if (DT && Restores) {
+        Var *Kept = local(V->Name, V->Ty.element());
+        Out.push_back(M.decl(Kept, Ref, S->Where));
+        Value = M.ref(Kept);
+      }
+      if (Restores)
+        Out.push_back(M.assign(Ref, popE(V->Ty), S->Where));
+      if (!DT)
+        return;
+      const Expr *N = S->Value;
+      Var *Adj = local("adj", V->Ty.element());
+      Out.push_back(M.decl(Adj, DT, S->Where));
+      Out.push_back(M.assign(DT, zero(V->Ty), S->Where));
+      for (unsigned I = 0; I < N->Ops.size(); ++I)
+        if (hasAdj(N->Ops[I]))
+          propagate(N->Ops[I], M.mul(M.ref(Adj), partialFromValue(M, N, I, Value)), Out);
+      return;
+    }
+    if (Restores) {
       Out.push_back(M.assign(Ref, popE(V->Ty), S->Where));
       if (V->Ty.IsPointer)
         pointerAdjoint(V, Out);
@@ -1141,6 +1176,7 @@ void Reverse::describe(const Block &Fwd) {
 
 bool Reverse::run() {
   L = lowerExits(M, F, G);
+  Reused = splitReusableValues(M, G, L.Body, A, P.Return ? L.Result : nullptr);
   G.Params = F.Params;
   forEachStmt(L.Body, [&](Stmt *S) {
     if (S->K == StmtKind::Assign || (S->K == StmtKind::Call && S->Target))

@@ -1,0 +1,50 @@
+// The partials of sqrt, exp, expm1, exp2, cbrt, tanh and hypot are written
+// with the function's own value, which the forward sweep keeps in a local
+// (taped when a loop overwrites it): the backward sweep never evaluates them
+// again.
+// RUN: %adgen %s -o %t.gen.cpp -- -std=c++17
+// RUN: FileCheck %s --input-file=%t.gen.cpp --implicit-check-not=error:
+// RUN: %cxx -DADGEN_TEST_DRIVER %t.gen.cpp -o %t.gcc && %t.gcc
+// RUN: %clangxx -DADGEN_TEST_DRIVER %t.gen.cpp -o %t.clang && %t.clang
+#include <adgen/adgen.h>
+#include <cmath>
+
+ADGEN_REVERSE("x[n], s") ADGEN_FORWARD("x[n], s")
+double pairs(const double *x, int n, double s) {
+  double e = 0;
+  for (int i = 0; i < n; ++i)
+    for (int j = i + 1; j < n; ++j)
+      e -= x[i] * x[j] / std::sqrt((x[i] - x[j]) * (x[i] - x[j]) + s * s);
+  double r = std::exp(0.1 * e); // its own local already
+  return r + std::tanh(e) * std::cbrt(1 + s * s) + std::hypot(x[0], s) + std::expm1(x[1]) +
+         std::exp2(x[0] * s);
+}
+// CHECK-LABEL: double pairs_pullback(const double *x, int n, double s, double d_ret, double *d_x, double *d_s) {
+// CHECK:         tape.push(sqrt_val);
+// CHECK-NEXT:    sqrt_val = std::sqrt((x[i] - x[j]) * (x[i] - x[j]) + s * s);
+// CHECK-NEXT:    e -= x[i] * x[j] / sqrt_val;
+// CHECK:         // Backward sweep
+// CHECK-NOT:     std::sqrt(
+// CHECK-NOT:     std::exp(
+// CHECK-NOT:     std::tanh(
+// CHECK-NOT:     std::cbrt(
+// CHECK-NOT:     std::hypot(
+// CHECK:         sqrt_val = tape.pop<double>();
+// CHECK-NOT:     std::sqrt(
+// CHECK:       }
+// CHECK-LABEL: double pairs_grad(
+
+#ifdef ADGEN_TEST_DRIVER
+double pairs_grad(const double *x, int n, double s, double *d_x, double *d_s);
+adgen::Dual<double> pairs_fwd(const double *x, int n, double s, const double *d_x, double d_s);
+#include "adgen_test.h"
+int main() {
+  using namespace adgen_test;
+  double x[5] = {0.3, -0.7, 0.45, 1.1, 0.6}; // x[0..3], s
+  check_scalar_fn<double>(
+      "pairs", x, 5, [](const double *p) { return pairs(p, 4, p[4]); },
+      [](const double *p, double *g) { return pairs_grad(p, 4, p[4], g, &g[4]); },
+      [](const double *p, const double *t) { return pairs_fwd(p, 4, p[4], t, t[4]); });
+  return finish();
+}
+#endif
