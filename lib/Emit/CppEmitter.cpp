@@ -167,6 +167,18 @@ std::string printExpr(const Expr *E, int MinPrec) {
   return S;
 }
 
+/// The local struct whose field \p T names (`d_r` of `d_r.pos.x`), or null.
+const Var *fieldStoreRoot(const Expr *T) {
+  if (!T || !isFieldLoad(T))
+    return nullptr;
+  while (isFieldLoad(T))
+    T = T->Ops[0];
+  if (T->K != Op::VarRef || T->V->Kind != VarKind::Local || !T->V->Ty.Rec ||
+      T->V->Ty.IsPointer || T->V->Ty.IsReference || T->V->Ty.ArraySize)
+    return nullptr;
+  return T->V;
+}
+
 /// Synthetic variables that are written but never read: their stores are
 /// dead (an adjoint reset after its last use, say).
 void readVars(const Block &B, llvm::DenseSet<const Var *> &Out,
@@ -181,9 +193,8 @@ void readVars(const Block &B, llvm::DenseSet<const Var *> &Out,
     if ((S->K == StmtKind::Assign || S->K == StmtKind::AddAssign || S->K == StmtKind::Decl) &&
         Dead(*S))
       return;
-    if (S->Target && S->Target->K != Op::VarRef)
-      expr(S->Target);
-    if (S->Target && S->K == StmtKind::AddAssign && S->Target->K != Op::VarRef)
+    // Storing into a field of a local struct does not read the struct.
+    if (S->Target && S->Target->K != Op::VarRef && !fieldStoreRoot(S->Target))
       expr(S->Target);
     // v = f(v) and v += e read v only to update v: not a use of v.
     if ((S->K == StmtKind::Assign || S->K == StmtKind::AddAssign) && S->Target->K == Op::VarRef) {
@@ -454,8 +465,11 @@ private:
   bool deadStore(const Stmt &S) {
     const Var *V = S.K == StmtKind::Decl ? S.V
                    : S.Target->K == Op::VarRef ? S.Target->V
-                                               : nullptr;
-    if (V && V->Synthetic && !Read.count(V) && V->Kind == VarKind::Local) {
+                                               : fieldStoreRoot(S.Target);
+    // A local nothing reads (the user's too: a struct the derivative code
+    // only writes would not compile warning-free).
+    if (V && !Read.count(V) && V->Kind == VarKind::Local &&
+        (V->Synthetic || V->Ty.Rec || !Used.count(V))) {
       bool Effects = false;
       forEachExpr(S.Value, [&](const Expr *N) {
         Effects |= (N->K == Op::Call && N->Text != "adgen::threadTape" &&

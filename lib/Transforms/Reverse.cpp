@@ -764,9 +764,7 @@ void Reverse::backwardCall(Stmt *S, Block &Out) {
     }
     const Expr *Loc = (Arg->K == Op::VarRef || Arg->K == Op::Load) ? adjLoc(Arg) : nullptr;
     if (Loc && (PT.IsReference && !PT.IsConst)) {
-      Args.push_back(Loc->K == Op::Deref ? M.ref(Loc->V)
-                     : Loc->K == Op::Load ? M.ptrAdd(Loc->Ops[0], Loc->Ops[1])
-                                          : M.addrOf(Loc->V));
+      Args.push_back(M.addressOf(Loc));
       continue;
     }
     // A value argument: its adjoint arrives in a temporary, then flows into
