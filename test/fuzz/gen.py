@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Random-program generator for adgen (differential fuzzing).
 
-Usage: gen.py SEED COUNT [--kinds=K1,K2,...] [--stmts=N] [--avoid=WHAT,...]
+Usage: gen.py SEED COUNT [--structs] [--kinds=K1,K2,...] [--stmts=N] [--avoid=WHAT,...]
 
 Prints one C++ file with COUNT marked functions f0 .. f{COUNT-1}, each marked
 ADGEN_REVERSE(spec) ADGEN_FORWARD(spec), plus the small helper functions they
@@ -18,6 +18,15 @@ smooth math.  Values stay bounded (bounded multipliers, divisions only by
 differences are accurate.  Every function compiles with
 -Wall -Wextra -Werror (every parameter and local is read).
 
+With --structs (opt-in; without it the output is unchanged) the interface
+stays the same but the bodies also use structs: locals of two struct types
+(V2 {x, y} with const and non-const methods; Box with a nested V2, an array
+field and an int field), local arrays of them, aggregate initialisation,
+whole-struct copies and assignments, field writes, helpers taking structs by
+value, const&, & and pointer and returning structs, range-for over local
+arrays, and small lambdas -- overwritten inside the same loops, branches,
+break/continue and early returns.  See StructFunctionGen.
+
 Assumptions: the checker gives int parameters the value 4 (n >= 4 is
 assumed only for literal indices x[0], x[1], x[n - 1]; all other indices
 are derived from loop counters bounded by n).
@@ -25,6 +34,7 @@ are derived from loop counters bounded by n).
 Python 3 standard library only; the same arguments always give the same file.
 """
 import random
+import re
 import sys
 
 # Signature kinds: (return type, extra parameters, spec).
@@ -180,12 +190,13 @@ class FunctionGen:
             return self.const()
         return "x[%s]" % self.n_index()
 
-    def bounded(self, depth):
+    def bounded(self, depth, k=None):
         """An expression whose magnitude stays below ~2 whatever the variables hold."""
         r = self.r
-        if depth <= 0 or r.random() < 0.25:
-            return self.bounded_atom()
-        k = r.randrange(14)
+        if k is None:
+            if depth <= 0 or r.random() < 0.25:
+                return self.bounded_atom()
+            k = r.randrange(14)
         d = depth - 1
         if k == 0:
             return "std::sin(%s)" % self.bounded(d)
@@ -246,10 +257,11 @@ class FunctionGen:
             return "%s(%s, 4)" % (h.name, self.use(v))
         return self.bounded(d)
 
-    def multiplier(self):
+    def multiplier(self, k=None):
         """A factor in roughly [0.4, 1.3] for *=."""
         r = self.r
-        k = r.randrange(5)
+        if k is None:
+            k = r.randrange(5)
         if k == 0:
             return "x[%s]" % self.n_index()
         if k == 1:
@@ -472,7 +484,7 @@ class FunctionGen:
         r = self.r
         i = self.fresh("i")
         k = r.randrange(8)
-        body = r.randint(1, 4)
+        body = self.loop_body()
         self.loop_depth += 1
         outer = [c for c in self.counters if c.rng == "n"]
         nc = 0
@@ -538,10 +550,11 @@ class FunctionGen:
             # A pure output: write every element before anything reads it.
             self.emit(out, 1, "for (int i0 = 0; i0 < n; ++i0) {")
             self.counters.append(Counter("i0", "n"))
-            self.emit(out, 2, "y[i0] = %s;" % self.bounded(2))
+            self.emit(out, 2, "y[i0] = %s;" % self.out_init())
             self.counters.pop()
             self.emit(out, 1, "}")
             self.kind_out_ready = True
+        self.prologue(out)
         # A loop always, so n is used and the interesting code runs.
         self.loop(out, 1)
         while self.budget > 0:
@@ -562,6 +575,16 @@ class FunctionGen:
         text = "\n".join(out)
         # Every parameter must be read (-Wextra).
         return text
+
+    def prologue(self, out):
+        """Declarations before the first loop (none here; see StructFunctionGen)."""
+
+    def loop_body(self):
+        return self.r.randint(1, 4)
+
+    def out_init(self):
+        """The first value of a pure output element y[i0]."""
+        return self.bounded(2)
 
     def close_scope_final(self, out):
         scope = self.scopes[0]
@@ -624,19 +647,734 @@ def gen_helpers(r):
     return hs
 
 
-def generate(seed, count, kinds=None, max_stmts=None):
+# ----- struct mode (--structs) ------------------------------------------------
+#
+# The interface stays scalar/array (the KINDS above, what --emit=check
+# supports); the bodies use struct locals of two types, V2 {x, y} with
+# methods and Box {V2 p; double w; double c[4]; int id;} (a nested struct,
+# an array field, an int field), local arrays of both, aggregate
+# initialisation, whole-struct copies and assignments, field writes and
+# compound assignments, helpers taking structs by value / const& / pointer
+# and returning structs or writing them through references, const and
+# non-const member functions, range-for over local arrays, and small lambdas
+# (by-reference, by-copy and init captures, mutable, generic, immediately
+# invoked) -- all overwritten inside loops with branches, break and continue.
+# Values stay bounded as in the scalar generator: the methods and helpers
+# mix their arguments with weights below one plus bounded terms, dot products
+# appear only inside tanh/sin, and len() is sqrt(1 + x*x + y*y).
+
+# Struct constructs left out with --avoid=NAME,... in struct mode:
+#   lambdas      every lambda
+#   range-for    range-based for loops
+#   struct-ret   helpers and methods returning structs (sv0, sb0, rot)
+#   struct-arr   local arrays of structs (and helpers taking V2*)
+#   field-ref    scalar fields (v.x, b.p.y, b.w) passed to a helper's double&
+#                parameter (hr0(v.x, u)) -- adgen crashes in reverse mode
+STRUCT_TYPES = """struct V2 {
+  double x, y;
+  double dot(const V2& o) const { return x * o.x + y * o.y; }
+  double len() const {
+%s
+  }
+  V2 rot(double t) const {
+%s
+  }
+  void scale(double s) {
+%s
+  }
+};
+
+struct Box {
+  V2 p;
+  double w;
+  double c[4];
+  int id;
+  double sum() const {
+%s
+  }
+  void push(double u) {
+%s
+  }
+};"""
+
+V2_LEN = [
+    "    return std::sqrt(1 + x * x + y * y);",
+    "    return std::sqrt(1 + dot(*this));",
+    "    double q = x * x;\n    q += y * y;\n    return std::sqrt(1 + q);",
+]
+V2_ROT = [
+    "    double c = std::cos(t), s = std::sin(t);\n    return V2{c * x - s * y, s * x + c * y};",
+    "    V2 r = *this;\n    r.x = std::cos(t) * x - std::sin(t) * y;\n    r.y = std::sin(t) * x + std::cos(t) * y;\n    return r;",
+    "    V2 r{0.75 * y, 0.75 * x};\n    r.x += 0.25 * std::sin(t);\n    return r;",
+]
+V2_SCALE = [
+    "    x *= s;\n    y *= s;",
+    "    this->x = this->x * s;\n    y = s * y;",
+    "    double old = x;\n    x = s * y;\n    y = s * old;",
+]
+BOX_SUM = [
+    "    double t = w;\n    for (int k = 0; k < 4; ++k)\n      t += 0.25 * c[k];\n    return t + 0.5 * p.len();",
+    "    double t = 0.5 * p.x;\n    for (int k = 3; k >= 0; --k) {\n      if (c[k] > 1.1)\n        continue;\n      t = 0.5 * t + c[k];\n    }\n    return t + w;",
+]
+BOX_PUSH = [
+    "    for (int k = 3; k > 0; --k)\n      c[k] = c[k - 1];\n    c[0] = 0.5 * u + 0.25 * w;\n    w = 0.75 * w + 0.25 * std::tanh(u);\n    ++id;",
+    "    for (int k = 0; k < 4; ++k) {\n      if (c[k] > 1.0)\n        continue;\n      c[k] = 0.5 * c[k] + 0.25 * u;\n    }\n    p.scale(0.75);\n    w += 0.125 * u;",
+    "    double carry = u;\n    for (int k = 0; k < 4; ++k) {\n      double old = c[k];\n      c[k] = 0.5 * old + 0.25 * carry;\n      carry = std::tanh(old);\n    }\n    p.x = 0.5 * p.x + 0.25 * carry;",
+]
+
+# Struct helpers: (name, kind, signature, bodies).
+STRUCT_HELPERS = [
+    ("sv0", "sv", "V2 sv0(V2 a, const V2& b)", [
+        "  return V2{0.5 * a.x + 0.5 * b.y, 0.75 * a.y + 0.25 * std::tanh(b.x)};",
+        "  V2 r = a;\n  r.x = 0.5 * r.x + 0.5 * b.x;\n  r.y = r.y * std::tanh(b.y) + 0.25;\n  return r;",
+        "  V2 r{};\n  for (int k = 0; k < 2; ++k) {\n    r.x = 0.5 * r.x + 0.5 * a.y * std::cos(std::tanh(b.x) + k);\n    r.y = 0.5 * r.y + 0.25 * (a.x + b.y);\n  }\n  return r;",
+        "  if (a.x > b.x)\n    return V2{a.x, 0.5 * (a.y + b.y)};\n  a.x = 0.5 * (a.x + b.x);\n  return a;",
+    ]),
+    ("sd0", "sd", "double sd0(const V2& v, double u)", [
+        "  return v.x * std::tanh(u) + 0.25 * std::tanh(v.y);",
+        "  return 0.5 * v.len() + v.y * std::cos(u);",
+        "  double t = v.x;\n  for (int k = 0; k < 2; ++k)\n    t = 0.5 * t + 0.25 * v.y * std::sin(std::tanh(u) + k);\n  return t;",
+    ]),
+    ("sw0", "sw", "void sw0(V2& o, double u)", [
+        "  o.x = 0.5 * o.x + 0.25 * std::tanh(u);\n  o.y = o.y * std::tanh(u) + 0.125 * o.x;",
+        "  V2 old = o;\n  o.x = 0.75 * old.y + 0.25 * u;\n  o.y = 0.75 * old.x - 0.125 * u;",
+        "  o = sv0(o, V2{u, 0.5 * u});",
+        "  o.scale(0.5 + 0.25 * std::tanh(u));\n  o.x += 0.125 * u;",
+    ]),
+    ("sq0", "sq", "double sq0(const V2* q, int m)", [
+        "  double acc = 0;\n  for (int k = 0; k < m; ++k)\n    acc = 0.5 * acc + q[k].x * std::tanh(q[k].y);\n  return acc;",
+        "  V2 acc{};\n  for (int k = 0; k < m; ++k)\n    acc = sv0(acc, q[k]);\n  return acc.x + 0.5 * acc.y;",
+    ]),
+    ("sqw0", "sqw", "void sqw0(V2* q, int m, double u)", [
+        "  for (int k = 1; k < m; ++k)\n    q[k].x += 0.5 * q[k - 1].y * std::tanh(u);",
+        "  for (int k = 0; k < m; ++k) {\n    V2 old = q[k];\n    q[k].x = 0.75 * old.y + 0.25 * u;\n    q[k].y = 0.5 * old.x;\n  }",
+        "  V2 carry{u, 0.5};\n  for (int k = 0; k < m; ++k) {\n    V2 old = q[k];\n    q[k] = sv0(old, carry);\n    carry = old;\n  }",
+    ]),
+    ("sb0", "sb", "Box sb0(Box b, double u)", [
+        "  b.w = 0.5 * b.w + 0.25 * u;\n  for (int k = 0; k < 4; ++k)\n    b.c[k] = 0.75 * b.c[k] + 0.125 * std::sin(std::tanh(u) + k);\n  b.p.x += 0.25 * b.c[0];\n  return b;",
+        "  Box r = b;\n  r.push(u);\n  r.p = sv0(r.p, b.p);\n  return r;",
+    ]),
+    ("sbw0", "sbw", "void sbw0(Box& b, double u)", [
+        "  for (int k = 0; k < 4; ++k) {\n    if (b.c[k] > 1.0)\n      break;\n    b.c[k] += 0.25 * u * std::cos(b.w);\n  }\n  b.p.y = 0.5 * b.p.y + 0.25 * b.c[3];",
+        "  sw0(b.p, u);\n  b.w = 0.5 * b.w + 0.25 * b.p.x;",
+        "  b = sb0(b, 0.5 * u);",
+    ]),
+]
+
+
+def gen_struct_types(r):
+    return STRUCT_TYPES % (r.choice(V2_LEN), r.choice(V2_ROT), r.choice(V2_SCALE),
+                           r.choice(BOX_SUM), r.choice(BOX_PUSH))
+
+
+def gen_struct_helpers(r):
+    hs = []
+    for name, kind, sig, bodies in STRUCT_HELPERS:
+        body = r.choice(bodies)
+        if "struct-ret" in AVOID and ("sv0(" in body or "sb0(" in body):
+            body = bodies[0]
+        hs.append(Helper(name, kind, "%s {\n%s\n}" % (sig, body)))
+    return hs
+
+
+V2_KINDS = ("v2", "cv2")         # a V2 variable (cv2: const V2&)
+BOX_KINDS = ("box", "cbox")      # a Box variable (cbox: const Box&)
+LAMBDA_KINDS = ("lam_d", "lam_v", "lam_s", "lam_g")
+
+
+class StructFunctionGen(FunctionGen):
+    """FunctionGen whose bodies also use structs, methods and lambdas."""
+
+    def __init__(self, *args, **kw):
+        FunctionGen.__init__(self, *args, **kw)
+        self.nest = 0  # depth of calls/lambdas being generated inside expressions
+        self.for_ref = False  # the lvalue is for a helper's double& parameter
+
+    # ----- struct objects -----------------------------------------------------
+    def vars_of(self, kinds):
+        return [v for s in self.scopes for v in s if v.kind in kinds]
+
+    def v2_objects(self, mutable):
+        """Thunks giving V2 lvalues; reading ones mark their variable used."""
+        def mk(v, fmt):
+            def f():
+                if not mutable:
+                    self.use(v)
+                return fmt(v)
+            return f
+        opts = []
+        for v in self.vars_of(("v2",) if mutable else V2_KINDS):
+            opts.append(mk(v, lambda v: v.name))
+        for v in self.all_vars("v2arr"):
+            opts.append(mk(v, lambda v: "%s[%s]" % (v.name, self.t_index())))
+        for v in self.vars_of(("box",) if mutable else BOX_KINDS):
+            opts.append(mk(v, lambda v: v.name + ".p"))
+        for v in self.all_vars("boxarr"):
+            opts.append(mk(v, lambda v: "%s[%s].p" % (v.name, self.t_index())))
+        return opts
+
+    def box_objects(self, mutable):
+        def mk(v, fmt):
+            def f():
+                if not mutable:
+                    self.use(v)
+                return fmt(v)
+            return f
+        opts = []
+        for v in self.vars_of(("box",) if mutable else BOX_KINDS):
+            opts.append(mk(v, lambda v: v.name))
+        for v in self.all_vars("boxarr"):
+            opts.append(mk(v, lambda v: "%s[%s]" % (v.name, self.t_index())))
+        return opts
+
+    def field_of_v2(self, obj):
+        return obj + self.r.choice([".x", ".y"])
+
+    def field_of_box(self, obj):
+        r = self.r
+        k = r.randrange(4)
+        if k == 0:
+            return obj + ".w"
+        if k == 1:
+            return "%s.c[%s]" % (obj, self.t_index())
+        return obj + r.choice([".p.x", ".p.y"])
+
+    def field_lvalues(self):
+        opts = [lambda o=o: self.field_of_v2(o()) for o in self.v2_objects(True)]
+        opts += [lambda o=o: self.field_of_box(o()) for o in self.box_objects(True)]
+        return opts
+
+    def shelper(self, kind):
+        hs = self.helpers_of(kind)
+        return hs[0].name if hs else None
+
+    # ----- expressions --------------------------------------------------------
+    def v2_rvalue(self, depth=1):
+        """A V2-valued expression of moderate size."""
+        r = self.r
+        objs = self.v2_objects(False)
+        k = r.randrange(7)
+        ret_ok = "struct-ret" not in AVOID and self.nest < 2
+        if objs and (k <= 2 or depth <= 0):
+            return r.choice(objs)()
+        if k == 3 and ret_ok and self.shelper("sv"):
+            self.nest += 1
+            try:
+                return "%s(%s, %s)" % (self.shelper("sv"), self.v2_rvalue(depth - 1),
+                                       self.v2_rvalue(depth - 1))
+            finally:
+                self.nest -= 1
+        if k == 4 and ret_ok and objs:
+            return "%s.rot(%s)" % (r.choice(objs)(), self.bounded(1))
+        if k == 5:
+            return "V2{%s, %s}" % (self.any(1), self.bounded(1))
+        return "V2{%s, %s}" % (self.bounded(1), self.any(1))
+
+    def box_rvalue(self, depth=1):
+        r = self.r
+        objs = self.box_objects(False)
+        k = r.randrange(4)
+        if objs and (k <= 1 or depth <= 0):
+            return r.choice(objs)()
+        if k == 2 and objs and "struct-ret" not in AVOID and self.nest < 2 and self.shelper("sb"):
+            self.nest += 1
+            try:
+                return "%s(%s, %s)" % (self.shelper("sb"), self.box_rvalue(depth - 1), self.bounded(1))
+            finally:
+                self.nest -= 1
+        return self.box_init()
+
+    def box_init(self):
+        r = self.r
+        objs = self.v2_objects(False)
+        if objs and r.random() < 0.3:
+            p = r.choice(objs)()
+        else:
+            p = "{%s, %s}" % (self.bounded(1), self.any(1))
+        c = [self.bounded_atom() for _ in range(r.randint(0, 4))]
+        return "Box{%s, %s, {%s}, %d}" % (p, self.bounded(1), ", ".join(c), r.randrange(3))
+
+    def struct_atoms(self):
+        """Thunks for moderate double expressions built from structs."""
+        r = self.r
+        opts = []
+        rd = self.v2_objects(False)
+        rb = self.box_objects(False)
+        for o in rd:
+            opts.append(lambda o=o: self.field_of_v2(o()))
+        for o in rb:
+            opts.append(lambda o=o: self.field_of_box(o()))
+        if self.nest >= 2:
+            return opts
+        calls = []
+        for o in rd:
+            calls.append(lambda o=o: o() + ".len()")
+        for o in rb:
+            calls.append(lambda o=o: o() + ".sum()")
+            calls.append(lambda o=o: "%s(%s.c, 4)" % (self.shelper("arr") or "ha0", o()))
+        if rd and self.shelper("sd"):
+            calls.append(lambda: "%s(%s, %s)" % (self.shelper("sd"), self.v2_rvalue(1), self.bounded(1)))
+        if rd and self.shelper("sv") and "struct-ret" not in AVOID:
+            calls.append(lambda: "%s(%s, %s)%s" % (self.shelper("sv"), self.v2_rvalue(0),
+                                                   self.v2_rvalue(0), r.choice([".x", ".y"])))
+        if self.all_vars("v2arr") and self.shelper("sq"):
+            calls.append(lambda: "%s(%s, 4)" % (self.shelper("sq"), self.use(r.choice(self.all_vars("v2arr")))))
+        if "lambdas" not in AVOID:
+            for v in self.all_vars("lam_d"):
+                calls.append(lambda v=v: "%s(%s)" % (self.use(v), self.any(1)))
+            for v in self.all_vars("lam_g"):
+                calls.append(lambda v=v: "%s(%s, %s)" % (self.use(v), self.any(1), self.bounded(1)))
+            for v in self.all_vars("lam_s"):
+                calls.append(lambda v=v: "%s(%s)" % (self.use(v), self.v2_rvalue(1)))
+            if rd:
+                calls.append(lambda: "[&](double z) { return z * %s; }(%s)" % (
+                    self.field_of_v2(r.choice(rd)()), self.bounded(1)))
+        if self.in_cond and "cond-call" in AVOID:
+            calls = []
+
+        def wrap(f):
+            def g():
+                self.nest += 1
+                try:
+                    return f()
+                finally:
+                    self.nest -= 1
+            return g
+        return opts + [wrap(f) for f in calls]
+
+    def unbounded_atom(self):
+        opts = self.struct_atoms()
+        if opts and self.r.random() < 0.5:
+            return self.r.choice(opts)()
+        return FunctionGen.unbounded_atom(self)
+
+    def bounded(self, depth):
+        r = self.r
+        rd = self.v2_objects(False)
+        if rd and self.nest < 2 and r.random() < 0.1:
+            self.nest += 1
+            try:
+                a, b = self.v2_rvalue(0), self.v2_rvalue(0)
+                if r.random() < 0.5:
+                    return "std::tanh(%s.dot(%s))" % (a, b)
+                return "std::sin(std::tanh(0.25 * %s.dot(%s)))" % (a, b)
+            finally:
+                self.nest -= 1
+        # FunctionGen.bounded, but sin and exp(sin) of unbounded values
+        # saturate first: when loops let values grow, sin(big) makes central
+        # differences meaningless.
+        if depth <= 0 or r.random() < 0.25:
+            return self.bounded_atom()
+        k = r.randrange(14)
+        if k == 4:
+            return "std::exp(%s * std::tanh(%s))" % (self.small_const(), self.any(depth - 1))
+        if k >= 13:
+            return "std::sin(%s * std::tanh(%s))" % (self.small_const(), self.any(depth - 1))
+        return FunctionGen.bounded(self, depth, k)
+
+    def cond_(self):
+        r = self.r
+        bs = self.box_objects(False)
+        if bs and r.random() < 0.15:
+            return r.choice(["%s.id > 1", "%s.id %% 2 == 0"]) % r.choice(bs)()
+        return FunctionGen.cond_(self)
+
+    def ref_field_lvalues(self):
+        """Field lvalues that may bind to a helper's double& parameter."""
+        if "field-ref" not in AVOID:
+            return self.field_lvalues()
+        return [lambda o=o: "%s.c[%s]" % (o(), self.t_index()) for o in self.box_objects(True)]
+
+    def lvalue(self):
+        f = self.ref_field_lvalues() if self.for_ref else self.field_lvalues()
+        if f and self.r.random() < 0.6:
+            return self.r.choice(f)()
+        return FunctionGen.lvalue(self)
+
+    def call_stmt(self, out, ind):
+        self.for_ref = True
+        try:
+            return FunctionGen.call_stmt(self, out, ind)
+        finally:
+            self.for_ref = False
+
+    # ----- statements ---------------------------------------------------------
+    def statement(self, out, ind):
+        if self.r.random() < 0.45:
+            self.budget -= 1
+            return self.struct_statement(out, ind)
+        return FunctionGen.statement(self, out, ind)
+
+    def struct_statement(self, out, ind):
+        r = self.r
+        mv2 = self.v2_objects(True)
+        mbox = self.box_objects(True)
+        opts = []
+        if len(self.all_vars("v2")) < 3:
+            opts += [self.decl_v2] * 2
+        if not self.all_vars("v2arr") and "struct-arr" not in AVOID:
+            opts.append(self.decl_v2arr)
+        if len(self.all_vars("box")) < 2:
+            opts.append(self.decl_box)
+        if not self.all_vars("boxarr") and "struct-arr" not in AVOID and r.random() < 0.5:
+            opts.append(self.decl_boxarr)
+        if mv2:
+            opts += [self.assign_v2] * 3
+        if mbox:
+            opts += [self.assign_box]
+        if self.field_lvalues():
+            opts += [self.assignment] * 3
+        if mv2 or mbox:
+            opts += [self.method_stmt] * 2 + [self.helper_stmt] * 2
+        if self.loop_depth > 0:
+            opts.append(self.jump)
+        if self.loop_depth < 3:
+            opts += [self.loop] * 2
+            if "range-for" not in AVOID and (self.all_vars("v2arr") or self.all_vars("boxarr")
+                                             or self.all_vars("arr")):
+                opts += [self.range_for] * 2
+        if "lambdas" not in AVOID:
+            if len(self.vars_of(LAMBDA_KINDS)) < 2 and (mv2 or mbox):
+                opts.append(self.decl_lambda)
+            if self.all_vars("lam_v"):
+                opts.append(self.call_lambda)
+        if mbox:
+            opts.append(self.int_field)
+        if not opts:
+            return self.decl_v2(out, ind)
+        return r.choice(opts)(out, ind)
+
+    def decl_v2(self, out, ind):
+        r = self.r
+        name = self.fresh("v")
+        k = r.randrange(5)
+        if k == 0:
+            s = "V2 %s{%s, %s};" % (name, self.bounded(1), self.any(1))
+        elif k == 1:
+            s = "V2 %s{};" % name
+        elif k == 2:
+            s = "V2 %s = {%s, %s};" % (name, self.any(1), self.bounded(1))
+        else:
+            s = "V2 %s = %s;" % (name, self.v2_rvalue(1))
+        self.emit(out, ind, s)
+        self.declare(name, "v2")
+
+    def decl_v2arr(self, out, ind):
+        r = self.r
+        name = self.fresh("q")
+        k = r.randrange(3)
+        if k == 0:
+            s = "V2 %s[4] = {};" % name
+        else:
+            els = []
+            for _ in range(r.randint(1, 4)):
+                if r.random() < 0.3 and self.v2_objects(False):
+                    els.append(r.choice(self.v2_objects(False))())
+                else:
+                    els.append("{%s, %s}" % (self.bounded(1), self.any(1)))
+            s = "V2 %s[4] = {%s};" % (name, ", ".join(els))
+        self.emit(out, ind, s)
+        self.declare(name, "v2arr")
+
+    def decl_box(self, out, ind):
+        r = self.r
+        name = self.fresh("b")
+        k = r.randrange(4)
+        if k == 0:
+            s = "Box %s{};" % name
+        elif k == 1 and self.box_objects(False):
+            s = "Box %s = %s;" % (name, self.box_rvalue(1))
+        else:
+            s = "Box %s = %s;" % (name, self.box_init()) if r.random() < 0.3 else \
+                "Box %s%s;" % (name, self.box_init()[3:])
+        self.emit(out, ind, s)
+        self.declare(name, "box")
+
+    def decl_boxarr(self, out, ind):
+        r = self.r
+        name = self.fresh("bs")
+        if r.random() < 0.4:
+            s = "Box %s[4] = {};" % name
+        else:
+            els = [self.box_rvalue(0) if r.random() < 0.3 else self.box_init()[3:]
+                   for _ in range(r.randint(1, 3))]
+            s = "Box %s[4] = {%s};" % (name, ", ".join(els))
+        self.emit(out, ind, s)
+        self.declare(name, "boxarr")
+
+    def assign_v2(self, out, ind):
+        r = self.r
+        k = r.randrange(6)
+        if k == 0:
+            lv = r.choice(self.v2_objects(True))()
+            self.emit(out, ind, "%s = {%s, %s};" % (lv, self.any(1), self.bounded(1)))
+        elif k == 1 and len(self.v2_objects(True)) >= 1:
+            # A swap through a temporary.
+            a = r.choice(self.v2_objects(True))()
+            b = r.choice(self.v2_objects(True))()
+            t = self.fresh("tmp")
+            self.emit(out, ind, "V2 %s = %s;" % (t, a))
+            if b != a:  # no self-assignment (see below)
+                self.emit(out, ind, "%s = %s;" % (a, b))
+            self.emit(out, ind, "%s = %s;" % (b, t))
+        else:
+            snap = self.snapshot()
+            rv = self.v2_rvalue(2)
+            lv = r.choice(self.v2_objects(True))()
+            if rv == lv:
+                # adgen drops 'v = v;', and a variable read only there is then
+                # set but not used in the generated code (-Werror).
+                self.restore(snap)
+                rv = "V2{%s, %s}" % (self.any(1), self.bounded(1))
+            self.emit(out, ind, "%s = %s;" % (lv, rv))
+
+    def assign_box(self, out, ind):
+        r = self.r
+        k = r.randrange(3)
+        lv = r.choice(self.box_objects(True))()
+        snap = self.snapshot()
+        if k == 0:
+            rv = self.v2_rvalue(1)
+            if rv == lv + ".p":
+                self.restore(snap)
+                rv = "V2{%s, %s}" % (self.any(1), self.bounded(1))
+            self.emit(out, ind, "%s.p = %s;" % (lv, rv))
+        else:
+            rv = self.box_rvalue(1)
+            if rv == lv:
+                self.restore(snap)
+                rv = self.box_init()
+            self.emit(out, ind, "%s = %s;" % (lv, rv))
+
+    def snapshot(self):
+        return [(v, v.used) for s in self.scopes for v in s]
+
+    def restore(self, snap):
+        for v, used in snap:
+            v.used = used
+
+    def assignment(self, out, ind):
+        """FunctionGen.assignment without self-assignments ('w = w;', see assign_v2)."""
+        snap = self.snapshot()
+        mark = len(out)
+        FunctionGen.assignment(self, out, ind)
+        m = re.match(r"^(.*) = (.*);$", out[-1].strip())
+        if len(out) == mark + 1 and m and m.group(1) == m.group(2):
+            del out[mark:]
+            self.restore(snap)
+            self.emit(out, ind, "%s = %s;" % (m.group(1), self.bounded(2)))
+
+    def method_stmt(self, out, ind):
+        r = self.r
+        mv2 = self.v2_objects(True)
+        mbox = self.box_objects(True)
+        k = r.randrange(4)
+        if mbox and (k == 0 or not mv2):
+            self.emit(out, ind, "%s.push(%s);" % (r.choice(mbox)(), self.any(1)))
+        elif k == 1 and "struct-ret" not in AVOID:
+            o = r.choice(mv2)()
+            self.emit(out, ind, "%s = %s.rot(%s);" % (o, o, self.bounded(1)))
+        else:
+            self.emit(out, ind, "%s.scale(%s);" % (r.choice(mv2)(), self.multiplier()))
+
+    def helper_stmt(self, out, ind):
+        r = self.r
+        mv2 = self.v2_objects(True)
+        mbox = self.box_objects(True)
+        opts = []
+        if mv2 and self.shelper("sw"):
+            opts.append(lambda: "%s(%s, %s);" % (self.shelper("sw"), r.choice(mv2)(), self.any(1)))
+        if mbox and self.shelper("sbw"):
+            opts.append(lambda: "%s(%s, %s);" % (self.shelper("sbw"), r.choice(mbox)(), self.any(1)))
+        if self.all_vars("v2arr") and self.shelper("sqw"):
+            opts.append(lambda: "%s(%s, 4, %s);" % (self.shelper("sqw"),
+                                                    r.choice(self.all_vars("v2arr")).name, self.any(1)))
+        if mbox and self.helpers_of("warr"):
+            opts.append(lambda: "%s(%s.c, 4, %s);" % (self.helpers_of("warr")[0].name,
+                                                      r.choice(mbox)(), self.any(1)))
+        if mbox and self.helpers_of("ptr"):
+            opts.append(lambda: "%s(&%s.c[%s], %s);" % (self.helpers_of("ptr")[0].name,
+                                                        r.choice(mbox)(), self.t_index(), self.any(1)))
+        if self.ref_field_lvalues() and self.helpers_of("ref"):
+            opts.append(lambda: "%s(%s, %s);" % (self.helpers_of("ref")[0].name,
+                                                 r.choice(self.ref_field_lvalues())(), self.any(1)))
+        if not opts:
+            return self.assignment(out, ind)
+        self.emit(out, ind, r.choice(opts)())
+
+    def range_for(self, out, ind):
+        r = self.r
+        arrs = [("V2", v) for v in self.all_vars("v2arr")] + \
+               [("Box", v) for v in self.all_vars("boxarr")] + \
+               [("double", v) for v in self.all_vars("arr")]
+        ty, arr = r.choice(arrs)
+        e = self.fresh("e")
+        how = r.choice(["&", "", "const&"]) if ty != "double" else r.choice(["&", ""])
+        kind = {"V2": "v2", "Box": "box", "double": "d"}[ty]
+        if how == "const&":
+            kind = "c" + kind
+        self.emit(out, ind, "for (%s%s %s : %s) {" % (
+            "const " if how == "const&" else "", ty + ("&" if how else ""), e, self.use(arr)))
+        self.loop_depth += 1
+        self.scopes.append([Var(e, kind)])
+        for _ in range(r.randint(1, 3)):
+            if self.budget <= 0:
+                break
+            self.statement(out, ind + 1)
+        self.close_scope(out, ind + 1)
+        self.loop_depth -= 1
+        self.emit(out, ind, "}")
+
+    def decl_lambda(self, out, ind):
+        r = self.r
+        name = self.fresh("lam")
+        k = r.randrange(7)
+        names = [v for v in self.vars_of(("v2", "cv2", "box", "cbox"))]
+        if k == 0:
+            body = "return %s * t + %s;" % (self.small_const(), self.any(1))
+            s, kind = "auto %s = [&](double t) { %s };" % (name, body), "lam_d"
+        elif k == 1:
+            lv = r.choice(self.field_lvalues())()
+            s = "auto %s = [&](double t) { %s = %s * %s + %s * t; };" % (
+                name, lv, self.small_const(), lv, self.small_const())
+            kind = "lam_v"
+        elif k == 2:
+            s = "auto %s = [&](double t) { %s(%s, t); };" % (
+                name, self.shelper("sw"), r.choice(self.v2_objects(True) or
+                                                   [lambda: r.choice(self.box_objects(True))() + ".p"])())
+            kind = "lam_v"
+        elif k == 3:
+            s = "auto %s = [](const V2& p) { return std::sqrt(1 + p.x * p.x) + %s * p.y; };" % (
+                name, self.small_const())
+            kind = "lam_s"
+        elif k == 4 and names:
+            v = r.choice(names)
+            fld = ".x" if v.kind in V2_KINDS else ".w"
+            s = "auto %s = [%s](double t) { return %s * t + %s * %s%s; };" % (
+                name, self.use(v), self.small_const(), self.small_const(), v.name, fld)
+            kind = "lam_d"
+        elif k == 5:
+            s = "auto %s = [w = %s](double t) { return t * std::tanh(w); };" % (name, self.any(1))
+            kind = "lam_d"
+        elif k == 6 and r.random() < 0.5:
+            s = "auto %s = [c = %s](double t) mutable {\n%s  c = 0.5 * c + 0.25 * t;\n%s  return c;\n%s};" % (
+                name, self.any(1), "  " * (ind + 1), "  " * (ind + 1), "  " * ind)
+            kind = "lam_d"
+        else:
+            s = "auto %s = [](auto u, auto v) { return u * v; };" % name
+            kind = "lam_g"
+        self.emit(out, ind, s)
+        self.declare(name, kind)
+
+    def loop_body(self):
+        return self.r.randint(2, 5)
+
+    def jump(self, out, ind):
+        if self.no_continue or self.r.random() < 0.5:
+            self.emit(out, ind, "if (%s) break;" % self.cond())
+        else:
+            self.emit(out, ind, "if (%s) continue;" % self.cond())
+
+    def call_lambda(self, out, ind):
+        v = self.r.choice(self.all_vars("lam_v"))
+        self.emit(out, ind, "%s(%s);" % (self.use(v), self.any(2)))
+
+    def int_field(self, out, ind):
+        b = self.r.choice(self.box_objects(True))()
+        self.emit(out, ind, "if (%s) ++%s.id;" % (self.cond(), b))
+
+    def prologue(self, out):
+        """One or two struct locals before the first loop, which then overwrites them."""
+        for _ in range(self.r.randint(1, 2)):
+            opts = [self.decl_v2, self.decl_v2, self.decl_box]
+            if not self.all_vars("v2arr") and "struct-arr" not in AVOID:
+                opts.append(self.decl_v2arr)
+            self.r.choice(opts)(out, 1)
+
+    # ----- reading what nothing read ------------------------------------------
+    def reader(self, acc, v):
+        r = self.r
+        c = self.small_const()
+        k = v.kind
+        if k == "d":
+            return "%s += %s * %s;" % (acc, c, v.name)
+        if k == "arr":
+            return "%s += %s * %s[%d];" % (acc, c, v.name, r.randrange(4))
+        if k == "int":
+            return "%s += 0.125 * %s;" % (acc, v.name)
+        if k in V2_KINDS:
+            return "%s += %s * %s.%s;" % (acc, c, v.name, r.choice("xy"))
+        if k == "v2arr":
+            return "%s += %s * %s[%d].%s;" % (acc, c, v.name, r.randrange(4), r.choice("xy"))
+        if k in BOX_KINDS:
+            return "%s += %s * %s.%s;" % (acc, c, v.name, r.choice(["w", "c[%d]" % r.randrange(4), "p.y"]))
+        if k == "boxarr":
+            return "%s += %s * %s[%d].%s;" % (acc, c, v.name, r.randrange(4), r.choice(["w", "c[1]", "p.x"]))
+        if k == "lam_d":
+            return "%s += %s * %s(0.5);" % (acc, c, v.name)
+        if k == "lam_s":
+            return "%s += %s * %s(V2{0.5, 0.25});" % (acc, c, v.name)
+        if k == "lam_g":
+            return "%s += %s * %s(0.5, 0.25);" % (acc, c, v.name)
+        if k == "lam_v":
+            return "%s(0.25);" % v.name
+        raise ValueError(k)
+
+    def close_scope(self, out, ind):
+        scope = self.scopes.pop()
+        acc = self.scopes[0][0] if self.scopes else None
+        for v in scope:
+            if v.used or acc is None or acc is v:
+                continue
+            self.emit(out, ind, self.reader(acc.name, v))
+            v.used = True
+
+    def out_init(self):
+        # Plus a term with a derivative of order one, so that no output is
+        # flat (central differences lose their digits on a flat output).
+        return "%s + 0.5 * x[i0]" % self.bounded(2)
+
+    def ret_value_final(self):
+        return self.r.choice(["s + a * x[n - 1]", "s * a + x[1]"])
+
+    def multiplier(self):
+        """FunctionGen.multiplier with cos of a saturated value."""
+        k = self.r.randrange(5)
+        if k == 1:
+            return "(0.75 + 0.25 * std::cos(std::tanh(%s)))" % self.any(1)
+        return FunctionGen.multiplier(self, k)
+
+    def close_scope_final(self, out):
+        for v in self.scopes[0][1:]:
+            if not v.used:
+                self.emit(out, 1, self.reader("s", v))
+                v.used = True
+
+
+def generate(seed, count, kinds=None, max_stmts=None, structs=False):
     r = random.Random(seed)
     helpers = gen_helpers(r)
     kinds = kinds or list(KINDS)
-    out = ["// Generated by test/fuzz/gen.py %d %d. Do not edit." % (seed, count),
+    out = ["// Generated by test/fuzz/gen.py %d %d%s. Do not edit." % (
+        seed, count, " --structs" if structs else ""),
            "#include <adgen/adgen.h>", "#include <cmath>", ""]
+    if structs:
+        out.append(gen_struct_types(r))
+        out.append("")
     for h in helpers:
         out.append(h.text)
         out.append("")
+    if structs:
+        shelpers = gen_struct_helpers(r)
+        for h in shelpers:
+            out.append(h.text)
+            out.append("")
+        helpers = helpers + shelpers
     for f in range(count):
         kind = r.choice(kinds)
-        fg = FunctionGen(r, helpers, kind, "f%d" % f,
-                         max_stmts if max_stmts else r.randint(4, 12))
+        cls = StructFunctionGen if structs else FunctionGen
+        fg = cls(r, helpers, kind, "f%d" % f,
+                 max_stmts if max_stmts else r.randint(4, 12) if not structs else r.randint(6, 14))
         out.append(fg.generate())
         out.append("")
     return "\n".join(out)
@@ -644,18 +1382,22 @@ def generate(seed, count, kinds=None, max_stmts=None):
 
 def main(argv):
     if len(argv) < 3:
-        sys.stderr.write("usage: gen.py SEED COUNT [--kinds=ret,inout,both,out,ref] [--stmts=N] [--avoid=cond-call]\n")
+        sys.stderr.write("usage: gen.py SEED COUNT [--structs] [--kinds=ret,inout,both,out,ref] [--stmts=N] "
+                         "[--avoid=cond-call,...]\n")
         return 2
     kinds = None
     stmts = None
+    structs = False
     for a in argv[3:]:
-        if a.startswith("--kinds="):
+        if a == "--structs":
+            structs = True
+        elif a.startswith("--kinds="):
             kinds = a[len("--kinds="):].split(",")
         elif a.startswith("--avoid="):
             AVOID.update(a[len("--avoid="):].split(","))
         elif a.startswith("--stmts="):
             stmts = int(a[len("--stmts="):])
-    sys.stdout.write(generate(int(argv[1]), int(argv[2]), kinds, stmts))
+    sys.stdout.write(generate(int(argv[1]), int(argv[2]), kinds, stmts, structs))
     return 0
 
 

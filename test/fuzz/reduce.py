@@ -10,6 +10,7 @@ as ordinary C++ with g++ -fsyntax-only):
   compile   adgen succeeds but the --emit=check output does not compile, with
             PATTERN in the compiler's errors
   adgen     adgen fails with PATTERN in its errors
+  crash     adgen dies from a signal (or hangs), PATTERN in its errors
 
 Removes whole marked functions first, then single lines and line ranges
 (candidates that do not parse are simply rejected), until nothing more can go.
@@ -41,18 +42,27 @@ def test1(text, mode, pattern):
     src = os.path.join(TMP, "r.cpp")
     with open(src, "w") as f:
         f.write(text)
-    if subprocess.run(["g++", "-std=c++17", "-fsyntax-only", INC, src],
+    # -Werror=return-type: a helper whose return statement went makes the
+    # candidate undefined behaviour, not a smaller test.
+    if subprocess.run(["g++", "-std=c++17", "-fsyntax-only", "-Werror=return-type", INC, src],
                       capture_output=True).returncode != 0:
         return False
     chk = os.path.join(TMP, "r.check.cpp")
-    p = subprocess.run([ADGEN, src, "--emit=check", "-o", chk, "--", "-std=c++17"],
-                       capture_output=True, text=True)
+    try:
+        p = subprocess.run([ADGEN, src, "--emit=check", "-o", chk, "--", "-std=c++17"],
+                           capture_output=True, text=True, timeout=60)
+    except subprocess.TimeoutExpired:
+        return mode == "crash"
+    if mode == "crash":
+        return p.returncode < 0 and re.search(pattern, p.stderr) is not None
     if mode == "adgen":
         return p.returncode != 0 and re.search(pattern, p.stderr) is not None
     if p.returncode != 0:
         return False
     exe = os.path.join(TMP, "r.exe")
-    p = subprocess.run(["g++", "-std=c++17", "-O0", INC, chk, "-o", exe],
+    # Warnings count as errors in compile mode (run.py uses -Wall -Wextra -Werror).
+    flags = ["-O1", "-Wall", "-Wextra", "-Werror"] if mode == "compile" else ["-O0"]
+    p = subprocess.run(["g++", "-std=c++17"] + flags + [INC, chk, "-o", exe],
                        capture_output=True, text=True)
     if mode == "compile":
         return p.returncode != 0 and re.search(pattern, p.stderr) is not None
@@ -67,13 +77,20 @@ def test1(text, mode, pattern):
 
 
 def functions(lines):
-    """(start, end) line ranges of top-level functions (marker line included)."""
+    """(start, end) line ranges of top-level functions (marker line included)
+    and of struct definitions (gen.py --structs)."""
     out = []
     i = 0
     while i < len(lines):
-        if lines[i].startswith("ADGEN_") or (re.match(r"^(double|void) \w+\(", lines[i])):
+        if re.match(r"^struct \w+ \{$", lines[i]):
             j = i
-            while lines[j] != "}":
+            while j < len(lines) - 1 and lines[j] != "};":
+                j += 1
+            out.append((i, j + 1))
+            i = j + 1
+        elif lines[i].startswith("ADGEN_") or (re.match(r"^(double|void|V2|Box) \w+\(", lines[i])):
+            j = i
+            while j < len(lines) - 1 and lines[j] != "}":
                 j += 1
             out.append((i, j + 1))
             i = j + 1

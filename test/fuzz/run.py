@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Runs gen.py for many seeds outside lit and reports every failure.
 
-Usage: run.py FIRST_SEED LAST_SEED [COUNT] [--jobs=N] [--out=DIR]
+Usage: run.py FIRST_SEED LAST_SEED [COUNT] [--jobs=N] [--out=DIR] [GEN_OPTIONS]
+
+GEN_OPTIONS (any other --option, e.g. --structs, --avoid=field-ref) go to gen.py.
 
 For each seed: gen.py SEED COUNT > DIR/sSEED.cpp; adgen --emit=check;
 g++ -std=c++17 -O1 -Wall -Wextra -Werror; run.  Prints one line per seed that
@@ -28,7 +30,7 @@ def one(seed, count, out, extra):
     p = subprocess.run([ADGEN, base + ".cpp", "--emit=check", "-o", base + ".check.cpp", "--", "-std=c++17"],
                        capture_output=True, text=True, timeout=120)
     if p.returncode != 0:
-        return seed, "adgen", p.stderr[-2000:]
+        return seed, "adgen", "exit status %d\n%s" % (p.returncode, p.stderr[-2000:])
     p = subprocess.run([CXX, "-std=c++17", "-O1", "-Wall", "-Wextra", "-Werror", "-I" + os.path.join(ROOT, "include"),
                         base + ".check.cpp", "-o", base + ".exe"], capture_output=True, text=True, timeout=300)
     if p.returncode != 0:
@@ -38,7 +40,7 @@ def one(seed, count, out, extra):
     except subprocess.TimeoutExpired:
         return seed, "timeout", ""
     if p.returncode != 0:
-        return seed, "check", p.stdout[-3000:] + p.stderr[-1000:]
+        return seed, "check", "exit status %d\n%s%s" % (p.returncode, p.stdout[-3000:], p.stderr[-1000:])
     for suffix in (".cpp", ".check.cpp", ".exe"):
         os.remove(base + suffix)
     return seed, "ok", p.stdout.strip().splitlines()[-1]
