@@ -752,14 +752,34 @@ STRUCT_HELPERS = [
     ]),
     ("sb0", "sb", "Box sb0(Box b, double u)", [
         "  b.w = 0.5 * b.w + 0.25 * u;\n  for (int k = 0; k < 4; ++k)\n    b.c[k] = 0.75 * b.c[k] + 0.125 * std::sin(std::tanh(u) + k);\n  b.p.x += 0.25 * b.c[0];\n  return b;",
-        "  Box r = b;\n  r.push(u);\n  r.p = sv0(r.p, b.p);\n  return r;",
+        # Not 'Box r = b; r.push(u); ...': g++ 12.2 -O1 miscompiles that when
+        # sbw0 (Box&) calls sb0 in a loop (the primal itself goes wrong).
+        "  Box r = b;\n  r.w = 0.5 * r.w + 0.25 * std::tanh(u);\n  r.p = sv0(r.p, b.p);\n  return r;",
     ]),
     ("sbw0", "sbw", "void sbw0(Box& b, double u)", [
-        "  for (int k = 0; k < 4; ++k) {\n    if (b.c[k] > 1.0)\n      break;\n    b.c[k] += 0.25 * u * std::cos(b.w);\n  }\n  b.p.y = 0.5 * b.p.y + 0.25 * b.c[3];",
+        "  for (int k = 0; k < 4; ++k) {\n    if (b.c[k] > 1.0)\n      break;\n    b.c[k] += 0.25 * u * std::cos(std::tanh(b.w));\n  }\n  b.p.y = 0.5 * b.p.y + 0.25 * b.c[3];",
         "  sw0(b.p, u);\n  b.w = 0.5 * b.w + 0.25 * b.p.x;",
         "  b = sb0(b, 0.5 * u);",
     ]),
 ]
+
+
+# The scalar helpers' bodies with sin, cos and exp(sin) of values that loops
+# may let grow saturated first (struct mode only; see StructFunctionGen.bounded).
+SATURATE = [
+    ("0.25 * std::sin(p);", "0.25 * std::sin(std::tanh(p));"),
+    ("std::exp(0.5 * std::sin(u))", "std::exp(0.5 * std::tanh(u))"),
+    ("0.25 * std::sin(u * v)", "0.25 * std::sin(std::tanh(u) * v)"),
+    ("std::sin(v) * old", "std::tanh(v) * old"),
+    ("r * std::cos(v) + 0.25", "r * std::cos(std::tanh(v)) + 0.25"),
+    ("std::sin(v + p[k])", "std::sin(std::tanh(v + p[k]))"),
+]
+
+
+def saturate(text):
+    for a, b in SATURATE:
+        text = text.replace(a, b)
+    return text
 
 
 def gen_struct_types(r):
@@ -1204,10 +1224,10 @@ class StructFunctionGen(FunctionGen):
 
     def range_for(self, out, ind):
         r = self.r
-        arrs = [("V2", v) for v in self.all_vars("v2arr")] + \
-               [("Box", v) for v in self.all_vars("boxarr")] + \
-               [("double", v) for v in self.all_vars("arr")]
-        ty, arr = r.choice(arrs)
+        kinds = [(ty, vs) for ty, vs in (("V2", self.all_vars("v2arr")), ("Box", self.all_vars("boxarr")),
+                                         ("double", self.all_vars("arr"))) if vs]
+        ty, vs = r.choice(kinds)
+        arr = r.choice(vs)
         e = self.fresh("e")
         how = r.choice(["&", "", "const&"]) if ty != "double" else r.choice(["&", ""])
         kind = {"V2": "v2", "Box": "box", "double": "d"}[ty]
@@ -1287,8 +1307,11 @@ class StructFunctionGen(FunctionGen):
         """One or two struct locals before the first loop, which then overwrites them."""
         for _ in range(self.r.randint(1, 2)):
             opts = [self.decl_v2, self.decl_v2, self.decl_box]
-            if not self.all_vars("v2arr") and "struct-arr" not in AVOID:
-                opts.append(self.decl_v2arr)
+            if "struct-arr" not in AVOID:
+                if not self.all_vars("v2arr"):
+                    opts.append(self.decl_v2arr)
+                if not self.all_vars("boxarr"):
+                    opts.append(self.decl_boxarr)
             self.r.choice(opts)(out, 1)
 
     # ----- reading what nothing read ------------------------------------------
@@ -1349,6 +1372,10 @@ class StructFunctionGen(FunctionGen):
             if not v.used:
                 self.emit(out, 1, self.reader("s", v))
                 v.used = True
+        if self.has_y:
+            # As out_init: no output element left flat (overwritten by a constant).
+            self.emit(out, 1, "for (int k = 0; k < n; ++k)")
+            self.emit(out, 2, "y[k] += 0.5 * x[k];")
 
 
 def generate(seed, count, kinds=None, max_stmts=None, structs=False):
@@ -1361,6 +1388,8 @@ def generate(seed, count, kinds=None, max_stmts=None, structs=False):
     if structs:
         out.append(gen_struct_types(r))
         out.append("")
+        for h in helpers:
+            h.text = saturate(h.text)
     for h in helpers:
         out.append(h.text)
         out.append("")

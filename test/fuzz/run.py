@@ -40,7 +40,19 @@ def one(seed, count, out, extra):
     except subprocess.TimeoutExpired:
         return seed, "timeout", ""
     if p.returncode != 0:
-        return seed, "check", "exit status %d\n%s%s" % (p.returncode, p.stdout[-3000:], p.stderr[-1000:])
+        msg = "exit status %d\n%s%s" % (p.returncode, p.stdout[-3000:], p.stderr[-1000:])
+        # g++ -O1 has miscompiled generated programs themselves (the primal,
+        # not adgen's output): say so when -O0 passes.
+        q = subprocess.run([CXX, "-std=c++17", "-O0", "-I" + os.path.join(ROOT, "include"),
+                            base + ".check.cpp", "-o", base + ".O0.exe"], capture_output=True, text=True, timeout=300)
+        if q.returncode == 0:
+            try:
+                q = subprocess.run([base + ".O0.exe"], capture_output=True, text=True, timeout=60)
+                if q.returncode == 0:
+                    msg += "(passes at -O0: a g++ -O1 miscompile? compare f at -O0 and -O1)\n"
+            except subprocess.TimeoutExpired:
+                pass
+        return seed, "check", msg
     for suffix in (".cpp", ".check.cpp", ".exe"):
         os.remove(base + suffix)
     return seed, "ok", p.stdout.strip().splitlines()[-1]
