@@ -1180,6 +1180,12 @@ bool Reverse::run() {
     if (S->K == StmtKind::Assign || (S->K == StmtKind::Call && S->Target))
       if (Var *R = rootOf(S->Target))
         Assigned.insert(R);
+    // A callee writes what it gets through a reference or pointer to non-const.
+    if (S->K == StmtKind::Call)
+      for (size_t I = 0; I < S->Args.size() && I < S->Fn->ParamTypes.size(); ++I)
+        if (S->Fn->ParamTypes[I].isWritable())
+          if (Var *R = rootOf(S->Args[I]))
+            Assigned.insert(R);
   });
 
   Block AdjDecls;
