@@ -188,6 +188,8 @@ public:
           Summary.push_back(Wanted[0] + " (Jacobian, d/d " + (Wrt.empty() ? "nothing" : Wrt) + Of + ")");
         }
         published(Diags, R, Args, Wanted, Before, D.generated(), Published);
+        if (O.What == DriverOptions::Emit::Check && D.generated().size() > Before)
+          addCheck(Checks, R, *F, Pat, Wanted, Args);
         continue;
       }
       bool Done = false;
@@ -202,7 +204,7 @@ public:
       }
       published(Diags, R, Args, Wanted, Before, D.generated(), Published);
       if (Done && O.What == DriverOptions::Emit::Check)
-        addCheck(Checks, R, *F, Pat, Wanted[0], Args);
+        addCheck(Checks, R, *F, Pat, Wanted, Args);
     }
     if (Diags.errorCount() || D.failed() || Ctx.getDiagnostics().hasErrorOccurred()) {
       P.Failed = true;
@@ -234,7 +236,7 @@ private:
   /// Adds (or completes) the check of F for --emit=check: forward and
   /// reverse requests with the same activity share one check.
   static void addCheck(std::vector<CheckTarget> &Checks, const Request &R, const graph::Function &F,
-                       const ActivityPattern &Pat, const std::string &Generated,
+                       const ActivityPattern &Pat, const std::vector<std::string> &Generated,
                        const std::string &Args) {
     std::string Qual = "::";
     for (const std::string &NS : F.Namespaces)
@@ -252,7 +254,22 @@ private:
       T->P = Pat;
       T->Lengths.assign(F.Params.size(), "");
     }
-    (R.M == Mode::Forward ? T->Fwd : T->Pullback) = Qual + Generated;
+    switch (R.M) {
+    case Mode::Forward:
+      T->Fwd = Qual + Generated[0];
+      break;
+    case Mode::Reverse:
+      T->Pullback = Qual + Generated[0];
+      if (!F.ReturnsVoid && F.ReturnType.isFloatScalar())
+        T->Grad = Qual + Generated[1];
+      break;
+    case Mode::Jacobian:
+      T->Jacobian = Qual + Generated[0];
+      break;
+    case Mode::Hessian:
+      T->Hessian = Qual + Generated[0];
+      break;
+    }
     auto lengths = [&](const std::optional<std::vector<SpecItem>> &List) {
       if (!List)
         return;

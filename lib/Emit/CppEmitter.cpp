@@ -68,6 +68,17 @@ const char *spelling(Op K) {
 
 std::string printExpr(const Expr *E, int MinPrec = 0);
 
+/// The precedence below which operand \p Child of \p E needs parentheses:
+/// \p Min, raised where -Wparentheses wants them for clarity (`a && b || c`,
+/// `a + b << c`, `a == b & c`), so the output compiles under -Werror.
+int clarified(const Expr *E, const Expr *Child, int Min) {
+  bool Picky = E->K == Op::Or || E->K == Op::BitAnd || E->K == Op::BitOr || E->K == Op::BitXor ||
+               E->K == Op::Shl || E->K == Op::Shr;
+  bool Binary = Child->Ops.size() == 2 && Child->K != Op::Load && Child->K != Op::PtrAdd &&
+                precedence(Child) < 16 && precedence(Child) > 2;
+  return Picky && Binary && Child->K != E->K ? 17 : Min;
+}
+
 std::string args(const std::vector<const Expr *> &Ops) {
   std::vector<std::string> S;
   for (const Expr *O : Ops)
@@ -155,7 +166,8 @@ std::string printBare(const Expr *E) {
     return E->V->Name + ".pop<" + scalarSpelling(E->Ty) + ">()";
   default: {
     int P = precedence(E);
-    return printExpr(E->Ops[0], P) + " " + spelling(E->K) + " " + printExpr(E->Ops[1], P + 1);
+    return printExpr(E->Ops[0], clarified(E, E->Ops[0], P)) + " " + spelling(E->K) + " " +
+           printExpr(E->Ops[1], clarified(E, E->Ops[1], P + 1));
   }
   }
 }
