@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Random-program generator for adgen (differential fuzzing).
 
-Usage: gen.py SEED COUNT [--structs] [--kinds=K1,K2,...] [--stmts=N] [--avoid=WHAT,...]
+Usage: gen.py SEED COUNT [--structs] [--calls] [--kinds=K1,K2,...] [--stmts=N] [--avoid=WHAT,...]
 
 Prints one C++ file with COUNT marked functions f0 .. f{COUNT-1}, each marked
 ADGEN_REVERSE(spec) ADGEN_FORWARD(spec), plus the small helper functions they
@@ -57,6 +57,10 @@ KINDS = {
 #              (misaligned tape: crash, hang or silently wrong gradient).
 #              Void helpers (results through pointers/references) are kept.
 AVOID = set()
+
+# --calls: call-heavy programs in the shapes that found reverse-mode and
+# naming bugs outside the project (see gen_call_helpers).
+CALLS = False
 
 # Value-returning helper bodies whose reverse needs no tape.
 CLEAN_SCALAR = [
@@ -238,7 +242,7 @@ class FunctionGen:
         k = r.randrange(7)
         d = depth - 1
         if k == 0:
-            return "%s * %s" % (self.unbounded_atom(), self.bounded(d))
+            return "%s * std::tanh(%s)" % (self.unbounded_atom(), self.bounded(d))
         if k == 1:
             return "(%s + %s)" % (self.unbounded_atom(), self.bounded(d))
         if k == 2:
@@ -248,6 +252,8 @@ class FunctionGen:
         if k == 4 and self.helpers_of("scalar"):
             h = r.choice(self.helpers_of("scalar"))
             return "%s(%s, %s)" % (h.name, self.any(d), self.bounded(d))
+        if k == 4 and CALLS and r.random() < 0.5:
+            return "hx::%s(%s, %s)" % (r.choice(["hd0", "hv0"]), self.any(d), self.bounded(d))
         if k == 5 and self.helpers_of("arr"):
             h = r.choice(self.helpers_of("arr"))
             src = r.choice(["x", "local"]) if self.all_vars("arr") else "x"
@@ -263,14 +269,14 @@ class FunctionGen:
         if k is None:
             k = r.randrange(5)
         if k == 0:
-            return "x[%s]" % self.n_index()
+            return "(0.5 + 0.25 * x[%s])" % self.n_index()
         if k == 1:
             return "(0.75 + 0.25 * std::cos(%s))" % self.any(1)
         if k == 2:
             return "std::exp(-0.125 * %s * %s)" % ((self.bounded(1),) * 2)
         if k == 3:
-            return "(1 + 0.25 * std::tanh(%s))" % self.any(1)
-        return "a"
+            return "(0.875 + 0.125 * std::tanh(%s))" % self.any(1)
+        return "(0.5 + 0.25 * a)"
 
     def cond(self):
         return self.condexpr(self.cond_)
@@ -335,12 +341,12 @@ class FunctionGen:
         if k == 0:
             s = "%s = %s * %s + %s;" % (lv, lv, self.multiplier(), self.bounded(2))
         elif k == 1:
-            s = "%s = %s * %s - %s * %s;" % (lv, self.small_const(), self.any(2),
-                                             self.small_const(), lv)
+            s = "%s = 0.5 * %s - 0.25 * %s;" % (lv, self.any(2), lv)
         elif k == 2:
-            s = "%s += %s;" % (lv, self.any(2))
+            # Increments stay bounded (s += s in a loop grows like 2^trips).
+            s = "%s += %s;" % (lv, self.bounded(2))
         elif k == 3:
-            s = "%s -= %s * %s;" % (lv, self.small_const(), self.any(2))
+            s = "%s -= %s * std::tanh(%s);" % (lv, self.small_const(), self.any(2))
         elif k == 4:
             s = "%s *= %s;" % (lv, self.multiplier())
         elif k == 5:
@@ -349,15 +355,17 @@ class FunctionGen:
         elif k == 6:
             s = "%s = %s;" % (lv, self.bounded(3))
         elif k == 7:
-            s = "%s = std::tanh(%s) + %s * %s;" % (lv, lv, lv, self.bounded(1))
+            s = "%s = std::tanh(%s) + 0.5 * %s * std::tanh(%s);" % (lv, lv, lv, self.bounded(1))
         elif k == 8:
-            s = "%s = %s;" % (lv, self.any(3))
+            s = "%s = 0.5 * %s;" % (lv, self.any(3))
         else:
             s = "%s = %s * %s + %s;" % (lv, lv, self.bounded(2), self.small_const())
         self.emit(out, ind, s)
 
     def call_stmt(self, out, ind):
         r = self.r
+        if CALLS and r.random() < 0.6:
+            return self.hx_call_stmt(out, ind)
         k = r.randrange(3)
         if k == 0 and self.helpers_of("ptr"):
             # adgen refuses &scalar; pass the address of an array element.
@@ -390,6 +398,33 @@ class FunctionGen:
             self.emit(out, ind, "%s(%s, %s, %s);" % (h.name, t, m, self.any(2)))
         else:
             self.assignment(out, ind)
+
+    def hx_lvalue(self):
+        """A double lvalue for a helper's double& (a, the by-value parameter, too)."""
+        lv = self.lvalue()
+        if self.kind == "out" and lv.startswith("y["):
+            lv = self.lvalue_non_y() or "a"
+        return "a" if self.r.random() < 0.3 else lv
+
+    def hx_call_stmt(self, out, ind):
+        """A call of a namespaced helper (--calls)."""
+        r = self.r
+        k = r.randrange(5)
+        if k == 0:
+            self.emit(out, ind, "hx::ho0(%s, %s);" % (self.any(2), self.hx_lvalue()))
+        elif k == 1:
+            # The result discarded: only the effect on the argument counts.
+            self.emit(out, ind, "hx::hc0(%s, %s);" % (self.hx_lvalue(), self.bounded(2)))
+        elif k == 2:
+            self.emit(out, ind, "a = hx::hv0(a, %s);" % self.bounded(2))
+        else:
+            # A local named after a helper (calls stay qualified, so it shadows nothing).
+            taken = {v.name for sc in self.scopes for v in sc}
+            names = [h for h in ("hd0", "hd1", "hc0", "hv0", "ho0") if h not in taken]
+            name = r.choice(names) if names else self.fresh("w")
+            call = "hx::hd0" if k == 3 else "hx::hd1"
+            self.emit(out, ind, "double %s = %s(%s, %s);" % (name, call, self.any(2), self.bounded(1)))
+            self.declare(name, "d")
 
     def lvalue_non_y(self):
         opts = [v.name for v in self.all_vars("d")]
@@ -610,17 +645,17 @@ def gen_helpers(r):
     for k in range(2):
         name = "hs%d" % k
         body = pick(r, [
-            "  double p = u;\n  for (int k = 0; k < 3; ++k)\n    p = p * std::tanh(v) + 0.25 * std::sin(p);\n  return p;",
-            "  double p = u * v;\n  p = std::sqrt(1 + p * p) - 0.5 * u;\n  return p + std::cos(v);",
+            "  double p = u;\n  for (int k = 0; k < 3; ++k)\n    p = 0.75 * p * std::tanh(v) + 0.25 * std::sin(p);\n  return p;",
+            "  double p = u * std::tanh(v);\n  p = 0.5 * std::sqrt(1 + p * p) - 0.25 * u;\n  return p + std::cos(v);",
             "  double q = std::exp(0.5 * std::sin(u));\n  if (u > v)\n    q *= v;\n  else\n    q -= 0.25 * u;\n  return q;",
-            "  double p = 0;\n  int k = 0;\n  while (k < 3) {\n    p = 0.5 * p + u * std::cos(v + k);\n    ++k;\n  }\n  return p;",
+            "  double p = 0;\n  int k = 0;\n  while (k < 3) {\n    p = 0.5 * p + 0.5 * u * std::cos(v + k);\n    ++k;\n  }\n  return p;",
             "  return u / (1.5 + v * v) + std::log(1 + u * u);",
         ], CLEAN_SCALAR)
         hs.append(Helper(name, "scalar", "double %s(double u, double v) {\n%s\n}" % (name, body)))
     # pointer helper: void hpK(double* p, double v)
     body = pick(r, [
         "  *p = *p * std::tanh(v) + 0.5 * v;",
-        "  double old = *p;\n  *p = 0.5 * old + std::sin(v) * old;\n  *p += 0.25 * v;",
+        "  double old = *p;\n  *p = 0.5 * old + 0.25 * std::sin(v) * old;\n  *p += 0.25 * v;",
         "  for (int k = 0; k < 2; ++k)\n    *p = 0.75 * *p + 0.125 * v * *p;",
     ])
     hs.append(Helper("hp0", "ptr", "void hp0(double* p, double v) {\n%s\n}" % body))
@@ -633,18 +668,61 @@ def gen_helpers(r):
     hs.append(Helper("hr0", "ref", "void hr0(double& r, double v) {\n%s\n}" % body))
     # array-reading helper: double ha0(const double* p, int m)
     body = pick(r, [
-        "  double acc = 0;\n  for (int k = 0; k < m; ++k)\n    acc = 0.5 * acc + p[k] * p[k];\n  return acc;",
+        "  double acc = 0;\n  for (int k = 0; k < m; ++k)\n    acc = 0.5 * acc + p[k] * std::tanh(p[k]);\n  return acc;",
         "  double acc = 1;\n  for (int k = m - 1; k >= 0; --k) {\n    if (p[k] > 0.9)\n      continue;\n    acc *= 0.5 + 0.25 * std::tanh(p[k]);\n  }\n  return acc;",
     ], CLEAN_ARRAY)
     hs.append(Helper("ha0", "arr", "double ha0(const double* p, int m) {\n%s\n}" % body))
     # array-writing helper: void hw0(double* p, int m, double v)
     body = pick(r, [
         "  for (int k = 0; k < m; ++k)\n    p[k] = p[k] * 0.75 + 0.25 * std::sin(v + p[k]);",
-        "  for (int k = 1; k < m; ++k)\n    p[k] += 0.5 * p[k - 1] * std::tanh(v);",
+        "  for (int k = 1; k < m; ++k)\n    p[k] = 0.5 * p[k] + 0.5 * p[k - 1] * std::tanh(v);",
         "  double carry = v;\n  for (int k = 0; k < m; ++k) {\n    double old = p[k];\n    p[k] = 0.5 * old + 0.25 * carry;\n    carry = std::tanh(old);\n  }",
     ])
     hs.append(Helper("hw0", "warr", "void hw0(double* p, int m, double v) {\n%s\n}" % body))
     return hs
+
+
+# ----- call mode (--calls) ----------------------------------------------------
+#
+# Helpers in a namespace, called qualified (so locals may take their names):
+# out-parameters (double&) the marked function feeds with its own inputs,
+# including its by-value parameter a; helpers that write a reference and
+# return a value the caller may discard; by-value parameters the helper
+# overwrites; a chain three calls deep; an int global the helpers count
+# calls in. Every update contracts, so values stay bounded.
+CALL_HELPERS = [
+    ("ho0", "out", "void ho0(double w, double& out)", [
+        "  out = out * std::tanh(w) + 0.25 * std::sin(w);",
+        "  out = 0.5 * std::tanh(w) + 0.25 * w;\n  ++calls;",
+        "  double t = out;\n  if (t > w)\n    out = 0.5 * t;\n  else\n    out = 0.25 * w + 0.5 * t;",
+    ]),
+    ("hc0", "cret", "double hc0(double& u, double v)", [
+        "  u = 0.5 * u + 0.25 * std::tanh(v);\n  return u * std::tanh(v);",
+        "  double old = u;\n  u = std::tanh(old) * 0.5 + 0.25 * v;\n  ++calls;\n  return old - u;",
+    ]),
+    ("hv0", "val", "double hv0(double u, double v)", [
+        "  u = 0.5 * u + 0.25 * std::tanh(v);\n  v *= 0.5;\n  return u * std::tanh(v) + v;",
+        "  for (int k = 0; k < 2; ++k) {\n    u = 0.75 * u * std::cos(v);\n    v = std::tanh(u + v);\n  }\n  return u + 0.5 * v;",
+    ]),
+    ("hd1", "chain1", "double hd1(double u, double v)", [
+        "  double t = 0.5 * u;\n  ho0(v, t);\n  double r = hc0(t, u);\n  return 0.5 * r + 0.25 * t;",
+        "  double t = hv0(v, u);\n  hc0(t, v);\n  return 0.5 * t + 0.25 * std::tanh(::hs0(t, v));",
+    ]),
+    ("hd0", "chain", "double hd0(double u, double v)", [
+        "  double q = hd1(u, v);\n  hc0(q, v);\n  return 0.5 * q + 0.25 * hv0(u, q);",
+        "  double q = u;\n  for (int k = 0; k < 2; ++k)\n    ho0(hd1(q, v), q);\n  return q;",
+    ]),
+]
+
+
+def gen_call_helpers(r):
+    text = ["namespace hx {", "int calls = 0;", ""]
+    hs = []
+    for name, kind, sig, bodies in CALL_HELPERS:
+        text.append("%s {\n%s\n}\n" % (sig, r.choice(bodies)))
+        hs.append(Helper(name, kind, ""))
+    text.append("}  // namespace hx")
+    return "\n".join(text), hs
 
 
 # ----- struct mode (--structs) ------------------------------------------------
@@ -1382,8 +1460,8 @@ def generate(seed, count, kinds=None, max_stmts=None, structs=False):
     r = random.Random(seed)
     helpers = gen_helpers(r)
     kinds = kinds or list(KINDS)
-    out = ["// Generated by test/fuzz/gen.py %d %d%s. Do not edit." % (
-        seed, count, " --structs" if structs else ""),
+    out = ["// Generated by test/fuzz/gen.py %d %d%s%s. Do not edit." % (
+        seed, count, " --structs" if structs else "", " --calls" if CALLS else ""),
            "#include <adgen/adgen.h>", "#include <cmath>", ""]
     if structs:
         out.append(gen_struct_types(r))
@@ -1393,6 +1471,11 @@ def generate(seed, count, kinds=None, max_stmts=None, structs=False):
     for h in helpers:
         out.append(h.text)
         out.append("")
+    if CALLS:
+        text, chelpers = gen_call_helpers(r)
+        out.append(text)
+        out.append("")
+        helpers = helpers + chelpers
     if structs:
         shelpers = gen_struct_helpers(r)
         for h in shelpers:
@@ -1420,6 +1503,9 @@ def main(argv):
     for a in argv[3:]:
         if a == "--structs":
             structs = True
+        elif a == "--calls":
+            global CALLS
+            CALLS = True
         elif a.startswith("--kinds="):
             kinds = a[len("--kinds="):].split(",")
         elif a.startswith("--avoid="):
