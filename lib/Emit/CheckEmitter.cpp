@@ -399,7 +399,7 @@ private:
       O += "    }\n";
       same("f_hessian has f's effects", "adgen_check::withValue(eff, e0)");
     }
-    O += "    (void)eff;\n  }\n  return worst;\n}\n";
+    O += "    (void)eff; (void)noise;\n  }\n  return worst;\n}\n";
   }
 
   std::string stepType() {
