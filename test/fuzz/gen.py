@@ -746,6 +746,7 @@ def gen_call_helpers(r):
 #   range-for    range-based for loops
 #   struct-ret   helpers and methods returning structs (sv0, sb0, rot)
 #   struct-arr   local arrays of structs (and helpers taking V2*)
+#   containers   local std::vector<double>(n) and std::array<double, 4>
 #   field-ref    scalar fields (v.x, b.p.y, b.w) passed to a helper's double&
 #                parameter (hr0(v.x, u)) -- adgen crashes in reverse mode
 STRUCT_TYPES = """struct V2 {
@@ -940,6 +941,12 @@ class StructFunctionGen(FunctionGen):
     def field_lvalues(self):
         opts = [lambda o=o: self.field_of_v2(o()) for o in self.v2_objects(True)]
         opts += [lambda o=o: self.field_of_box(o()) for o in self.box_objects(True)]
+        return opts + self.container_elements()
+
+    def container_elements(self):
+        """Thunks naming an element of a local std::vector (length n) or std::array."""
+        opts = [lambda v=v: "%s[%s]" % (v.name, self.n_index()) for v in self.all_vars("vec")]
+        opts += [lambda v=v: "%s[%s]" % (v.name, self.t_index()) for v in self.all_vars("sarr")]
         return opts
 
     def shelper(self, kind):
@@ -1002,6 +1009,8 @@ class StructFunctionGen(FunctionGen):
             opts.append(lambda o=o: self.field_of_v2(o()))
         for o in rb:
             opts.append(lambda o=o: self.field_of_box(o()))
+        for e in self.container_elements():
+            opts.append(lambda e=e: self.use_containers(e()))
         if self.nest >= 2:
             return opts
         calls = []
@@ -1015,6 +1024,10 @@ class StructFunctionGen(FunctionGen):
         if rd and self.shelper("sv") and "struct-ret" not in AVOID:
             calls.append(lambda: "%s(%s, %s)%s" % (self.shelper("sv"), self.v2_rvalue(0),
                                                    self.v2_rvalue(0), r.choice([".x", ".y"])))
+        for v in self.all_vars("vec"):
+            calls.append(lambda v=v: "ha0(%s.data(), n)" % self.use(v))
+        for v in self.all_vars("sarr"):
+            calls.append(lambda v=v: "ha0(%s.data(), %s)" % (self.use(v), r.choice(["4", "%s.size()" % v.name])))
         if self.all_vars("v2arr") and self.shelper("sq"):
             calls.append(lambda: "%s(%s, 4)" % (self.shelper("sq"), self.use(r.choice(self.all_vars("v2arr")))))
         if "lambdas" not in AVOID:
@@ -1381,8 +1394,32 @@ class StructFunctionGen(FunctionGen):
         b = self.r.choice(self.box_objects(True))()
         self.emit(out, ind, "if (%s) ++%s.id;" % (self.cond(), b))
 
+    def use_containers(self, text):
+        for v in self.all_vars("vec") + self.all_vars("sarr"):
+            if text.startswith(v.name + "["):
+                v.used = True
+        return text
+
+    def decl_containers(self, out):
+        """Local scratch: a std::vector<double>(n) and a std::array<double, 4>."""
+        r = self.r
+        if r.random() < 0.5:
+            name = self.fresh("v")
+            self.emit(out, 1, "std::vector<double> %s(n);" % name)
+            self.emit(out, 1, "for (int k = 0; k < n; ++k)")
+            self.emit(out, 2, "%s[k] = %s + 0.25 * x[k];" % (name, self.bounded(1)))
+            self.declare(name, "vec")
+        if r.random() < 0.5:
+            name = self.fresh("q")
+            self.emit(out, 1, "std::array<double, 4> %s = {%s, %s, %s, %s};" % (
+                name, self.bounded(1), self.bounded_atom(), self.const(), self.bounded_atom()))
+            self.declare(name, "sarr")
+
     def prologue(self, out):
-        """One or two struct locals before the first loop, which then overwrites them."""
+        """One or two struct locals before the first loop, which then overwrites them;
+        sometimes a local std::vector and std::array."""
+        if "containers" not in AVOID:
+            self.decl_containers(out)
         for _ in range(self.r.randint(1, 2)):
             opts = [self.decl_v2, self.decl_v2, self.decl_box]
             if "struct-arr" not in AVOID:
@@ -1403,6 +1440,10 @@ class StructFunctionGen(FunctionGen):
             return "%s += %s * %s[%d];" % (acc, c, v.name, r.randrange(4))
         if k == "int":
             return "%s += 0.125 * %s;" % (acc, v.name)
+        if k == "vec":
+            return "%s += %s * %s[%s];" % (acc, c, v.name, r.choice(["0", "n - 1", "1"]))
+        if k == "sarr":
+            return "%s += %s * %s[%d];" % (acc, c, v.name, r.randrange(4))
         if k in V2_KINDS:
             return "%s += %s * %s.%s;" % (acc, c, v.name, r.choice("xy"))
         if k == "v2arr":
@@ -1464,6 +1505,7 @@ def generate(seed, count, kinds=None, max_stmts=None, structs=False):
         seed, count, " --structs" if structs else "", " --calls" if CALLS else ""),
            "#include <adgen/adgen.h>", "#include <cmath>", ""]
     if structs:
+        out[-1:-1] = ["#include <array>", "#include <vector>"]
         out.append(gen_struct_types(r))
         out.append("")
         for h in helpers:
