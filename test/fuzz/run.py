@@ -10,7 +10,7 @@ For each seed: gen.py SEED COUNT > DIR/sSEED.cpp; adgen --emit=check;
 CXX (g++) -std=c++17 OPT (-O1) -Wall -Wextra -Werror; run. The checker tests
 the whole contract (see lib/Emit/CheckEmitter.h): finite differences,
 forward vs reverse, pre-filled adjoints with d_ret != 1, f's value and
-effects, canaries. A long campaign: run.py 1 2000 3 --cxx=clang++-19 --opt=-O0
+effects, canaries. A long campaign: run.py 1 2000 3 --cxx=clang++-19 --opt=-O0 --pch
 (and again with --structs and --calls).  Prints one line per seed that
 fails at any stage (adgen error, compile error, wrong derivative, crash) and
 leaves its files in DIR.
@@ -27,6 +27,21 @@ CXX = os.environ.get("CXX", "g++")
 
 
 OPT = "-O1"
+PCH = []  # ["-include-pch", FILE] with --pch (clang++ only)
+
+# The headers every check program includes: precompiled once with --pch.
+PCH_HEADERS = ["adgen/adgen.h", "adgen/runtime.h", "adgen/tape.h", "algorithm", "array", "cmath",
+               "cstddef", "cstdio", "cstdlib", "limits", "random", "vector"]
+
+
+def make_pch(out):
+    """Precompiles PCH_HEADERS for CXX and OPT (a third of a check program's compile time)."""
+    h = os.path.join(out, "check-headers.h")
+    with open(h, "w") as f:
+        f.write("".join("#include <%s>\n" % x for x in PCH_HEADERS))
+    subprocess.run([CXX, "-std=c++17", OPT, "-x", "c++-header", "-I" + os.path.join(ROOT, "include"),
+                    h, "-o", h + ".pch"], check=True)
+    return ["-include-pch", h + ".pch"]
 
 
 def one(seed, count, out, extra):
@@ -39,7 +54,7 @@ def one(seed, count, out, extra):
                        capture_output=True, text=True, timeout=120)
     if p.returncode != 0:
         return seed, "adgen", "exit status %d\n%s" % (p.returncode, p.stderr[-2000:])
-    p = subprocess.run([CXX, "-std=c++17", OPT, "-Wall", "-Wextra", "-Werror", "-I" + os.path.join(ROOT, "include"),
+    p = subprocess.run([CXX, "-std=c++17", OPT] + PCH + ["-Wall", "-Wextra", "-Werror", "-I" + os.path.join(ROOT, "include"),
                         base + ".check.cpp", "-o", base + ".exe"], capture_output=True, text=True, timeout=300)
     if p.returncode != 0:
         return seed, "compile", p.stderr[-3000:]
@@ -72,12 +87,15 @@ def main(argv):
     jobs = os.cpu_count() or 4
     out = "/tmp/fuzz-run"
     extra = []
-    global CXX, OPT
+    global CXX, OPT, PCH
+    pch = False
     for a in argv[3:]:
         if a.startswith("--cxx="):
             CXX = a[6:]
         elif a.startswith("--opt="):
             OPT = a[6:]
+        elif a == "--pch":
+            pch = True
         elif a.startswith("--jobs="):
             jobs = int(a[7:])
         elif a.startswith("--out="):
@@ -87,6 +105,8 @@ def main(argv):
         else:
             count = int(a)
     os.makedirs(out, exist_ok=True)
+    if pch:
+        PCH = make_pch(out)
     bad = 0
     functions = 0
     with concurrent.futures.ThreadPoolExecutor(jobs) as ex:
