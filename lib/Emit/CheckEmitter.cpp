@@ -11,15 +11,51 @@
 //===----------------------------------------------------------------------===//
 
 #include "Emit/CheckEmitter.h"
+#include "llvm/ADT/DenseSet.h"
+#include <set>
 
 using namespace adgen;
 using namespace adgen::graph;
 
 namespace {
 
+/// Globals that F or any function it calls may write (scalars and arrays of
+/// numbers): part of f's effects.
+std::vector<const Var *> writtenGlobals(const Function &F) {
+  std::vector<const Var *> Out;
+  std::set<std::string> Seen;
+  llvm::DenseSet<const Function *> Visited;
+  auto note = [&](const Expr *E) {
+    const Var *R = E ? rootOf(E) : nullptr;
+    if (R && R->Kind == VarKind::Global && !R->Ty.IsConst && !R->Ty.Rec && !R->Ty.isContainer() &&
+        !R->Ty.IsPointer && Seen.insert(R->Name).second)
+      Out.push_back(R);
+  };
+  std::vector<const Function *> Work{&F};
+  while (!Work.empty()) {
+    const Function *G = Work.back();
+    Work.pop_back();
+    if (!Visited.insert(G).second)
+      continue;
+    forEachStmt(G->Body, [&](Stmt *S) {
+      if (S->K == StmtKind::Assign || S->K == StmtKind::AddAssign || S->K == StmtKind::Call)
+        note(S->Target);
+      if (S->K != StmtKind::Call || !S->Fn)
+        return;
+      for (size_t I = 0; I < S->Args.size() && I < S->Fn->ParamTypes.size(); ++I)
+        if (S->Fn->ParamTypes[I].isWritable())
+          note(S->Args[I]);
+      if (S->Fn->Body)
+        Work.push_back(S->Fn->Body);
+    });
+  }
+  return Out;
+}
+
 class Writer {
 public:
-  Writer(const CheckTarget &T, unsigned Index) : T(T), F(*T.F), I(std::to_string(Index)) {}
+  Writer(const CheckTarget &T, unsigned Index)
+      : T(T), F(*T.F), I(std::to_string(Index)), Globals(writtenGlobals(F)) {}
 
   std::string run() {
     O += "// Checks " + T.Primal + ":";
@@ -45,6 +81,14 @@ public:
 
 private:
   std::string a(size_t K) { return "a" + std::to_string(K); }
+  std::string g(size_t K) { return "g" + std::to_string(K); }
+  /// To = From for a global's value (element by element for an array).
+  std::string globalCopy(size_t K, const std::string &To, const std::string &From) {
+    if (!Globals[K]->Ty.ArraySize)
+      return "  " + To + " = " + From + ";\n";
+    return "  for (std::size_t i = 0; i < " + std::to_string(Globals[K]->Ty.ArraySize) + "; ++i) " +
+           To + "[i] = " + From + "[i];\n";
+  }
   std::string d(size_t K) { return "d" + std::to_string(K); }
   bool isArray(size_t K) { return F.Params[K]->Ty.IsPointer; }
   std::string ty(size_t K) { return F.Params[K]->Ty.valueStr(); }
@@ -57,6 +101,8 @@ private:
   }
   /// For each array parameter, a canaried buffer of f's own argument.
   void buffers(const char *Who) {
+    for (size_t K = 0; K < Globals.size(); ++K)
+      O += globalCopy(K, Globals[K]->Name, "s." + g(K));
     for (size_t K = 0; K < F.Params.size(); ++K)
       if (isArray(K))
         O += "  adgen_check::Buffer<" + ty(K) + "> b" + std::to_string(K) + "(s." + a(K) +
@@ -70,6 +116,8 @@ private:
   }
   /// Copies f's arrays back into the state, checking their canaries.
   void unbuffer() {
+    for (size_t K = 0; K < Globals.size(); ++K)
+      O += globalCopy(K, "s." + g(K), Globals[K]->Name);
     for (size_t K = 0; K < F.Params.size(); ++K)
       if (isArray(K))
         O += "  b" + std::to_string(K) + ".done(s." + a(K) + ");\n";
@@ -81,10 +129,18 @@ private:
     for (size_t K = 0; K < F.Params.size(); ++K)
       O += isArray(K) ? "  std::vector<" + ty(K) + "> " + a(K) + ";\n"
                       : "  " + ty(K) + " " + a(K) + ";\n";
+    // Globals f writes: every call starts from the same values, and what f
+    // leaves in them is one of its effects.
+    for (size_t K = 0; K < Globals.size(); ++K)
+      O += "  " + Globals[K]->Ty.valueStr() + " " + g(K) +
+           (Globals[K]->Ty.ArraySize ? "[" + std::to_string(Globals[K]->Ty.ArraySize) + "]" : "") +
+           "; // " + Globals[K]->Name + "\n";
     O += "};\n\n";
     // Integers are ADGEN_CHECK_INT; array lengths come from the spec
     // (evaluated with those integers) or are ADGEN_CHECK_BUFFER.
     O += "inline State point(adgen_check::Random &rng) {\n  State s{};\n";
+    for (size_t K = 0; K < Globals.size(); ++K)
+      O += globalCopy(K, "s." + g(K), Globals[K]->Name);
     for (size_t K = 0; K < F.Params.size(); ++K) {
       const Type &Ty = F.Params[K]->Ty;
       if (!Ty.isFloating() && !Ty.IsPointer)
@@ -147,6 +203,9 @@ private:
       if (F.Params[K]->Ty.isWritable())
         O += isArray(K) ? "  for (auto v : s." + a(K) + ") e.push_back(v);\n"
                         : "  e.push_back(s." + a(K) + ");\n";
+    for (size_t K = 0; K < Globals.size(); ++K)
+      O += Globals[K]->Ty.ArraySize ? "  for (auto v : s." + g(K) + ") e.push_back(v);\n"
+                                    : "  e.push_back(s." + g(K) + ");\n";
     O += "  (void)s;\n  return e;\n}\n\n";
   }
 
@@ -437,6 +496,7 @@ private:
   const Function &F;
   std::string I;
   std::string O;
+  std::vector<const Var *> Globals;
 };
 
 const char *Prelude = R"(

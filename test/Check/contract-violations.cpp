@@ -1,6 +1,7 @@
 // --emit=check catches what f_grad on zeroed buffers cannot see: a pullback
 // that overwrites adjoints instead of adding to them, writes past the end
-// of an adjoint array, or a derivative whose value differs from f's. The
+// of an adjoint array, or a derivative whose value or effect on a global
+// differs from f's. The
 // violations are planted in user-written (custom) derivatives that f's
 // generated derivatives call; the correct versions pass.
 // RUN: %adgen %s --emit=check -o %t.good.cpp -- -std=c++17
@@ -12,10 +13,13 @@
 // RUN: %cxx -DPAST_END %t.past.cpp -o %t.past && not %t.past | FileCheck %s --check-prefix=PAST
 // RUN: %adgen %s --emit=check -o %t.value.cpp -- -std=c++17 -DWRONG_VALUE
 // RUN: %cxx -DWRONG_VALUE %t.value.cpp -o %t.value && not %t.value | FileCheck %s --check-prefix=VALUE
+// RUN: %adgen %s --emit=check -o %t.global.cpp -- -std=c++17 -DWRONG_GLOBAL
+// RUN: %cxx -DWRONG_GLOBAL %t.global.cpp -o %t.global && not %t.global | FileCheck %s --check-prefix=GLOBAL
 #include <adgen/adgen.h>
 #include <cmath>
 
-// A "library" function: y[i] = x[i]^2 + y[i] / 2.
+// A "library" function: y[i] = x[i]^2 + y[i] / 2; it counts its calls.
+int calls = 0;
 void lib(const double *x, double *y, int n);
 
 ADGEN_CUSTOM void lib_pullback(const double *x, double *y, int n, double *d_x, double *d_y) {
@@ -34,6 +38,11 @@ ADGEN_CUSTOM void lib_pullback(const double *x, double *y, int n, double *d_x, d
 }
 
 ADGEN_CUSTOM void lib_fwd(const double *x, double *y, int n, const double *d_x, double *d_y) {
+#ifdef WRONG_GLOBAL
+  calls += 2; // wrong: lib counts one call
+#else
+  ++calls;
+#endif
   for (int i = 0; i < n; ++i) {
     d_y[i] = 2 * x[i] * d_x[i] + 0.5 * d_y[i];
 #ifdef WRONG_VALUE
@@ -45,12 +54,14 @@ ADGEN_CUSTOM void lib_fwd(const double *x, double *y, int n, const double *d_x, 
 }
 
 void lib(const double *x, double *y, int n) {
+  ++calls;
   for (int i = 0; i < n; ++i)
     y[i] = x[i] * x[i] + 0.5 * y[i];
 }
 
 ADGEN_REVERSE("x[n], y[n] -> y[n]") ADGEN_FORWARD("x[n], y[n] -> y[n]")
 void f(const double *x, double *y, int n) {
+  calls += 10;
   lib(x, y, n);
   for (int i = 0; i < n; ++i)
     y[i] = std::sin(y[i]);
@@ -64,3 +75,5 @@ void f(const double *x, double *y, int n) {
 // PAST: 0 passed, 1 failed
 // VALUE: FAIL f: f_fwd returns f's value and has f's effects: written element
 // VALUE: 0 passed, 1 failed
+// GLOBAL: FAIL f: f_fwd returns f's value and has f's effects: written element
+// GLOBAL: 0 passed, 1 failed
