@@ -155,11 +155,8 @@ public:
         AggregateParams |= V->Ty.Rec || V->Ty.isContainer();
       AggregateParams |= !F->ReturnsVoid && F->ReturnType.Rec;
       if ((R.M == Mode::Jacobian && AggregateParams) ||
-          (R.M == Mode::Hessian && graph::usesAggregates(*F)) ||
-          (O.What == DriverOptions::Emit::Check && AggregateParams)) {
-        Diags.error(R.Where, std::string(R.M == Mode::Jacobian  ? "ADGEN_JACOBIAN"
-                                         : R.M == Mode::Hessian ? "ADGEN_HESSIAN"
-                                                                : "--emit=check") +
+          (R.M == Mode::Hessian && graph::usesAggregates(*F))) {
+        Diags.error(R.Where, std::string(R.M == Mode::Jacobian ? "ADGEN_JACOBIAN" : "ADGEN_HESSIAN") +
                                  " of a function that " +
                                  (R.M == Mode::Hessian ? "uses structs, std::vector or "
                                                          "std::array"

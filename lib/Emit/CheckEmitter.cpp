@@ -52,6 +52,30 @@ std::vector<const Var *> writtenGlobals(const Function &F) {
   return Out;
 }
 
+/// The value a parameter of type \p T holds in the checker's State: the
+/// element type for a scalar or struct, a std::vector of elements for a
+/// pointer (an array), the container itself for a container.
+std::string valueType(const Type &T) {
+  Type V = T;
+  V.IsConst = V.IsReference = false;
+  V.PointeeConst = false;
+  if (V.IsPointer && !V.isContainer()) {
+    V.IsPointer = false;
+    V.IsVector = true;
+  }
+  V.IsPointer = false;
+  return V.str();
+}
+
+/// Every struct reachable from \p T's fields, innermost first.
+void collectRecords(const Type &T, std::vector<const Record *> &Out) {
+  if (!T.Rec || std::find(Out.begin(), Out.end(), T.Rec) != Out.end())
+    return;
+  for (const Record::Field &Fd : T.Rec->Fields)
+    collectRecords(Fd.Ty, Out);
+  Out.push_back(T.Rec);
+}
+
 class Writer {
 public:
   Writer(const CheckTarget &T, unsigned Index)
@@ -62,7 +86,8 @@ public:
     for (const std::string *G : {&T.Fwd, &T.Pullback, &T.Grad, &T.Jacobian, &T.Hessian})
       if (!G->empty())
         O += " " + *G;
-    O += ".\nnamespace adgen_check_" + I + " {\n";
+    O += ".\nnamespace adgen_check_" + I + " {\n"
+         "using adgen_check::visit;\nusing adgen_check::floats;\n";
     state();
     layouts();
     primal();
@@ -72,8 +97,7 @@ public:
       adjoints(false);
     if (!T.Grad.empty())
       adjoints(true);
-    if (!T.Jacobian.empty() || !T.Hessian.empty())
-      matrix(!T.Jacobian.empty());
+    matrix();
     check();
     O += "} // namespace adgen_check_" + I + "\n\n";
     return O;
@@ -81,7 +105,22 @@ public:
 
 private:
   std::string a(size_t K) { return "a" + std::to_string(K); }
+  std::string d(size_t K) { return "d" + std::to_string(K); }
   std::string g(size_t K) { return "g" + std::to_string(K); }
+  const Type &pty(size_t K) { return F.Params[K]->Ty; }
+  /// An array parameter (a pointer), held as a std::vector and passed as a
+  /// canaried buffer.
+  bool isArray(size_t K) { return pty(K).IsPointer && !pty(K).isContainer(); }
+  std::string vty(size_t K) { return valueType(pty(K)); }
+  std::string elem(size_t K) { return pty(K).element().valueStr(); }
+  bool retFloat() { return !F.ReturnsVoid && F.ReturnType.isFloating(); }
+  bool retValue() { return !F.ReturnsVoid; }
+  bool retRecord() { return retFloat() && F.ReturnType.Rec; }
+  /// The adjoint of an input that f cannot write accumulates; the adjoint of
+  /// an output, or of memory f may overwrite, is a seed on entry (contract).
+  bool accumulates(size_t K) {
+    return T.P.Inputs[K] && !T.P.Outputs[K] && !pty(K).isWritable();
+  }
   /// To = From for a global's value (element by element for an array).
   std::string globalCopy(size_t K, const std::string &To, const std::string &From) {
     if (!Globals[K]->Ty.ArraySize)
@@ -89,23 +128,14 @@ private:
     return "  for (std::size_t i = 0; i < " + std::to_string(Globals[K]->Ty.ArraySize) + "; ++i) " +
            To + "[i] = " + From + "[i];\n";
   }
-  std::string d(size_t K) { return "d" + std::to_string(K); }
-  bool isArray(size_t K) { return F.Params[K]->Ty.IsPointer; }
-  std::string ty(size_t K) { return F.Params[K]->Ty.valueStr(); }
-  bool retFloat() { return !F.ReturnsVoid && F.ReturnType.isFloating(); }
-  bool retValue() { return !F.ReturnsVoid; }
-  /// The adjoint of an input that f cannot write accumulates; the adjoint of
-  /// an output, or of memory f may overwrite, is a seed on entry (contract).
-  bool accumulates(size_t K) {
-    return T.P.Inputs[K] && !T.P.Outputs[K] && !F.Params[K]->Ty.isWritable();
-  }
-  /// For each array parameter, a canaried buffer of f's own argument.
+  /// For each array parameter, a canaried buffer of f's own argument; the
+  /// globals f writes get the state's values.
   void buffers(const char *Who) {
     for (size_t K = 0; K < Globals.size(); ++K)
       O += globalCopy(K, Globals[K]->Name, "s." + g(K));
     for (size_t K = 0; K < F.Params.size(); ++K)
       if (isArray(K))
-        O += "  adgen_check::Buffer<" + ty(K) + "> b" + std::to_string(K) + "(s." + a(K) +
+        O += "  adgen_check::Buffer<" + elem(K) + "> b" + std::to_string(K) + "(s." + a(K) +
              ", \"" + Who + ": " + F.Params[K]->Name + "\");\n";
   }
   std::vector<std::string> primalArgs() {
@@ -114,7 +144,7 @@ private:
       Args.push_back(isArray(K) ? "b" + std::to_string(K) + ".data()" : "s." + a(K));
     return Args;
   }
-  /// Copies f's arrays back into the state, checking their canaries.
+  /// Copies f's arrays and the globals back into the state, checking canaries.
   void unbuffer() {
     for (size_t K = 0; K < Globals.size(); ++K)
       O += globalCopy(K, "s." + g(K), Globals[K]->Name);
@@ -122,13 +152,21 @@ private:
       if (isArray(K))
         O += "  b" + std::to_string(K) + ".done(s." + a(K) + ");\n";
   }
+  /// A derivative variable shaped like parameter K: a canaried buffer for an
+  /// array, else a value of the parameter's type.
+  void derivativeVar(size_t K, const char *Who) {
+    if (isArray(K))
+      O += "  adgen_check::Buffer<" + elem(K) + "> " + d(K) + "(s." + a(K) + ".size(), \"" + Who +
+           ": d_" + F.Params[K]->Name + "\");\n";
+    else
+      O += "  " + vty(K) + " " + d(K) + " = adgen_check::zeroLike(s." + a(K) + ");\n";
+  }
 
   /// struct State, a random point, and perturbation along a direction.
   void state() {
     O += "struct State {\n";
     for (size_t K = 0; K < F.Params.size(); ++K)
-      O += isArray(K) ? "  std::vector<" + ty(K) + "> " + a(K) + ";\n"
-                      : "  " + ty(K) + " " + a(K) + ";\n";
+      O += "  " + vty(K) + " " + a(K) + "{};\n";
     // Globals f writes: every call starts from the same values, and what f
     // leaves in them is one of its effects.
     for (size_t K = 0; K < Globals.size(); ++K)
@@ -136,20 +174,21 @@ private:
            (Globals[K]->Ty.ArraySize ? "[" + std::to_string(Globals[K]->Ty.ArraySize) + "]" : "") +
            "; // " + Globals[K]->Name + "\n";
     O += "};\n\n";
-    // Integers are ADGEN_CHECK_INT; array lengths come from the spec
-    // (evaluated with those integers) or are ADGEN_CHECK_BUFFER.
+    // Integers are ADGEN_CHECK_INT; array and vector lengths come from the
+    // spec (evaluated with those integers) or are ADGEN_CHECK_BUFFER;
+    // floating-point values anywhere inside are drawn at random.
     O += "inline State point(adgen_check::Random &rng) {\n  State s{};\n";
     for (size_t K = 0; K < Globals.size(); ++K)
       O += globalCopy(K, "s." + g(K), Globals[K]->Name);
     for (size_t K = 0; K < F.Params.size(); ++K) {
-      const Type &Ty = F.Params[K]->Ty;
-      if (!Ty.isFloating() && !Ty.IsPointer)
-        O += "  s." + a(K) + " = static_cast<" + ty(K) + ">(" +
+      const Type &Ty = pty(K);
+      if (!Ty.isFloating() && !Ty.isMemory())
+        O += "  s." + a(K) + " = static_cast<" + vty(K) + ">(" +
              (Ty.Scalar == ScalarKind::Bool ? "1" : "ADGEN_CHECK_INT") + ");\n";
     }
     for (size_t K = 0; K < F.Params.size(); ++K) {
-      const Type &Ty = F.Params[K]->Ty;
-      if (Ty.IsPointer) {
+      const Type &Ty = pty(K);
+      if (isArray(K) || Ty.IsVector) {
         std::string Len = "ADGEN_CHECK_BUFFER";
         if (!T.Lengths[K].empty()) {
           Len = T.Lengths[K];
@@ -158,83 +197,89 @@ private:
           Len = "static_cast<std::size_t>(" + Len + ")";
         }
         O += "  s." + a(K) + ".resize(" + Len + ");\n";
-        if (Ty.isFloating())
-          O += "  for (auto &v : s." + a(K) + ") v = static_cast<" + ty(K) + ">(rng.uniform());\n";
-      } else if (Ty.isFloating()) {
-        O += "  s." + a(K) + " = static_cast<" + ty(K) + ">(rng.uniform());\n";
       }
+      if (Ty.isFloating())
+        O += "  floats(s." + a(K) + ", [&](auto &v) { v = static_cast<std::decay_t<decltype(v)>>(rng.uniform()); });\n";
     }
     O += "  return s;\n}\n\n";
     O += "inline void perturb(State &s, const std::vector<long double> &dir, long double h) {\n"
          "  std::size_t k = 0;\n";
-    for (size_t K = 0; K < F.Params.size(); ++K) {
-      if (!T.P.Inputs[K])
-        continue;
-      if (isArray(K))
-        O += "  for (auto &v : s." + a(K) + ") v += static_cast<" + ty(K) + ">(h * dir[k++]);\n";
-      else
-        O += "  s." + a(K) + " += static_cast<" + ty(K) + ">(h * dir[k++]);\n";
-    }
+    for (size_t K = 0; K < F.Params.size(); ++K)
+      if (T.P.Inputs[K])
+        O += "  floats(s." + a(K) + ", [&](auto &v) { v += static_cast<std::decay_t<decltype(v)>>(h * dir[k++]); });\n";
     O += "  (void)s; (void)dir; (void)h; (void)k;\n}\n\n";
   }
 
-  /// Sizes of the flattened inputs and outputs, which adjoint buffers
+  /// Sizes of the flattened inputs and outputs, which adjoint entries
   /// accumulate, and f's effects (its value, then everything it may write).
   void layouts() {
     auto count = [&](const char *Name, auto Pick, bool Ret) {
-      O += std::string("inline std::size_t ") + Name + "(const State &s) {\n  std::size_t n = " +
-           (Ret ? "1" : "0") + ";\n";
+      O += std::string("inline std::size_t ") + Name + "(State s) {\n  std::size_t n = 0;\n";
+      if (Ret)
+        O += retRecord() ? "  { " + F.ReturnType.element().valueStr() +
+                               " r{};\n    floats(r, [&](auto &) { ++n; });\n  }\n"
+                         : "  n += 1;\n";
       for (size_t K = 0; K < F.Params.size(); ++K)
         if (Pick(K))
-          O += isArray(K) ? "  n += s." + a(K) + ".size();\n" : "  n += 1;\n";
+          O += "  floats(s." + a(K) + ", [&](auto &) { ++n; });\n";
       O += "  (void)s;\n  return n;\n}\n\n";
     };
     count("num_inputs", [&](size_t K) { return T.P.Inputs[K]; }, false);
     count("num_outputs", [&](size_t K) { return T.P.Outputs[K]; }, retFloat() && T.P.Return);
-    O += "inline std::vector<char> accumulates(const State &s) {\n  std::vector<char> m;\n";
+    O += "inline std::vector<char> accumulates(State s) {\n  std::vector<char> m;\n";
     for (size_t K = 0; K < F.Params.size(); ++K)
       if (T.P.isActive(K))
-        O += "  m.insert(m.end(), " + std::string(isArray(K) ? "s." + a(K) + ".size()" : "1") +
-             ", " + (accumulates(K) ? "1" : "0") + ");\n";
+        O += "  floats(s." + a(K) + ", [&](auto &) { m.push_back(" + (accumulates(K) ? "1" : "0") +
+             "); });\n";
     O += "  (void)s;\n  return m;\n}\n\n";
-    O += "inline std::vector<long double> effects(const State &s, long double value) {\n"
-         "  std::vector<long double> e{value};\n";
+    O += "inline std::vector<long double> effects(State s, const std::vector<long double> &value) {\n"
+         "  std::vector<long double> e = value;\n";
     for (size_t K = 0; K < F.Params.size(); ++K)
-      if (F.Params[K]->Ty.isWritable())
-        O += isArray(K) ? "  for (auto v : s." + a(K) + ") e.push_back(v);\n"
-                        : "  e.push_back(s." + a(K) + ");\n";
+      if (pty(K).isWritable())
+        O += "  visit(s." + a(K) + ", [&](auto &v) { e.push_back(static_cast<long double>(v)); });\n";
     for (size_t K = 0; K < Globals.size(); ++K)
-      O += Globals[K]->Ty.ArraySize ? "  for (auto v : s." + g(K) + ") e.push_back(v);\n"
-                                    : "  e.push_back(s." + g(K) + ");\n";
+      O += "  visit(s." + g(K) + ", [&](auto &v) { e.push_back(static_cast<long double>(v)); });\n";
     O += "  (void)s;\n  return e;\n}\n\n";
   }
 
-  /// Appends the outputs (the return value first) to `out`, reading
-  /// `value` and the state, or the tangent buffers when Tangents.
-  void gatherOutputs(bool Tangents) {
-    O += "  std::vector<long double> out;\n";
-    if (retFloat() && T.P.Return)
-      O += std::string("  out.push_back(") + (Tangents ? "tangent" : "value") + ");\n";
-    for (size_t K = 0; K < F.Params.size(); ++K) {
-      if (!T.P.Outputs[K])
-        continue;
-      std::string Src = Tangents ? d(K) : "s." + a(K);
-      O += isArray(K) ? "  for (std::size_t i = 0; i < s." + a(K) + ".size(); ++i) out.push_back(" +
-                            Src + "[i]);\n"
-                      : "  out.push_back(" + Src + ");\n";
+  /// `value` (a vector: f's value flattened, empty for void) from Call.
+  void callForValue(const std::string &Call, bool Dual) {
+    O += "  std::vector<long double> value;\n";
+    if (!retValue()) {
+      O += "  " + Call + ";\n";
+      return;
     }
+    O += "  {\n    auto r = " + Call + ";\n";
+    std::string V = Dual ? "r.value" : "r";
+    if (F.ReturnType.Rec)
+      O += "    visit(" + V + ", [&](auto &v) { value.push_back(static_cast<long double>(v)); });\n";
+    else
+      O += "    value.push_back(static_cast<long double>(" + V + "));\n";
+    if (Dual) {
+      if (F.ReturnType.Rec)
+        O += "    floats(r.tangent, [&](auto &v) { tangent.push_back(v); });\n";
+      else
+        O += "    tangent.push_back(r.tangent);\n";
+    } else if (retFloat() && T.P.Return) {
+      if (F.ReturnType.Rec)
+        O += "    floats(r, [&](auto &v) { out.push_back(v); });\n";
+      else
+        O += "    out.push_back(r);\n";
+    }
+    O += "  }\n";
   }
 
   /// run: f on s, which becomes what f leaves; returns the outputs.
   void primal() {
-    O += "inline std::vector<long double> run(State &s, std::vector<long double> *eff) {\n";
+    O += "inline std::vector<long double> run(State &s, std::vector<long double> *eff) {\n"
+         "  std::vector<long double> out;\n";
     buffers("f");
-    std::string Call = T.Primal + "(" + join(primalArgs()) + ")";
-    O += "  long double value = 0;\n";
-    O += retValue() ? "  value = static_cast<long double>(" + Call + ");\n" : "  " + Call + ";\n";
+    callForValue(T.Primal + "(" + join(primalArgs()) + ")", false);
     unbuffer();
     O += "  if (eff) *eff = effects(s, value);\n";
-    gatherOutputs(false);
+    for (size_t K = 0; K < F.Params.size(); ++K)
+      if (T.P.Outputs[K])
+        O += "  floats(s." + a(K) + ", [&](auto &v) { out.push_back(v); });\n";
     O += "  return out;\n}\n\n";
     O += "inline std::vector<long double> outputs(State s) { return run(s, nullptr); }\n\n";
   }
@@ -243,46 +288,35 @@ private:
   void tangents() {
     O += "inline std::vector<long double> tangents(State s, const std::vector<long double> &dir,\n"
          "                                         std::vector<long double> &eff) {\n"
-         "  std::size_t k = 0;\n";
+         "  std::size_t k = 0;\n  std::vector<long double> tangent;\n";
     buffers("f_fwd");
     std::vector<std::string> Args = primalArgs();
     for (size_t K = 0; K < F.Params.size(); ++K) {
       if (!T.P.isActive(K))
         continue;
-      std::string Seed = T.P.Inputs[K] ? "static_cast<" + ty(K) + ">(dir[k++])" : "0";
-      if (isArray(K)) {
-        O += "  adgen_check::Buffer<" + ty(K) + "> " + d(K) + "(s." + a(K) + ".size(), \"f_fwd: d_" +
-             F.Params[K]->Name + "\");\n";
-        O += "  for (std::size_t i = 0; i < s." + a(K) + ".size(); ++i) " + d(K) + "[i] = " + Seed +
-             ";\n";
-        Args.push_back(d(K) + ".data()");
-      } else {
-        O += "  " + ty(K) + " " + d(K) + " = " + Seed + ";\n";
-        Args.push_back(d(K));
-      }
+      derivativeVar(K, "f_fwd");
+      if (T.P.Inputs[K])
+        O += "  floats(" + d(K) + ", [&](auto &v) { v = static_cast<std::decay_t<decltype(v)>>(dir[k++]); });\n";
+      Args.push_back(isArray(K) ? d(K) + ".data()" : d(K));
     }
-    std::string Call = T.Fwd + "(" + join(Args) + ")";
-    O += "  long double value = 0, tangent = 0;\n";
-    if (retFloat())
-      O += "  {\n    auto r = " + Call + ";\n    value = r.value;\n    tangent = r.tangent;\n  }\n";
-    else if (retValue())
-      O += "  value = static_cast<long double>(" + Call + ");\n";
-    else
-      O += "  " + Call + ";\n";
-    O += "  (void)tangent;\n";
+    callForValue(T.Fwd + "(" + join(Args) + ")", retFloat());
     unbuffer();
     for (size_t K = 0; K < F.Params.size(); ++K)
       if (T.P.isActive(K) && isArray(K))
         O += "  " + d(K) + ".check();\n";
-    O += "  eff = effects(s, value);\n";
-    gatherOutputs(true);
-    O += "  return out;\n}\n\n";
+    O += "  eff = effects(s, value);\n  std::vector<long double> out;\n";
+    if (retFloat() && T.P.Return)
+      O += "  out = tangent;\n";
+    for (size_t K = 0; K < F.Params.size(); ++K)
+      if (T.P.Outputs[K])
+        O += "  floats(" + d(K) + ", [&](auto &v) { out.push_back(v); });\n";
+    O += "  (void)k;\n  return out;\n}\n\n";
   }
 
   /// adjoints (f_pullback) or grad (f_grad): output adjoints seeded with
   /// scale * bar (f_grad: the return's seed is 1), every accumulating
-  /// adjoint buffer pre-filled with pre. Returns all adjoint buffers as
-  /// they are on return; `in` gets the inputs' part, `eff` f's effects.
+  /// adjoint entry pre-filled with pre. Returns all adjoint entries as they
+  /// are on return; `in` gets the inputs' part, `eff` f's effects.
   void adjoints(bool Grad) {
     const std::string &Callee = Grad ? T.Grad : T.Pullback;
     const char *Who = Grad ? "f_grad" : "f_pullback";
@@ -290,53 +324,43 @@ private:
          "(State s, const std::vector<long double> &bar, long double scale,\n"
          "    const std::vector<long double> &pre, std::vector<long double> &in,\n"
          "    std::vector<long double> &eff) {\n"
-         "  std::size_t k = 0, p = 0;\n";
+         "  std::size_t k = 0, p = 0;\n  std::vector<long double> out;\n";
     buffers(Who);
     std::vector<std::string> Args = primalArgs();
     if (retFloat()) {
-      std::string RT = F.ReturnType.valueStr();
-      std::string Seed = T.P.Return ? "static_cast<" + RT + ">(scale * bar[k++])" : "0";
+      std::string RT = F.ReturnType.element().valueStr();
       if (Grad) {
         if (T.P.Return)
           O += "  ++k; // f_grad seeds the return value with 1\n";
       } else {
-        O += "  " + RT + " d_ret = " + Seed + ";\n";
+        O += "  " + RT + " d_ret{};\n";
+        if (T.P.Return)
+          O += "  floats(d_ret, [&](auto &v) { v = static_cast<std::decay_t<decltype(v)>>(scale * bar[k++]); });\n";
         Args.push_back("d_ret");
       }
     }
     for (size_t K = 0; K < F.Params.size(); ++K) {
       if (!T.P.isActive(K))
         continue;
+      derivativeVar(K, Who);
       std::string Seed = T.P.Outputs[K] ? "scale * bar[k++]" : "0";
-      std::string V = "static_cast<" + ty(K) + ">(" + Seed + " + pre[p++])";
-      if (isArray(K)) {
-        O += "  adgen_check::Buffer<" + ty(K) + "> " + d(K) + "(s." + a(K) + ".size(), \"" + Who +
-             ": d_" + F.Params[K]->Name + "\");\n";
-        O += "  for (std::size_t i = 0; i < s." + a(K) + ".size(); ++i) " + d(K) + "[i] = " + V +
-             ";\n";
-        Args.push_back(d(K) + ".data()");
-      } else {
-        O += "  " + ty(K) + " " + d(K) + " = " + V + ";\n";
-        Args.push_back("&" + d(K));
-      }
+      O += "  floats(" + d(K) + ", [&](auto &v) { v = static_cast<std::decay_t<decltype(v)>>(" + Seed +
+           " + pre[p++]); });\n";
+      Args.push_back(isArray(K) ? d(K) + ".data()" : "&" + d(K));
     }
     O += "  (void)k; (void)p; (void)scale; (void)bar;\n";
-    std::string Call = Callee + "(" + join(Args) + ")";
-    O += "  long double value = 0;\n";
-    O += retValue() ? "  value = static_cast<long double>(" + Call + ");\n" : "  " + Call + ";\n";
+    callForValue(Callee + "(" + join(Args) + ")", false);
     unbuffer();
     O += "  eff = effects(s, value);\n  std::vector<long double> all;\n  in.clear();\n";
     for (size_t K = 0; K < F.Params.size(); ++K) {
       if (!T.P.isActive(K))
         continue;
-      std::string Push = std::string("{ all.push_back(v); ") + (T.P.Inputs[K] ? "in.push_back(v); " : "") + "}";
       if (isArray(K))
-        O += "  " + d(K) + ".check();\n  for (std::size_t i = 0; i < s." + a(K) +
-             ".size(); ++i) { long double v = " + d(K) + "[i]; " + Push + " }\n";
-      else
-        O += "  { long double v = " + d(K) + "; " + Push + " }\n";
+        O += "  " + d(K) + ".check();\n";
+      O += "  floats(" + d(K) + ", [&](auto &v) { all.push_back(v);" +
+           (T.P.Inputs[K] ? " in.push_back(v);" : "") + " });\n";
     }
-    O += "  return all;\n}\n\n";
+    O += "  (void)out;\n  return all;\n}\n\n";
   }
 
   /// The scalar type of f_jacobian's and f_hessian's matrix: the outputs'.
@@ -345,12 +369,12 @@ private:
       return F.ReturnType.valueStr();
     for (size_t K = 0; K < F.Params.size(); ++K)
       if (T.P.Outputs[K])
-        return ty(K);
+        return elem(K);
     return "double";
   }
 
   /// jacobian / hessian: the matrix, row-major, and f's effects.
-  void matrix(bool Jacobian) {
+  void matrix() {
     for (bool J : {true, false}) {
       if (J ? T.Jacobian.empty() : T.Hessian.empty())
         continue;
@@ -366,12 +390,11 @@ private:
       O += "  " + (J ? T.Jacobian : T.Hessian) + "(" + join(Args) + ");\n";
       unbuffer();
       O += "  m.check();\n"
-           "  eff = effects(s, 0);\n"
+           "  eff = effects(s, {});\n"
            "  std::vector<long double> out;\n"
            "  for (std::size_t i = 0; i < rows * cols; ++i) out.push_back(m[i]);\n"
            "  return out;\n}\n\n";
     }
-    (void)Jacobian;
   }
 
   void check() {
@@ -381,8 +404,9 @@ private:
       O += "    worst = std::max(worst, adgen_check::report(\"" + Label + ": " + What + "\", " + Got +
            ", " + Want + ", " + Tol + ", " + Noise + "));\n";
     };
-    auto same = [&](const std::string &What, const std::string &Got) {
-      O += "    adgen_check::same(\"" + Label + ": " + What + "\", " + Got + ", e0);\n";
+    auto same = [&](const std::string &What, const std::string &Got,
+                    const std::string &Want = "e0") {
+      O += "    adgen_check::same(\"" + Label + ": " + What + "\", " + Got + ", " + Want + ");\n";
     };
     O += "inline double check(int seed) {\n"
          "  adgen_check::Random rng(seed);\n"
@@ -446,7 +470,7 @@ private:
            "          [&](const std::vector<long double> &e, long double t) { State q = s; perturb(q, e, t); return outputs(q); }, h);\n";
       report("f_jacobian vs central differences", "jac", "want", "ADGEN_CHECK_TOL", "noise");
       O += "    }\n";
-      same("f_jacobian has f's effects", "adgen_check::withValue(eff, e0)");
+      same("f_jacobian has f's effects", "eff", "adgen_check::withoutValue(e0, eff)");
     }
     if (!T.Hessian.empty()) {
       O += "    {\n"
@@ -456,14 +480,14 @@ private:
            "          adgen_check::hstep<" + stepType() + ">());\n";
       report("f_hessian vs second differences of f", "hes", "want", "ADGEN_CHECK_HESSIAN_TOL");
       O += "    }\n";
-      same("f_hessian has f's effects", "adgen_check::withValue(eff, e0)");
+      same("f_hessian has f's effects", "eff", "adgen_check::withoutValue(e0, eff)");
     }
     O += "    (void)eff; (void)noise;\n  }\n  return worst;\n}\n";
   }
 
   std::string stepType() {
     for (size_t K = 0; K < F.Params.size(); ++K)
-      if (T.P.Inputs[K] && F.Params[K]->Ty.Scalar == ScalarKind::Float)
+      if (T.P.Inputs[K] && pty(K).Scalar == ScalarKind::Float)
         return "float";
     return "double";
   }
@@ -504,9 +528,11 @@ const char *Prelude = R"(
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <array>
 #include <cstdlib>
 #include <limits>
 #include <random>
+#include <type_traits>
 #include <vector>
 
 #ifndef ADGEN_CHECK_SEED
@@ -543,20 +569,23 @@ struct Random {
 /// leave them as they are.
 template <typename T> class Buffer {
 public:
-  static constexpr std::size_t canaries = 4;
+  /// Structs get no canaries (there is no value to compare them with).
+  static constexpr std::size_t canaries = std::is_arithmetic<T>::value ? 4 : 0;
   Buffer(const std::vector<T> &from, const char *what) : v(from), n(from.size()), what(what) {
     for (std::size_t i = 0; i < canaries; ++i) v.push_back(canary(i));
   }
   Buffer(std::size_t size, const char *what) : Buffer(std::vector<T>(size), what) {}
   T *data() { return v.data(); }
   T &operator[](std::size_t i) { return v[i]; }
+  std::size_t size() const { return n; }
   void check() {
-    for (std::size_t i = 0; i < canaries; ++i)
-      if (!(v[n + i] == canary(i))) {
-        std::printf("FAIL %s: element %zu past the end was written\n", what, n + i);
-        ++failures();
-        return;
-      }
+    if constexpr (canaries > 0)
+      for (std::size_t i = 0; i < canaries; ++i)
+        if (!(v[n + i] == canary(i))) {
+          std::printf("FAIL %s: element %zu past the end was written\n", what, n + i);
+          ++failures();
+          return;
+        }
   }
   /// Checks the canaries and copies the contents back.
   void done(std::vector<T> &to) {
@@ -565,7 +594,12 @@ public:
   }
 
 private:
-  static T canary(std::size_t i) { return static_cast<T>(-77 - static_cast<int>(i)); }
+  static T canary(std::size_t i) {
+    if constexpr (std::is_arithmetic<T>::value)
+      return static_cast<T>(-77 - static_cast<int>(i));
+    else
+      return T{};
+  }
   std::vector<T> v;
   std::size_t n;
   const char *what;
@@ -624,10 +658,12 @@ inline long double sumAbs(const std::vector<long double> &v) {
   for (long double x : v) s += std::abs(x);
   return s;
 }
-/// f_jacobian and f_hessian return nothing: their effects with f's value.
-inline std::vector<long double> withValue(std::vector<long double> e, const std::vector<long double> &f) {
-  if (!e.empty() && !f.empty()) e[0] = f[0];
-  return e;
+/// f_jacobian and f_hessian return nothing: f's effects \p f without the
+/// leading entries of its value.
+inline std::vector<long double> withoutValue(const std::vector<long double> &f,
+                                             const std::vector<long double> &e) {
+  std::size_t skip = f.size() > e.size() ? f.size() - e.size() : 0;
+  return std::vector<long double>(f.begin() + static_cast<std::ptrdiff_t>(skip), f.end());
 }
 /// The relative error of got against want (by their largest magnitude);
 /// prints a line when it is above tol.
@@ -654,12 +690,49 @@ inline void same(const char *what, const std::vector<long double> &got,
     long double g = got[i], w = want[i];
     bool ok = (g != g && w != w) || std::abs(g - w) <= 1e-12L * std::max<long double>(1, std::abs(w));
     if (!ok) {
-      std::printf("FAIL %s: %s %zu is %.17Lg, f gives %.17Lg\n", what, i ? "written element" : "value",
-                  i ? i - 1 : i, g, w);
+      std::printf("FAIL %s: effect %zu (f's value first, then what f writes) is %.17Lg, f gives %.17Lg\n",
+                  what, i, g, w);
       ++failures();
       return;
     }
   }
+}
+
+// visit(x, f) calls f on every number inside x (a scalar, a struct's fields
+// in declaration order, an array's or container's elements); floats(x, f)
+// on every floating-point one. The checker flattens arguments with them.
+template <typename T, typename F>
+std::enable_if_t<std::is_arithmetic<T>::value> visit(T &x, F &&f) { f(x); }
+template <typename T, typename F> std::enable_if_t<std::is_enum<T>::value> visit(T &, F &&) {}
+template <typename T, typename F> void visit(std::vector<T> &v, F &&f);
+template <typename T, std::size_t N, typename F> void visit(std::array<T, N> &v, F &&f);
+template <typename T, std::size_t N, typename F> void visit(T (&v)[N], F &&f);
+template <typename T, typename F> void visit(Buffer<T> &b, F &&f);
+)";
+
+/// The rest of the prelude, after the visitors of the structs are declared.
+const char *PreludeVisitors = R"(namespace adgen_check {
+template <typename T, typename F> void visit(std::vector<T> &v, F &&f) {
+  for (auto &e : v) visit(e, f);
+}
+template <typename T, std::size_t N, typename F> void visit(std::array<T, N> &v, F &&f) {
+  for (auto &e : v) visit(e, f);
+}
+template <typename T, std::size_t N, typename F> void visit(T (&v)[N], F &&f) {
+  for (auto &e : v) visit(e, f);
+}
+template <typename T, typename F> void visit(Buffer<T> &b, F &&f) {
+  for (std::size_t i = 0; i < b.size(); ++i) visit(b[i], f);
+}
+template <typename T, typename F> void floats(T &x, F &&f) {
+  visit(x, [&](auto &v) {
+    if constexpr (std::is_floating_point<std::decay_t<decltype(v)>>::value) f(v);
+  });
+}
+/// x with every number zero (a tangent or adjoint shaped like x).
+template <typename T> T zeroLike(T x) {
+  visit(x, [](auto &v) { v = 0; });
+  return x;
 }
 } // namespace adgen_check
 
@@ -669,6 +742,29 @@ inline void same(const char *what, const std::vector<long double> &got,
 
 std::string adgen::emitCheckMain(const std::vector<CheckTarget> &Targets) {
   std::string Out = Prelude;
+  // Visitors of the structs the checked functions take or return: declared
+  // before the container visitors that may call them, defined after.
+  std::vector<const Record *> Records;
+  for (const CheckTarget &T : Targets) {
+    for (const Var *P : T.F->Params)
+      collectRecords(P->Ty, Records);
+    if (!T.F->ReturnsVoid)
+      collectRecords(T.F->ReturnType, Records);
+  }
+  for (const Record *R : Records)
+    Out += "template <typename F> void visit(" + R->Spelling + " &x, F &&f);\n";
+  Out += "} // namespace adgen_check\n\n";
+  Out += PreludeVisitors;
+  if (!Records.empty()) {
+    Out += "namespace adgen_check {\n";
+    for (const Record *R : Records) {
+      Out += "template <typename F> void visit(" + R->Spelling + " &x, F &&f) {\n";
+      for (const Record::Field &Fd : R->Fields)
+        Out += "  visit(x." + Fd.Name + ", f);\n";
+      Out += "  (void)x; (void)f;\n}\n";
+    }
+    Out += "} // namespace adgen_check\n\n";
+  }
   for (size_t I = 0; I < Targets.size(); ++I)
     Out += Writer(Targets[I], unsigned(I)).run();
   Out += "int main() {\n  int failed = 0;\n";

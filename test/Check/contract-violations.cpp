@@ -73,7 +73,7 @@ void f(const double *x, double *y, int n) {
 // ACC: 0 passed, 1 failed
 // PAST: FAIL f_pullback: d_x: element {{[0-9]+}} past the end was written
 // PAST: 0 passed, 1 failed
-// VALUE: FAIL f: f_fwd returns f's value and has f's effects: written element
+// VALUE: FAIL f: f_fwd returns f's value and has f's effects: effect
 // VALUE: 0 passed, 1 failed
-// GLOBAL: FAIL f: f_fwd returns f's value and has f's effects: written element
+// GLOBAL: FAIL f: f_fwd returns f's value and has f's effects: effect
 // GLOBAL: 0 passed, 1 failed
