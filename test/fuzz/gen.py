@@ -724,7 +724,7 @@ CALL_HELPERS = [
     ]),
     ("hd1", "chain1", "double hd1(double u, double v)", [
         "  double t = 0.5 * u;\n  ho0(v, t);\n  double r = hc0(t, u);\n  return 0.5 * r + 0.25 * t;",
-        "  double t = hv0(v, u);\n  hc0(t, v);\n  return 0.5 * t + 0.25 * std::tanh(::hs0(t, v));",
+        "  double t = hv0(v, u);\n  hc0(t, v);\n  return 0.5 * t + 0.25 * std::tanh(hs0(t, v));",
     ]),
     ("hd0", "chain", "double hd0(double u, double v)", [
         "  double q = hd1(u, v);\n  hc0(q, v);\n  return 0.5 * q + 0.25 * hv0(u, q);",
