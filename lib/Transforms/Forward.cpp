@@ -335,7 +335,8 @@ void Forward::call(Stmt *S, Block &Out) {
   if (!C.ReturnsVoid && C.ReturnType.isFloating()) {
     Type DT = C.ReturnType.element();
     DT.IsDual = true;
-    Var *R = G.addVar(G.freshName(C.BaseName + "_fwd"), DT, VarKind::Local);
+    G.reserve(Name); // the helper this calls names no variable
+    Var *R = G.addVar(G.freshName(C.BaseName + "_dual"), DT, VarKind::Local);
     R->Synthetic = true;
     Out.push_back(M.decl(R, M.call(Name, Args, DT), S->Where));
     if (S->Target) {
