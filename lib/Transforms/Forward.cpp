@@ -150,7 +150,8 @@ void Forward::stmt(Stmt *S, Block &Out) {
     if (V->Ty.IsPointer) {
       if (Tan.count(V->Root)) {
         Var *DV = tangentVar(V);
-        DV->Ty.PointeeConst = Tan[V->Root]->Ty.PointeeConst;
+        const Type &RT = Tan[V->Root]->Ty; // a const container's tangent: const elements
+        DV->Ty.PointeeConst = RT.PointeeConst || (RT.isContainer() && RT.IsConst);
         Out.push_back(M.decl(DV, tangentPtr(S->Value), S->Where));
       }
       return;
