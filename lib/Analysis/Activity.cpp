@@ -1,6 +1,7 @@
 //===- Analysis/Activity.cpp - Which values carry derivatives -------------===//
 
 #include "Analysis/Activity.h"
+#include "Analysis/GlobalEffects.h"
 
 using namespace adgen;
 using namespace adgen::graph;
@@ -57,7 +58,8 @@ struct Flow {
   std::vector<Var *> Sources, Targets;
 };
 
-void collect(const Block &B, std::vector<Flow> &Flows, std::vector<Var *> &ReturnReads) {
+void collect(const Block &B, const GlobalEffects &Globals, std::vector<Flow> &Flows,
+             std::vector<Var *> &ReturnReads) {
   forEachStmt(B, [&](Stmt *S) {
     switch (S->K) {
     case StmtKind::Decl:
@@ -99,6 +101,13 @@ void collect(const Block &B, std::vector<Flow> &Flows, std::vector<Var *> &Retur
           forEachFloatRead(A, [&](Var *V) { Fl.Sources.push_back(V); });
         }
       }
+      // Floating globals the callee (or one it calls) reads and writes are
+      // inputs and outputs of the call too.
+      if (S->Fn->Body) {
+        const GlobalAccess &G = Globals.of(*S->Fn->Body);
+        Fl.Sources.insert(Fl.Sources.end(), G.Reads.begin(), G.Reads.end());
+        Fl.Targets.insert(Fl.Targets.end(), G.Writes.begin(), G.Writes.end());
+      }
       Flows.push_back(std::move(Fl));
       return;
     }
@@ -117,7 +126,7 @@ Activity adgen::analyseActivity(const Function &F, const ActivityPattern &P) {
   Activity A;
   std::vector<Flow> Flows;
   std::vector<Var *> ReturnReads;
-  collect(F.Body, Flows, ReturnReads);
+  collect(F.Body, globalEffects(F), Flows, ReturnReads);
   for (size_t I = 0; I < F.Params.size(); ++I) {
     if (P.Inputs[I])
       A.Varied.insert(F.Params[I]);

@@ -1,6 +1,7 @@
 //===- Driver/Driver.cpp - One run of adgen --------------------------------===//
 
 #include "Driver/Driver.h"
+#include "Driver/OutputFiles.h"
 #include "Emit/CheckEmitter.h"
 #include "Emit/CppEmitter.h"
 #include "Emit/DotEmitter.h"
@@ -443,30 +444,6 @@ std::string resourceDir() {
   return "/usr/lib/llvm-" CLANG_VERSION_MAJOR_STRING "/lib/clang/" CLANG_VERSION_MAJOR_STRING;
 }
 
-/// Writes \p Text to \p Path unless it already holds exactly that; via a
-/// temporary file and a rename, so a reader never sees half a file.
-bool writeIfChanged(const std::string &Path, const std::string &Text) {
-  if (auto Old = llvm::MemoryBuffer::getFile(Path))
-    if ((*Old)->getBuffer() == Text)
-      return true;
-  std::string Tmp = Path + ".adgen-tmp";
-  {
-    std::error_code EC;
-    llvm::raw_fd_ostream OS(Tmp, EC);
-    if (EC) {
-      llvm::errs() << "adgen: error: cannot write '" << Path << "': " << EC.message() << "\n";
-      return false;
-    }
-    OS << Text;
-  }
-  if (std::error_code EC = llvm::sys::fs::rename(Tmp, Path)) {
-    llvm::errs() << "adgen: error: cannot write '" << Path << "': " << EC.message() << "\n";
-    llvm::sys::fs::remove(Tmp);
-    return false;
-  }
-  return true;
-}
-
 } // namespace
 
 int adgen::runDriver(const DriverOptions &O) {
@@ -523,13 +500,14 @@ int adgen::runDriver(const DriverOptions &O) {
   int Status = Tool.run(&Factory);
   if (Status || P.Failed || Printer.Errors)
     return 1;
-  if (O.Output.empty() || O.Output == "-") {
-    llvm::outs() << P.Source;
-  } else if (!writeIfChanged(O.Output, P.Source)) {
-    return 1;
-  }
-  if (!O.Header.empty() && !writeIfChanged(O.Header, P.Header))
-    return 1;
+  // Every file or none (on any error, no OUTPUT file is created or changed);
+  // standard output only once the files are in place.
+  bool ToStdout = O.Output.empty() || O.Output == "-";
+  OutputFiles Out;
+  if (!ToStdout)
+    Out.add(O.Output, P.Source);
+  if (!O.Header.empty())
+    Out.add(O.Header, P.Header);
   if (!O.Depfile.empty()) {
     // OUTPUT: INPUT and every file it includes (spaces escaped for make).
     auto escape = [](llvm::StringRef F) {
@@ -549,8 +527,11 @@ int adgen::runDriver(const DriverOptions &O) {
       if (absolute(D) != Input)
         Rule += " \\\n  " + escape(absolute(D));
     Rule += "\n";
-    if (!writeIfChanged(O.Depfile, Rule))
-      return 1;
+    Out.add(O.Depfile, Rule);
   }
+  if (!Out.commit())
+    return 1;
+  if (ToStdout)
+    llvm::outs() << P.Source;
   return 0;
 }

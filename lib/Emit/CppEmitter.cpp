@@ -367,17 +367,19 @@ private:
     case StmtKind::Decl: {
       if (deadStore(S))
         return;
-      Out += decl(S) + ";\n";
+      Out += (valueForEffects(S) ? printExpr(S.Value) : decl(S)) + ";\n";
       return;
     }
     case StmtKind::Assign:
     case StmtKind::AddAssign:
       if (deadStore(S))
         return;
-      Out += assignment(S) + ";\n";
+      Out += (valueForEffects(S) ? printExpr(S.Value) : assignment(S)) + ";\n";
       return;
     case StmtKind::Call: {
-      if (S.Target)
+      // A result nobody reads (`twice(x);`, or a temporary whose only reader
+      // was itself dropped) has no declaration left: call for the effects.
+      if (S.Target && !unreadLocal(storeRoot(*S.Target)))
         Out += printExpr(S.Target) + " = ";
       if (!S.V && !S.Fn->Name.empty() && S.Fn->Name[0] == '.' && !S.Args.empty()) {
         // A member function: object.m(args).
@@ -475,13 +477,8 @@ private:
   /// A store nobody reads: to a synthetic variable never read (its
   /// declaration included), or x = x.
   bool deadStore(const Stmt &S) {
-    const Var *V = S.K == StmtKind::Decl ? S.V
-                   : S.Target->K == Op::VarRef ? S.Target->V
-                                               : fieldStoreRoot(S.Target);
-    // A local nothing reads (the user's too: a struct the derivative code
-    // only writes would not compile warning-free).
-    if (V && !Read.count(V) && V->Kind == VarKind::Local &&
-        (V->Synthetic || V->Ty.Rec || !Used.count(V))) {
+    const Var *V = S.K == StmtKind::Decl ? S.V : storeRoot(*S.Target);
+    if (unreadLocal(V)) {
       bool Effects = false;
       forEachExpr(S.Value, [&](const Expr *N) {
         Effects |= (N->K == Op::Call && N->Text != "adgen::threadTape" &&
@@ -491,6 +488,29 @@ private:
       return !Effects;
     }
     return S.K == StmtKind::Assign && printExpr(S.Target) == printExpr(S.Value);
+  }
+
+  /// A store to a local nothing reads whose value has effects (a call, a
+  /// tape pop) that deadStore keeps: only the value is evaluated, so no
+  /// variable is set and never used.
+  bool valueForEffects(const Stmt &S) const {
+    if (!S.Value || (S.K == StmtKind::Decl && (S.V->Ty.IsVector || S.V->Ty.IsReference)))
+      return false;
+    return unreadLocal(S.K == StmtKind::Decl ? S.V : storeRoot(*S.Target));
+  }
+
+  /// The variable a store to \p Target writes: a scalar variable, or the
+  /// local struct whose field it is; null for memory.
+  static const Var *storeRoot(const Expr &Target) {
+    return Target.K == Op::VarRef ? Target.V : fieldStoreRoot(&Target);
+  }
+
+  /// A local nothing reads, whose declaration and stores are dropped (the
+  /// user's too: a struct the derivative code only writes would not compile
+  /// warning-free).
+  bool unreadLocal(const Var *V) const {
+    return V && !Read.count(V) && V->Kind == VarKind::Local &&
+           (V->Synthetic || V->Ty.Rec || !Used.count(V));
   }
 
   const EmitOptions &O;

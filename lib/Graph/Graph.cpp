@@ -60,7 +60,18 @@ Var *Function::addVar(std::string N, Type Ty, VarKind Kind) {
   return &V;
 }
 
+void Function::reserve(llvm::StringRef N) {
+  size_t Colons = N.rfind("::");
+  if (Colons != llvm::StringRef::npos)
+    N = N.drop_front(Colons + 2);
+  N = N.take_until([](char C) { return C == '<'; }); // sq<float> is sq
+  if (!N.empty())
+    Reserved.insert(N);
+}
+
 bool Function::nameTaken(llvm::StringRef N) const {
+  if (Reserved.contains(N))
+    return true;
   for (const Var &V : Vars)
     if (V.Name == N)
       return true;

@@ -23,6 +23,7 @@
 #define ADGEN_GRAPH_GRAPH_H
 
 #include "llvm/ADT/StringRef.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/raw_ostream.h"
 #include <cstdint>
 #include <deque>
@@ -284,10 +285,19 @@ struct Function {
   /// For generated code: the source function whose variables it also uses,
   /// so invented names avoid those too.
   const Function *NameParent = nullptr;
+  /// Names that are not variables of this function but that its code uses:
+  /// the functions it calls (the user's, helpers, custom derivatives), by
+  /// their unqualified names. No variable is ever given one of them.
+  llvm::StringSet<> Reserved;
   Var *addVar(std::string Name, Type Ty, VarKind Kind);
-  /// Every name in use in the function, to invent fresh ones.
+  /// Keeps \p N (or the last component of a qualified name) from ever
+  /// naming a variable of this function or of the code generated from it.
+  void reserve(llvm::StringRef N);
+  /// Every name in use in the function, to invent fresh ones: its variables
+  /// (in every scope, so one name is one variable everywhere in the
+  /// function), reserved names, its own name, and the same of NameParent.
   bool nameTaken(llvm::StringRef N) const;
-  /// A name based on \p Base that no variable of this function has yet.
+  /// A name based on \p Base that nothing in this function uses yet.
   std::string freshName(llvm::StringRef Base) const;
   std::string returnTypeStr() const;
 };

@@ -1268,6 +1268,18 @@ Callee *GraphBuilder::Impl::callee(const clang::FunctionDecl *FD,
   return Out;
 }
 
+void GraphBuilder::Impl::reserveNames(const Callee &C) {
+  // Generated code calls C by its name and custom derivatives by theirs;
+  // helpers are named after BaseName. No variable may take one of those
+  // names, in f or in the code generated from it (whose own invented names
+  // avoid f's); the forward transform also reserves the helper it calls.
+  if (!llvm::StringRef(C.Name).starts_with("."))
+    F->reserve(C.Name);
+  F->reserve(C.BaseName);
+  F->reserve(C.CustomFwd);
+  F->reserve(C.CustomPullback);
+}
+
 const Expr *GraphBuilder::Impl::callExpr(const clang::CallExpr *CE) {
   using namespace clang;
   const graph::Expr *Into = ResultInto;
@@ -1340,6 +1352,7 @@ const Expr *GraphBuilder::Impl::callExpr(const clang::CallExpr *CE) {
   Callee *C = callee(FD, CE->getBeginLoc());
   if (!C)
     return nullptr;
+  reserveNames(*C);
   // A callee that writes through a reference or pointer may change what a
   // by-value argument read (h(s, s) with h(double &r, double v)): C++ copied
   // that value at the call, and so does the graph, because reverse mode
@@ -1405,7 +1418,7 @@ const Expr *GraphBuilder::Impl::callExpr(const clang::CallExpr *CE) {
   if (Into && RT.Rec && Into->Ty.Rec == RT.Rec) {
     Result = Into; // S s = f(...): the result goes straight into s
   } else if (!Void) {
-    Var *T = temp(C->BaseName, RT, CE->getBeginLoc());
+    Var *T = temp(C->BaseName + "_result", RT, CE->getBeginLoc());
     emit(M.decl(T, nullptr, loc(CE->getBeginLoc())));
     Result = M.ref(T);
   }

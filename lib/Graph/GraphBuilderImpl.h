@@ -77,6 +77,8 @@ private:
   bool exprInBlock(const clang::Expr *E, Block &Stmts, const Expr *&Value);
 
   Callee *callee(const clang::FunctionDecl *FD, clang::SourceLocation Where);
+  /// Reserves the names under which generated code calls \p C in F.
+  void reserveNames(const Callee &C);
   Var *newVar(llvm::StringRef Name, Type Ty, VarKind Kind, clang::SourceLocation L);
   Var *temp(llvm::StringRef Base, Type Ty, clang::SourceLocation L);
   bool typeOf(clang::QualType QT, clang::SourceLocation L, Type &Out, llvm::StringRef What);

@@ -1,6 +1,7 @@
 //===- Requests/RequestFinder.cpp - Marked functions and their specs ------===//
 
 #include "Requests/RequestFinder.h"
+#include "Requests/StrayMarkers.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -88,6 +89,14 @@ public:
     }
     if (FD->isDependentContext()) {
       Diags.error(Loc, "functions inside class templates are not supported yet");
+      return;
+    }
+    if (const auto *MD = llvm::dyn_cast<clang::CXXMethodDecl>(FD);
+        MD && MD->getParent()->isLocalClass()) {
+      Diags.error(Loc, "'" + MD->getParent()->getNameAsString() + "' is a class defined "
+                       "inside a function, so derivatives of its member functions, which "
+                       "adgen writes at namespace scope, could not name it; define the "
+                       "class outside the function");
       return;
     }
     if (Instance) {
@@ -609,6 +618,7 @@ RequestSet adgen::findRequests(clang::ASTContext &Ctx, Diagnoser &Diags,
   Finder F(Ctx, Diags);
   F.TraverseDecl(Ctx.getTranslationUnitDecl());
   F.unusedTemplates();
+  reportStrayMarkers(Ctx, Diags);
   if (Extra.empty())
     return std::move(F.Result);
   Definitions Defs(Ctx);

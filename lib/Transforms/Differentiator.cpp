@@ -1,6 +1,8 @@
 //===- Transforms/Differentiator.cpp - Plans and runs the transforms ------===//
 
 #include "Transforms/Differentiator.h"
+#include "Analysis/GlobalEffects.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include <algorithm>
 
 using namespace adgen;
@@ -32,6 +34,65 @@ static std::string qualify(const Function &G) {
   return S + G.Name;
 }
 
+/// The first call in \p F to a function that writes \p G (itself or through
+/// its callees), or null.
+static const Stmt *callWriting(const Function &F, const GlobalEffects &E, Var *G) {
+  const Stmt *Found = nullptr;
+  forEachStmt(F.Body, [&](Stmt *S) {
+    if (!Found && S->K == StmtKind::Call && S->Fn->Body && E.of(*S->Fn->Body).Writes.count(G))
+      Found = S;
+  });
+  return Found;
+}
+
+/// A floating global that carries derivatives would be treated as a
+/// constant (its derivative silently zero): refuse it. The global is active
+/// when f, or any function f calls, transitively, writes it from active
+/// values and f or a callee then reads it (Activity treats a call as
+/// reading and writing its callees' globals). A write in a callee is
+/// reported at the call, naming the callee that assigns the global.
+static bool checkActiveGlobals(const Function &F, const Activity &A, ErrorSink &Errors) {
+  // Globals in the order the function first uses them, so messages are stable.
+  std::vector<Var *> Globals;
+  llvm::SmallPtrSet<Var *, 8> Seen;
+  auto note = [&](Var *V) {
+    if (V && V->Kind == VarKind::Global && V->Ty.isFloating() && Seen.insert(V).second)
+      Globals.push_back(V);
+  };
+  GlobalEffects E = globalEffects(F);
+  forEachStmt(F.Body, [&](Stmt *S) {
+    auto exprs = [&](const Expr *X) { forEachExpr(X, [&](const Expr *N) { note(N->V); }); };
+    exprs(S->Target);
+    exprs(S->Value);
+    for (const Expr *Arg : S->Args)
+      exprs(Arg);
+    if (S->K == StmtKind::Call && S->Fn->Body)
+      for (Var *V : E.of(*S->Fn->Body).Writes)
+        note(V);
+  });
+  bool OK = true;
+  for (Var *V : Globals) {
+    if (!A.isActive(V))
+      continue;
+    OK = false;
+    const Stmt *Call = callWriting(F, E, V);
+    if (!Call) {
+      Errors.error(V->Where, "global variable '" + V->Name + "' carries derivatives inside '" +
+                                 F.Name + "'; pass it as a parameter instead");
+      continue;
+    }
+    const Function &Callee = *Call->Fn->Body;
+    const Function *Writer = E.writer(Callee, V);
+    std::string Who = "'" + Callee.Name + "' writes it";
+    if (Writer && Writer != &Callee)
+      Who += " (in '" + Writer->Name + "')";
+    Errors.error(Call->Where, "global variable '" + V->Name + "' carries derivatives inside '" +
+                                  F.Name + "': " + Who + ", called here; pass it as a "
+                                  "parameter instead");
+  }
+  return OK;
+}
+
 /// A parameter f writes that carries derivatives but is not active would
 /// silently lose them: refuse, and say how to fix it.
 static bool checkInactiveWrites(Function &F, const ActivityPattern &P, ErrorSink &Errors) {
@@ -49,13 +110,7 @@ static bool checkInactiveWrites(Function &F, const ActivityPattern &P, ErrorSink
                                "derivative is tracked");
     OK = false;
   }
-  for (Var &V : F.Vars)
-    if (V.Kind == VarKind::Global && V.Ty.isFloating() && A.isActive(&V)) {
-      Errors.error(V.Where, "global variable '" + V.Name + "' carries derivatives inside '" +
-                                F.Name + "'; pass it as a parameter instead");
-      OK = false;
-    }
-  return OK;
+  return checkActiveGlobals(F, A, Errors) && OK;
 }
 
 bool Differentiator::forward(Function &F, const ActivityPattern &P, const std::string &Name) {

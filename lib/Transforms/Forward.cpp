@@ -150,7 +150,8 @@ void Forward::stmt(Stmt *S, Block &Out) {
     if (V->Ty.IsPointer) {
       if (Tan.count(V->Root)) {
         Var *DV = tangentVar(V);
-        DV->Ty.PointeeConst = Tan[V->Root]->Ty.PointeeConst;
+        const Type &RT = Tan[V->Root]->Ty; // a const container's tangent: const elements
+        DV->Ty.PointeeConst = RT.PointeeConst || (RT.isContainer() && RT.IsConst);
         Out.push_back(M.decl(DV, tangentPtr(S->Value), S->Where));
       }
       return;
@@ -335,7 +336,8 @@ void Forward::call(Stmt *S, Block &Out) {
   if (!C.ReturnsVoid && C.ReturnType.isFloating()) {
     Type DT = C.ReturnType.element();
     DT.IsDual = true;
-    Var *R = G.addVar(G.freshName(C.BaseName + "_fwd"), DT, VarKind::Local);
+    G.reserve(Name); // the helper this calls names no variable
+    Var *R = G.addVar(G.freshName(C.BaseName + "_dual"), DT, VarKind::Local);
     R->Synthetic = true;
     Out.push_back(M.decl(R, M.call(Name, Args, DT), S->Where));
     if (S->Target) {

@@ -158,6 +158,9 @@ private:
     E.V = Tape;
     return M.make(std::move(E));
   }
+  /// The address of \p Root's first element: the array or pointer itself,
+  /// `v.data()` for a container (what pointer locals point into).
+  const Expr *firstElement(Var *Root) { return M.ptrAdd(M.ref(Root), M.intConst(0)); }
   Var *local(const std::string &Base, Type T) {
     Var *V = G.addVar(G.freshName(Base), std::move(T), VarKind::Local);
     V->Synthetic = true;
@@ -347,10 +350,13 @@ void Reverse::makeAdjoints(Block &Decls) {
         T.IsPointer = true;
         T.ArraySize = 0;
         T.PointeeConst = false;
+        T.IsVector = false; // into a container's adjoint: a pointer to its elements
+        T.StdArray = 0;
+        T.IsConst = T.IsReference = false;
         Var *DV = local("d_" + V->Name, T);
         AdjMem[V] = DV;
         PtrOfAdj[DV] = V;
-        PtrAdjDecls.push_back(M.decl(DV, M.ref(RA)));
+        PtrAdjDecls.push_back(M.decl(DV, firstElement(RA)));
       }
       return;
     }
@@ -380,7 +386,7 @@ void Reverse::pointerAdjoint(Var *Ptr, Block &Out) {
   if (!DP)
     return;
   Var *Root = Ptr->Root;
-  const Expr *Off = M.binary(Op::Sub, M.ref(Ptr), M.ref(Root),
+  const Expr *Off = M.binary(Op::Sub, M.ref(Ptr), firstElement(Root),
                              Type::scalar(ScalarKind::Int, "std::ptrdiff_t"));
   Out.push_back(M.assign(M.ref(DP), M.ptrAdd(M.ref(AdjMem.lookup(Root)), Off)));
 }
@@ -1297,7 +1303,7 @@ bool Reverse::run() {
   for (Var *V : Hoisted) {
     Stmt *Dcl;
     if (V->Ty.IsPointer)
-      Dcl = M.decl(V, M.ref(V->Root));
+      Dcl = M.decl(V, firstElement(V->Root));
     else if (V->Ty.IsVector)
       Dcl = M.decl(V, VectorSize.lookup(V));
     else if (V->Ty.isAggregate()) {

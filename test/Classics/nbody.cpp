@@ -71,7 +71,7 @@ void step(std::vector<Body> &bodies, const Params &p, int steps) {
   }
 }
 // CHECK-LABEL: void step_pullback(std::vector<sim::Body> &bodies, const sim::Params &p, int steps, std::vector<sim::Body> *d_bodies) {
-// CHECK:         operator_times = ::sim::adgen_detail::operator_times_record_wrt_a(0.5 * p.dt, bodies[b_index].vel);
+// CHECK:         operator_times_result = ::sim::adgen_detail::operator_times_record_wrt_a(0.5 * p.dt, bodies[b_index].vel);
 // CHECK:         tape.push(bodies[b_index].pos.x);
 // CHECK:         redo.replay(redo_mark);
 // CHECK-LABEL: void step_fwd(std::vector<sim::Body> &bodies, const sim::Params &p, int steps, std::vector<sim::Body> &d_bodies) {

@@ -55,7 +55,7 @@ double stretched(Spring &s, double f) {
 } // namespace phys
 // CHECK-LABEL: inline double Vec2_dist_pullback(const phys::Vec2 &self, const phys::Vec2 &o, double d_ret, phys::Vec2 *d_self, phys::Vec2 *d_o) {
 // CHECK:         d.x = self.x - o.x;
-// CHECK:         ::phys::adgen_detail::Vec2_norm_reverse(d, d_Vec2_norm_1, &d_d);
+// CHECK:         ::phys::adgen_detail::Vec2_norm_reverse(d, d_Vec2_norm, &d_d);
 // CHECK:         d_self->x += d_d.x;
 // CHECK-LABEL: inline double Vec2_dist_grad(const phys::Vec2 &self, const phys::Vec2 &o, phys::Vec2 *d_self, phys::Vec2 *d_o) {
 // CHECK-LABEL: static double Vec2_norm_record(const phys::Vec2 &self) {

@@ -36,7 +36,7 @@ double walk(const V *p, int n, double k) {
 // CHECK-LABEL: double walk_pullback(const V *p, int n, double k, double d_ret, V *d_p, double *d_k) {
 // CHECK:         ::adgen_detail::V_operator_plus_eq_record(acc, p[i]);
 // CHECK:         ::adgen_detail::V_operator_times_eq_record(acc, k);
-// CHECK:         ::adgen_detail::V_operator_plus_eq_reverse(acc, V_operator_minus, &d_acc, &d_V_operator_minus);
+// CHECK:         ::adgen_detail::V_operator_plus_eq_reverse(acc, V_operator_minus_result, &d_acc, &d_V_operator_minus_result);
 // CHECK:         ::adgen_detail::V_operator_times_eq_reverse(acc, k, &d_acc, &d_s_{{[0-9]+}});
 // CHECK-LABEL: static void V_operator_plus_eq_record(V &self, const V &o) {
 // CHECK-LABEL: adgen::Dual<double> walk_fwd(const V *p, int n, double k, const V *d_p, double d_k) {

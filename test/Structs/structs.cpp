@@ -38,13 +38,13 @@ double energy(const Vec3 &p, Vec3 v, double k) {
 // CHECK-LABEL: double energy_pullback(const geo::Vec3 &p, geo::Vec3 v, double k, double d_ret, geo::Vec3 *d_p, geo::Vec3 *d_v, double *d_k) {
 // CHECK:         r.x = q.x;
 // CHECK:         d_p->y += d_result * std::cos(p.y);
-// CHECK:         ::geo::adgen_detail::dot_reverse(r, q, d_dot_1, &d_r, &d_q);
+// CHECK:         ::geo::adgen_detail::dot_reverse(r, q, d_dot, &d_r, &d_q);
 // CHECK-LABEL: double energy_grad(const geo::Vec3 &p, geo::Vec3 v, double k, geo::Vec3 *d_p, geo::Vec3 *d_v, double *d_k) {
 // CHECK-LABEL: static geo::Vec3 scale_record(const geo::Vec3 &a, double s) {
 // CHECK-LABEL: static void scale_reverse(const geo::Vec3 &a, double s, geo::Vec3 d_result_1, geo::Vec3 *d_a, double *d_s) {
 // CHECK:         d_a->z += d_vec3.z * s;
 // CHECK-LABEL: adgen::Dual<double> energy_fwd(const geo::Vec3 &p, geo::Vec3 v, double k, const geo::Vec3 &d_p, geo::Vec3 d_v, double d_k) {
-// CHECK:         adgen::Dual<geo::Vec3> scale_fwd = ::geo::adgen_detail::scale_fwd(v, k, d_v, d_k);
+// CHECK:         adgen::Dual<geo::Vec3> scale_dual = ::geo::adgen_detail::scale_fwd(v, k, d_v, d_k);
 // CHECK-LABEL: static inline adgen::Dual<geo::Vec3> add_fwd(geo::Vec3 a, geo::Vec3 b, geo::Vec3 d_a, geo::Vec3 d_b) {
 // CHECK:         return adgen::Dual<geo::Vec3>{vec3, d_vec3};
 

@@ -23,7 +23,7 @@ ADGEN_CUSTOM double lib_sq_pullback(double x, double d_ret, double *d_x) {
 ADGEN_REVERSE() ADGEN_FORWARD()
 double g(double x, float y) { return lib_sq(x) * lib_sq(y); }
 // CHECK-LABEL: double g_pullback(double x, float y, double d_ret, double *d_x, float *d_y) {
-// CHECK: lib_sq = ::lib_sq<double>(x);
+// CHECK: lib_sq_result = ::lib_sq<double>(x);
 // CHECK: ::adgen_detail::lib_sq_record(y)
 // CHECK: ::adgen_detail::lib_sq_reverse(y,
 // CHECK: ::lib_sq_pullback(x,

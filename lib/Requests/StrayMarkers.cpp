@@ -1,0 +1,105 @@
+//===- Requests/StrayMarkers.cpp - Markers on things that are not functions ===//
+
+#include "Requests/StrayMarkers.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+
+using namespace adgen;
+
+namespace {
+
+/// The macro that wrote annotation \p Text ("reverse:x" -> ADGEN_REVERSE).
+std::string macroOf(llvm::StringRef Text) {
+  llvm::StringRef Mode = Text.split(':').first;
+  for (auto [Name, Macro] : {std::pair{"forward", "ADGEN_FORWARD"}, {"reverse", "ADGEN_REVERSE"},
+                             {"jacobian", "ADGEN_JACOBIAN"}, {"hessian", "ADGEN_HESSIAN"},
+                             {"custom", "ADGEN_CUSTOM"}})
+    if (Mode == Name)
+      return Macro;
+  return "an adgen marker";
+}
+
+/// A variable initialised with a lambda (`auto g = [](double t) {...};`).
+bool holdsLambda(const clang::Decl *D) {
+  const auto *VD = llvm::dyn_cast<clang::VarDecl>(D);
+  if (!VD || !VD->getInit())
+    return false;
+  const clang::Expr *E = VD->getInit()->IgnoreImplicit();
+  if (const auto *C = llvm::dyn_cast<clang::CXXConstructExpr>(E); C && C->getNumArgs() == 1)
+    E = C->getArg(0)->IgnoreImplicit();
+  return llvm::isa<clang::LambdaExpr>(E);
+}
+
+/// "variable 'gv'", "class 'S'", ... for a message.
+std::string describe(const clang::Decl *D) {
+  std::string Kind = "declaration";
+  if (llvm::isa<clang::ParmVarDecl>(D))
+    Kind = "parameter";
+  else if (llvm::isa<clang::VarDecl>(D))
+    Kind = "variable";
+  else if (llvm::isa<clang::FieldDecl>(D))
+    Kind = "field";
+  else if (const auto *R = llvm::dyn_cast<clang::RecordDecl>(D))
+    Kind = R->isUnion() ? "union" : R->isStruct() ? "struct" : "class";
+  else if (llvm::isa<clang::EnumDecl>(D))
+    Kind = "enum";
+  else if (llvm::isa<clang::EnumConstantDecl>(D))
+    Kind = "enumerator";
+  else if (llvm::isa<clang::NamespaceDecl>(D))
+    Kind = "namespace";
+  else if (llvm::isa<clang::TypedefNameDecl>(D))
+    Kind = "type alias";
+  const auto *ND = llvm::dyn_cast<clang::NamedDecl>(D);
+  if (ND && ND->getDeclName().isIdentifier() && !ND->getName().empty())
+    Kind += " '" + ND->getNameAsString() + "'";
+  return Kind;
+}
+
+class StrayFinder : public clang::RecursiveASTVisitor<StrayFinder> {
+public:
+  explicit StrayFinder(Diagnoser &Diags) : Diags(Diags) {}
+  // Markers are checked where they are written (an instantiation's copies
+  // would repeat them).
+  bool shouldVisitTemplateInstantiations() const { return false; }
+
+  bool VisitDecl(clang::Decl *D) {
+    // Functions (and function templates, whose markers are on their
+    // function) are the requests' business (RequestFinder.cpp).
+    if (llvm::isa<clang::FunctionDecl>(D) || llvm::isa<clang::FunctionTemplateDecl>(D))
+      return true;
+    for (const auto *A : D->specific_attrs<clang::AnnotateAttr>()) {
+      llvm::StringRef Text = A->getAnnotation();
+      if (A->isInherited() || !Text.consume_front("adgen."))
+        continue;
+      ++Errors;
+      std::string Macro = macroOf(Text);
+      if (holdsLambda(D)) {
+        Diags.error(A->getLocation(),
+                    Macro + " on " + describe(D) + ", which holds a lambda: adgen generates " +
+                        "derivatives of named functions only; write the lambda as a function "
+                        "and mark that (a lambda a marked function defines and calls is "
+                        "differentiated with it)");
+        continue;
+      }
+      Diags.error(A->getLocation(), Macro + " on " + describe(D) +
+                                        ", which is not a function: nothing would be "
+                                        "generated; put the marker before a function "
+                                        "declaration or definition");
+    }
+    return true;
+  }
+
+  unsigned Errors = 0;
+
+private:
+  Diagnoser &Diags;
+};
+
+} // namespace
+
+unsigned adgen::reportStrayMarkers(clang::ASTContext &Ctx, Diagnoser &Diags) {
+  StrayFinder F(Diags);
+  F.TraverseDecl(Ctx.getTranslationUnitDecl());
+  return F.Errors;
+}
