@@ -1247,6 +1247,13 @@ Callee *GraphBuilder::Impl::callee(const clang::FunctionDecl *FD,
         W = P.second;
     C.BaseName = "operator_" + W;
   }
+  if (MD && MD->isStatic()) {
+    // S::make(x), std::numeric_limits<double>::infinity(): named through its
+    // class, with the class's template arguments.
+    clang::QualType Class = Ctx.getRecordType(MD->getParent()).getCanonicalType();
+    C.Name = "::" + Class.getAsString(printingPolicy(Ctx)) + "::" + FD->getNameAsString() +
+             templateArgs(FD, Ctx);
+  }
   if (MD && MD->isInstance()) {
     // Called as object.m(args); its helpers are free functions S_m_...
     C.Name = "." + FD->getNameAsString();
