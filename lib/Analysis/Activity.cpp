@@ -2,6 +2,7 @@
 
 #include "Analysis/Activity.h"
 #include "Analysis/GlobalEffects.h"
+#include <set>
 
 using namespace adgen;
 using namespace adgen::graph;
@@ -58,6 +59,48 @@ struct Flow {
   std::vector<Var *> Sources, Targets;
 };
 
+using WriteQuery = std::pair<const Function *, size_t>;
+
+/// Whether \p F may write through its parameter \p I (a pointer or a
+/// reference): an assignment into its memory, or passing it on to a callee
+/// that may write it. A callee without a body may write whatever its
+/// parameter types allow. \p Seen breaks recursion (a call already being
+/// asked about writes nothing more).
+bool mayWriteParam(const Function &F, size_t I, std::set<WriteQuery> &Seen) {
+  if (!Seen.insert({&F, I}).second)
+    return false;
+  Var *P = F.Params[I];
+  bool Writes = false;
+  forEachStmt(F.Body, [&](Stmt *S) {
+    if (Writes)
+      return;
+    if ((S->K == StmtKind::Assign || S->K == StmtKind::AddAssign) && rootOf(S->Target) == P)
+      Writes = true;
+    if (S->K != StmtKind::Call || S->V)
+      return;
+    if (S->Target && rootOf(S->Target) == P)
+      Writes = true;
+    for (size_t A = 0; A < S->Args.size() && !Writes; ++A)
+      if (rootOf(S->Args[A]) == P && A < S->Fn->ParamTypes.size() &&
+          S->Fn->ParamTypes[A].isWritable())
+        Writes = !S->Fn->Body || mayWriteParam(*S->Fn->Body, A, Seen);
+  });
+  return Writes;
+}
+
+/// Whether the call \p S may write through its argument \p I.
+bool callWrites(const Stmt *S, size_t I, const Type &PT) {
+  if (!PT.isWritable())
+    return false;
+  // Generated code (a pullback, for second derivatives) calls helpers whose
+  // graphs are not the callee's: keep to the types there.
+  const Function *Body = S->Fn->Body;
+  if (!Body || Body->NameParent || I >= Body->Params.size())
+    return true;
+  std::set<WriteQuery> Seen;
+  return mayWriteParam(*Body, I, Seen);
+}
+
 void collect(const Block &B, const GlobalEffects &Globals, std::vector<Flow> &Flows,
              std::vector<Var *> &ReturnReads) {
   forEachStmt(B, [&](Stmt *S) {
@@ -78,7 +121,8 @@ void collect(const Block &B, const GlobalEffects &Globals, std::vector<Flow> &Fl
     }
     case StmtKind::Call: {
       // Conservative: every floating input of the call may reach every
-      // floating output (result, written pointer or reference arguments).
+      // floating output (result, pointer or reference arguments the callee
+      // may write).
       if (S->V)
         return; // a method of the tape or redo log (generated code)
       Flow Fl;
@@ -94,7 +138,7 @@ void collect(const Block &B, const GlobalEffects &Globals, std::vector<Flow> &Fl
           if (Var *R = rootOf(A)) {
             if (PT.isFloating())
               Fl.Sources.push_back(R);
-            if (PT.isWritable())
+            if (callWrites(S, I, PT))
               Fl.Targets.push_back(R);
           }
         } else {

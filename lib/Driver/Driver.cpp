@@ -190,6 +190,8 @@ public:
           addCheck(Checks, R, *F, Pat, Wanted, Args);
         continue;
       }
+      if (userWritten(Requests, R, *F, Wanted, D, Summary))
+        continue;
       bool Done = false;
       if (R.M == Mode::Forward) {
         if ((Done = D.forward(*F, Pat, Wanted[0])))
@@ -328,6 +330,42 @@ private:
         Diags.note(whereUsed(R.Fn), "'" + B + "' is used here");
       return; // once per pair of requests
     }
+  }
+
+  /// A marked function whose requested derivative the user wrote and marked
+  /// ADGEN_CUSTOM: the user's is used and nothing is generated for it
+  /// (interface.md, section 2). ADGEN_REVERSE still gets f_grad, which calls
+  /// the user's f_pullback. True when the request is thus handled.
+  static bool userWritten(const RequestSet &Requests, const Request &R, graph::Function &F,
+                          const std::vector<std::string> &Wanted, Differentiator &D,
+                          std::vector<std::string> &Summary) {
+    auto It = Requests.Customs.find(R.Fn->getCanonicalDecl());
+    if (It == Requests.Customs.end())
+      return false;
+    const clang::FunctionDecl *Custom = R.M == Mode::Forward   ? It->second.Fwd
+                                        : R.M == Mode::Reverse ? It->second.Pullback
+                                                               : nullptr;
+    if (!Custom)
+      return false;
+    Summary.push_back(Wanted[0] + " (yours, marked ADGEN_CUSTOM: not generated)");
+    if (R.M != Mode::Reverse || F.ReturnsVoid || !F.ReturnType.isFloatScalar())
+      return true;
+    std::vector<std::pair<std::string, graph::Type>> Adjoints;
+    for (unsigned I = F.Params.size() + 1; I < Custom->getNumParams(); ++I) {
+      const clang::ParmVarDecl *PD = Custom->getParamDecl(I);
+      graph::Type T;
+      if (!mapType(PD->getType(), Custom->getASTContext(), T))
+        return true; // no f_grad for types adgen cannot print
+      std::string Name = PD->getName().str();
+      Adjoints.push_back({Name.empty() ? "d_" + std::to_string(I) : Name, T});
+    }
+    std::string Qual = "::";
+    for (const std::string &NS : F.Namespaces)
+      if (!NS.empty())
+        Qual += NS + "::";
+    D.customGrad(F, Qual + Custom->getNameAsString(), Adjoints, Wanted[1]);
+    Summary.push_back(Wanted[1] + " (reverse mode, calls your " + Wanted[0] + ")");
+    return true;
   }
 
   /// A user function with a name adgen would generate is an error, unless

@@ -207,6 +207,61 @@ bool GraphBuilder::Impl::blockOf(const clang::Stmt *S, Block &Out) {
   return OK;
 }
 
+namespace {
+
+/// Whether \p E is the expansion of the `assert` macro of <cassert>.
+bool isAssert(const clang::Expr *E, clang::ASTContext &Ctx) {
+  clang::SourceLocation B = E->getBeginLoc();
+  return B.isMacroID() && clang::Lexer::getImmediateMacroName(B, Ctx.getSourceManager(),
+                                                              Ctx.getLangOpts()) == "assert";
+}
+
+/// The condition the user wrote in `assert(c)`: the outermost part of the
+/// expansion that comes from the macro's argument. Null under NDEBUG, where
+/// the expansion does not use it.
+const clang::Expr *assertCondition(const clang::Stmt *S, const clang::SourceManager &SM) {
+  for (const clang::Stmt *Child : S->children()) {
+    if (!Child)
+      continue;
+    const auto *CE = llvm::dyn_cast<clang::Expr>(Child);
+    if (CE && SM.isMacroArgExpansion(CE->getBeginLoc()))
+      return CE;
+    if (const clang::Expr *Found = assertCondition(Child, SM))
+      return Found;
+  }
+  return nullptr;
+}
+
+} // namespace
+
+/// `assert(c);` stays `assert(c);`: in the function's own code and in the
+/// forward sweep, it checks what f checks, and it carries no derivative (it
+/// is a call of `assert` on a bool). Under NDEBUG it is left out, as C++
+/// does. A condition that needs statements of its own (a call, an
+/// increment) is refused: the output would run them also under NDEBUG.
+bool GraphBuilder::Impl::assertStmt(const clang::Expr *E) {
+  const clang::Expr *CondE = assertCondition(E, Ctx.getSourceManager());
+  if (!CondE)
+    return true; // NDEBUG: `(void)0`
+  Block Stmts;
+  const graph::Expr *Cond = nullptr;
+  if (!exprInBlock(CondE, Stmts, Cond))
+    return false;
+  if (!Stmts.empty())
+    return failStmt(CondE->getBeginLoc(), "an assert whose condition calls a function or has "
+                                          "side effects is not supported; compute the "
+                                          "condition in a variable first");
+  graph::Type B = graph::Type::scalar(ScalarKind::Bool, "bool");
+  if (Cond->Ty.Scalar != ScalarKind::Bool || Cond->Ty.isMemory())
+    Cond = M.cast(Cond, B);
+  Callee C;
+  C.Name = C.BaseName = "assert";
+  C.ParamTypes = {B};
+  C.ParamNames = {"condition"};
+  emit(M.callStmt(nullptr, M.addCallee(std::move(C)), {Cond}, loc(E->getBeginLoc())));
+  return true;
+}
+
 bool GraphBuilder::Impl::stmt(const clang::Stmt *S) {
   using namespace clang;
   if (const auto *CS = dyn_cast<CompoundStmt>(S)) {
@@ -222,7 +277,7 @@ bool GraphBuilder::Impl::stmt(const clang::Stmt *S) {
   if (const auto *DS = dyn_cast<DeclStmt>(S))
     return declStmt(DS);
   if (const auto *E = dyn_cast<clang::Expr>(S))
-    return sideEffect(E);
+    return isAssert(E, Ctx) ? assertStmt(E) : sideEffect(E);
   if (const auto *RS = dyn_cast<ReturnStmt>(S)) {
     const graph::Expr *V = nullptr;
     if (RS->getRetValue() && ReturnsThis) {
@@ -1191,6 +1246,13 @@ Callee *GraphBuilder::Impl::callee(const clang::FunctionDecl *FD,
       if (Op == P.first)
         W = P.second;
     C.BaseName = "operator_" + W;
+  }
+  if (MD && MD->isStatic()) {
+    // S::make(x), std::numeric_limits<double>::infinity(): named through its
+    // class, with the class's template arguments.
+    clang::QualType Class = Ctx.getRecordType(MD->getParent()).getCanonicalType();
+    C.Name = "::" + Class.getAsString(printingPolicy(Ctx)) + "::" + FD->getNameAsString() +
+             templateArgs(FD, Ctx);
   }
   if (MD && MD->isInstance()) {
     // Called as object.m(args); its helpers are free functions S_m_...

@@ -57,6 +57,7 @@ private:
   bool doStmt(const clang::DoStmt *S);
   bool switchStmt(const clang::SwitchStmt *S);
   bool sideEffect(const clang::Expr *E);
+  bool assertStmt(const clang::Expr *E);
   bool blockOf(const clang::Stmt *S, Block &Out);
 
   // Expressions; null after an error.

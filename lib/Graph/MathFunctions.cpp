@@ -15,6 +15,11 @@ static unsigned arityOf(llvm::StringRef N) {
       .Case("trunc", 1)
       .Cases("pow", "hypot", "atan2", "fmin", "fmax", "fmod", "copysign", 2)
       .Cases("min", "max", 2)
+      // Classification and comparison: bool or int results, so no
+      // derivative flows through them (MathRules has no partials for them).
+      .Cases("isnan", "isinf", "isfinite", "isnormal", "signbit", "fpclassify", 1)
+      .Cases("isgreater", "isgreaterequal", "isless", "islessequal", 2)
+      .Cases("islessgreater", "isunordered", 2)
       .Default(0);
 }
 

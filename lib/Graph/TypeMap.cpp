@@ -102,6 +102,13 @@ std::string recordProblem(const clang::RecordDecl *RD) {
     if (!CXX->isTriviallyCopyable())
       return "class " + Name + " is not trivially copyable (it has a user-written copy, "
              "move or destructor, or such a member)";
+    // Derivatives of a struct start from `S d_s = {};`, which must be all
+    // zero: with a constructor or default member initialisers it is not (or
+    // does not compile), and the adjoints would start at those values.
+    if (!CXX->hasTrivialDefaultConstructor())
+      return "class " + Name + " has a constructor or default member initialisers; adgen "
+             "starts the derivatives of a struct at 'S{}', which must be all zero: remove "
+             "them and use aggregate initialisation (S{a, b})";
   }
   for (const clang::FieldDecl *F : RD->getDefinition()->fields()) {
     if (F->isBitField())
@@ -111,6 +118,13 @@ std::string recordProblem(const clang::RecordDecl *RD) {
              " is a pointer or reference; adgen supports structs of values";
     if (!F->getIdentifier())
       return Name + " has an unnamed field";
+    // The graph stores multi-dimensional arrays flat, which a field's C++
+    // layout (and its brace-elided initialisers) does not follow.
+    if (const auto *AT = F->getType()->getAsArrayTypeUnsafe();
+        AT && AT->getElementType()->isArrayType())
+      return "field '" + F->getNameAsString() + "' of " + Name +
+             " is a multi-dimensional array, which adgen does not support yet; use a 1-D "
+             "array indexed 'a[i * n + j]'";
   }
   return "";
 }

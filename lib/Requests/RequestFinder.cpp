@@ -518,6 +518,28 @@ public:
   }
 
 private:
+  /// Whether \p D has the contract signature of a custom derivative of \p P
+  /// (interface.md, section 2): P's parameter types first, then d_ret for a
+  /// pullback of a function with a floating-point result, then one
+  /// derivative parameter for each parameter that carries derivatives.
+  bool isDerivativeOf(const clang::FunctionDecl *D, const clang::FunctionDecl *P, bool Fwd) {
+    unsigned N = P->getNumParams(), Extra = 0;
+    if (D->getNumParams() < N)
+      return false;
+    for (unsigned I = 0; I < N; ++I) {
+      clang::QualType T = P->getParamDecl(I)->getType();
+      if (!Ctx.hasSameUnqualifiedType(T, D->getParamDecl(I)->getType()))
+        return false;
+      graph::Type GT;
+      Extra += mapType(T, Ctx, GT) && GT.isFloating();
+    }
+    graph::Type RT;
+    clang::QualType R = P->getReturnType();
+    if (!Fwd && !R->isVoidType() && mapType(R, Ctx, RT) && RT.isFloating())
+      ++Extra;
+    return D->getNumParams() == N + Extra;
+  }
+
   void custom(clang::FunctionDecl *FD, clang::SourceLocation Loc) {
     llvm::StringRef Name = FD->getName();
     bool Fwd = Name.ends_with("_fwd"), Pull = Name.ends_with("_pullback");
@@ -527,29 +549,33 @@ private:
       return;
     }
     llvm::StringRef Primal = Name.drop_back(Fwd ? 4 : 9);
-    const clang::FunctionDecl *Found = nullptr;
-    auto Lookup = FD->getDeclContext()->lookup(&Ctx.Idents.get(Primal));
-    for (clang::NamedDecl *ND : Lookup) {
+    // Every function g (and instantiation of a template g) whose derivative
+    // FD can be by its signature: with overloads, the one it belongs to.
+    std::vector<const clang::FunctionDecl *> Fns, Matching;
+    for (clang::NamedDecl *ND : FD->getDeclContext()->lookup(&Ctx.Idents.get(Primal))) {
       if (auto *P = llvm::dyn_cast<clang::FunctionDecl>(ND))
-        if (P->getNumParams() <= FD->getNumParams())
-          Found = P;
-      // The derivative of one instantiation of a template: the one whose
-      // parameter types the derivative's first parameters have.
+        Fns.push_back(P);
       if (auto *T = llvm::dyn_cast<clang::FunctionTemplateDecl>(ND))
-        for (const clang::FunctionDecl *S : T->specializations()) {
-          bool Same = S->getNumParams() <= FD->getNumParams();
-          for (unsigned I = 0; Same && I < S->getNumParams(); ++I)
-            Same = Ctx.hasSameUnqualifiedType(S->getParamDecl(I)->getType(),
-                                              FD->getParamDecl(I)->getType());
-          if (Same && !Found)
-            Found = S;
-        }
+        Fns.insert(Fns.end(), T->specializations().begin(), T->specializations().end());
     }
-    if (!Found) {
+    for (const clang::FunctionDecl *P : Fns)
+      if (isDerivativeOf(FD, P, Fwd))
+        Matching.push_back(P);
+    if (Fns.empty()) {
       Diags.error(Loc, "ADGEN_CUSTOM derivative '" + Name + "' has no function '" + Primal +
                            "' to go with it");
       return;
     }
+    if (Matching.empty()) {
+      Diags.error(Loc, "ADGEN_CUSTOM derivative '" + Name + "' does not have the signature " +
+                           "of a derivative of '" + Primal + "': it takes the parameters of '" +
+                           Primal + "' first, then " +
+                           (Fwd ? "a tangent" : "d_ret (if it returns a floating-point value) "
+                                                "and an adjoint pointer") +
+                           " for each floating-point parameter");
+      return;
+    }
+    const clang::FunctionDecl *Found = Matching.front();
     CustomDerivative &C = Result.Customs[Found->getCanonicalDecl()];
     (Fwd ? C.Fwd : C.Pullback) = FD;
   }

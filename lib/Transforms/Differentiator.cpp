@@ -174,6 +174,29 @@ bool Differentiator::reverse(Function &F, const ActivityPattern &P,
   return !Failed;
 }
 
+void Differentiator::customGrad(Function &F, const std::string &Pullback,
+                                const std::vector<std::pair<std::string, Type>> &Adjoints,
+                                const std::string &GradName) {
+  Function &Grad = newGenerated(M, F, GradName, false);
+  Grad.Doc = "Gradient of " + F.Name + ": your " + Pullback.substr(2) +
+             " (ADGEN_CUSTOM) with d_ret = 1.";
+  Grad.ReturnsVoid = false;
+  Grad.ReturnType = F.ReturnType;
+  std::vector<const Expr *> Args;
+  for (Var *V : F.Params) {
+    Grad.Params.push_back(V);
+    Args.push_back(M.ref(V));
+  }
+  Args.push_back(M.floatConst(1, F.ReturnType));
+  for (const auto &[Name, Ty] : Adjoints) {
+    Var *V = Grad.addVar(Name, Ty, VarKind::Param);
+    Grad.Params.push_back(V);
+    Args.push_back(M.ref(V));
+  }
+  Grad.Body.push_back(M.ret(M.call(Pullback, Args, F.ReturnType)));
+  Generated.push_back(&Grad);
+}
+
 static std::string helperName(const Callee &C, const char *Suffix, const ActivityPattern &P) {
   std::string N = C.BaseName + "_" + Suffix;
   bool All = true;

@@ -39,6 +39,13 @@ public:
   bool reverse(graph::Function &F, const ActivityPattern &P, const std::string &PullbackName,
                const std::string &GradName);
 
+  /// Generates `GradName` (f_grad) for f whose pullback the user wrote
+  /// (ADGEN_CUSTOM, qualified name \p Pullback): it calls the pullback with
+  /// d_ret = 1. \p Adjoints are the pullback's parameters after d_ret.
+  void customGrad(graph::Function &F, const std::string &Pullback,
+                  const std::vector<std::pair<std::string, graph::Type>> &Adjoints,
+                  const std::string &GradName);
+
   /// Generates `Name` (f_jacobian) and the derivatives it drives. \p Lengths
   /// has, per parameter, the C++ length expression of an active array.
   bool jacobian(graph::Function &F, const ActivityPattern &P,

@@ -175,7 +175,10 @@ void Forward::stmt(Stmt *S, Block &Out) {
     const Expr *TL = S->Target->Ty.isFloating() ? tangentLoc(S->Target) : nullptr;
     if (TL) {
       const Expr *T = tangent(S->Value);
-      if (S->K == StmtKind::Assign)
+      bool SelfAssign = T && T->K == Op::VarRef && TL->K == Op::VarRef && T->V == TL->V;
+      if (S->K == StmtKind::Assign && SelfAssign)
+        ; // x = x + 1.0: the tangent does not change (d_x = d_x warns)
+      else if (S->K == StmtKind::Assign)
         Out.push_back(M.assign(TL, T ? T : zero(S->Target->Ty), S->Where));
       else if (T)
         Out.push_back(M.addAssign(TL, T, S->Where));
@@ -206,13 +209,24 @@ void Forward::stmt(Stmt *S, Block &Out) {
   case StmtKind::Call:
     call(S, Out);
     return;
-  case StmtKind::If:
-    Out.push_back(M.ifStmt(S->Value, block(S->Then), block(S->Else), S->Where));
+  case StmtKind::If: {
+    // Sub-blocks are transformed in source order, one statement each: the
+    // order of evaluation of function arguments is unspecified.
+    Block Then = block(S->Then);
+    Block Else = block(S->Else);
+    Out.push_back(M.ifStmt(S->Value, std::move(Then), std::move(Else), S->Where));
     return;
-  case StmtKind::Loop:
-    Out.push_back(M.loop(S->Loop, block(S->Init), S->Value, block(S->Body), block(S->Inc),
+  }
+  case StmtKind::Loop: {
+    // The init block first: it declares the tangents of variables declared
+    // there (`for (double x = a; ...)`) that the body and step then read.
+    Block Init = block(S->Init);
+    Block Body = block(S->Body);
+    Block Inc = block(S->Inc);
+    Out.push_back(M.loop(S->Loop, std::move(Init), S->Value, std::move(Body), std::move(Inc),
                          S->Where));
     return;
+  }
   case StmtKind::Return: {
     if (!S->Value || !F.ReturnType.isFloating()) {
       Out.push_back(S);

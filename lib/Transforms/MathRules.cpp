@@ -26,6 +26,47 @@ struct Rules {
   const Expr *indicator(const Expr *Cond) { return M.select(Cond, c(1), c(0)); }
 };
 
+/// The literal value of \p E, if it is a numeric literal.
+bool literalValue(const Expr *E, double &V) {
+  if (E->K != Op::Const)
+    return false;
+  char *End = nullptr;
+  V = std::strtod(E->Text.c_str(), &End);
+  return End && End != E->Text.c_str() && (*End == '\0' || *End == 'f' || *End == 'L');
+}
+
+/// pow(a, b). Where a^b does not depend on a or on b, the partial is 0, also
+/// where the formula would multiply 0 by an infinity: b a^(b-1) at b = 0
+/// (pow(a, 0) is 1 for every a, also 0) is 0 * inf at a = 0; a^b log a at
+/// a = 0 is 0 * -inf. A select, not a product, picks the 0, so C++ never
+/// evaluates the infinite branch.
+std::vector<Partial> powPartials(Rules &R, const Expr *A, const Expr *B) {
+  Module &M = R.M;
+  std::vector<Partial> Out;
+  double BV = 0;
+  bool BLit = literalValue(B, BV);
+  if (A->Ty.isFloating() && !(BLit && BV == 0)) {
+    // d/da a^b = b a^(b-1); with a literal exponent, fold b - 1.
+    const Expr *Bm1;
+    if (BLit)
+      Bm1 = BV == 2 ? nullptr : R.c(BV - 1);
+    else
+      Bm1 = M.sub(B, B->Ty.isFloating() ? R.c(1) : M.constant("1", B->Ty));
+    const Expr *Pw = Bm1 ? R.fn("pow", A, Bm1) : A;
+    const Expr *Bf = BLit ? R.c(BV) : B->Ty.isFloating() ? B : M.cast(B, R.T);
+    const Expr *DA = BLit && BV == 1 ? R.c(1) : M.mul(Bf, Pw);
+    if (!BLit) { // b may be 0 at run time
+      const Expr *Zero = B->Ty.isFloating() ? M.floatConst(0, B->Ty) : M.constant("0", B->Ty);
+      DA = M.select(R.cmp(Op::Eq, B, Zero), R.c(0), DA);
+    }
+    Out.push_back({0, DA});
+  }
+  if (B->Ty.isFloating()) // d/db a^b = a^b log a, taken as 0 where a <= 0
+    Out.push_back({1, M.select(R.cmp(Op::Gt, A, R.c(0)),
+                               M.mul(R.fn("pow", A, B), R.fn("log", A)), R.c(0))});
+  return Out;
+}
+
 } // namespace
 
 std::vector<Partial> adgen::partials(Module &M, const Expr *E) {
@@ -111,28 +152,8 @@ std::vector<Partial> adgen::partials(Module &M, const Expr *E) {
                          M.select(R.cmp(Op::Lt, A, R.c(0)), R.c(-1), R.c(0)))}};
   if (N == "floor" || N == "ceil" || N == "round" || N == "trunc")
     return {};
-  if (N == "pow") {
-    std::vector<Partial> Out;
-    if (A->Ty.isFloating()) {
-      // d/da a^b = b a^(b-1); with a literal exponent, fold b - 1.
-      const Expr *Bm1;
-      char *End = nullptr;
-      double BV = B->K == Op::Const ? std::strtod(B->Text.c_str(), &End) : 0;
-      if (B->K == Op::Const && End && (*End == '\0' || *End == 'f' || *End == 'L'))
-        Bm1 = BV == 2 ? nullptr : R.c(BV - 1);
-      else
-        Bm1 = M.sub(B, B->Ty.isFloating() ? R.c(1) : M.constant("1", B->Ty));
-      const Expr *Pw = Bm1 ? R.fn("pow", A, Bm1) : A;
-      const Expr *Bf = B->Ty.isFloating() ? B : M.cast(B, R.T);
-      if (B->K == Op::Const)
-        Bf = R.c(BV);
-      Out.push_back({0, M.mul(Bf, Pw)});
-    }
-    if (B->Ty.isFloating()) // d/db a^b = a^b log a, taken as 0 where a <= 0
-      Out.push_back({1, M.select(R.cmp(Op::Gt, A, R.c(0)),
-                                 M.mul(R.fn("pow", A, B), R.fn("log", A)), R.c(0))});
-    return Out;
-  }
+  if (N == "pow")
+    return powPartials(R, A, B);
   if (N == "hypot") {
     const Expr *H = R.fn("hypot", A, B);
     return {{0, M.div(A, H)}, {1, M.div(B, H)}};
