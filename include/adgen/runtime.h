@@ -82,7 +82,7 @@ template <typename T> T trigamma(T x) {
 /// ones):
 ///
 ///   namespace adgen::access { namespace {
-///   struct Spring_k__tag { using type = double ::Spring::*; };
+///   struct Spring_k__tag { using type = MemberPointer<::Spring, double>; };
 ///   constexpr Spring_k__tag::type pointer(Spring_k__tag);
 ///   template struct PointerTo<Spring_k__tag, &::Spring::k_>;
 ///   [[maybe_unused]] constexpr Spring_k__tag::type Spring_k_ = pointer(Spring_k__tag{});
@@ -93,6 +93,10 @@ template <typename T> T trigamma(T x) {
 /// that each translation unit has its own tags and instantiations (two files
 /// generated from the same class may be linked together).
 namespace adgen::access {
+/// T C::* and T*, as templates so that any T fits (T[2], double(int) const).
+template <typename C, typename T> using MemberPointer = T C::*;
+template <typename T> using Pointer = T *;
+
 namespace {
 template <typename Tag, typename Tag::type Pointer> struct PointerTo {
   friend constexpr typename Tag::type pointer(Tag) { return Pointer; }

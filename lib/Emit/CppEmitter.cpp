@@ -12,7 +12,28 @@ using namespace adgen::graph;
 
 namespace {
 
+/// The field that field load \p E reads, when it is private or protected.
+const MemberAccess *privateField(const Expr *E) {
+  const Expr *B = E->Ops[0];
+  const Record *R = B->V && B->V->Ty.Rec ? B->V->Ty.Rec : B->Ty.Rec;
+  const Record::Field *F = R ? R->field(E->Ops[1]->Text) : nullptr;
+  return F && !F->Private.empty() ? &F->Private : nullptr;
+}
+
+/// A private or protected member, reached through its pointer
+/// (`self.*adgen::access::S_k_`, `*adgen::access::S_s_`).
+bool isPrivateAccess(const Expr *E) {
+  if (E->K == Op::VarRef)
+    return E->V->Kind == VarKind::Global && !E->V->Private.empty();
+  return isFieldLoad(E) && privateField(E);
+}
+
 int precedence(const Expr *E) {
+  // Parenthesized as the operand of any operator, for the reader (`.*`
+  // binds tighter than `*` but looser than unary `-`); bare as a whole
+  // expression or an argument.
+  if (isPrivateAccess(E))
+    return 2;
   switch (E->K) {
   case Op::Const:
     return (!E->Text.empty() && E->Text[0] == '-') ? 15 : 16;
@@ -80,26 +101,18 @@ std::string accessPointer(const MemberAccess &A) {
   return Scratch.pointer(A);
 }
 
-/// The field that field load \p E reads, when it is private or protected.
-const MemberAccess *privateField(const Expr *E) {
-  const Expr *B = E->Ops[0];
-  const Record *R = B->V && B->V->Ty.Rec ? B->V->Ty.Rec : B->Ty.Rec;
-  const Record::Field *F = R ? R->field(E->Ops[1]->Text) : nullptr;
-  return F && !F->Private.empty() ? &F->Private : nullptr;
-}
-
 /// Object.x or Object->x (\p Arrow); a private or protected field through
-/// its pointer to member, `(Object.*adgen::access::S_x)`.
+/// its pointer to member, `Object.*adgen::access::S_x`.
 std::string fieldAccess(const std::string &Object, bool Arrow, const Expr *E) {
   if (const MemberAccess *A = privateField(E))
-    return "(" + Object + (Arrow ? "->*" : ".*") + accessPointer(*A) + ")";
+    return Object + (Arrow ? "->*" : ".*") + accessPointer(*A);
   return Object + (Arrow ? "->" : ".") + E->Ops[1]->Text;
 }
 
 /// A global's name; a private static data member through its pointer.
 std::string globalName(const Var *V) {
   if (V->Kind == VarKind::Global && !V->Private.empty())
-    return "(*" + accessPointer(V->Private) + ")";
+    return "*" + accessPointer(V->Private);
   return V->Name;
 }
 
@@ -349,7 +362,7 @@ private:
         V->Ops[0]->K == T->K) {
       const char *Op = V->K == Op::Add ? "+" : "-";
       if (!T->Ty.isFloating() && V->Ops[1]->isConst(1))
-        return std::string(Op) + Op + TS;
+        return std::string(Op) + Op + printExpr(T, 15);
       return TS + " " + Op + "= " + printExpr(V->Ops[1]);
     }
     return TS + " = " + printExpr(V);

@@ -12,7 +12,7 @@
 ///   namespace adgen::access {
 ///   namespace {
 ///   // ::Spring::k_ (private)
-///   struct Spring_k__tag { using type = double ::Spring::*; };
+///   struct Spring_k__tag { using type = MemberPointer<::Spring, double>; };
 ///   constexpr Spring_k__tag::type pointer(Spring_k__tag);
 ///   template struct PointerTo<Spring_k__tag, &::Spring::k_>;
 ///   [[maybe_unused]] constexpr Spring_k__tag::type Spring_k_ = pointer(Spring_k__tag{});

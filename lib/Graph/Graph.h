@@ -57,8 +57,9 @@ struct MemberAccess {
   std::string Ident;
   /// The address expression, names fully qualified: "&::ns::Spring::k_".
   std::string Address;
-  /// Its type: "double ::ns::Spring::*", "double (::ns::Spring::*)(double)
-  /// const", or a plain pointer for a static member ("double *").
+  /// Its type, with the aliases of adgen/runtime.h:
+  /// "MemberPointer<::ns::Spring, double>", "MemberPointer<::ns::Spring,
+  /// double(double) const>", "Pointer<double>" for a static member.
   std::string PointerType;
   /// "private" or "protected", for the comment above the accessor.
   std::string Access;

@@ -11,8 +11,37 @@ using namespace adgen;
 /// \p QT spelled so that it means the same anywhere: every name qualified
 /// from the global namespace ("::ns::Spring"). The accessors are declared
 /// inside namespace adgen::access, where a plain "Tape" or "Dual" could
-/// otherwise name adgen's own.
+/// otherwise name adgen's own. Clang's qualifier leaves the elements of
+/// arrays and the parameters of functions alone, so those are done here.
 static std::string globalSpelling(clang::QualType QT, const clang::ASTContext &Ctx) {
+  if (Ctx.getAsConstantArrayType(QT)) {
+    // Part[2][3]: the element, then every extent.
+    std::string Dims;
+    clang::QualType E = QT;
+    while (const auto *A = Ctx.getAsConstantArrayType(E)) {
+      Dims += "[" + std::to_string(A->getSize().getZExtValue()) + "]";
+      E = A->getElementType();
+    }
+    return globalSpelling(E, Ctx) + Dims;
+  }
+  if (const auto *FT = QT->getAs<clang::FunctionProtoType>()) {
+    // double(const ::ns::Vec &, int) const noexcept
+    std::string S = globalSpelling(FT->getReturnType(), Ctx) + "(";
+    for (unsigned I = 0; I < FT->getNumParams(); ++I)
+      S += (I ? ", " : "") + globalSpelling(FT->getParamType(I), Ctx);
+    S += ")";
+    if (FT->getMethodQuals().hasConst())
+      S += " const";
+    if (FT->getMethodQuals().hasVolatile())
+      S += " volatile";
+    if (FT->getRefQualifier() == clang::RQ_LValue)
+      S += " &";
+    else if (FT->getRefQualifier() == clang::RQ_RValue)
+      S += " &&";
+    if (FT->isNothrow())
+      S += " noexcept";
+    return S;
+  }
   return clang::TypeName::getFullyQualifiedName(QT, Ctx, printingPolicy(Ctx),
                                                 /*WithGlobalNsPrefix=*/true);
 }
@@ -26,15 +55,17 @@ static std::string classIdent(const clang::RecordDecl *RD) {
   return S;
 }
 
-/// The type of &C::D: a pointer to member for a field or a non-static member
-/// function, a plain pointer for a static one.
-static clang::QualType pointerType(const clang::ValueDecl *D, const clang::RecordDecl *C,
-                                   const clang::ASTContext &Ctx) {
+/// The type of &C::D, with adgen/runtime.h's aliases so that any member type
+/// can be substituted (arrays and functions would need declarator syntax):
+/// a pointer to member for a field or a non-static member function, a plain
+/// pointer for a static one.
+static std::string pointerType(const clang::ValueDecl *D, const clang::RecordDecl *C,
+                               const clang::ASTContext &Ctx) {
   const auto *MD = llvm::dyn_cast<clang::CXXMethodDecl>(D);
-  bool Static = llvm::isa<clang::VarDecl>(D) || (MD && MD->isStatic());
-  if (Static)
-    return Ctx.getPointerType(D->getType());
-  return Ctx.getMemberPointerType(D->getType(), Ctx.getRecordType(C).getTypePtr());
+  std::string T = globalSpelling(D->getType(), Ctx);
+  if (llvm::isa<clang::VarDecl>(D) || (MD && MD->isStatic()))
+    return "Pointer<" + T + ">";
+  return "MemberPointer<" + globalSpelling(Ctx.getRecordType(C), Ctx) + ", " + T + ">";
 }
 
 graph::MemberAccess adgen::memberAccess(const clang::ValueDecl *D,
@@ -50,7 +81,7 @@ graph::MemberAccess adgen::memberAccess(const clang::ValueDecl *D,
   A.Qualified = Class + "::" + D->getNameAsString() + Args;
   A.Ident = classIdent(C) + "_" + D->getNameAsString();
   A.Address = "&" + A.Qualified;
-  A.PointerType = globalSpelling(pointerType(D, C, Ctx), Ctx);
+  A.PointerType = pointerType(D, C, Ctx);
   A.Access = D->getAccess() == clang::AS_private ? "private" : "protected";
   return A;
 }
