@@ -2,7 +2,8 @@
 ///
 /// \file
 /// Included by the files adgen writes, not by user code: the tape
-/// (adgen/tape.h) and the few derivative functions <cmath> lacks.
+/// (adgen/tape.h), the few derivative functions <cmath> lacks, and the
+/// access the derivatives need to private and protected members.
 //===----------------------------------------------------------------------===//
 #ifndef ADGEN_RUNTIME_H
 #define ADGEN_RUNTIME_H
@@ -71,5 +72,36 @@ template <typename T> T trigamma(T x) {
 }
 
 } // namespace adgen
+
+/// Private and protected members. The derivatives are free functions, so
+/// they may not name a class's private members, and the class may be one the
+/// user cannot edit. C++ checks no access in an explicit instantiation
+/// ([temp.explicit]/12 in C++17), so an explicit instantiation of PointerTo
+/// may name `&Spring::k_`; the friend function it defines hands the pointer
+/// out. The generated file declares, per member it uses (nothing for public
+/// ones):
+///
+///   namespace adgen::access { namespace {
+///   struct Spring_k__tag { using type = MemberPointer<::Spring, double>; };
+///   constexpr Spring_k__tag::type pointer(Spring_k__tag);
+///   template struct PointerTo<Spring_k__tag, &::Spring::k_>;
+///   [[maybe_unused]] constexpr Spring_k__tag::type Spring_k_ = pointer(Spring_k__tag{});
+///   } }
+///
+/// and reads the field as `(self.*adgen::access::Spring_k_)`, calls a private
+/// method as `(self.*adgen::access::Spring_g)(x)`. The namespace is unnamed so
+/// that each translation unit has its own tags and instantiations (two files
+/// generated from the same class may be linked together).
+namespace adgen::access {
+/// T C::* and T*, as templates so that any T fits (T[2], double(int) const).
+template <typename C, typename T> using MemberPointer = T C::*;
+template <typename T> using Pointer = T *;
+
+namespace {
+template <typename Tag, typename Tag::type Pointer> struct PointerTo {
+  friend constexpr typename Tag::type pointer(Tag) { return Pointer; }
+};
+} // namespace
+} // namespace adgen::access
 
 #endif

@@ -1,6 +1,7 @@
 //===- Emit/CppEmitter.cpp - Graph functions to C++ source -----------------===//
 
 #include "Emit/CppEmitter.h"
+#include "Emit/PrivateAccess.h"
 #include "clang/Format/Format.h"
 #include "clang/Tooling/Core/Replacement.h"
 #include "llvm/ADT/DenseSet.h"
@@ -11,7 +12,28 @@ using namespace adgen::graph;
 
 namespace {
 
+/// The field that field load \p E reads, when it is private or protected.
+const MemberAccess *privateField(const Expr *E) {
+  const Expr *B = E->Ops[0];
+  const Record *R = B->V && B->V->Ty.Rec ? B->V->Ty.Rec : B->Ty.Rec;
+  const Record::Field *F = R ? R->field(E->Ops[1]->Text) : nullptr;
+  return F && !F->Private.empty() ? &F->Private : nullptr;
+}
+
+/// A private or protected member, reached through its pointer
+/// (`self.*adgen::access::S_k_`, `*adgen::access::S_s_`).
+bool isPrivateAccess(const Expr *E) {
+  if (E->K == Op::VarRef)
+    return E->V->Kind == VarKind::Global && !E->V->Private.empty();
+  return isFieldLoad(E) && privateField(E);
+}
+
 int precedence(const Expr *E) {
+  // Parenthesized as the operand of any operator, for the reader (`.*`
+  // binds tighter than `*` but looser than unary `-`); bare as a whole
+  // expression or an argument.
+  if (isPrivateAccess(E))
+    return 2;
   switch (E->K) {
   case Op::Const:
     return (!E->Text.empty() && E->Text[0] == '-') ? 15 : 16;
@@ -68,6 +90,32 @@ const char *spelling(Op K) {
 
 std::string printExpr(const Expr *E, int MinPrec = 0);
 
+/// The accessors of private members that the file being printed uses
+/// (emitSource and emitHeader set it; emitExpr's are thrown away).
+PrivateAccess *CurrentAccess = nullptr;
+
+std::string accessPointer(const MemberAccess &A) {
+  if (CurrentAccess)
+    return CurrentAccess->pointer(A);
+  PrivateAccess Scratch;
+  return Scratch.pointer(A);
+}
+
+/// Object.x or Object->x (\p Arrow); a private or protected field through
+/// its pointer to member, `Object.*adgen::access::S_x`.
+std::string fieldAccess(const std::string &Object, bool Arrow, const Expr *E) {
+  if (const MemberAccess *A = privateField(E))
+    return Object + (Arrow ? "->*" : ".*") + accessPointer(*A);
+  return Object + (Arrow ? "->" : ".") + E->Ops[1]->Text;
+}
+
+/// A global's name; a private static data member through its pointer.
+std::string globalName(const Var *V) {
+  if (V->Kind == VarKind::Global && !V->Private.empty())
+    return "*" + accessPointer(V->Private);
+  return V->Name;
+}
+
 /// The precedence below which operand \p Child of \p E needs parentheses:
 /// \p Min, raised where -Wparentheses wants them for clarity (`a && b || c`,
 /// `a + b << c`, `a == b & c`), so the output compiles under -Werror.
@@ -98,19 +146,17 @@ std::string printBare(const Expr *E) {
   case Op::Const:
     return E->Text;
   case Op::VarRef:
-    return E->V->Name;
+    return globalName(E->V);
   case Op::Load: {
     const Expr *B = E->Ops[0];
     if (isFieldLoad(E)) {
       // s.x; p->x for p[0].x and for a pointer (an adjoint parameter).
       if (B->K == Op::Load && !isFieldLoad(B) && B->Ops[1]->isConst(0) &&
           B->Ops[0]->Ty.IsPointer && !B->Ops[0]->Ty.isContainer())
-        return printExpr(B->Ops[0], 16) + "->" + E->Ops[1]->Text;
+        return fieldAccess(printExpr(B->Ops[0], 16), true, E);
       if (B->K == Op::Deref)
-        return B->V->Name + "->" + E->Ops[1]->Text;
-      if (B->Ty.IsPointer)
-        return printExpr(B, 16) + "->" + E->Ops[1]->Text;
-      return printExpr(B, 16) + "." + E->Ops[1]->Text;
+        return fieldAccess(B->V->Name, true, E);
+      return fieldAccess(printExpr(B, 16), B->Ty.IsPointer, E);
     }
     if (B->Ty.isContainer() && B->Ty.IsPointer) // the adjoint of a container
       return "(*" + printExpr(B, 16) + ")[" + printExpr(E->Ops[1]) + "]";
@@ -131,6 +177,8 @@ std::string printBare(const Expr *E) {
     return Base + " + " + printExpr(E->Ops[1], 13);
   }
   case Op::AddrOf:
+    if (E->V && E->V->Kind == VarKind::Global && !E->V->Private.empty())
+      return accessPointer(E->V->Private); // &S::s_ is the pointer itself
     return "&" + (E->V ? E->V->Name : printExpr(E->Ops[0], 15));
   case Op::Deref:
     return "*" + E->V->Name;
@@ -314,7 +362,7 @@ private:
         V->Ops[0]->K == T->K) {
       const char *Op = V->K == Op::Add ? "+" : "-";
       if (!T->Ty.isFloating() && V->Ops[1]->isConst(1))
-        return std::string(Op) + Op + TS;
+        return std::string(Op) + Op + printExpr(T, 15);
       return TS + " " + Op + "= " + printExpr(V->Ops[1]);
     }
     return TS + " = " + printExpr(V);
@@ -385,14 +433,22 @@ private:
         // A member function: object.m(args).
         std::vector<const Expr *> Rest(S.Args.begin() + 1, S.Args.end());
         const Expr *Obj = S.Args[0];
-        std::string O = Obj->K == Op::Load && !isFieldLoad(Obj) && Obj->Ops[1]->isConst(0) &&
-                                Obj->Ops[0]->Ty.IsPointer
-                            ? printExpr(Obj->Ops[0], 16) + "->"
-                            : printExpr(Obj, 16) + ".";
-        Out += O + S.Fn->Name.substr(1) + "(" + args(Rest) + ");\n";
+        bool Arrow = Obj->K == Op::Load && !isFieldLoad(Obj) && Obj->Ops[1]->isConst(0) &&
+                     Obj->Ops[0]->Ty.IsPointer;
+        std::string O = Arrow ? printExpr(Obj->Ops[0], 16) : printExpr(Obj, 16);
+        // A private or protected method: (object.*pointer)(args).
+        if (!S.Fn->Private.empty())
+          Out += "(" + O + (Arrow ? "->*" : ".*") + accessPointer(S.Fn->Private) + ")";
+        else
+          Out += O + (Arrow ? "->" : ".") + S.Fn->Name.substr(1);
+        Out += "(" + args(Rest) + ");\n";
         return;
       }
-      Out += (S.V ? S.V->Name + "." : std::string()) + S.Fn->Name + "(" + args(S.Args) + ");\n";
+      std::string Name = S.Fn->Name;
+      // A private static member function (not one of its generated helpers).
+      if (!S.Fn->Private.empty() && Name == S.Fn->Private.Qualified)
+        Name = accessPointer(S.Fn->Private);
+      Out += (S.V ? S.V->Name + "." : std::string()) + Name + "(" + args(S.Args) + ");\n";
       return;
     }
     case StmtKind::If: {
@@ -580,7 +636,11 @@ std::string adgen::formatCpp(const std::string &Code) {
 }
 
 std::string adgen::emitSource(const std::vector<Function *> &Fns, const EmitOptions &O) {
-  std::string Out = preamble(O, false);
+  // Accessors of private members go before the functions, which are printed
+  // first to know which members they use.
+  PrivateAccess Access;
+  CurrentAccess = &Access;
+  std::string Out;
   Printer P(O);
   {
     Namespaces NS(Out);
@@ -604,7 +664,8 @@ std::string adgen::emitSource(const std::vector<Function *> &Fns, const EmitOpti
     Out += P.Out;
   }
   NS.enter({});
-  return formatCpp(Out);
+  CurrentAccess = nullptr;
+  return formatCpp(preamble(O, false) + Access.declarations() + Out);
 }
 
 std::string adgen::emitHeader(const std::vector<Function *> &Fns, const EmitOptions &O) {

@@ -44,6 +44,29 @@ inline bool isFloating(ScalarKind K) {
 
 struct Record;
 
+/// A private or protected member of a class. The generated functions are
+/// free functions, outside the class, so they may not name it; the emitter
+/// reaches it through a pointer to member that an explicit instantiation
+/// hands out (see Emit/PrivateAccess.h and adgen/runtime.h). Empty for
+/// public members.
+struct MemberAccess {
+  /// The member as the source would name it from outside, when the graph
+  /// prints a static member or a call: "::ns::Spring::h".
+  std::string Qualified;
+  /// A readable identifier to build the accessor's name from: the classes
+  /// and the member joined by '_' ("Spring_k_", "Outer_Inner_v").
+  std::string Ident;
+  /// The address expression, names fully qualified: "&::ns::Spring::k_".
+  std::string Address;
+  /// Its type, with the aliases of adgen/runtime.h:
+  /// "MemberPointer<::ns::Spring, double>", "MemberPointer<::ns::Spring,
+  /// double(double) const>", "Pointer<double>" for a static member.
+  std::string PointerType;
+  /// "private" or "protected", for the comment above the accessor.
+  std::string Access;
+  bool empty() const { return Address.empty(); }
+};
+
 /// The type of a value: a scalar, a struct, a pointer to either, a local
 /// array of either, or a std::vector / std::array of either.
 ///
@@ -117,6 +140,7 @@ struct Record {
   struct Field {
     std::string Name;
     Type Ty; ///< a scalar, a struct, or an array of either (ArraySize)
+    MemberAccess Private; ///< set for a private or protected field
   };
   std::vector<Field> Fields;
   const Field *field(llvm::StringRef Name) const {
@@ -151,6 +175,8 @@ struct Var {
   Var *Root = nullptr;
   /// True for compiler-invented variables (temporaries, flags).
   bool Synthetic = false;
+  /// A global that is a private or protected static data member.
+  MemberAccess Private;
 };
 
 /// Elementary operations.
@@ -236,6 +262,9 @@ struct Callee {
   /// A member function that returns `*this` by reference (`operator+=`):
   /// void for the graph; the call's value is its object.
   bool ReturnsObject = false;
+  /// A private or protected member function (printed calls of the callee
+  /// itself go through it; calls of its generated helpers do not).
+  MemberAccess Private;
   Loc Where;
 };
 

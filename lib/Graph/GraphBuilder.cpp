@@ -10,6 +10,7 @@
 
 #include "Graph/GraphBuilderImpl.h"
 #include "Graph/MathFunctions.h"
+#include "Graph/MemberAccess.h"
 #include "Graph/TemplateNames.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/Expr.h"
@@ -55,6 +56,9 @@ std::vector<std::string> GraphBuilder::Impl::namespacesOf(const clang::Decl *D) 
 }
 
 std::string GraphBuilder::Impl::qualifiedName(const clang::NamedDecl *D) {
+  // A static member is named through its class: ns::Spring::h.
+  if (const auto *RD = dyn_cast<clang::RecordDecl>(D->getDeclContext()))
+    return Ctx.getRecordType(RD).getAsString(printingPolicy(Ctx)) + "::" + D->getNameAsString();
   std::string S;
   for (const std::string &NS : namespacesOf(D))
     if (!NS.empty())
@@ -927,6 +931,7 @@ const Expr *GraphBuilder::Impl::declRef(const clang::DeclRefExpr *DRE) {
       return nullptr;
     Var *V = F->addVar(VD->getNameAsString(), T, VarKind::Global);
     V->Name = "::" + qualifiedName(VD);
+    V->Private = memberAccess(VD, Ctx); // a private static data member
     V->Where = loc(VD->getLocation());
     Vars[VD] = V;
     return M.ref(V);
@@ -1275,6 +1280,7 @@ Callee *GraphBuilder::Impl::callee(const clang::FunctionDecl *FD,
     C.BaseName = MD->getParent()->getNameAsString() + "_" + C.BaseName;
   }
   C.Decl = FD;
+  C.Private = memberAccess(FD, Ctx);
   C.Namespaces = namespacesOf(FD);
   C.IsStatic = FD->getStorageClass() == clang::SC_Static;
   C.Where = loc(FD->getLocation());

@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Graph/GraphBuilder.h"
+#include "Graph/MemberAccess.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include <deque>
@@ -82,10 +83,13 @@ RecordTable &records(const clang::ASTContext &Ctx) {
   return T;
 }
 
-std::string recordProblem(const clang::RecordDecl *RD) {
+std::string recordProblem(const clang::RecordDecl *RD, const clang::ASTContext &Ctx) {
   std::string Name = "'" + RD->getNameAsString() + "'";
   if (RD->isUnion())
     return "unions are not supported";
+  std::string Hidden = hiddenTypeReason(RD, Ctx);
+  if (!Hidden.empty())
+    return Hidden;
   if (!RD->getDefinition())
     return "struct " + Name + " is incomplete";
   if (RD->isLambda())
@@ -133,7 +137,7 @@ std::string recordProblem(const clang::RecordDecl *RD) {
 
 static bool mapRecord(clang::QualType QT, const clang::ASTContext &Ctx, Type &Out) {
   const clang::RecordDecl *RD = QT->getAsRecordDecl();
-  if (!RD || !recordProblem(RD).empty())
+  if (!RD || !recordProblem(RD, Ctx).empty())
     return false;
   RD = RD->getDefinition();
   RecordTable &T = records(Ctx);
@@ -146,7 +150,7 @@ static bool mapRecord(clang::QualType QT, const clang::ASTContext &Ctx, Type &Ou
       if (!mapType(F->getType(), Ctx, FT) || FT.IsPointer || FT.IsReference || FT.isContainer())
         return false;
       FT.IsConst = false;
-      New.Fields.push_back({F->getNameAsString(), FT});
+      New.Fields.push_back({F->getNameAsString(), FT, memberAccess(F, Ctx)});
     }
     T.Storage.push_back(std::move(New));
     R = T.Known[RD] = &T.Storage.back();
@@ -179,6 +183,10 @@ static bool mapElement(clang::QualType E, const clang::ASTContext &Ctx, Type &Ou
   Out = Type();
   if (!scalarKind(E, Out.Scalar))
     return false;
+  // Generated code spells an enum's name: it must be able to.
+  if (const auto *ET = E->getAs<clang::EnumType>())
+    if (!hiddenTypeReason(ET->getDecl(), Ctx).empty())
+      return false;
   // A class's member typedef (std::vector<double>::size_type) means nothing
   // outside the class: spell what it stands for.
   clang::QualType Spelled = E.getUnqualifiedType();
@@ -258,6 +266,8 @@ std::string adgen::unsupportedTypeReason(clang::QualType QT, const clang::ASTCon
              "and compute the index";
     return unsupportedTypeReason(Elem, Ctx);
   }
+  if (const auto *ET = QT->getAs<clang::EnumType>())
+    return hiddenTypeReason(ET->getDecl(), Ctx);
   if (const auto *RD = QT->getAsRecordDecl()) {
     if (const auto *CT = llvm::dyn_cast<clang::ClassTemplateSpecializationDecl>(RD))
       if (CT->getDeclContext()->getRedeclContext()->isStdNamespace()) {
@@ -267,15 +277,18 @@ std::string adgen::unsupportedTypeReason(clang::QualType QT, const clang::ASTCon
         return "'std::" + CT->getNameAsString() + "' is not supported; adgen supports "
                "std::vector and std::array of numbers or structs";
       }
-    std::string Why = recordProblem(RD);
+    std::string Why = recordProblem(RD, Ctx);
     if (!Why.empty())
       return Why;
     for (const clang::FieldDecl *F : RD->getDefinition()->fields()) {
       Type FT;
-      if (!mapType(F->getType(), Ctx, FT) || FT.isContainer())
+      if (!mapType(F->getType(), Ctx, FT) || FT.isContainer()) {
+        // Say why the field's own type is refused, when it has a reason.
+        std::string Inner = FT.isContainer() ? "" : unsupportedTypeReason(F->getType(), Ctx);
         return "field '" + F->getNameAsString() + "' of '" + RD->getNameAsString() +
-               "' has type '" + F->getType().getAsString(printingPolicy(Ctx)) +
-               "', which adgen does not support in a struct";
+               "' has type '" + F->getType().getAsString(printingPolicy(Ctx)) + "'" +
+               (Inner.empty() ? ", which adgen does not support in a struct" : ": " + Inner);
+      }
     }
   }
   return "";

@@ -1,0 +1,58 @@
+//===- Emit/PrivateAccess.h - Accessors for private members ------*- C++ -*-===//
+///
+/// \file
+/// The generated functions reach a private or protected member through a
+/// pointer to member that an explicit instantiation of
+/// adgen::access::PointerTo (adgen/runtime.h) hands out: access is not
+/// checked in explicit instantiations, so no class needs editing. This class
+/// names those pointers while the functions are printed, and then writes
+/// their declarations, which go before the functions:
+///
+/// \code
+///   namespace adgen::access {
+///   namespace {
+///   // ::Spring::k_ (private)
+///   struct Spring_k__tag { using type = MemberPointer<::Spring, double>; };
+///   constexpr Spring_k__tag::type pointer(Spring_k__tag);
+///   template struct PointerTo<Spring_k__tag, &::Spring::k_>;
+///   [[maybe_unused]] constexpr Spring_k__tag::type Spring_k_ = pointer(Spring_k__tag{});
+///   } // namespace
+///   } // namespace adgen::access
+/// \endcode
+///
+/// Only members the printed code uses are declared, once each, in the order
+/// of first use, so the output stays deterministic.
+//===----------------------------------------------------------------------===//
+#ifndef ADGEN_EMIT_PRIVATEACCESS_H
+#define ADGEN_EMIT_PRIVATEACCESS_H
+
+#include "Graph/Graph.h"
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace adgen {
+
+class PrivateAccess {
+public:
+  /// The expression that is the pointer to member \p A, e.g.
+  /// "adgen::access::Spring_k_"; \p A will be declared.
+  std::string pointer(const graph::MemberAccess &A);
+
+  /// The declarations of every pointer named so far ("" when none).
+  std::string declarations() const;
+
+private:
+  struct Entry {
+    graph::MemberAccess Member;
+    std::string Name; ///< of the constant; its tag is Name + "_tag"
+  };
+  std::vector<Entry> Entries;
+  std::map<std::string, size_t> ByAddress;
+  std::set<std::string> Taken; ///< names of constants and tags
+};
+
+} // namespace adgen
+
+#endif
