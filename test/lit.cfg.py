@@ -6,6 +6,10 @@
 #   %clangxx    clang++-19, likewise
 #   %inc        adgen's public include directory
 #   %S, %s, %t  lit's usual: source dir, this file, a per-test temp path
+#
+# lit --param sanitize=1 compiles every generated program with
+# -fsanitize=address,undefined (any report aborts it, so the test fails);
+# scripts/sanitize.sh uses it with an adgen built with -DADGEN_SANITIZE=ON.
 import os
 import lit.formats
 import lit.util
@@ -17,13 +21,16 @@ config.suffixes = [".cpp", ".test"]
 config.excludes = ["Inputs", "cmake", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py"]
 config.test_source_root = os.path.dirname(__file__)
 
-llvm_config.with_system_environment(["HOME", "TMPDIR"])
+llvm_config.with_system_environment(["HOME", "TMPDIR", "ASAN_OPTIONS", "UBSAN_OPTIONS"])
 llvm_config.use_default_substitutions()  # FileCheck, not, count
 config.environment["PATH"] = os.pathsep.join(
     [config.llvm_tools_dir, config.environment.get("PATH", "")])
 
 inc = os.path.join(config.adgen_src_root, "include")
 warn = "-Wall -Wextra -Werror"
+if lit.util.pythonize_bool(lit_config.params.get("sanitize", False)):
+    warn += " -fsanitize=address,undefined -fno-sanitize-recover=all -g"  # not warnings, but goes everywhere warn goes
+    config.available_features.add("sanitize")
 config.substitutions.append(("%adgen", config.adgen_tool))
 config.substitutions.append(("%cxx", config.gxx + " -std=c++17 -O1 -I" + inc + " -I" + os.path.join(config.test_source_root, "Inputs") + " " + warn))
 config.substitutions.append(("%clangxx", config.clangxx + " -std=c++17 -O1 -I" + inc + " -I" + os.path.join(config.test_source_root, "Inputs") + " " + warn))

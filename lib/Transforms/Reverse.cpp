@@ -238,6 +238,7 @@ private:
   /// Calls that write memory whose earlier contents the backward sweep reads.
   llvm::DenseSet<const Stmt *> OverwritesLive;
   llvm::DenseSet<Var *> backwardReads(Stmt *S, unsigned Depth);
+  llvm::DenseSet<Var *> varsSince(size_t Mark);
   bool RestoreParams = false;
   bool OK = true;
 };
@@ -489,8 +490,18 @@ llvm::DenseSet<Var *> Reverse::backwardReads(Stmt *S, unsigned Depth) {
   backwardStmt(S, B, Depth);
   llvm::DenseSet<Var *> Reads;
   collectReads(B, Reads);
+  for (Var *T : varsSince(Mark)) // freed below
+    Reads.erase(T);
   G.Vars.resize(Mark);
   return Reads;
+}
+
+/// G's variables added since G.Vars.size() was \p Mark.
+llvm::DenseSet<Var *> Reverse::varsSince(size_t Mark) {
+  llvm::DenseSet<Var *> Vs;
+  for (size_t I = Mark; I < G.Vars.size(); ++I)
+    Vs.insert(&G.Vars[I]);
+  return Vs;
 }
 
 /// The old value of v must be stored at `v = e` only if the backward sweep
@@ -1223,18 +1234,21 @@ bool Reverse::run() {
     size_t Mark = G.Vars.size();
     Bwd.clear();
     backward(L.Body, Bwd, 0);
-    G.Vars.resize(Mark);
+    // This round's temporaries are dropped below, so they must not be
+    // needed; Bwd is read before they go.
+    llvm::DenseSet<Var *> Temps = varsSince(Mark);
     llvm::DenseSet<Var *> Reads;
     collectReads(Bwd, Reads);
     bool Grew = false;
     for (Var *V : Reads)
-      Grew |= Needed.insert(V).second;
+      if (!Temps.count(V))
+        Grew |= Needed.insert(V).second;
     // Arrays whose address the backward sweep uses (passed to a helper) must
     // be declared where it can see them.
     forEachStmt(Bwd, [&](Stmt *S) {
       auto note = [&](const Expr *E) {
         forEachExpr(E, [&](const Expr *N) {
-          if (N->K == Op::VarRef && N->V->Ty.isAggregate())
+          if (N->K == Op::VarRef && N->V->Ty.isAggregate() && !Temps.count(N->V))
             Mentioned.insert(N->V);
         });
       };
@@ -1243,6 +1257,8 @@ bool Reverse::run() {
       for (const Expr *A : S->Args)
         note(A);
     });
+    Bwd.clear();
+    G.Vars.resize(Mark);
     if (!Grew)
       break;
   }

@@ -110,7 +110,9 @@ int main() {
   x[7 * N] = 1.2;                  // G
   x[7 * N + 1] = 0.1;              // softening
   x[7 * N + 2] = 0.05;             // dt
-  auto params = [](const double *a) { return Params{a[7 * N], a[7 * N + 1], a[7 * N + 2]}; };
+  // energy is checked in its 7 * N + 2 inputs (not dt): every array the
+  // checker passes has that length, so dt always comes from x.
+  auto params = [&](const double *a) { return Params{a[7 * N], a[7 * N + 1], x[7 * N + 2]}; };
   check_scalar_fn<double>(
       "energy", x, 7 * N + 2, [&](const double *a) { return energy(unpack(a), params(a)); },
       [&](const double *a, double *g) {
