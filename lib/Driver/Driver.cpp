@@ -186,6 +186,7 @@ public:
           Summary.push_back(Wanted[0] + " (Jacobian, d/d " + (Wrt.empty() ? "nothing" : Wrt) + Of + ")");
         }
         published(Diags, R, Args, Wanted, Before, D.generated(), Published);
+        refuseNonZeroStarts(Diags, R, *F, D.generated(), Before);
         if (O.What == DriverOptions::Emit::Check && D.generated().size() > Before)
           addCheck(Checks, R, *F, Pat, Wanted, Args);
         continue;
@@ -203,6 +204,7 @@ public:
                             " (reverse mode, d/d " + (Wrt.empty() ? "nothing" : Wrt) + Of + ")");
       }
       published(Diags, R, Args, Wanted, Before, D.generated(), Published);
+      refuseNonZeroStarts(Diags, R, *F, D.generated(), Before);
       if (Done && O.What == DriverOptions::Emit::Check)
         addCheck(Checks, R, *F, Pat, Wanted, Args);
     }
@@ -233,6 +235,23 @@ public:
   std::string IncludePath;
 
 private:
+  /// A struct with default member initialisers is fine as long as nothing
+  /// starts at `S{}` (which is not zero): neither f's own locals nor the
+  /// derivatives request \p R generated. Otherwise refuse, never start
+  /// adjoints at the initialisers' values.
+  static void refuseNonZeroStarts(Diagnoser &Diags, const Request &R, const graph::Function &F,
+                                  const std::vector<graph::Function *> &Generated,
+                                  size_t Before) {
+    const graph::Record *Bad = graph::valueInitialisedNonZero(F);
+    for (size_t I = Before; I < Generated.size() && !Bad; ++I)
+      Bad = graph::valueInitialisedNonZero(*Generated[I]);
+    if (Bad)
+      Diags.error(R.Where, "'" + Bad->Spelling + "' has a constructor or default member "
+                           "initialisers, so 'S{}' is not zero, and the derivatives of '" + R.Fn->getNameAsString() +
+                           "' would start a value of it there; not supported yet: use a "
+                           "plain struct (aggregate initialisation, S{a, b})");
+  }
+
   /// Adds (or completes) the check of F for --emit=check: forward and
   /// reverse requests with the same activity share one check.
   static void addCheck(std::vector<CheckTarget> &Checks, const Request &R, const graph::Function &F,

@@ -736,3 +736,27 @@ void adgen::graph::printGraph(const Function &F, llvm::raw_ostream &OS) {
   P.block(F.Body, 1);
   OS << "end function\n\n";
 }
+
+const Record *adgen::graph::valueInitialisedNonZero(const Function &F) {
+  const Record *Found = nullptr;
+  auto check = [&](const Type &T) {
+    if (!Found && T.Rec && !T.Rec->ZeroWhenValueInitialised && !T.IsPointer && !T.IsReference)
+      Found = T.Rec;
+  };
+  forEachStmt(F.Body, [&](Stmt *S) {
+    if (S->K == StmtKind::Decl && (S->ZeroInit || S->V->Ty.IsVector))
+      check(S->V->Ty);
+    for (const Expr *E : {S->Value, S->Target})
+      if (E)
+        forEachExpr(E, [&](const Expr *N) {
+          if (N->K == Op::Aggregate && N->Ops.empty())
+            check(N->Ty);
+        });
+    for (const Expr *A : S->Args)
+      forEachExpr(A, [&](const Expr *N) {
+        if (N->K == Op::Aggregate && N->Ops.empty())
+          check(N->Ty);
+      });
+  });
+  return Found;
+}

@@ -143,6 +143,10 @@ struct Record {
     MemberAccess Private; ///< set for a private or protected field
   };
   std::vector<Field> Fields;
+  /// False when `S{}` is not all zero (a constructor, default member
+  /// initialisers): a
+  /// derivative of S cannot start there (see Driver's zero-start check).
+  bool ZeroWhenValueInitialised = true;
   const Field *field(llvm::StringRef Name) const {
     for (const Field &F : Fields)
       if (F.Name == Name)
@@ -426,6 +430,11 @@ void copyFields(Module &M, const Expr *Dst, const Expr *Src, const Type &Ty, Blo
 /// std::vector / std::array (which Jacobians, Hessians and the vector forward
 /// mode do not support yet).
 bool usesAggregates(const Function &F);
+
+/// A struct with default member initialisers that \p F starts at `S{}` (a
+/// zeroed declaration, a vector of them, or a zero value), or null. Such a
+/// start is not zero, so a derivative must not rely on it.
+const Record *valueInitialisedNonZero(const Function &F);
 
 /// Calls \p Fn on every statement of \p B, depth first, parents first.
 template <typename Fn> void forEachStmt(const Block &B, Fn &&F) {

@@ -106,13 +106,12 @@ std::string recordProblem(const clang::RecordDecl *RD, const clang::ASTContext &
     if (!CXX->isTriviallyCopyable())
       return "class " + Name + " is not trivially copyable (it has a user-written copy, "
              "move or destructor, or such a member)";
-    // Derivatives of a struct start from `S d_s = {};`, which must be all
-    // zero: with a constructor or default member initialisers it is not (or
-    // does not compile), and the adjoints would start at those values.
-    if (!CXX->hasTrivialDefaultConstructor())
-      return "class " + Name + " has a constructor or default member initialisers; adgen "
-             "starts the derivatives of a struct at 'S{}', which must be all zero: remove "
-             "them and use aggregate initialisation (S{a, b})";
+    // Derivatives of a struct start from `S d_s = {};`, which must compile
+    // and be all zero. With a constructor or default member initialisers it
+    // does not: such a class is accepted where nothing starts at S{} (read
+    // through `self` or a parameter); the driver refuses the rest
+    // (Record::ZeroWhenValueInitialised), the graph builder refuses
+    // constructor calls.
   }
   for (const clang::FieldDecl *F : RD->getDefinition()->fields()) {
     if (F->isBitField())
@@ -152,6 +151,8 @@ static bool mapRecord(clang::QualType QT, const clang::ASTContext &Ctx, Type &Ou
       FT.IsConst = false;
       New.Fields.push_back({F->getNameAsString(), FT, memberAccess(F, Ctx)});
     }
+    if (const auto *CXX = llvm::dyn_cast<clang::CXXRecordDecl>(RD))
+      New.ZeroWhenValueInitialised = CXX->hasTrivialDefaultConstructor();
     T.Storage.push_back(std::move(New));
     R = T.Known[RD] = &T.Storage.back();
   }

@@ -28,7 +28,7 @@ float f(float x) { return g(x); }
 // CHECK: = ::g_fwd(x, d_x);
 // CHECK-LABEL: float f_pullback(float x, float d_ret, float *d_x) {
 // CHECK-NOT: adgen_detail
-// CHECK: ::g_pullback(x, d_g_1, &d_x_1);
+// CHECK: ::g_pullback(x, d_g, &d_x_1);
 // CHECK-NOT: adgen_detail
 // CHECK-LABEL: float f_grad(
 

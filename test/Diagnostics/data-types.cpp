@@ -49,7 +49,7 @@ ADGEN_REVERSE()
 double f6(const Holder &h, double x) { return x; }
 ADGEN_REVERSE()
 double f7(double x) {
-  // CHECK: data-types.cpp:[[@LINE+1]]:8: error: local variable 'c' has type 'Ctor': class 'Ctor' has a constructor or default member initialisers; adgen starts the derivatives of a struct at 'S{}', which must be all zero: remove them and use aggregate initialisation (S{a, b})
+  // CHECK: data-types.cpp:[[@LINE+1]]:8: error: constructor 'Ctor' is not supported; use aggregate initialisation (S{a, b})
   Ctor c(x);
   return c.v;
 }

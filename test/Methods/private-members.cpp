@@ -130,10 +130,10 @@ private:
 //
 // CHECK-LABEL: inline double Spring_energy_pullback(const mech::Spring &self, double x, double d_ret, double *d_x) {
 // CHECK:         e = x - (self.*adgen::access::Spring_rest_);
-// CHECK:         Spring_stiffness = (self.*adgen::access::Spring_stiffness)();
-// CHECK:         Spring_cube = ::mech::adgen_detail::Spring_cube_record(e);
-// CHECK:         Spring_parity = adgen::access::Spring_parity(self.*adgen::access::Spring_steps_);
-// CHECK:         result = 0.5 * Spring_stiffness * e * e * (*adgen::access::Spring_scale_) + Spring_cube * (self.*adgen::access::Spring_c_) + {{.*}} + self.label;
+// CHECK:         Spring_stiffness_result = (self.*adgen::access::Spring_stiffness)();
+// CHECK:         Spring_cube_result = ::mech::adgen_detail::Spring_cube_record(e);
+// CHECK:         Spring_parity_result = adgen::access::Spring_parity(self.*adgen::access::Spring_steps_);
+// CHECK:         result = 0.5 * Spring_stiffness_result * e * e * (*adgen::access::Spring_scale_) + Spring_cube_result * (self.*adgen::access::Spring_c_) + {{.*}} + self.label;
 // CHECK-LABEL: inline double Spring_energy_grad(const mech::Spring &self, double x, double *d_x) {
 // CHECK-LABEL: static double Spring_cube_record(double v) {
 // CHECK-LABEL: static void Spring_cube_reverse(double v, double d_result_1, double *d_v) {
@@ -141,7 +141,7 @@ private:
 // CHECK:         double e = x - (self.*adgen::access::Spring_rest_);
 // CHECK-LABEL: static inline adgen::Dual<double> Spring_cube_fwd(double v, double d_v) {
 // CHECK-LABEL: inline double Spring_energy2_pullback(const mech::Spring &self, double x, double d_ret, mech::Spring *d_self, double *d_x) {
-// CHECK:         d_self->*adgen::access::Spring_k_ += d_result * Spring_energy;
+// CHECK:         d_self->*adgen::access::Spring_k_ += d_result * Spring_energy_result;
 // CHECK-LABEL: inline double Spring_energy2_grad(const mech::Spring &self, double x, mech::Spring *d_self, double *d_x) {
 // CHECK-LABEL: static double Spring_stiffness_record(const mech::Spring &self) {
 // CHECK-LABEL: static void Spring_stiffness_reverse(const mech::Spring &self, double d_result_1, mech::Spring *d_self) {
@@ -167,7 +167,7 @@ private:
 // CHECK-LABEL: adgen::Dual<double> potential_fwd(const mech::Spring &a, const mech::Spring &b, double x, const mech::Spring &d_a, const mech::Spring &d_b, double d_x) {
 // CHECK-LABEL: inline double Model_total_pullback(const mech::Model &self, double x, double d_ret, mech::Model *d_self, double *d_x) {
 // CHECK:         t += ((self.*adgen::access::Model_parts_)[i].*adgen::access::Model_Part_m_) * ((self.*adgen::access::Model_parts_)[i].*adgen::access::Model_Part_v_) * x;
-// CHECK:         ::mech::adgen_detail::Spring_energy_reverse(self.*adgen::access::Model_s_, x, d_Spring_energy_1, &(d_self->*adgen::access::Model_s_), &d_x_1);
+// CHECK:         ::mech::adgen_detail::Spring_energy_reverse(self.*adgen::access::Model_s_, x, d_Spring_energy, &(d_self->*adgen::access::Model_s_), &d_x_1);
 // CHECK:         (d_self->*adgen::access::Model_parts_)[i].*adgen::access::Model_Part_m_ += adj_1 * ((self.*adgen::access::Model_parts_)[i].*adgen::access::Model_Part_v_);
 // CHECK-LABEL: inline double Model_total_grad(const mech::Model &self, double x, mech::Model *d_self, double *d_x) {
 // CHECK-LABEL: inline adgen::Dual<double> Model_total_fwd(const mech::Model &self, double x, const mech::Model &d_self, double d_x) {
