@@ -158,7 +158,7 @@ TEST(ActivityTest, CallsAreConservative) {
   )cpp", "f");
   ASSERT_TRUE(B);
   Var *X = B->var("x"), *Z = B->var("z"), *Buf = B->var("buf"), *R = B->var("r"),
-      *S = B->var("s"), *First = B->var("first");
+      *S = B->var("s"), *First = B->var("first_result");
   // first ignores v, but the analysis does not look inside calls: every
   // floating input may reach the result.
   Activity A = analyseActivity(*B->F, pattern(*B->F, {"z"}, {}, true));
@@ -198,8 +198,8 @@ TEST(ActivityTest, ConstReferenceArgumentThatIsAVariable) {
   )cpp", "f");
   ASSERT_TRUE(B);
   Activity A = analyseActivity(*B->F, pattern(*B->F, {"x", "w"}, {}, true));
-  EXPECT_TRUE(A.isActive(B->var("sq")));
-  EXPECT_TRUE(A.isActive(B->var("sq_1")));
+  EXPECT_TRUE(A.isActive(B->var("sq_result")));
+  EXPECT_TRUE(A.isActive(B->var("sq_result_1")));
   EXPECT_TRUE(A.isActive(B->var("x")));
   EXPECT_TRUE(A.isActive(B->var("w")));
 }
@@ -220,7 +220,7 @@ TEST(ActivityTest, ConstReferenceArgumentThatIsAnExpression) {
   ASSERT_TRUE(B);
   Activity A = analyseActivity(*B->F, pattern(*B->F, {"x"}, {}, true));
   EXPECT_TRUE(A.Useful.count(B->var("x")));
-  EXPECT_TRUE(A.Varied.count(B->var("sq")));
+  EXPECT_TRUE(A.Varied.count(B->var("sq_result")));
   EXPECT_TRUE(A.isActive(B->var("r")));
 }
 
