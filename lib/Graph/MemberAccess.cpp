@@ -87,20 +87,20 @@ graph::MemberAccess adgen::memberAccess(const clang::ValueDecl *D,
 }
 
 std::string adgen::hiddenTypeReason(const clang::TypeDecl *D, const clang::ASTContext &Ctx) {
-  for (const clang::Decl *T = D; T; T = llvm::dyn_cast<clang::Decl>(T->getDeclContext())) {
+  // The type, or a class it is nested in, may be the private one.
+  for (const clang::TypeDecl *T = D; T;) {
     const auto *Outer = llvm::dyn_cast<clang::RecordDecl>(T->getDeclContext());
     if (!Outer)
       return "";
     if (T->getAccess() == clang::AS_private || T->getAccess() == clang::AS_protected) {
-      const auto *N = llvm::cast<clang::NamedDecl>(T);
       std::string Access = T->getAccess() == clang::AS_private ? "private" : "protected";
-      return "'" + globalSpelling(Ctx.getTypeDeclType(llvm::cast<clang::TypeDecl>(N)), Ctx)
-                       .substr(2) +
-             "' is a " + Access + " member of '" + Outer->getNameAsString() +
-             "'; the generated functions, outside the class, cannot name a " + Access +
-             " type (adgen reaches private fields and member functions, not types): "
-             "make it public, or keep it out of the differentiated code";
+      std::string Name = llvm::StringRef(globalSpelling(Ctx.getTypeDeclType(T), Ctx)).ltrim(':').str();
+      return "'" + Name + "' is a " + Access + " type of '" + Outer->getNameAsString() +
+             "', which the generated functions, outside the class, cannot name (adgen "
+             "reaches private fields and methods, not types): make it public, or keep it "
+             "out of the differentiated code";
     }
+    T = Outer;
   }
   return "";
 }
