@@ -367,7 +367,7 @@ class FunctionGen:
         elif k == 8:
             s = "%s = 0.5 * %s;" % (lv, self.any(3))
         else:
-            s = "%s = %s * %s + %s;" % (lv, lv, self.bounded(2), self.small_const())
+            s = "%s = %s * 0.5 * %s + %s;" % (lv, lv, self.bounded(2), self.small_const())
         self.emit(out, ind, s)
 
     def call_stmt(self, out, ind):
