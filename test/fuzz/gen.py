@@ -230,8 +230,8 @@ class FunctionGen:
         if k == 8:
             return "std::fmax(%s, %s)" % (self.bounded(d), self.bounded(d))
         if k == 9:
-            return "(%s > %s ? %s : %s)" % (self.condexpr(self.any, d),
-                                             self.condexpr(self.bounded, d),
+            return "(%s > %s%s ? %s : %s)" % (self.condexpr(self.any, d),
+                                               self.condexpr(self.bounded, d), self.offset(),
                                              self.bounded(d), self.bounded(d))
         if k == 10:
             return "%s * %s" % (self.bounded_atom(), self.bounded(d))
@@ -279,7 +279,10 @@ class FunctionGen:
         if k == 0:
             return "(0.5 + 0.25 * x[%s])" % self.n_index()
         if k == 1:
-            return "(0.75 + 0.25 * std::cos(%s))" % self.any(1)
+            # cos of a saturated value: v * m(v) must contract in v too, and
+            # v * 0.25 * sin(v) (from cos(sqrt(1 + v * v))) grows with v --
+            # seed 50586's s reached ~50 and its derivative grew like 12^16.
+            return "(0.75 + 0.25 * std::cos(std::tanh(%s)))" % self.any(1)
         if k == 2:
             return "std::exp(-0.125 * %s * %s)" % ((self.bounded(1),) * 2)
         if k == 3:
@@ -289,6 +292,13 @@ class FunctionGen:
     def cond(self):
         return self.condexpr(self.cond_)
 
+    def offset(self):
+        """Added to the right of a comparison of two expressions. Without it,
+        'v > tanh(v)' or 'tanh(v) > sin(v)' compare things equal to first order
+        at 0, and a v that contracts towards 0 takes the branch by rounding
+        (seed 10123: s ~ -1e-13, finite differences jumped by 6e5)."""
+        return " + " + self.r.choice(["0.0625", "0.125", "0.1875"])
+
     def cond_(self):
         r = self.r
         k = r.randrange(5)
@@ -297,13 +307,13 @@ class FunctionGen:
             c = r.choice(cs).name
             return r.choice(["%s %% 2 == 0" % c, "%s == 2" % c, "%s > 1" % c])
         if k == 1:
-            return "%s > %s" % (self.any(2), self.bounded(1))
+            return "%s > %s%s" % (self.any(2), self.bounded(1), self.offset())
         if k == 2:
             return "%s < %s" % (self.bounded(2), self.const())
         ints = self.all_vars("int")
         if k == 3 and ints:
             return "%s > 1" % self.use(r.choice(ints))
-        return "%s > %s" % (self.bounded(2), self.bounded(1))
+        return "%s > %s%s" % (self.bounded(2), self.bounded(1), self.offset())
 
     def helpers_of(self, kind):
         if self.in_cond and "cond-call" in AVOID:
@@ -1496,13 +1506,6 @@ class StructFunctionGen(FunctionGen):
 
     def ret_value_final(self):
         return self.r.choice(["s + a * x[n - 1]", "s * a + x[1]"])
-
-    def multiplier(self):
-        """FunctionGen.multiplier with cos of a saturated value."""
-        k = self.r.randrange(5)
-        if k == 1:
-            return "(0.75 + 0.25 * std::cos(std::tanh(%s)))" % self.any(1)
-        return FunctionGen.multiplier(self, k)
 
     def close_scope_final(self, out):
         for v in self.scopes[0][1:]:
