@@ -14,7 +14,8 @@
 # Usage: scripts/sanitize.sh [--quick]
 #   --quick   only the lit suite, with the Release adgen of build/ and the
 #             generated programs sanitized (no sanitized adgen build; CI)
-# Environment: FUZZ_SEEDS (default 30), FUZZ_STRUCT_SEEDS (default 20),
+# Environment: FUZZ_SEEDS (default 30), FUZZ_STRUCT_SEEDS and FUZZ_CALL_SEEDS
+# (default 20 each),
 # JOBS (default 2).
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -56,6 +57,7 @@ fuzz() { ADGEN="$b/tool/adgen" CXX="$b/g++-sanitize" python3 "$root/test/fuzz/ru
 rm -rf "$b/fuzz"
 fuzz 1 "${FUZZ_SEEDS:-30}" --out="$b/fuzz/programs" || status=1
 fuzz 1 "${FUZZ_STRUCT_SEEDS:-20}" 6 --structs --out="$b/fuzz/structs" || status=1
+fuzz 1 "${FUZZ_CALL_SEEDS:-20}" 6 --calls --out="$b/fuzz/calls" || status=1
 
 [ $status = 0 ] && echo "sanitize: no reports" || echo "sanitize: FAILED"
 exit $status

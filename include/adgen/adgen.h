@@ -24,9 +24,18 @@
 #define ADGEN_DETAIL_MARK(mode, ...) [[clang::annotate("adgen." mode ":" __VA_ARGS__)]]
 /// Marks the user-written derivative g_fwd / g_pullback of a function g.
 #define ADGEN_CUSTOM [[clang::annotate("adgen.custom")]]
+namespace adgen {
+namespace detail {
+/// What ADGEN_CHECKPOINT expands to while adgen parses: a call adgen
+/// recognises and attaches to the loop that follows.
+inline void checkpointNextLoop(long) {}
+} // namespace detail
+} // namespace adgen
+#define ADGEN_CHECKPOINT(snapshots) ::adgen::detail::checkpointNextLoop(snapshots);
 #else
 #define ADGEN_DETAIL_MARK(mode, ...)
 #define ADGEN_CUSTOM
+#define ADGEN_CHECKPOINT(snapshots) static_cast<void>(snapshots);
 #endif
 
 /// Forward (tangent) mode: generates f_fwd.
@@ -38,6 +47,18 @@
 #define ADGEN_JACOBIAN(...) ADGEN_DETAIL_MARK("jacobian", __VA_ARGS__)
 /// The Hessian matrix of a scalar result: generates f_hessian.
 #define ADGEN_HESSIAN(...) ADGEN_DETAIL_MARK("hessian", __VA_ARGS__)
+
+/// \def ADGEN_CHECKPOINT(snapshots)
+/// Placed right before a `for` loop of a function differentiated in
+/// reverse mode: its pullback keeps at most \p snapshots states of the loop
+/// instead of taping every step, and recomputes steps from them (binomial
+/// checkpointing, adgen/checkpoint.h). Memory O(snapshots x state) instead
+/// of O(steps); time grows by a few forward runs of the loop.
+/// \code
+///   ADGEN_CHECKPOINT(100)
+///   for (int i = 0; i < steps; ++i)
+///     rk4_step(y, dt);
+/// \endcode
 
 namespace adgen {
 

@@ -8,6 +8,7 @@
 #ifndef ADGEN_RUNTIME_H
 #define ADGEN_RUNTIME_H
 
+#include <adgen/checkpoint.h>
 #include <adgen/tape.h>
 #include <cmath>
 #include <limits>

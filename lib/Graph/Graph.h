@@ -288,6 +288,9 @@ struct Stmt {
   LoopKind Loop = LoopKind::For;
   Block Then, Else;
   Block Init, Body, Inc;
+  /// Loop: the snapshots of ADGEN_CHECKPOINT(snapshots) written before it
+  /// (reverse mode checkpoints it), or null.
+  const Expr *Snapshots = nullptr;
   std::string Text; ///< Comment
 };
 

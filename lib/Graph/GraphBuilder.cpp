@@ -266,16 +266,60 @@ bool GraphBuilder::Impl::assertStmt(const clang::Expr *E) {
   return true;
 }
 
+/// Whether \p S is the expansion of ADGEN_CHECKPOINT(snapshots).
+static const clang::CallExpr *checkpointMarker(const clang::Stmt *S) {
+  const auto *CE = llvm::dyn_cast<clang::CallExpr>(S);
+  const clang::FunctionDecl *FD = CE ? CE->getDirectCallee() : nullptr;
+  return FD && FD->getQualifiedNameAsString() == "adgen::detail::checkpointNextLoop" &&
+                 CE->getNumArgs() == 1
+             ? CE
+             : nullptr;
+}
+
+/// ADGEN_CHECKPOINT(snapshots) and the `for` loop after it (skipping the
+/// empty statement of a `;` written after the macro): the loop carries the
+/// number of snapshots for reverse mode (Transforms/Checkpoint.h).
+bool GraphBuilder::Impl::checkpointedLoop(const clang::CallExpr *Marker,
+                                          const clang::Stmt *const *&It,
+                                          const clang::Stmt *const *End) {
+  while (It != End && llvm::isa<clang::NullStmt>(*It))
+    ++It;
+  if (It == End || !llvm::isa<clang::ForStmt>(*It))
+    return failStmt(Marker->getBeginLoc(),
+                    "ADGEN_CHECKPOINT must come right before the 'for' loop it checkpoints");
+  // The argument as written, before its conversion to the marker's `long`.
+  const clang::Expr *Arg = Marker->getArg(0)->IgnoreImpCasts();
+  Block Stmts;
+  const graph::Expr *N = nullptr;
+  if (!Arg->getType()->isIntegerType() || !exprInBlock(Arg, Stmts, N) || !Stmts.empty())
+    return failStmt(Arg->getBeginLoc(),
+                    "the number of snapshots of ADGEN_CHECKPOINT must be an integer "
+                    "expression without calls or side effects");
+  if (!forStmt(llvm::cast<clang::ForStmt>(*It)))
+    return false;
+  Cur->back()->Snapshots = N;
+  return true;
+}
+
 bool GraphBuilder::Impl::stmt(const clang::Stmt *S) {
   using namespace clang;
   if (const auto *CS = dyn_cast<CompoundStmt>(S)) {
-    bool OK = true;
     // Stop at the first error: later ones would only be its echoes.
-    for (const clang::Stmt *Child : CS->body())
-      if (!(OK = stmt(Child)))
-        break;
-    return OK;
+    for (const clang::Stmt *const *It = CS->body_begin(), *const *End = CS->body_end();
+         It != End; ++It) {
+      if (const CallExpr *Marker = checkpointMarker(*It)) {
+        if (!checkpointedLoop(Marker, ++It, End))
+          return false;
+        continue;
+      }
+      if (!stmt(*It))
+        return false;
+    }
+    return true;
   }
+  if (const CallExpr *Marker = checkpointMarker(S))
+    return failStmt(Marker->getBeginLoc(),
+                    "ADGEN_CHECKPOINT must come right before the 'for' loop it checkpoints");
   if (isa<NullStmt>(S))
     return true;
   if (const auto *DS = dyn_cast<DeclStmt>(S))

@@ -53,6 +53,8 @@ private:
   bool varDecl(const clang::VarDecl *VD);
   bool ifStmt(const clang::IfStmt *S);
   bool forStmt(const clang::ForStmt *S);
+  bool checkpointedLoop(const clang::CallExpr *Marker, const clang::Stmt *const *&It,
+                        const clang::Stmt *const *End);
   bool whileStmt(const clang::WhileStmt *S);
   bool doStmt(const clang::DoStmt *S);
   bool switchStmt(const clang::SwitchStmt *S);

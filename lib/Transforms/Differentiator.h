@@ -121,9 +121,11 @@ enum class ReverseShape {
   Record, ///< helper: forward sweep; pushes what the backward sweep reads
   Replay, ///< helper: backward sweep; restores what the forward sweep wrote
 };
+/// Loops marked ADGEN_CHECKPOINT are checkpointed in the Joint shape when
+/// \p UseCheckpoints (the Hessian's forward-over-reverse tapes them).
 graph::Function *reverseTransform(Differentiator &D, graph::Function &F,
                                   const ActivityPattern &P, const std::string &Name,
-                                  ReverseShape Shape);
+                                  ReverseShape Shape, bool UseCheckpoints = true);
 
 /// Makes the shell of a generated function: namespaces, linkage, a name
 /// scope that includes \p F's names.

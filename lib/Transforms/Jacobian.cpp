@@ -304,7 +304,8 @@ bool Differentiator::hessian(Function &F, const ActivityPattern &P,
                              const std::vector<std::string> &Lengths, const std::string &Name) {
   auto internal = [&](Function *G) { return placeInternal(*G, F); };
   // The gradient, as code: f_pullback.
-  Function *G = reverseTransform(*this, F, P, F.Name + "_hessian_pullback", ReverseShape::Joint);
+  Function *G = reverseTransform(*this, F, P, F.Name + "_hessian_pullback", ReverseShape::Joint,
+                                 /*UseCheckpoints=*/false);
   if (!G)
     return Failed = true, false;
   // Only the input of the forward transform: placed, but not emitted itself.

@@ -144,6 +144,7 @@ private:
     Out.insert(Out.end(), Before.begin(), Before.end());
     Out.push_back(M.loop(S->Loop, std::move(Init), Cond, std::move(Body), std::move(Inc),
                          S->Where));
+    Out.back()->Snapshots = S->Snapshots;
     return Bits & Ret;
   }
 

@@ -64,8 +64,9 @@ bool isTrivial(const Expr *E) {
 class Reverse {
 public:
   Reverse(Differentiator &D, Function &F, const ActivityPattern &P, Function &G,
-          ReverseShape Shape)
-      : D(D), M(D.module()), F(F), P(P), G(G), Shape(Shape), A(analyseActivity(F, P)) {}
+          ReverseShape Shape, bool UseCheckpoints)
+      : D(D), M(D.module()), F(F), P(P), G(G), Shape(Shape), A(analyseActivity(F, P)),
+        UseCheckpoints(UseCheckpoints && Shape == ReverseShape::Joint) {}
 
   bool run();
 
@@ -94,7 +95,7 @@ private:
   // What is stored.
   bool stores(const Expr *Target, bool IsDecl, unsigned LoopDepth);
   bool stores(const Stmt *S, const Expr *Target, bool IsDecl, unsigned LoopDepth) {
-    if (Recomputed.count(S))
+    if (Recomputed.count(S) || Untaped)
       return false;
     if (Planned) {
       auto It = Pushes.find(S);
@@ -241,6 +242,25 @@ private:
   llvm::DenseSet<Var *> varsSince(size_t Mark);
   bool RestoreParams = false;
   bool OK = true;
+
+  // Loops marked ADGEN_CHECKPOINT (see "Checkpointed loops" below).
+  struct CheckpointedLoop {
+    Var *Store = nullptr;   ///< the adgen::Checkpoints of the loop
+    Var *Counter = nullptr; ///< for (counter = first; counter < last; ++counter)
+    const Expr *Last = nullptr;
+    std::vector<Var *> State; ///< what the body writes and a later step reads
+  };
+  llvm::DenseMap<const Stmt *, CheckpointedLoop> Checkpointed;
+  bool UseCheckpoints;
+  /// The forward sweep of a checkpointed loop's body runs without a tape.
+  bool Untaped = false;
+  void planCheckpoints(const Block &B, unsigned Depth);
+  bool checkpointable(Stmt *S, CheckpointedLoop &C);
+  void forwardCheckpointed(Stmt *S, const CheckpointedLoop &C, Block &Out, unsigned Depth);
+  void backwardCheckpointed(Stmt *S, const CheckpointedLoop &C, Block &Out, unsigned Depth);
+  void untaped(const Block &In, Block &Out, unsigned Depth);
+  Stmt *storeCall(Var *Store, const char *Method, std::vector<const Expr *> Args);
+  const Expr *storeQuery(Var *Store, const char *Method, Type T);
 };
 
 } // namespace
@@ -533,6 +553,11 @@ void Reverse::planStores(const Block &B, unsigned Depth, llvm::DenseSet<Var *> &
         Live.insert(Before.begin(), Before.end()); // zero iterations
         if (Live.size() == Before.size())
           break;
+      }
+      if (Checkpointed.count(S)) { // the backward sweep runs the loop again
+        collectReads(S->Body, Live);
+        collectReads(S->Inc, Live);
+        readsOf(S->Value, Live);
       }
       continue;
     }
@@ -829,14 +854,14 @@ void Reverse::forwardStmt(Stmt *S, Block &Out, unsigned Depth) {
     if (V->Ty.isAggregate() && !elementwise(V->Ty)) { // a struct: whole
       // Only a zeroing declaration overwrites anything: later writes to the
       // struct save what they overwrite themselves.
-      if (Depth > 0 && Needed.count(V) && S->ZeroInit)
+      if (Depth > 0 && Needed.count(V) && S->ZeroInit && !Untaped)
         Out.push_back(pushS(Ref));
       if (S->ZeroInit)
         Out.push_back(M.assign(Ref, M.zeroValue(V->Ty), S->Where));
       return;
     }
     if (V->Ty.isAggregate()) {
-      if (Depth > 0 && Needed.count(V)) // save the whole array it overwrites
+      if (Depth > 0 && Needed.count(V) && !Untaped) // save the whole array it overwrites
         Out.push_back(eachElement(V, false, [&](const Expr *E) { return pushS(E); }));
       if (S->ZeroInit)
         Out.push_back(eachElement(V, false, [&](const Expr *E) {
@@ -861,6 +886,10 @@ void Reverse::forwardStmt(Stmt *S, Block &Out, unsigned Depth) {
     Out.push_back(S);
     return;
   case StmtKind::Call:
+    if (Untaped) { // the function's own call: nothing recorded
+      Out.push_back(S);
+      return;
+    }
     if (S->Target && stores(S, S->Target, false, Depth))
       Out.push_back(pushS(S->Target));
     forwardCall(S, Out);
@@ -869,8 +898,10 @@ void Reverse::forwardStmt(Stmt *S, Block &Out, unsigned Depth) {
     Block Then, Else, BThen, BElse;
     forward(S->Then, Then, Depth);
     forward(S->Else, Else, Depth);
-    backward(S->Then, BThen, Depth);
-    backward(S->Else, BElse, Depth);
+    if (!Untaped) {
+      backward(S->Then, BThen, Depth);
+      backward(S->Else, BElse, Depth);
+    }
     if (!BThen.empty() || !BElse.empty()) {
       Then.push_back(pushS(M.boolConst(true)));
       Else.push_back(pushS(M.boolConst(false)));
@@ -879,12 +910,19 @@ void Reverse::forwardStmt(Stmt *S, Block &Out, unsigned Depth) {
     return;
   }
   case StmtKind::Loop: {
+    auto CP = Checkpointed.find(S);
+    if (CP != Checkpointed.end() && !Untaped) {
+      forwardCheckpointed(S, CP->second, Out, Depth);
+      return;
+    }
     Block Init, Body, Inc, BBody;
     forward(S->Init, Init, Depth);
     forward(S->Body, Body, Depth + 1);
     forward(S->Inc, Inc, Depth + 1);
-    backward(S->Body, BBody, Depth + 1);
-    backward(S->Inc, BBody, Depth + 1);
+    if (!Untaped) {
+      backward(S->Body, BBody, Depth + 1);
+      backward(S->Inc, BBody, Depth + 1);
+    }
     if (BBody.empty()) {
       Out.insert(Out.end(), Init.begin(), Init.end());
       Out.push_back(M.loop(S->Loop, {}, S->Value, std::move(Body), std::move(Inc), S->Where));
@@ -1032,6 +1070,12 @@ void Reverse::backwardStmt(Stmt *S, Block &Out, unsigned Depth) {
     return;
   }
   case StmtKind::Loop: {
+    auto CP = Checkpointed.find(S);
+    if (CP != Checkpointed.end()) {
+      backwardCheckpointed(S, CP->second, Out, Depth);
+      backward(S->Init, Out, Depth);
+      return;
+    }
     Block Body;
     backward(S->Inc, Body, Depth + 1);
     for (Stmt *D : Recompute.lookup(S))
@@ -1186,6 +1230,15 @@ void Reverse::describe(const Block &Fwd) {
   }
   if (!Recomp.empty())
     Doc += "\nRecomputed in the backward sweep instead of stored: " + list(Recomp) + ".";
+  for (Stmt *S : L.Body)
+    if (Checkpointed.count(S)) {
+      std::vector<std::string> State;
+      for (Var *V : Checkpointed[S].State)
+        State.push_back(V->Name);
+      Doc += "\nCheckpointed loop, line " + std::to_string(S->Where.Line) +
+             ": snapshots of " + list(State) +
+             "; each step is taped and reversed in the backward sweep.";
+    }
   G.Doc = Doc;
 }
 
@@ -1227,6 +1280,9 @@ bool Reverse::run() {
   RedoMark->Synthetic = true;
 
   RestoreParams = Shape != ReverseShape::Joint;
+  planCheckpoints(L.Body, 0);
+  if (!OK)
+    return false;
   findRecomputable(L.Body);
   // Grow the needed set until the backward sweep reads nothing new.
   Block Fwd, Bwd;
@@ -1279,6 +1335,9 @@ bool Reverse::run() {
   // sweeps see them; the others stay where the source declares them.
   Block Top;
   Top.push_back(M.decl(Tape, M.call("adgen::threadTape", {}, Tape->Ty)));
+  for (Stmt *S : L.Body) // in the order of the loops
+    if (Checkpointed.count(S))
+      Top.push_back(M.decl(Checkpointed[S].Store, nullptr));
   // Locals a Replay helper lends to calls: their redo saves die with it.
   std::vector<Var *> Lent;
   if (Shape == ReverseShape::Replay)
@@ -1420,11 +1479,207 @@ bool Reverse::run() {
   return OK;
 }
 
+//===----------------------------------------------------------------------===//
+// Checkpointed loops
+//===----------------------------------------------------------------------===//
+//
+// A loop marked ADGEN_CHECKPOINT(snapshots) is not taped in the forward
+// sweep: it runs as f runs it, after its initial state (what the body writes
+// and a later step reads) is stored in an adgen::Checkpoints. The backward
+// sweep then follows that object's binomial schedule (adgen/checkpoint.h):
+// restore a stored state, run steps forward without a tape, store a state,
+// and reverse one step at a time, which tapes the step and pops it at once.
+// The tape holds one step; memory is `snapshots` states.
+
+Stmt *Reverse::storeCall(Var *Store, const char *Method, std::vector<const Expr *> Args) {
+  Callee C;
+  C.Name = Method;
+  C.ReturnsVoid = true;
+  Stmt *S = M.callStmt(nullptr, M.addCallee(C), std::move(Args));
+  S->V = Store; // a method of the checkpoints
+  return S;
+}
+
+const Expr *Reverse::storeQuery(Var *Store, const char *Method, Type T) {
+  Expr E;
+  E.K = Op::Call;
+  E.Ty = std::move(T);
+  E.Text = Method;
+  E.V = Store;
+  return M.make(std::move(E));
+}
+
+void Reverse::untaped(const Block &In, Block &Out, unsigned Depth) {
+  bool Saved = Untaped;
+  Untaped = true;
+  forward(In, Out, Depth);
+  Untaped = Saved;
+}
+
+void Reverse::planCheckpoints(const Block &B, unsigned Depth) {
+  for (Stmt *S : B) {
+    if (S->K == StmtKind::If) {
+      planCheckpoints(S->Then, Depth);
+      planCheckpoints(S->Else, Depth);
+    }
+    if (S->K != StmtKind::Loop)
+      continue;
+    planCheckpoints(S->Body, Depth + 1);
+    if (!S->Snapshots || !UseCheckpoints)
+      continue;
+    if (Depth > 0) {
+      D.errors().error(S->Where, "cannot checkpoint a loop inside another loop; put "
+                                 "ADGEN_CHECKPOINT on the outer loop");
+      OK = false;
+      continue;
+    }
+    CheckpointedLoop C;
+    if (checkpointable(S, C))
+      Checkpointed[S] = C;
+  }
+}
+
+/// A counted loop `for (i = first; i < last; ++i)` (or `<=`) with a signed
+/// integer counter that only the loop steps, a bound the body does not
+/// change, and state in f's own variables.
+bool Reverse::checkpointable(Stmt *S, CheckpointedLoop &C) {
+  auto fail = [&](const std::string &Why) {
+    D.errors().error(S->Where, "cannot checkpoint this loop: " + Why);
+    OK = false;
+    return false;
+  };
+  const char *Shape = "ADGEN_CHECKPOINT needs a counted loop 'for (int i = first; i < last; ++i)'";
+  if (S->Loop != LoopKind::For || S->Init.size() != 1 || S->Inc.size() != 1 || !S->Value)
+    return fail(Shape);
+  Stmt *Init = S->Init[0];
+  Var *I = Init->K == StmtKind::Decl                                        ? Init->V
+           : Init->K == StmtKind::Assign && Init->Target->K == Op::VarRef ? Init->Target->V
+                                                                          : nullptr;
+  static const char *Signed[] = {"int", "long", "long long", "std::ptrdiff_t", "ptrdiff_t"};
+  if (!I || !Init->Value || I->Ty.isFloating() || I->Ty.isMemory() || I->Ty.IsReference ||
+      I->Ty.IsPointer ||
+      std::find(std::begin(Signed), std::end(Signed), I->Ty.Spelling) == std::end(Signed))
+    return fail(Shape);
+  const Expr *Cond = S->Value, *Step = S->Inc[0]->Value;
+  if ((Cond->K != Op::Lt && Cond->K != Op::Le) || Cond->Ops[0]->K != Op::VarRef ||
+      Cond->Ops[0]->V != I)
+    return fail(Shape);
+  if (S->Inc[0]->K != StmtKind::Assign || S->Inc[0]->Target->K != Op::VarRef ||
+      S->Inc[0]->Target->V != I || Step->K != Op::Add || Step->Ops[0]->K != Op::VarRef ||
+      Step->Ops[0]->V != I || !Step->Ops[1]->isConst(1))
+    return fail(Shape);
+  // What the body writes: declared outside it, it carries from step to step.
+  llvm::DenseSet<Var *> Declared;
+  std::vector<Var *> Written;
+  auto written = [&](Var *R) {
+    if (R && std::find(Written.begin(), Written.end(), R) == Written.end())
+      Written.push_back(R);
+  };
+  forEachStmt(S->Body, [&](Stmt *B) {
+    if (B->K == StmtKind::Decl)
+      Declared.insert(B->V);
+    if (B->K == StmtKind::Assign || (B->K == StmtKind::Call && B->Target))
+      written(rootOf(B->Target));
+    if (B->K == StmtKind::Call)
+      for (size_t A = 0; A < B->Args.size() && A < B->Fn->ParamTypes.size(); ++A)
+        if (B->Fn->ParamTypes[A].isWritable())
+          written(rootOf(B->Args[A]));
+  });
+  for (Var *W : Written) {
+    if (Declared.count(W))
+      continue;
+    if (W == I)
+      return fail("its body changes the counter '" + I->Name + "'");
+    if (W->Kind == VarKind::Global)
+      return fail("its body writes the global '" + W->Name + "'");
+    if (W->Kind == VarKind::Param && (W->Ty.isMemory() || W->Ty.IsReference || W->Ty.IsPointer))
+      return fail("its body writes through the parameter '" + W->Name +
+                  "', whose memory adgen cannot snapshot; copy it into a local array "
+                  "before the loop and back after it");
+    if (W->Ty.IsPointer || W->Ty.IsReference)
+      return fail("its body writes through '" + W->Name + "'");
+    C.State.push_back(W);
+  }
+  llvm::DenseSet<Var *> BoundReads;
+  readsOf(Cond->Ops[1], BoundReads);
+  for (Var *W : Written)
+    if (BoundReads.count(W) && !Declared.count(W))
+      return fail("its body changes the bound '" + W->Name + "'");
+  C.Counter = I;
+  C.Last = Cond->K == Op::Le ? M.binary(Op::Add, Cond->Ops[1], M.constant("1", I->Ty), I->Ty)
+                             : Cond->Ops[1];
+  C.Store = local("checkpoints", Type::scalar(ScalarKind::Int, "adgen::Checkpoints"));
+  return true;
+}
+
+/// put() or get() of every state variable, element by element.
+static void eachStateValue(Module &M, const std::vector<Var *> &State,
+                           llvm::function_ref<Stmt *(Var *)> Loop,
+                           llvm::function_ref<Stmt *(const Expr *)> One, Block &Out) {
+  for (Var *V : State)
+    Out.push_back(V->Ty.ArraySize || V->Ty.StdArray || V->Ty.IsVector ? Loop(V) : One(M.ref(V)));
+}
+
+void Reverse::forwardCheckpointed(Stmt *S, const CheckpointedLoop &C, Block &Out,
+                                  unsigned Depth) {
+  Out.push_back(M.comment("Checkpointed loop: no tape; the backward sweep rebuilds its states "
+                          "from snapshots.",
+                          S->Where));
+  forward(S->Init, Out, Depth);
+  Out.push_back(storeCall(C.Store, "begin", {M.ref(C.Counter), C.Last, S->Snapshots}));
+  eachStateValue(
+      M, C.State,
+      [&](Var *V) {
+        return eachElement(V, false, [&](const Expr *E) { return storeCall(C.Store, "put", {E}); });
+      },
+      [&](const Expr *E) { return storeCall(C.Store, "put", {E}); }, Out);
+  Block Body, Inc;
+  untaped(S->Body, Body, Depth + 1);
+  untaped(S->Inc, Inc, Depth + 1);
+  Out.push_back(M.loop(LoopKind::For, {}, S->Value, std::move(Body), std::move(Inc), S->Where));
+}
+
+void Reverse::backwardCheckpointed(Stmt *S, const CheckpointedLoop &C, Block &Out,
+                                   unsigned Depth) {
+  Type Bool = Type::scalar(ScalarKind::Bool, "bool"), Long = Type::scalar(ScalarKind::Int, "long");
+  auto call = [&](const char *Method) {
+    return [&, Method](const Expr *E) { return storeCall(C.Store, Method, {E}); };
+  };
+  Block Get, Put;
+  eachStateValue(
+      M, C.State, [&](Var *V) { return eachElement(V, false, call("get")); }, call("get"), Get);
+  eachStateValue(
+      M, C.State, [&](Var *V) { return eachElement(V, false, call("put")); }, call("put"), Put);
+  const Expr *I = M.ref(C.Counter);
+  Block Each;
+  Each.push_back(M.ifStmt(storeQuery(C.Store, "restoring", Bool), std::move(Get), {}));
+  Block Run, Inc;
+  untaped(S->Body, Run, Depth + 1);
+  untaped(S->Inc, Inc, Depth + 1);
+  Each.push_back(M.loop(LoopKind::For, {M.assign(I, storeQuery(C.Store, "from", Long))},
+                        M.binary(Op::Lt, I, storeQuery(C.Store, "to", Long), Bool),
+                        std::move(Run), std::move(Inc)));
+  Each.push_back(M.ifStmt(storeQuery(C.Store, "saving", Bool), std::move(Put), {}));
+  // One step: taped, then reversed, as one iteration of the ordinary loop.
+  Block Step{M.assign(I, storeQuery(C.Store, "step", Long))};
+  forward(S->Body, Step, Depth + 1);
+  for (Stmt *T : Recompute.lookup(S))
+    if (Needed.count(T->V))
+      Step.push_back(M.assign(M.ref(T->V), T->Value, T->Where));
+  backward(S->Body, Step, Depth + 1);
+  Each.push_back(M.ifStmt(storeQuery(C.Store, "reversing", Bool), std::move(Step), {}));
+  Out.push_back(M.comment("Checkpointed loop, backward: restore, run forward, store, reverse "
+                          "a step, as the schedule says; ends with the loop's first state.",
+                          S->Where));
+  Out.push_back(M.loop(LoopKind::While, {}, storeQuery(C.Store, "next", Bool), std::move(Each),
+                       {}, S->Where));
+}
+
 graph::Function *adgen::reverseTransform(Differentiator &D, Function &F,
                                          const ActivityPattern &P, const std::string &Name,
-                                         ReverseShape Shape) {
+                                         ReverseShape Shape, bool UseCheckpoints) {
   Function &G = newGenerated(D.module(), F, Name, Shape != ReverseShape::Joint);
-  Reverse T(D, F, P, G, Shape);
+  Reverse T(D, F, P, G, Shape, UseCheckpoints);
   if (!T.run())
     return nullptr;
   return &G;
