@@ -465,11 +465,13 @@ class FunctionGen:
                 continue
             if acc is None or acc is v:
                 continue
+            # Through tanh: a local may hold s itself (w = s), and s += c * w
+            # in a loop grows like (1 + c)^trips (seed 60774).
             if v.kind == "d":
-                self.emit(out, ind, "%s += %s * %s;" % (acc.name, self.small_const(), v.name))
+                self.emit(out, ind, "%s += %s * std::tanh(%s);" % (acc.name, self.small_const(), v.name))
             elif v.kind == "arr":
-                self.emit(out, ind, "%s += %s * %s[%d];" % (acc.name, self.small_const(),
-                                                         v.name, self.r.randrange(4)))
+                self.emit(out, ind, "%s += %s * std::tanh(%s[%d]);" % (acc.name, self.small_const(),
+                                                                    v.name, self.r.randrange(4)))
             elif v.kind == "int":
                 self.emit(out, ind, "%s += 0.125 * %s;" % (acc.name, v.name))
             v.used = True
@@ -1462,24 +1464,25 @@ class StructFunctionGen(FunctionGen):
         r = self.r
         c = self.small_const()
         k = v.kind
+        # Through tanh, as in FunctionGen.close_scope.
         if k == "d":
-            return "%s += %s * %s;" % (acc, c, v.name)
+            return "%s += %s * std::tanh(%s);" % (acc, c, v.name)
         if k == "arr":
-            return "%s += %s * %s[%d];" % (acc, c, v.name, r.randrange(4))
+            return "%s += %s * std::tanh(%s[%d]);" % (acc, c, v.name, r.randrange(4))
         if k == "int":
             return "%s += 0.125 * %s;" % (acc, v.name)
         if k == "vec":
-            return "%s += %s * %s[%s];" % (acc, c, v.name, r.choice(["0", "n - 1", "1"]))
+            return "%s += %s * std::tanh(%s[%s]);" % (acc, c, v.name, r.choice(["0", "n - 1", "1"]))
         if k == "sarr":
-            return "%s += %s * %s[%d];" % (acc, c, v.name, r.randrange(4))
+            return "%s += %s * std::tanh(%s[%d]);" % (acc, c, v.name, r.randrange(4))
         if k in V2_KINDS:
-            return "%s += %s * %s.%s;" % (acc, c, v.name, r.choice("xy"))
+            return "%s += %s * std::tanh(%s.%s);" % (acc, c, v.name, r.choice("xy"))
         if k == "v2arr":
-            return "%s += %s * %s[%d].%s;" % (acc, c, v.name, r.randrange(4), r.choice("xy"))
+            return "%s += %s * std::tanh(%s[%d].%s);" % (acc, c, v.name, r.randrange(4), r.choice("xy"))
         if k in BOX_KINDS:
-            return "%s += %s * %s.%s;" % (acc, c, v.name, r.choice(["w", "c[%d]" % r.randrange(4), "p.y"]))
+            return "%s += %s * std::tanh(%s.%s);" % (acc, c, v.name, r.choice(["w", "c[%d]" % r.randrange(4), "p.y"]))
         if k == "boxarr":
-            return "%s += %s * %s[%d].%s;" % (acc, c, v.name, r.randrange(4), r.choice(["w", "c[1]", "p.x"]))
+            return "%s += %s * std::tanh(%s[%d].%s);" % (acc, c, v.name, r.randrange(4), r.choice(["w", "c[1]", "p.x"]))
         if k == "lam_d":
             return "%s += %s * %s(0.5);" % (acc, c, v.name)
         if k == "lam_s":
