@@ -114,3 +114,53 @@ double nbody_energy(const std::vector<Body>& bodies, const Params& p) {
     }
   return E;
 }
+
+// (e) Four coupled nonlinear oscillators (a pendulum ring), integrated with
+// RK4 over `steps` steps; returns a weighted final state. Written twice, the
+// same loop: taped as usual, and with ADGEN_CHECKPOINT(snapshots), which
+// keeps at most `snapshots` states of the loop instead of a tape of all
+// steps (the time-stepping case of binomial checkpointing).
+static void ode_rhs(const double* y, const double* p, double* dy) {
+  for (int i = 0; i < 4; ++i) {
+    dy[i] = y[4 + i];
+    dy[4 + i] = -p[i] * std::sin(y[i]) + 0.1 * (y[(i + 1) % 4] - y[i]) - 0.05 * y[4 + i];
+  }
+}
+
+#define ODE_RK4_STEP                                              \
+  double k1[8], k2[8], k3[8], k4[8], t[8];                        \
+  ode_rhs(y, p, k1);                                              \
+  for (int j = 0; j < 8; ++j)                                     \
+    t[j] = y[j] + 0.5 * dt * k1[j];                               \
+  ode_rhs(t, p, k2);                                              \
+  for (int j = 0; j < 8; ++j)                                     \
+    t[j] = y[j] + 0.5 * dt * k2[j];                               \
+  ode_rhs(t, p, k3);                                              \
+  for (int j = 0; j < 8; ++j)                                     \
+    t[j] = y[j] + dt * k3[j];                                     \
+  ode_rhs(t, p, k4);                                              \
+  for (int j = 0; j < 8; ++j)                                     \
+    y[j] += dt / 6 * (k1[j] + 2 * k2[j] + 2 * k3[j] + k4[j]);
+
+ADGEN_REVERSE("y0[8], p[4]")
+double ode_taped(const double* y0, const double* p, int steps, double dt) {
+  double y[8];
+  for (int j = 0; j < 8; ++j)
+    y[j] = y0[j];
+  for (int s = 0; s < steps; ++s) {
+    ODE_RK4_STEP
+  }
+  return y[0] + 2 * y[1] + 3 * y[2] + 4 * y[3] + y[4] * y[4];
+}
+
+ADGEN_REVERSE("y0[8], p[4]")
+double ode_checkpointed(const double* y0, const double* p, int steps, double dt, int snapshots) {
+  double y[8];
+  for (int j = 0; j < 8; ++j)
+    y[j] = y0[j];
+  ADGEN_CHECKPOINT(snapshots)
+  for (int s = 0; s < steps; ++s) {
+    ODE_RK4_STEP
+  }
+  return y[0] + 2 * y[1] + 3 * y[2] + 4 * y[3] + y[4] * y[4];
+}
