@@ -21,6 +21,7 @@
 #include "Transforms/Differentiator.h"
 #include "Transforms/LowerExits.h"
 #include "Transforms/MathRules.h"
+#include "Transforms/CountedLoop.h"
 #include "Transforms/ReuseValues.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -251,6 +252,9 @@ private:
     std::vector<Var *> State; ///< what the body writes and a later step reads
   };
   llvm::DenseMap<const Stmt *, CheckpointedLoop> Checkpointed;
+  /// Counted loops (CountedLoop.h) whose backward sweep runs the counter
+  /// down from the bounds: no trip count on the tape.
+  llvm::DenseMap<const Stmt *, CountedLoop> Counted;
   bool UseCheckpoints;
   /// The forward sweep of a checkpointed loop's body runs without a tape.
   bool Untaped = false;
@@ -553,6 +557,13 @@ void Reverse::planStores(const Block &B, unsigned Depth, llvm::DenseSet<Var *> &
         Live.insert(Before.begin(), Before.end()); // zero iterations
         if (Live.size() == Before.size())
           break;
+      }
+      auto CL = Counted.find(S);
+      if (CL != Counted.end()) {
+        // The backward loop sets the counter itself, from the bounds.
+        readsOf(CL->second.First, Live);
+        readsOf(CL->second.Bound, Live);
+        Live.erase(CL->second.Counter);
       }
       if (Checkpointed.count(S)) { // the backward sweep runs the loop again
         collectReads(S->Body, Live);
@@ -923,7 +934,7 @@ void Reverse::forwardStmt(Stmt *S, Block &Out, unsigned Depth) {
       backward(S->Body, BBody, Depth + 1);
       backward(S->Inc, BBody, Depth + 1);
     }
-    if (BBody.empty()) {
+    if (BBody.empty() || Counted.count(S)) {
       Out.insert(Out.end(), Init.begin(), Init.end());
       Out.push_back(M.loop(S->Loop, {}, S->Value, std::move(Body), std::move(Inc), S->Where));
       return;
@@ -1073,6 +1084,25 @@ void Reverse::backwardStmt(Stmt *S, Block &Out, unsigned Depth) {
     auto CP = Checkpointed.find(S);
     if (CP != Checkpointed.end()) {
       backwardCheckpointed(S, CP->second, Out, Depth);
+      backward(S->Init, Out, Depth);
+      return;
+    }
+    auto CL = Counted.find(S);
+    if (CL != Counted.end()) { // the counter runs down from the bounds
+      Block Body;
+      for (Stmt *D : Recompute.lookup(S))
+        if (Needed.count(D->V))
+          Body.push_back(M.assign(M.ref(D->V), D->Value, D->Where));
+      backward(S->Body, Body, Depth + 1);
+      if (!Body.empty()) {
+        const CountedLoop &C = CL->second;
+        const Expr *I = M.ref(C.Counter);
+        Out.push_back(M.loop(LoopKind::For, {M.assign(I, C.last(M))},
+                             M.binary(Op::Ge, I, C.First, Type::scalar(ScalarKind::Bool, "bool")),
+                             std::move(Body),
+                             {M.assign(I, M.binary(Op::Sub, I, M.constant("1", I->Ty), I->Ty))},
+                             S->Where));
+      }
       backward(S->Init, Out, Depth);
       return;
     }
@@ -1283,6 +1313,12 @@ bool Reverse::run() {
   planCheckpoints(L.Body, 0);
   if (!OK)
     return false;
+  forEachStmt(L.Body, [&](Stmt *S) {
+    if (S->K == StmtKind::Loop && !Checkpointed.count(S))
+      if (std::optional<CountedLoop> C = countedLoop(*S))
+        if (C->PlainBounds)
+          Counted[S] = std::move(*C);
+  });
   findRecomputable(L.Body);
   // Grow the needed set until the backward sweep reads nothing new.
   Block Fwd, Bwd;
@@ -1548,48 +1584,14 @@ bool Reverse::checkpointable(Stmt *S, CheckpointedLoop &C) {
     OK = false;
     return false;
   };
-  const char *Shape = "ADGEN_CHECKPOINT needs a counted loop 'for (int i = first; i < last; ++i)'";
-  if (S->Loop != LoopKind::For || S->Init.size() != 1 || S->Inc.size() != 1 || !S->Value)
-    return fail(Shape);
-  Stmt *Init = S->Init[0];
-  Var *I = Init->K == StmtKind::Decl                                        ? Init->V
-           : Init->K == StmtKind::Assign && Init->Target->K == Op::VarRef ? Init->Target->V
-                                                                          : nullptr;
-  static const char *Signed[] = {"int", "long", "long long", "std::ptrdiff_t", "ptrdiff_t"};
-  if (!I || !Init->Value || I->Ty.isFloating() || I->Ty.isMemory() || I->Ty.IsReference ||
-      I->Ty.IsPointer ||
-      std::find(std::begin(Signed), std::end(Signed), I->Ty.Spelling) == std::end(Signed))
-    return fail(Shape);
-  const Expr *Cond = S->Value, *Step = S->Inc[0]->Value;
-  if ((Cond->K != Op::Lt && Cond->K != Op::Le) || Cond->Ops[0]->K != Op::VarRef ||
-      Cond->Ops[0]->V != I)
-    return fail(Shape);
-  if (S->Inc[0]->K != StmtKind::Assign || S->Inc[0]->Target->K != Op::VarRef ||
-      S->Inc[0]->Target->V != I || Step->K != Op::Add || Step->Ops[0]->K != Op::VarRef ||
-      Step->Ops[0]->V != I || !Step->Ops[1]->isConst(1))
-    return fail(Shape);
+  std::string Why;
+  std::optional<CountedLoop> L = countedLoop(*S, &Why);
+  if (!L)
+    return fail(Why.rfind("its body", 0) == 0 ? Why : "ADGEN_CHECKPOINT needs " + Why);
   // What the body writes: declared outside it, it carries from step to step.
-  llvm::DenseSet<Var *> Declared;
-  std::vector<Var *> Written;
-  auto written = [&](Var *R) {
-    if (R && std::find(Written.begin(), Written.end(), R) == Written.end())
-      Written.push_back(R);
-  };
-  forEachStmt(S->Body, [&](Stmt *B) {
-    if (B->K == StmtKind::Decl)
-      Declared.insert(B->V);
-    if (B->K == StmtKind::Assign || (B->K == StmtKind::Call && B->Target))
-      written(rootOf(B->Target));
-    if (B->K == StmtKind::Call)
-      for (size_t A = 0; A < B->Args.size() && A < B->Fn->ParamTypes.size(); ++A)
-        if (B->Fn->ParamTypes[A].isWritable())
-          written(rootOf(B->Args[A]));
-  });
-  for (Var *W : Written) {
-    if (Declared.count(W))
+  for (Var *W : L->Written) {
+    if (L->Declared.count(W))
       continue;
-    if (W == I)
-      return fail("its body changes the counter '" + I->Name + "'");
     if (W->Kind == VarKind::Global)
       return fail("its body writes the global '" + W->Name + "'");
     if (W->Kind == VarKind::Param && (W->Ty.isMemory() || W->Ty.IsReference || W->Ty.IsPointer))
@@ -1600,14 +1602,8 @@ bool Reverse::checkpointable(Stmt *S, CheckpointedLoop &C) {
       return fail("its body writes through '" + W->Name + "'");
     C.State.push_back(W);
   }
-  llvm::DenseSet<Var *> BoundReads;
-  readsOf(Cond->Ops[1], BoundReads);
-  for (Var *W : Written)
-    if (BoundReads.count(W) && !Declared.count(W))
-      return fail("its body changes the bound '" + W->Name + "'");
-  C.Counter = I;
-  C.Last = Cond->K == Op::Le ? M.binary(Op::Add, Cond->Ops[1], M.constant("1", I->Ty), I->Ty)
-                             : Cond->Ops[1];
+  C.Counter = L->Counter;
+  C.Last = L->end(M);
   C.Store = local("checkpoints", Type::scalar(ScalarKind::Int, "adgen::Checkpoints"));
   return true;
 }
