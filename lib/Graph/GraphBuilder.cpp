@@ -354,11 +354,26 @@ bool GraphBuilder::Impl::declStmt(const clang::DeclStmt *DS) {
   return OK;
 }
 
+/// A static local that carries nothing between calls: a constant (no mutable
+/// fields) initialised by a constant expression, such as a table of weights.
+/// The generated functions declare it as an ordinary local with the same
+/// value; every call sees the same contents either way.
+static bool constantStaticLocal(const clang::VarDecl *VD) {
+  clang::ASTContext &Ctx = VD->getASTContext();
+  if (!VD->getType().isConstant(Ctx) || !VD->hasInit() || !VD->hasConstantInitialization())
+    return false;
+  const clang::Type *Elem = Ctx.getBaseElementType(VD->getType()).getTypePtr();
+  if (const auto *RD = Elem->getAsCXXRecordDecl(); RD && RD->hasMutableFields())
+    return false;
+  return true;
+}
+
 bool GraphBuilder::Impl::varDecl(const clang::VarDecl *VD) {
   clang::SourceLocation L = VD->getLocation();
-  if (VD->isStaticLocal())
+  if (VD->isStaticLocal() && !constantStaticLocal(VD))
     return failStmt(L, "static local variables are not supported: their value "
-                       "would carry between calls");
+                       "would carry between calls (a 'static const' or 'static "
+                       "constexpr' table with a constant initialiser is fine)");
   if (const auto *RD = VD->getType()->getAsCXXRecordDecl(); RD && RD->isLambda())
     return lambdaDecl(VD);
   if (VD->getType()->isReferenceType()) {
