@@ -746,6 +746,8 @@ bool GraphBuilder::Impl::sideEffect(const clang::Expr *E) {
     if (UO->isIncrementDecrementOp())
       return increment(UO, /*ValueUsed=*/false) != nullptr;
   if (const auto *CE = dyn_cast<clang::CallExpr>(E)) {
+    if (isPrinting(CE))
+      return printStmt(CE);
     const clang::FunctionDecl *FD = CE->getDirectCallee();
     if (FD && FD->getReturnType()->isVoidType()) {
       unsigned Before = Diags.errorCount();
@@ -1019,9 +1021,9 @@ const Expr *GraphBuilder::Impl::unaryOp(const clang::UnaryOperator *UO) {
   if (UO->getOpcode() == UO_AddrOf) {
     const auto *AS = dyn_cast<ArraySubscriptExpr>(UO->getSubExpr()->IgnoreParens());
     if (!AS)
-      return fail(UO->getBeginLoc(), "taking the address of a variable is not "
-                                     "supported; pass arrays by pointer and scalars "
-                                     "by value or reference");
+      return fail(UO->getBeginLoc(), "taking the address of a variable is supported only "
+                                     "as the argument of a call ('h(&x)'); pass arrays "
+                                     "by pointer and scalars by value or reference");
     const graph::Expr *Base = expr(AS->getBase());
     const graph::Expr *Idx = Base ? expr(AS->getIdx()) : nullptr;
     return Idx ? M.ptrAdd(Base, Idx) : nullptr;
@@ -1367,6 +1369,9 @@ const Expr *GraphBuilder::Impl::callExpr(const clang::CallExpr *CE) {
   using namespace clang;
   const graph::Expr *Into = ResultInto;
   ResultInto = nullptr;
+  if (isPrinting(CE))
+    return fail(CE->getBeginLoc(), "the value of a call that prints is not supported in "
+                                   "differentiated code; print in a statement of its own");
   if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(CE->getDirectCallee());
       MD && MD->getParent()->isLambda() && isa<CXXOperatorCallExpr>(CE)) {
     unsigned Before = Diags.errorCount();
@@ -1464,13 +1469,20 @@ const Expr *GraphBuilder::Impl::callExpr(const clang::CallExpr *CE) {
       return nullptr;
     Args.push_back(Obj);
   }
+  CopyBacks Back;
   for (const clang::Expr *A : ArgEs) {
     const graph::Type &PT = C->ParamTypes[Args.size()];
-    const graph::Expr *GA = PT.IsReference && !PT.IsConst ? lvalue(A) : expr(A);
+    const graph::Expr *GA = nullptr;
+    if (!scalarAddressArg(A, PT, GA, Back))
+      return nullptr;
+    if (!GA)
+      GA = PT.IsReference && !PT.IsConst ? lvalue(A) : expr(A);
     if (!GA)
       return nullptr;
     Args.push_back(GA);
   }
+  if (!checkScalarAddresses(Args, C->ParamTypes, Back, CE->getBeginLoc()))
+    return nullptr;
   // What the call may write: its reference and pointer arguments, globals.
   std::vector<Var *> Written;
   for (unsigned I = 0; I < Args.size(); ++I) {
@@ -1507,5 +1519,6 @@ const Expr *GraphBuilder::Impl::callExpr(const clang::CallExpr *CE) {
   }
   const graph::Expr *Object = C->ReturnsObject ? Args.front() : nullptr;
   emit(M.callStmt(Result, C, std::move(Args), loc(CE->getBeginLoc())));
+  copyBack(Back, CE->getBeginLoc());
   return Object ? Object : Result;
 }
