@@ -421,6 +421,12 @@ bool GraphBuilder::Impl::varDecl(const clang::VarDecl *VD) {
     Aliases[VD] = Target;
     return true;
   }
+  // auto it = std::max_element(...): say what is not supported, rather than
+  // what the iterator's type is made of.
+  if (const clang::Expr *Init = VD->getInit())
+    if (const auto *CE = dyn_cast<clang::CallExpr>(Init->IgnoreImplicit());
+        CE && isStdAlgorithm(CE) && !VD->getType()->isArithmeticType())
+      return stdAlgorithm(CE, /*Dereferenced=*/false) != nullptr;
   graph::Type T;
   if (!typeOf(VD->getType(), L, T, "local variable '" + VD->getNameAsString() + "'"))
     return false;
@@ -1018,6 +1024,12 @@ const Expr *GraphBuilder::Impl::unaryOp(const clang::UnaryOperator *UO) {
       return fail(UO->getBeginLoc(), "'this' outside a member function");
     return M.ref(Self);
   }
+  if (UO->getOpcode() == UO_Deref) {
+    bool Handled = false;
+    const graph::Expr *R = dereferencedStdAlgorithm(UO, Handled);
+    if (Handled)
+      return R;
+  }
   if (UO->getOpcode() == UO_AddrOf) {
     const auto *AS = dyn_cast<ArraySubscriptExpr>(UO->getSubExpr()->IgnoreParens());
     if (!AS)
@@ -1372,6 +1384,16 @@ const Expr *GraphBuilder::Impl::callExpr(const clang::CallExpr *CE) {
   if (isPrinting(CE))
     return fail(CE->getBeginLoc(), "the value of a call that prints is not supported in "
                                    "differentiated code; print in a statement of its own");
+  {
+    bool Handled = false;
+    const graph::Expr *R = dereferencedStdAlgorithm(CE, Handled);
+    if (Handled)
+      return R;
+  }
+  if (isStdAlgorithm(CE))
+    return stdAlgorithm(CE, /*Dereferenced=*/false);
+  if (iteratorAlgorithm(CE))
+    return refuseIteratorAlgorithm(CE);
   if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(CE->getDirectCallee());
       MD && MD->getParent()->isLambda() && isa<CXXOperatorCallExpr>(CE)) {
     unsigned Before = Diags.errorCount();

@@ -133,6 +133,16 @@ private:
                             const std::vector<Type> &ParamTypes, const CopyBacks &Back,
                             clang::SourceLocation Where);
   void copyBack(const CopyBacks &Back, clang::SourceLocation Where);
+  // std::accumulate, std::inner_product, *std::max_element (Algorithms.cpp).
+  bool isStdAlgorithm(const clang::CallExpr *CE);
+  const Expr *stdAlgorithm(const clang::CallExpr *CE, bool Dereferenced);
+  /// `*std::max_element(...)`: sets \p Handled when \p E is one.
+  const Expr *dereferencedStdAlgorithm(const clang::Expr *E, bool &Handled);
+  const Expr *wholeRange(const clang::CallExpr *CE, const clang::Expr *Begin,
+                         const clang::Expr *End);
+  /// Another standard algorithm over iterators (std::sort, std::transform).
+  bool iteratorAlgorithm(const clang::CallExpr *CE);
+  const Expr *refuseIteratorAlgorithm(const clang::CallExpr *CE);
   // printf, std::cout << ... (Printing.cpp).
   bool isPrinting(const clang::CallExpr *CE);
   /// Builds a printing call used as a statement.
