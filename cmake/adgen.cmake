@@ -17,7 +17,9 @@
 #   - adds OUTPUT_DIR to the target's include directories and links the target
 #     to adgen::runtime.
 # adgen parses the source with the target's own include directories, compile
-# definitions, compile options and C++ standard, and writes a depfile listing
+# definitions, compile options and C++ standard, and the -D/-U/-I flags of
+# CMAKE_CXX_FLAGS and CMAKE_CXX_FLAGS_<CONFIG> of the configuration being
+# built (NDEBUG in Release), and writes a depfile listing
 # every file the source includes, so the derivatives are regenerated exactly
 # when the source, a header it includes, or adgen itself changes.
 
@@ -29,6 +31,41 @@ include_guard(GLOBAL)
 cmake_policy(PUSH)
 cmake_policy(VERSION 3.20...3.31)
 cmake_policy(SET CMP0116 NEW)
+
+# The preprocessor flags (-D, -U, -I, -isystem, -include) in a string of
+# compiler flags such as CMAKE_CXX_FLAGS_RELEASE ("-O3 -DNDEBUG"): what makes
+# the compiler see different code. Optimisation and warning flags are left
+# out (a g++-only flag would make adgen's Clang fail). Each result is wrapped
+# in $<$<CONFIG:<config>>:...> when <config> is given.
+function(_adgen_preprocessor_flags out flags config)
+  separate_arguments(_words UNIX_COMMAND "${flags}")
+  set(_result "")
+  set(_pending "")
+  foreach(_w IN LISTS _words)
+    if(_pending)
+      set(_w "${_pending}${_w}")
+      set(_pending "")
+    elseif(_w MATCHES "^(-D|-U|-I|-isystem|-include)$")
+      set(_pending "${_w}")
+      if(NOT _w MATCHES "^-[DUI]$")
+        set(_pending "${_w};")
+      endif()
+      continue()
+    elseif(NOT _w MATCHES "^-[DUI]")
+      continue()
+    endif()
+    foreach(_part IN LISTS _w)
+      if(config)
+        # Keep ">" and "," from ending or splitting the generator expression.
+        string(REPLACE ">" "$<ANGLE-R>" _part "${_part}")
+        string(REPLACE "," "$<COMMA>" _part "${_part}")
+        set(_part "$<$<CONFIG:${config}>:${_part}>")
+      endif()
+      list(APPEND _result "${_part}")
+    endforeach()
+  endforeach()
+  set(${out} "${_result}" PARENT_SCOPE)
+endfunction()
 
 function(adgen_add_derivatives)
   cmake_parse_arguments(PARSE_ARGV 0 ARG "NO_COMPILE_OPTIONS" "TARGET;OUTPUT_DIR"
@@ -123,6 +160,19 @@ function(adgen_add_derivatives)
   # them separates arguments only after evaluation (COMMAND_EXPAND_LISTS).
   set(_inc_args "$<$<BOOL:${_inc}>:-I$<JOIN:${_inc},;-I>>")
   set(_def_args "$<$<BOOL:${_def}>:-D$<JOIN:${_def},;-D>>")
+  # The flags of the configuration being built: CMAKE_CXX_FLAGS and
+  # CMAKE_CXX_FLAGS_<CONFIG> (-DNDEBUG in Release), so that adgen sees the
+  # `#ifndef NDEBUG` branches the compiler sees. Target properties above
+  # already follow $<CONFIG> (target_compile_definitions(t PRIVATE
+  # $<$<CONFIG:Debug>:CHECKS>) reaches adgen in Debug builds only).
+  _adgen_preprocessor_flags(_cfg_args "${CMAKE_CXX_FLAGS}" "")
+  set(_configs ${CMAKE_CONFIGURATION_TYPES} ${CMAKE_BUILD_TYPE} Debug Release RelWithDebInfo MinSizeRel)
+  list(REMOVE_DUPLICATES _configs)
+  foreach(_c IN LISTS _configs)
+    string(TOUPPER "${_c}" _C)
+    _adgen_preprocessor_flags(_f "${CMAKE_CXX_FLAGS_${_C}}" "${_c}")
+    list(APPEND _cfg_args ${_f})
+  endforeach()
   set(_opt_args "")
   if(NOT ARG_NO_COMPILE_OPTIONS)
     # g++-only warning flags would otherwise make Clang warn about each one.
@@ -189,7 +239,7 @@ function(adgen_add_derivatives)
       OUTPUT "${_cpp}" "${_h}"
       COMMAND adgen::adgen "${_abs}" -o "${_cpp}" --header "${_h}" --depfile "${_d}"
               ${_request_args}
-              -- "${_std_arg}" "${_inc_args}" "${_def_args}" ${_opt_args} ${_lang_args}
+              -- "${_std_arg}" ${_cfg_args} "${_inc_args}" "${_def_args}" ${_opt_args} ${_lang_args}
               ${ARG_EXTRA_ARGS}
       ${_touch}
       DEPENDS "${_abs}" adgen::adgen

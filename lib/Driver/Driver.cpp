@@ -151,9 +151,12 @@ public:
       std::string Wrt = Pat.key(*F);
       std::string Of = Args.empty() ? "" : ", of " + R.Fn->getNameAsString() + Args;
       size_t Before = D.generated().size();
+      // Inactive struct and container parameters (`const Params &p` that
+      // the spec leaves out) are only passed through to f_fwd / f_pullback.
       bool AggregateParams = false;
-      for (const graph::Var *V : F->Params)
-        AggregateParams |= V->Ty.Rec || V->Ty.isContainer();
+      for (size_t I = 0; I < F->Params.size(); ++I)
+        AggregateParams |= (Pat.Inputs[I] || Pat.Outputs[I]) &&
+                           (F->Params[I]->Ty.Rec || F->Params[I]->Ty.isContainer());
       AggregateParams |= !F->ReturnsVoid && F->ReturnType.Rec;
       if ((R.M == Mode::Jacobian && AggregateParams) ||
           (R.M == Mode::Hessian && graph::usesAggregates(*F))) {

@@ -429,6 +429,12 @@ private:
       // was itself dropped) has no declaration left: call for the effects.
       if (S.Target && !unreadLocal(storeRoot(*S.Target)))
         Out += printExpr(S.Target) + " = ";
+      if (S.Fn->Print == PrintKind::Stream) { // std::cout << a << b;
+        for (size_t I = 0; I < S.Args.size(); ++I)
+          Out += (I ? " << " : "") + printExpr(S.Args[I], 12);
+        Out += ";\n";
+        return;
+      }
       if (!S.V && !S.Fn->Name.empty() && S.Fn->Name[0] == '.' && !S.Args.empty()) {
         // A member function: object.m(args).
         std::vector<const Expr *> Rest(S.Args.begin() + 1, S.Args.end());

@@ -242,6 +242,14 @@ enum class LoopKind : uint8_t {
   DoWhile, ///< do Body while (Value)
 };
 
+/// Calls that only print (Graph/Printing.cpp): they read their arguments,
+/// write nothing adgen tracks, and carry no derivative.
+enum class PrintKind : uint8_t {
+  None,
+  Call,   ///< printf-like: Name(Args...)
+  Stream, ///< Args[0] << Args[1] << ... (Args[0] names std::cout, ...)
+};
+
 /// Information about a call target.
 struct Callee {
   /// The name to print (qualified as needed).
@@ -269,6 +277,9 @@ struct Callee {
   /// A private or protected member function (printed calls of the callee
   /// itself go through it; calls of its generated helpers do not).
   MemberAccess Private;
+  /// A call that only prints: copied as it is wherever f runs (forward
+  /// mode, the forward sweep of reverse mode), never differentiated.
+  PrintKind Print = PrintKind::None;
   Loc Where;
 };
 

@@ -398,11 +398,26 @@ bool GraphBuilder::Impl::declStmt(const clang::DeclStmt *DS) {
   return OK;
 }
 
+/// A static local that carries nothing between calls: a constant (no mutable
+/// fields) initialised by a constant expression, such as a table of weights.
+/// The generated functions declare it as an ordinary local with the same
+/// value; every call sees the same contents either way.
+static bool constantStaticLocal(const clang::VarDecl *VD) {
+  clang::ASTContext &Ctx = VD->getASTContext();
+  if (!VD->getType().isConstant(Ctx) || !VD->hasInit() || !VD->hasConstantInitialization())
+    return false;
+  const clang::Type *Elem = Ctx.getBaseElementType(VD->getType()).getTypePtr();
+  if (const auto *RD = Elem->getAsCXXRecordDecl(); RD && RD->hasMutableFields())
+    return false;
+  return true;
+}
+
 bool GraphBuilder::Impl::varDecl(const clang::VarDecl *VD) {
   clang::SourceLocation L = VD->getLocation();
-  if (VD->isStaticLocal())
+  if (VD->isStaticLocal() && !constantStaticLocal(VD))
     return failStmt(L, "static local variables are not supported: their value "
-                       "would carry between calls");
+                       "would carry between calls (a 'static const' or 'static "
+                       "constexpr' table with a constant initialiser is fine)");
   if (const auto *RD = VD->getType()->getAsCXXRecordDecl(); RD && RD->isLambda())
     return lambdaDecl(VD);
   if (VD->getType()->isReferenceType()) {
@@ -450,6 +465,12 @@ bool GraphBuilder::Impl::varDecl(const clang::VarDecl *VD) {
     Aliases[VD] = Target;
     return true;
   }
+  // auto it = std::max_element(...): say what is not supported, rather than
+  // what the iterator's type is made of.
+  if (const clang::Expr *Init = VD->getInit())
+    if (const auto *CE = dyn_cast<clang::CallExpr>(Init->IgnoreImplicit());
+        CE && isStdAlgorithm(CE) && !VD->getType()->isArithmeticType())
+      return stdAlgorithm(CE, /*Dereferenced=*/false) != nullptr;
   graph::Type T;
   if (!typeOf(VD->getType(), L, T, "local variable '" + VD->getNameAsString() + "'"))
     return false;
@@ -775,6 +796,8 @@ bool GraphBuilder::Impl::sideEffect(const clang::Expr *E) {
     if (UO->isIncrementDecrementOp())
       return increment(UO, /*ValueUsed=*/false) != nullptr;
   if (const auto *CE = dyn_cast<clang::CallExpr>(E)) {
+    if (isPrinting(CE))
+      return printStmt(CE);
     const clang::FunctionDecl *FD = CE->getDirectCallee();
     if (FD && FD->getReturnType()->isVoidType()) {
       unsigned Before = Diags.errorCount();
@@ -1045,12 +1068,18 @@ const Expr *GraphBuilder::Impl::unaryOp(const clang::UnaryOperator *UO) {
       return fail(UO->getBeginLoc(), "'this' outside a member function");
     return M.ref(Self);
   }
+  if (UO->getOpcode() == UO_Deref) {
+    bool Handled = false;
+    const graph::Expr *R = dereferencedStdAlgorithm(UO, Handled);
+    if (Handled)
+      return R;
+  }
   if (UO->getOpcode() == UO_AddrOf) {
     const auto *AS = dyn_cast<ArraySubscriptExpr>(UO->getSubExpr()->IgnoreParens());
     if (!AS)
-      return fail(UO->getBeginLoc(), "taking the address of a variable is not "
-                                     "supported; pass arrays by pointer and scalars "
-                                     "by value or reference");
+      return fail(UO->getBeginLoc(), "taking the address of a variable is supported only "
+                                     "as the argument of a call ('h(&x)'); pass arrays "
+                                     "by pointer and scalars by value or reference");
     const graph::Expr *Base = expr(AS->getBase());
     const graph::Expr *Idx = Base ? expr(AS->getIdx()) : nullptr;
     return Idx ? M.ptrAdd(Base, Idx) : nullptr;
@@ -1396,6 +1425,19 @@ const Expr *GraphBuilder::Impl::callExpr(const clang::CallExpr *CE) {
   using namespace clang;
   const graph::Expr *Into = ResultInto;
   ResultInto = nullptr;
+  if (isPrinting(CE))
+    return fail(CE->getBeginLoc(), "the value of a call that prints is not supported in "
+                                   "differentiated code; print in a statement of its own");
+  {
+    bool Handled = false;
+    const graph::Expr *R = dereferencedStdAlgorithm(CE, Handled);
+    if (Handled)
+      return R;
+  }
+  if (isStdAlgorithm(CE))
+    return stdAlgorithm(CE, /*Dereferenced=*/false);
+  if (iteratorAlgorithm(CE))
+    return refuseIteratorAlgorithm(CE);
   if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(CE->getDirectCallee());
       MD && MD->getParent()->isLambda() && isa<CXXOperatorCallExpr>(CE)) {
     unsigned Before = Diags.errorCount();
@@ -1493,13 +1535,20 @@ const Expr *GraphBuilder::Impl::callExpr(const clang::CallExpr *CE) {
       return nullptr;
     Args.push_back(Obj);
   }
+  CopyBacks Back;
   for (const clang::Expr *A : ArgEs) {
     const graph::Type &PT = C->ParamTypes[Args.size()];
-    const graph::Expr *GA = PT.IsReference && !PT.IsConst ? lvalue(A) : expr(A);
+    const graph::Expr *GA = nullptr;
+    if (!scalarAddressArg(A, PT, GA, Back))
+      return nullptr;
+    if (!GA)
+      GA = PT.IsReference && !PT.IsConst ? lvalue(A) : expr(A);
     if (!GA)
       return nullptr;
     Args.push_back(GA);
   }
+  if (!checkScalarAddresses(Args, C->ParamTypes, Back, CE->getBeginLoc()))
+    return nullptr;
   // What the call may write: its reference and pointer arguments, globals.
   std::vector<Var *> Written;
   for (unsigned I = 0; I < Args.size(); ++I) {
@@ -1536,5 +1585,6 @@ const Expr *GraphBuilder::Impl::callExpr(const clang::CallExpr *CE) {
   }
   const graph::Expr *Object = C->ReturnsObject ? Args.front() : nullptr;
   emit(M.callStmt(Result, C, std::move(Args), loc(CE->getBeginLoc())));
+  copyBack(Back, CE->getBeginLoc());
   return Object ? Object : Result;
 }

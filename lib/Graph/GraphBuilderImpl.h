@@ -4,7 +4,8 @@
 /// Private to the Graph stage: the builder's class, shared by the files that
 /// implement it (GraphBuilder.cpp: statements, scalar expressions and calls;
 /// StructsAndContainers.cpp: structs, std::vector/std::array, member
-/// functions; Lambdas.cpp: lambdas called in place).
+/// functions; Lambdas.cpp: lambdas called in place; Printing.cpp: printf
+/// and std::cout).
 //===----------------------------------------------------------------------===//
 #ifndef ADGEN_GRAPH_GRAPHBUILDERIMPL_H
 #define ADGEN_GRAPH_GRAPHBUILDERIMPL_H
@@ -121,6 +122,35 @@ private:
   bool copyWrittenValueStructs(Function &G);
   bool checkVectorSizes(Function &G);
   bool checkScalarDataFlow(Function &G);
+  // &x of a scalar passed to a pointer parameter (ScalarAddress.cpp).
+  /// Per scalar passed by address: the variable, and what to copy back into
+  /// it after the call (null for a pointer to const).
+  using CopyBacks = std::vector<std::pair<Var *, const Expr *>>;
+  /// Sets \p Out to the argument for `&x` (x a scalar local or parameter):
+  /// a one-element copy of x; leaves it null for other arguments. False
+  /// after an error.
+  bool scalarAddressArg(const clang::Expr *A, const Type &PT, const Expr *&Out,
+                        CopyBacks &Back);
+  bool checkScalarAddresses(const std::vector<const Expr *> &Args,
+                            const std::vector<Type> &ParamTypes, const CopyBacks &Back,
+                            clang::SourceLocation Where);
+  void copyBack(const CopyBacks &Back, clang::SourceLocation Where);
+  // std::accumulate, std::inner_product, *std::max_element (Algorithms.cpp).
+  bool isStdAlgorithm(const clang::CallExpr *CE);
+  const Expr *stdAlgorithm(const clang::CallExpr *CE, bool Dereferenced);
+  /// `*std::max_element(...)`: sets \p Handled when \p E is one.
+  const Expr *dereferencedStdAlgorithm(const clang::Expr *E, bool &Handled);
+  const Expr *wholeRange(const clang::CallExpr *CE, const clang::Expr *Begin,
+                         const clang::Expr *End);
+  /// Another standard algorithm over iterators (std::sort, std::transform).
+  bool iteratorAlgorithm(const clang::CallExpr *CE);
+  const Expr *refuseIteratorAlgorithm(const clang::CallExpr *CE);
+  // printf, std::cout << ... (Printing.cpp).
+  bool isPrinting(const clang::CallExpr *CE);
+  /// Builds a printing call used as a statement.
+  bool printStmt(const clang::CallExpr *CE);
+  const Expr *printedValue(const clang::Expr *A, bool Stream);
+  const Expr *printedText(std::string Text);
   // Lambdas defined and called in place (Lambdas.cpp).
   struct LambdaInfo {
     const clang::LambdaExpr *Lambda = nullptr;

@@ -15,6 +15,7 @@ static unsigned arityOf(llvm::StringRef N) {
       .Case("trunc", 1)
       .Cases("pow", "hypot", "atan2", "fmin", "fmax", "fmod", "copysign", 2)
       .Cases("min", "max", 2)
+      .Cases("fma", "clamp", 3)
       // Classification and comparison: bool or int results, so no
       // derivative flows through them (MathRules has no partials for them).
       .Cases("isnan", "isinf", "isfinite", "isnormal", "signbit", "fpclassify", 1)
@@ -29,10 +30,12 @@ std::optional<std::string> graph::canonicalMathName(llvm::StringRef Name,
     return Arity == 1 ? std::optional<std::string>("fabs") : std::nullopt;
   if (arityOf(Name) == Arity)
     return Name.str();
+  if (Name == "hypot" && Arity == 3) // std::hypot(x, y, z), C++17
+    return Name.str();
   // C's float and long double variants: expf, expl, fabsf, ...
   if ((Name.ends_with("f") || Name.ends_with("l")) &&
       arityOf(Name.drop_back()) == Arity && Name.drop_back() != "min" &&
-      Name.drop_back() != "max")
+      Name.drop_back() != "max" && Name.drop_back() != "clamp")
     return Name.drop_back().str();
   return std::nullopt;
 }

@@ -16,8 +16,9 @@ namespace adgen::graph {
 
 /// The canonical name of a math function spelled \p Name with \p Arity
 /// arguments ("expf" -> "exp", "fabsl" -> "fabs"), or nullopt if adgen does
-/// not know it. std::abs/abs of a floating-point value is "fabs"; std::min
-/// and std::max are "min" and "max".
+/// not know it. std::abs/abs of a floating-point value is "fabs"; std::min,
+/// std::max and std::clamp are "min", "max" and "clamp"; "hypot" takes two
+/// or three arguments (C++17's std::hypot(x, y, z)).
 std::optional<std::string> canonicalMathName(llvm::StringRef Name, unsigned Arity);
 
 } // namespace adgen::graph

@@ -257,7 +257,8 @@ void Forward::stmt(Stmt *S, Block &Out) {
 /// A call: the callee's forward helper (or the user's g_fwd) when an
 /// argument or the result is active, else the call itself.
 void Forward::call(Stmt *S, Block &Out) {
-  if (S->V) { // a method of the tape or redo log in generated code
+  if (S->V || S->Fn->Print != PrintKind::None) {
+    // A method of the tape or redo log in generated code, or printing.
     Out.push_back(S);
     return;
   }

@@ -154,9 +154,20 @@ std::vector<Partial> adgen::partials(Module &M, const Expr *E) {
     return {};
   if (N == "pow")
     return powPartials(R, A, B);
-  if (N == "hypot") {
-    const Expr *H = R.fn("hypot", A, B);
-    return {{0, M.div(A, H)}, {1, M.div(B, H)}};
+  if (N == "hypot") { // d/dx_i hypot(x, y[, z]) = x_i / hypot(...)
+    const Expr *H = M.math("hypot", E->Ops, R.T);
+    std::vector<Partial> Out;
+    for (unsigned I = 0; I < E->Ops.size(); ++I)
+      Out.push_back({I, M.div(E->Ops[I], H)});
+    return Out;
+  }
+  if (N == "fma") // fma(a, b, c) = a * b + c, rounded once
+    return {{0, B}, {1, A}, {2, R.c(1)}};
+  if (N == "clamp") { // std::clamp(v, lo, hi) is v < lo ? lo : hi < v ? hi : v
+    const Expr *Below = R.cmp(Op::Lt, A, B), *Above = R.cmp(Op::Lt, E->Ops[2], A);
+    return {{0, M.select(Below, R.c(0), M.select(Above, R.c(0), R.c(1)))},
+            {1, R.indicator(Below)},
+            {2, M.select(Below, R.c(0), R.indicator(Above))}};
   }
   if (N == "atan2") { // atan2(y, x)
     const Expr *D = M.add(R.sq(A), R.sq(B));

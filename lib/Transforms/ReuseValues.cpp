@@ -10,7 +10,7 @@ static bool reusable(const Expr *E) {
     return false;
   const std::string &N = E->Text;
   if (N == "hypot")
-    return E->Ops.size() == 2;
+    return E->Ops.size() == 2 || E->Ops.size() == 3;
   return E->Ops.size() == 1 &&
          (N == "sqrt" || N == "exp" || N == "exp2" || N == "expm1" || N == "cbrt" || N == "tanh");
 }

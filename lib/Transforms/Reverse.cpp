@@ -674,6 +674,8 @@ void Reverse::findRecomputable(const Block &B) {
 Reverse::CallPlan Reverse::plan(Stmt *S) {
   CallPlan Pl;
   Callee &C = *S->Fn;
+  if (C.Print != PrintKind::None)
+    return Pl; // prints in the forward sweep; no derivative
   bool WritesNeeded = false;
   for (size_t I = 0; I < S->Args.size(); ++I) {
     const Type &PT = C.ParamTypes[I];
