@@ -36,6 +36,9 @@ static const char Usage[] =
     "  --help            show this help\n"
     "  --version         show adgen's version and the Clang it is built on\n";
 
+/// After a command-line error: one line, not the whole help.
+static const char SeeHelp[] = "see 'adgen --help' for the options\n";
+
 int main(int argc, char **argv) {
   adgen::DriverOptions O;
   O.Argv0 = argv[0];
@@ -43,7 +46,7 @@ int main(int argc, char **argv) {
     std::string A = argv[I];
     auto value = [&](const char *Opt) -> const char * {
       if (I + 1 >= argc) {
-        llvm::errs() << "adgen: error: " << Opt << " needs a value\n" << Usage;
+        llvm::errs() << "adgen: error: " << Opt << " needs a value\n" << SeeHelp;
         std::exit(1);
       }
       return argv[++I];
@@ -85,19 +88,26 @@ int main(int argc, char **argv) {
       O.What = adgen::DriverOptions::Emit::Check;
     else if (A == "--emit=cpp")
       O.What = adgen::DriverOptions::Emit::Cpp;
-    else if (!A.empty() && A[0] == '-' && A != "-") {
-      llvm::errs() << "adgen: error: unknown option '" << A << "'\n" << Usage;
+    else if (A.rfind("--emit=", 0) == 0 || A.rfind("--jacobian-mode=", 0) == 0) {
+      bool Emit = A[2] == 'e';
+      llvm::errs() << "adgen: error: unknown value '" << A.substr(A.find('=') + 1) << "' for "
+                   << A.substr(0, A.find('=')) << "; expected "
+                   << (Emit ? "cpp, graph, dot or check" : "forward or reverse") << "\n"
+                   << SeeHelp;
+      return 1;
+    } else if (!A.empty() && A[0] == '-' && A != "-") {
+      llvm::errs() << "adgen: error: unknown option '" << A << "'\n" << SeeHelp;
       return 1;
     } else if (O.Input.empty())
       O.Input = A;
     else {
       llvm::errs() << "adgen: error: more than one input file ('" << O.Input << "', '" << A
-                   << "')\n";
+                   << "')\n" << SeeHelp;
       return 1;
     }
   }
   if (O.Input.empty()) {
-    llvm::errs() << "adgen: error: no input file\n" << Usage;
+    llvm::errs() << "adgen: error: no input file\n" << SeeHelp;
     return 1;
   }
   return adgen::runDriver(O);
