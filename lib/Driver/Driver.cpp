@@ -522,10 +522,36 @@ int adgen::runDriver(const DriverOptions &O) {
 
   std::unique_ptr<clang::tooling::CompilationDatabase> DB;
   if (!O.BuildDir.empty()) {
+    // Say what is missing in our words; LLVM's message lists every kind of
+    // database it tried.
+    llvm::SmallString<256> JSON(O.BuildDir), Flags(O.BuildDir);
+    llvm::sys::path::append(JSON, "compile_commands.json");
+    llvm::sys::path::append(Flags, "compile_flags.txt");
+    if (!llvm::sys::fs::is_directory(O.BuildDir)) {
+      llvm::errs() << "adgen: error: -p '" << O.BuildDir << "': "
+                   << (llvm::sys::fs::exists(O.BuildDir) ? "not a directory" : "no such directory")
+                   << "; -p takes the build directory that holds compile_commands.json\n";
+      return 1;
+    }
+    if (!llvm::sys::fs::exists(JSON) && !llvm::sys::fs::exists(Flags)) {
+      llvm::errs() << "adgen: error: -p '" << O.BuildDir
+                   << "': no compile_commands.json there (configure CMake with "
+                      "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON)\n";
+      return 1;
+    }
     std::string Err;
     DB = clang::tooling::CompilationDatabase::loadFromDirectory(O.BuildDir, Err);
     if (!DB) {
-      llvm::errs() << "adgen: error: " << Err << "\n";
+      // "json-compilation-database: <why>\n...": keep the reason for the file that is there.
+      llvm::SmallVector<llvm::StringRef> Lines;
+      llvm::StringRef(Err).split(Lines, '\n', -1, false);
+      std::string Why;
+      for (llvm::StringRef L : Lines)
+        if (L.consume_front(llvm::sys::fs::exists(JSON) ? "json-compilation-database: "
+                                                        : "fixed-compilation-database: "))
+          Why = L.trim().str();
+      llvm::errs() << "adgen: error: cannot read the compilation database in '" << O.BuildDir
+                   << "'" << (Why.empty() ? "" : ": " + Why) << "\n";
       return 1;
     }
     if (DB->getCompileCommands(Input).empty() && !O.CompilerArgs) {
