@@ -393,6 +393,23 @@ public:
       for (size_t I = 0; I < N; ++I)
         if (Names[I] == It.Name) {
           std::string T = QTs[I].getAsString(printingPolicy(Ctx));
+          // A type adgen refuses says why (which field, what is wrong with
+          // it); "carries no derivative" is for types it supports.
+          std::string Why = Mapped[I] ? "" : unsupportedTypeReason(QTs[I], Ctx);
+          if (!Why.empty()) {
+            err(specLoc(AttrLoc, It.Offset),
+                "parameter '" + It.Name + "' has type '" + T + "': " + Why);
+            OK = false;
+            return -1;
+          }
+          if (Mapped[I] && Types[I].Rec && !floating(Types[I])) {
+            err(specLoc(AttrLoc, It.Offset),
+                "parameter '" + It.Name + "' has type '" + T +
+                    "', which carries no derivative: no field of '" + Types[I].Rec->Spelling +
+                    "' is floating-point");
+            OK = false;
+            return -1;
+          }
           if (!Mapped[I] || !floating(Types[I])) {
             err(specLoc(AttrLoc, It.Offset),
                         "parameter '" + It.Name + "' has type '" + T +
