@@ -81,11 +81,16 @@ public:
     std::map<std::string, const Request *> Published;
     std::vector<CheckTarget> Checks;
     for (const Request &R : Requests.List) {
+      Diags.setContext(R.Origin);
       if (!Marked.insert({R.Fn->getCanonicalDecl(), R.M}).second) {
         static const char *Names[] = {"ADGEN_FORWARD", "ADGEN_REVERSE", "ADGEN_JACOBIAN",
                                       "ADGEN_HESSIAN"};
+        static const char *Options[] = {"--forward", "--reverse", "--jacobian", "--hessian"};
         Diags.error(R.Where, "'" + R.Fn->getNameAsString() + "' is marked " +
                                  Names[unsigned(R.M)] +
+                                 (R.Origin.empty() ? ""
+                                                   : std::string(" or requested with ") +
+                                                         Options[unsigned(R.M)]) +
                                  " more than once; list all inputs and outputs in one spec");
         continue;
       }
@@ -208,6 +213,7 @@ public:
       if (Done && O.What == DriverOptions::Emit::Check)
         addCheck(Checks, R, *F, Pat, Wanted, Args);
     }
+    Diags.setContext("");
     if (Diags.errorCount() || D.failed() || Ctx.getDiagnostics().hasErrorOccurred()) {
       P.Failed = true;
       return;
@@ -406,7 +412,8 @@ private:
         Diags.error(FD->getLocation(), "'" + N + "' is the name adgen generates for a derivative "
                                        "of '" + R.Fn->getNameAsString() +
                                        "'; rename this function or mark it ADGEN_CUSTOM");
-        Diags.note(R.Where, "derivative of '" + R.Fn->getNameAsString() + "' requested here");
+        if (R.Where.isValid()) // else the note naming the command-line request says it
+          Diags.note(R.Where, "derivative of '" + R.Fn->getNameAsString() + "' requested here");
         OK = false;
       }
     }

@@ -8,6 +8,7 @@
 #include "Graph/TemplateNames.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/StringExtras.h"
 #include <algorithm>
 #include <map>
@@ -762,6 +763,12 @@ RequestSet adgen::findRequests(clang::ASTContext &Ctx, Diagnoser &Diags,
   Defs.TraverseDecl(Ctx.getTranslationUnitDecl());
   for (const CommandLineRequest &Q : Extra) {
     std::string Where = "in " + Q.Option + " '" + Q.Text + "': ";
+    // Every request this one adds says where it came from.
+    size_t Before = F.Result.List.size();
+    auto Origin = llvm::make_scope_exit([&] {
+      for (size_t I = Before; I < F.Result.List.size(); ++I)
+        F.Result.List[I].Origin = Q.Option + " '" + Q.Text + "'";
+    });
     // "ns::f: spec": the name ends at the first ':' that is not part of '::'.
     llvm::StringRef Text = Q.Text;
     size_t Colon = llvm::StringRef::npos;

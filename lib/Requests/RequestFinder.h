@@ -32,6 +32,9 @@ struct Request {
   std::vector<bool> Inputs, Outputs;
   bool ReturnIsOutput = false;
   clang::SourceLocation Where;
+  /// For a request from the command line: "--reverse 'ns::f: x'" (Where is
+  /// then invalid). Empty for a marker.
+  std::string Origin;
   /// The name of the generated function: f_fwd, f_pullback, ...
   std::string name(llvm::StringRef Suffix) const;
 };
