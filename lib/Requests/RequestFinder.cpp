@@ -219,6 +219,7 @@ public:
 
   /// The warnings for marked templates that the input never instantiates.
   void unusedTemplates() {
+    Result.MarkedTemplates = Marked.size();
     for (const MarkedTemplate &MT : Marked)
       if (!Used.count({MT.T, MT.M}))
         Diags.warning(MT.Loc, "nothing is generated for '" + MT.Name + "': it is a function "

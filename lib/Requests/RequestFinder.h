@@ -42,6 +42,8 @@ struct Request {
 struct RequestSet {
   std::vector<Request> List;
   CustomMap Customs;
+  /// Marked function templates (with or without instantiations to differentiate).
+  size_t MarkedTemplates = 0;
 };
 
 /// A request given on the command line: `--reverse 'ns::f: x, y'`.
