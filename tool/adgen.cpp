@@ -1,6 +1,7 @@
 //===- tool/adgen.cpp - The adgen command ----------------------------------===//
 //
-//   adgen INPUT [-o OUTPUT] [--header HEADER] [-p BUILD_DIR] [-- COMPILER_ARGS...]
+//   adgen INPUT [-o OUTPUT] [--header HEADER] [-p BUILD_DIR] [--emit=...] [--forward ...]...
+//         [-- COMPILER_ARGS...]        (adgen --help, docs/command-line.md)
 //
 //===----------------------------------------------------------------------===//
 
@@ -9,7 +10,9 @@
 #include <cstring>
 
 static const char Usage[] =
-    "usage: adgen INPUT [-o OUTPUT] [--header HEADER] [-p BUILD_DIR] [-- COMPILER_ARGS...]\n"
+    "usage: adgen INPUT [-o OUTPUT] [--header HEADER] [-p BUILD_DIR] [--emit=cpp|graph|dot|check]\n"
+    "             [--forward|--reverse|--jacobian|--hessian 'f: SPEC']... [--depfile FILE]\n"
+    "             [--line-directives] [--jacobian-mode=forward|reverse] [-- COMPILER_ARGS...]\n"
     "\n"
     "Writes the derivatives of the functions marked in INPUT (ADGEN_FORWARD,\n"
     "ADGEN_REVERSE, ...) as a C++ source file that #includes INPUT.\n"
@@ -33,7 +36,7 @@ static const char Usage[] =
     "  --jacobian-mode=forward|reverse  compute f_jacobian by columns (forward) or\n"
     "                    rows (reverse); default: the cheaper for the lengths at run time\n"
     "  -- ARGS...        compiler arguments for parsing INPUT (default: -std=c++17)\n"
-    "  --help            show this help\n"
+    "  -h, --help        show this help\n"
     "  --version         show adgen's version and the Clang it is built on\n";
 
 /// After a command-line error: one line, not the whole help.
