@@ -163,7 +163,13 @@ public:
         Wanted = {generatedName(R, "pullback"), generatedName(R, "grad")};
       if (!checkNames(Ctx, Diags, R, Wanted, Requests))
         continue;
-      std::string Wrt = Pat.key(*F);
+      // For the banner, after "d/d": " x", "(x1, x2)" or " nothing".
+      std::string Wrt;
+      unsigned NActive = 0;
+      for (size_t I = 0; I < F->Params.size(); ++I)
+        if (Pat.isActive(I))
+          Wrt += (NActive++ ? ", " : "") + F->Params[I]->Name;
+      Wrt = NActive == 0 ? " nothing" : NActive == 1 ? " " + Wrt : "(" + Wrt + ")";
       std::string Of = Args.empty() ? "" : ", of " + R.Fn->getNameAsString() + Args;
       size_t Before = D.generated().size();
       bool AggregateParams = false;
@@ -196,9 +202,9 @@ public:
                                                         : JacobianMode::Auto;
         if (R.M == Mode::Hessian) {
           if (D.hessian(*F, Pat, Lengths, Wanted[0]))
-            Summary.push_back(Wanted[0] + " (Hessian, d2/d " + (Wrt.empty() ? "nothing" : Wrt) + "^2" + Of + ")");
+            Summary.push_back(Wanted[0] + " (Hessian, d2/d" + Wrt + "^2" + Of + ")");
         } else if (D.jacobian(*F, Pat, Lengths, Wanted[0], JM)) {
-          Summary.push_back(Wanted[0] + " (Jacobian, d/d " + (Wrt.empty() ? "nothing" : Wrt) + Of + ")");
+          Summary.push_back(Wanted[0] + " (Jacobian, d/d" + Wrt + Of + ")");
         }
         published(Diags, R, Args, Wanted, Before, D.generated(), Published);
         refuseNonZeroStarts(Diags, R, *F, D.generated(), Before);
@@ -211,12 +217,12 @@ public:
       bool Done = false;
       if (R.M == Mode::Forward) {
         if ((Done = D.forward(*F, Pat, Wanted[0])))
-          Summary.push_back(Wanted[0] + " (forward mode, d/d " + (Wrt.empty() ? "nothing" : Wrt) + Of + ")");
+          Summary.push_back(Wanted[0] + " (forward mode, d/d" + Wrt + Of + ")");
       } else {
         bool Grad = !F->ReturnsVoid && F->ReturnType.isFloatScalar();
         if ((Done = D.reverse(*F, Pat, Wanted[0], Grad ? Wanted[1] : "")))
           Summary.push_back(Wanted[0] + (Grad ? ", " + Wanted[1] : "") +
-                            " (reverse mode, d/d " + (Wrt.empty() ? "nothing" : Wrt) + Of + ")");
+                            " (reverse mode, d/d" + Wrt + Of + ")");
       }
       published(Diags, R, Args, Wanted, Before, D.generated(), Published);
       refuseNonZeroStarts(Diags, R, *F, D.generated(), Before);
