@@ -1,6 +1,7 @@
 //===- tool/adgen.cpp - The adgen command ----------------------------------===//
 //
-//   adgen INPUT [-o OUTPUT] [--header HEADER] [-p BUILD_DIR] [-- COMPILER_ARGS...]
+//   adgen INPUT [-o OUTPUT] [--header HEADER] [-p BUILD_DIR] [--emit=...] [--forward ...]...
+//         [-- COMPILER_ARGS...]        (adgen --help, docs/command-line.md)
 //
 //===----------------------------------------------------------------------===//
 
@@ -9,7 +10,9 @@
 #include <cstring>
 
 static const char Usage[] =
-    "usage: adgen INPUT [-o OUTPUT] [--header HEADER] [-p BUILD_DIR] [-- COMPILER_ARGS...]\n"
+    "usage: adgen INPUT [-o OUTPUT] [--header HEADER] [-p BUILD_DIR] [--emit=cpp|graph|dot|check]\n"
+    "             [--forward|--reverse|--jacobian|--hessian 'f: SPEC']... [--depfile FILE]\n"
+    "             [--line-directives] [--jacobian-mode=forward|reverse] [-- COMPILER_ARGS...]\n"
     "\n"
     "Writes the derivatives of the functions marked in INPUT (ADGEN_FORWARD,\n"
     "ADGEN_REVERSE, ...) as a C++ source file that #includes INPUT.\n"
@@ -33,8 +36,11 @@ static const char Usage[] =
     "  --jacobian-mode=forward|reverse  compute f_jacobian by columns (forward) or\n"
     "                    rows (reverse); default: the cheaper for the lengths at run time\n"
     "  -- ARGS...        compiler arguments for parsing INPUT (default: -std=c++17)\n"
-    "  --help            show this help\n"
+    "  -h, --help        show this help\n"
     "  --version         show adgen's version and the Clang it is built on\n";
+
+/// After a command-line error: one line, not the whole help.
+static const char SeeHelp[] = "see 'adgen --help' for the options\n";
 
 int main(int argc, char **argv) {
   adgen::DriverOptions O;
@@ -43,7 +49,7 @@ int main(int argc, char **argv) {
     std::string A = argv[I];
     auto value = [&](const char *Opt) -> const char * {
       if (I + 1 >= argc) {
-        llvm::errs() << "adgen: error: " << Opt << " needs a value\n" << Usage;
+        llvm::errs() << "adgen: error: " << Opt << " needs a value\n" << SeeHelp;
         std::exit(1);
       }
       return argv[++I];
@@ -85,19 +91,26 @@ int main(int argc, char **argv) {
       O.What = adgen::DriverOptions::Emit::Check;
     else if (A == "--emit=cpp")
       O.What = adgen::DriverOptions::Emit::Cpp;
-    else if (!A.empty() && A[0] == '-' && A != "-") {
-      llvm::errs() << "adgen: error: unknown option '" << A << "'\n" << Usage;
+    else if (A.rfind("--emit=", 0) == 0 || A.rfind("--jacobian-mode=", 0) == 0) {
+      bool Emit = A[2] == 'e';
+      llvm::errs() << "adgen: error: unknown value '" << A.substr(A.find('=') + 1) << "' for "
+                   << A.substr(0, A.find('=')) << "; expected "
+                   << (Emit ? "cpp, graph, dot or check" : "forward or reverse") << "\n"
+                   << SeeHelp;
+      return 1;
+    } else if (!A.empty() && A[0] == '-' && A != "-") {
+      llvm::errs() << "adgen: error: unknown option '" << A << "'\n" << SeeHelp;
       return 1;
     } else if (O.Input.empty())
       O.Input = A;
     else {
       llvm::errs() << "adgen: error: more than one input file ('" << O.Input << "', '" << A
-                   << "')\n";
+                   << "')\n" << SeeHelp;
       return 1;
     }
   }
   if (O.Input.empty()) {
-    llvm::errs() << "adgen: error: no input file\n" << Usage;
+    llvm::errs() << "adgen: error: no input file\n" << SeeHelp;
     return 1;
   }
   return adgen::runDriver(O);

@@ -14,11 +14,18 @@ bool Diagnoser::seen(clang::SourceLocation L, const std::string &Message) {
 
 void Diagnoser::error(clang::SourceLocation L, const llvm::Twine &Message) {
   ++Errors;
-  if (seen(L, "error: " + Message.str()))
+  std::string M = Message.str();
+  if (!Context.empty() && L.isInvalid() && !llvm::StringRef(M).starts_with("in " + Context))
+    M = "in " + Context + ": " + M;
+  if (seen(L, "error: " + M))
     return;
   auto &D = Ctx.getDiagnostics();
   unsigned ID = D.getCustomDiagID(clang::DiagnosticsEngine::Error, "%0");
-  D.Report(L, ID) << Message.str();
+  D.Report(L, ID) << M;
+  if (!Context.empty() && L.isValid()) {
+    unsigned Note = D.getCustomDiagID(clang::DiagnosticsEngine::Note, "%0");
+    D.Report(clang::SourceLocation(), Note) << "in " + Context;
+  }
 }
 
 void Diagnoser::note(clang::SourceLocation L, const llvm::Twine &Message) {

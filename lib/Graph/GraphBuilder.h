@@ -37,8 +37,14 @@ public:
   void note(graph::Loc L, const std::string &Message) override;
   graph::Loc loc(clang::SourceLocation L) const;
   unsigned errorCount() const { return Errors; }
+  /// While \p C is set ("--reverse 'ns::f: x'", the request being handled
+  /// came from the command line), an error without a location starts with
+  /// "in <C>: " and one with a location is followed by a note "in <C>", so
+  /// the user knows which request failed. Empty: none.
+  void setContext(std::string C) { Context = std::move(C); }
 
 private:
+  std::string Context;
   bool seen(clang::SourceLocation L, const std::string &Message);
   clang::ASTContext &Ctx;
   unsigned Errors = 0;

@@ -103,9 +103,19 @@ std::string recordProblem(const clang::RecordDecl *RD, const clang::ASTContext &
     if (CXX->getNumBases() || CXX->getNumVBases())
       return "class " + Name + " has a base class, which adgen does not support yet; "
              "make the base a member";
-    if (!CXX->isTriviallyCopyable())
+    if (!CXX->isTriviallyCopyable()) {
+      // Name the member that makes it so, when one does.
+      for (const clang::FieldDecl *F : CXX->fields()) {
+        clang::QualType FT = Ctx.getBaseElementType(F->getType());
+        if (FT->isRecordType() && !FT.isTriviallyCopyableType(Ctx))
+          return "field '" + F->getNameAsString() + "' of " + Name + " has type '" +
+                 F->getType().getAsString(printingPolicy(Ctx)) +
+                 "', which is not trivially copyable; adgen supports structs of values "
+                 "(numbers, and structs and fixed-size arrays of them)";
+      }
       return "class " + Name + " is not trivially copyable (it has a user-written copy, "
-             "move or destructor, or such a member)";
+             "move or destructor)";
+    }
     // Derivatives of a struct start from `S d_s = {};`, which must compile
     // and be all zero. With a constructor or default member initialisers it
     // does not: such a class is accepted where nothing starts at S{} (read

@@ -8,6 +8,7 @@
 #include "Graph/TemplateNames.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/StringExtras.h"
 #include <algorithm>
 #include <map>
@@ -25,6 +26,39 @@ std::string Request::name(llvm::StringRef Suffix) const {
 }
 
 namespace {
+
+/// The candidate closest to \p Name by edit distance, if it is close enough
+/// to be a likely misspelling of it; "" otherwise.
+std::string closest(llvm::StringRef Name, const std::vector<std::string> &Candidates) {
+  unsigned Limit = std::max<unsigned>(1, Name.size() / 3), Best = Limit + 1;
+  std::string Found;
+  for (const std::string &C : Candidates) {
+    if (C.empty() || C == Name)
+      continue;
+    unsigned D = Name.edit_distance(C, /*AllowReplacements=*/true, Limit);
+    if (D < Best && D < std::max(C.size(), Name.size())) {
+      Best = D;
+      Found = C;
+    }
+  }
+  return Found;
+}
+
+/// The end of "'z' is not a parameter of 'f'": a hint for `this` (the
+/// object is `self`, interface.md section 4) or the closest parameter name.
+/// \p Fields: those of a member function's object, whose derivatives are
+/// those of `self`.
+std::string paramHint(llvm::StringRef Name, const std::vector<std::string> &Params,
+                      const std::vector<std::string> &Fields = {}) {
+  bool HasSelf = std::find(Params.begin(), Params.end(), "self") != Params.end();
+  if (Name == "this")
+    return HasSelf ? "; specs name the object of a member function 'self'" : "";
+  if (HasSelf && std::find(Fields.begin(), Fields.end(), Name) != Fields.end())
+    return "; '" + Name.str() + "' is a field of the object: name 'self' to make the object "
+           "active";
+  std::string C = closest(Name, Params);
+  return C.empty() ? "" : "; did you mean '" + C + "'?";
+}
 
 class Finder : public clang::RecursiveASTVisitor<Finder> {
 public:
@@ -185,6 +219,7 @@ public:
 
   /// The warnings for marked templates that the input never instantiates.
   void unusedTemplates() {
+    Result.MarkedTemplates = Marked.size();
     for (const MarkedTemplate &MT : Marked)
       if (!Used.count({MT.T, MT.M}))
         Diags.warning(MT.Loc, "nothing is generated for '" + MT.Name + "': it is a function "
@@ -281,6 +316,9 @@ private:
       });
       OK = false;
     } else {
+      std::vector<std::string> ParamNames;
+      for (const clang::ParmVarDecl *PD : Pattern->parameters())
+        ParamNames.push_back(PD->getNameAsString());
       auto isParam = [&](llvm::StringRef Name) {
         for (const clang::ParmVarDecl *PD : Pattern->parameters())
           if (PD->getName() == Name)
@@ -292,7 +330,8 @@ private:
           for (const SpecItem &It : **List) {
             if (It.K == SpecItem::Kind::Param && !isParam(It.Name)) {
               err(specLoc(AttrLoc, It.Offset), "'" + It.Name + "' is not a parameter of '" +
-                                                    Pattern->getNameAsString() + "'");
+                                                    Pattern->getNameAsString() + "'" +
+                                                    paramHint(It.Name, ParamNames));
               OK = false;
             }
             if (It.Length)
@@ -301,7 +340,7 @@ private:
                   err(specLoc(AttrLoc, It.Length->Offset),
                       "length of '" + It.Name + "' uses '" + Name +
                           "', which is not a parameter of '" + Pattern->getNameAsString() +
-                          "'");
+                          "'" + paramHint(Name, ParamNames));
                   OK = false;
                 }
           }
@@ -367,8 +406,11 @@ public:
     std::vector<std::string> Names;
     std::vector<clang::QualType> QTs;
     const auto *MD = llvm::dyn_cast<clang::CXXMethodDecl>(FD);
+    std::vector<std::string> Fields;
     if (MD && MD->isInstance()) {
       Names.push_back("self");
+      for (const clang::FieldDecl *F : MD->getParent()->fields())
+        Fields.push_back(F->getNameAsString());
       clang::QualType ST = MD->getThisType()->getPointeeType();
       QTs.push_back(Ctx.getLValueReferenceType(ST));
     }
@@ -393,6 +435,23 @@ public:
       for (size_t I = 0; I < N; ++I)
         if (Names[I] == It.Name) {
           std::string T = QTs[I].getAsString(printingPolicy(Ctx));
+          // A type adgen refuses says why (which field, what is wrong with
+          // it); "carries no derivative" is for types it supports.
+          std::string Why = Mapped[I] ? "" : unsupportedTypeReason(QTs[I], Ctx);
+          if (!Why.empty()) {
+            err(specLoc(AttrLoc, It.Offset),
+                "parameter '" + It.Name + "' has type '" + T + "': " + Why);
+            OK = false;
+            return -1;
+          }
+          if (Mapped[I] && Types[I].Rec && !floating(Types[I])) {
+            err(specLoc(AttrLoc, It.Offset),
+                "parameter '" + It.Name + "' has type '" + T +
+                    "', which carries no derivative: no field of '" + Types[I].Rec->Spelling +
+                    "' is floating-point");
+            OK = false;
+            return -1;
+          }
           if (!Mapped[I] || !floating(Types[I])) {
             err(specLoc(AttrLoc, It.Offset),
                         "parameter '" + It.Name + "' has type '" + T +
@@ -413,7 +472,8 @@ public:
           return int(I);
         }
       err(specLoc(AttrLoc, It.Offset),
-                  "'" + It.Name + "' is not a parameter of '" + FD->getNameAsString() + "'");
+                  "'" + It.Name + "' is not a parameter of '" + FD->getNameAsString() + "'" +
+                      paramHint(It.Name, Names, Fields));
       OK = false;
       return -1;
     };
@@ -435,7 +495,8 @@ public:
         if (!Found) {
           err(specLoc(AttrLoc, It.Length->Offset),
                       "length of '" + It.Name + "' uses '" + Name +
-                          "', which is not a parameter of '" + FD->getNameAsString() + "'");
+                          "', which is not a parameter of '" + FD->getNameAsString() + "'" +
+                          paramHint(Name, Names));
           OK = false;
         }
       }
@@ -639,6 +700,58 @@ private:
 };
 } // namespace
 
+namespace {
+/// The end of "no function named 'f' is defined in the input": the functions
+/// (defined outside system headers) whose qualified name ends in \p Name
+/// ("book_value" for "qf::book_value"), else the closest in spelling.
+std::string functionHint(const clang::ASTContext &Ctx, const Definitions &Defs,
+                         llvm::StringRef Name) {
+  if (Name.empty())
+    return "";
+  const clang::SourceManager &SM = Ctx.getSourceManager();
+  std::vector<std::string> Names;
+  auto add = [&](const std::string &N, const clang::Decl *D) {
+    if (!SM.isInSystemHeader(SM.getExpansionLoc(D->getLocation())))
+      Names.push_back(N);
+  };
+  for (const auto &[N, Fns] : Defs.ByName)
+    add(N, Fns.front());
+  for (const auto &[N, Ts] : Defs.Templates)
+    add(N, Ts.front());
+  std::vector<std::string> Suffixed;
+  for (const std::string &N : Names)
+    if (llvm::StringRef(N).ends_with("::" + Name.str()))
+      Suffixed.push_back(N);
+  auto quoted = [](const std::vector<std::string> &L) {
+    std::string Out;
+    for (size_t I = 0; I < L.size(); ++I)
+      Out += (I ? (I + 1 == L.size() ? "' or '" : "', '") : "'") + L[I];
+    return Out + "'";
+  };
+  if (!Suffixed.empty() && Suffixed.size() <= 3)
+    return "; did you mean " + quoted(Suffixed) + "?";
+  // Compare like with like: "bok_value" with the last component of each
+  // name, "qf::bok_value" with the last two.
+  size_t Parts = Name.count("::") + 1;
+  std::vector<std::string> Tails;
+  for (const std::string &N : Names) {
+    llvm::StringRef T = N;
+    size_t At = T.size();
+    for (size_t P = 0; P < Parts && At != llvm::StringRef::npos; ++P)
+      At = At == 0 ? llvm::StringRef::npos : T.substr(0, At).rfind("::");
+    Tails.push_back((At == llvm::StringRef::npos ? T : T.substr(At + 2)).str());
+  }
+  std::string C = closest(Name, Tails);
+  if (C.empty())
+    return "";
+  std::vector<std::string> Matches;
+  for (size_t I = 0; I < Names.size(); ++I)
+    if (Tails[I] == C)
+      Matches.push_back(Names[I]);
+  return Matches.size() <= 3 ? "; did you mean " + quoted(Matches) + "?" : "";
+}
+} // namespace
+
 RequestSet adgen::findRequests(clang::ASTContext &Ctx, Diagnoser &Diags,
                                const std::vector<CommandLineRequest> &Extra) {
   Finder F(Ctx, Diags);
@@ -651,6 +764,12 @@ RequestSet adgen::findRequests(clang::ASTContext &Ctx, Diagnoser &Diags,
   Defs.TraverseDecl(Ctx.getTranslationUnitDecl());
   for (const CommandLineRequest &Q : Extra) {
     std::string Where = "in " + Q.Option + " '" + Q.Text + "': ";
+    // Every request this one adds says where it came from.
+    size_t Before = F.Result.List.size();
+    auto Origin = llvm::make_scope_exit([&] {
+      for (size_t I = Before; I < F.Result.List.size(); ++I)
+        F.Result.List[I].Origin = Q.Option + " '" + Q.Text + "'";
+    });
     // "ns::f: spec": the name ends at the first ':' that is not part of '::'.
     llvm::StringRef Text = Q.Text;
     size_t Colon = llvm::StringRef::npos;
@@ -687,8 +806,9 @@ RequestSet adgen::findRequests(clang::ASTContext &Ctx, Diagnoser &Diags,
     }
     F.Context.clear();
     if (Name.empty() || Count == 0) {
-      Diags.error(clang::SourceLocation(),
-                  Where + "no function named '" + Name + "' is defined in the input");
+      Diags.error(clang::SourceLocation(), Where + "no function named '" + Name +
+                                               "' is defined in the input" +
+                                               functionHint(Ctx, Defs, Name));
       continue;
     }
     if (Count > 1) {

@@ -32,6 +32,9 @@ struct Request {
   std::vector<bool> Inputs, Outputs;
   bool ReturnIsOutput = false;
   clang::SourceLocation Where;
+  /// For a request from the command line: "--reverse 'ns::f: x'" (Where is
+  /// then invalid). Empty for a marker.
+  std::string Origin;
   /// The name of the generated function: f_fwd, f_pullback, ...
   std::string name(llvm::StringRef Suffix) const;
 };
@@ -39,6 +42,8 @@ struct Request {
 struct RequestSet {
   std::vector<Request> List;
   CustomMap Customs;
+  /// Marked function templates (with or without instantiations to differentiate).
+  size_t MarkedTemplates = 0;
 };
 
 /// A request given on the command line: `--reverse 'ns::f: x, y'`.

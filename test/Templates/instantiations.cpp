@@ -46,18 +46,18 @@ double use(const double *x, float *y) {
 }
 // Instantiations in the order the input makes them: the explicit one first.
 // CHECK: Derivatives:
-// CHECK-NEXT: softnorm_pullback, softnorm_grad (reverse mode, d/d x_s, of softnorm<long double>)
-// CHECK-NEXT: softnorm_fwd (forward mode, d/d x_s, of softnorm<long double>)
-// CHECK-NEXT: softnorm_pullback, softnorm_grad (reverse mode, d/d x_s, of softnorm<double>)
-// CHECK-NEXT: softnorm_fwd (forward mode, d/d x_s, of softnorm<double>)
-// CHECK-NEXT: softnorm_pullback, softnorm_grad (reverse mode, d/d x_s, of softnorm<float>)
-// CHECK-NEXT: softnorm_fwd (forward mode, d/d x_s, of softnorm<float>)
-// CHECK-NEXT: wave_pullback, wave_grad (reverse mode, d/d x_k, of wave<double>)
-// CHECK-NEXT: wave_pullback, wave_grad (reverse mode, d/d x_k, of wave<float>)
+// CHECK-NEXT: softnorm_pullback, softnorm_grad (reverse mode, d/d(x, s), of softnorm<long double>)
+// CHECK-NEXT: softnorm_fwd (forward mode, d/d(x, s), of softnorm<long double>)
+// CHECK-NEXT: softnorm_pullback, softnorm_grad (reverse mode, d/d(x, s), of softnorm<double>)
+// CHECK-NEXT: softnorm_fwd (forward mode, d/d(x, s), of softnorm<double>)
+// CHECK-NEXT: softnorm_pullback, softnorm_grad (reverse mode, d/d(x, s), of softnorm<float>)
+// CHECK-NEXT: softnorm_fwd (forward mode, d/d(x, s), of softnorm<float>)
+// CHECK-NEXT: wave_pullback, wave_grad (reverse mode, d/d(x, k), of wave<double>)
+// CHECK-NEXT: wave_pullback, wave_grad (reverse mode, d/d(x, k), of wave<float>)
 // CHECK-NEXT: blend_pullback, blend_grad (reverse mode, d/d x, of blend<double>)
 // CHECK-NEXT: blend_pullback, blend_grad (reverse mode, d/d y, of blend<float>)
 // CHECK-NEXT: blend_pullback, blend_grad (reverse mode, d/d a, of blend<long double>)
-// CHECK-NEXT: total_pullback, total_grad (reverse mode, d/d xs_xs_1, of total<double, float>)
+// CHECK-NEXT: total_pullback, total_grad (reverse mode, d/d(xs, xs_1), of total<double, float>)
 // CHECK-LABEL: namespace stats {
 // CHECK-LABEL: long double softnorm_pullback(const long double *x, long double s, int n, long double d_ret, long double *d_x, long double *d_s) {
 // CHECK-LABEL: long double softnorm_grad(const long double *x, long double s, int n, long double *d_x, long double *d_s) {

@@ -22,9 +22,9 @@ double use(const double *x, double *y, const float *a, float *b) {
   return field(x, y, 3) + field(a, b, 2);
 }
 // CHECK: Derivatives:
-// CHECK-NEXT: field_jacobian (Jacobian, d/d x_y, of field<double>)
+// CHECK-NEXT: field_jacobian (Jacobian, d/d(x, y), of field<double>)
 // CHECK-NEXT: field_hessian (Hessian, d2/d x^2, of field<double>)
-// CHECK-NEXT: field_jacobian (Jacobian, d/d x_y, of field<float>)
+// CHECK-NEXT: field_jacobian (Jacobian, d/d(x, y), of field<float>)
 // CHECK-NEXT: field_hessian (Hessian, d2/d x^2, of field<float>)
 // CHECK-LABEL: /// Jacobian of field<double>: jac[row * n_in + column]
 // CHECK: void field_jacobian(const double *x, double *y, int n, double *jac) {
