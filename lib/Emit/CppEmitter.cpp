@@ -415,6 +415,8 @@ private:
     case StmtKind::Decl: {
       if (deadStore(S))
         return;
+      if (S.OmpAtomic)
+        Out += "#pragma omp atomic\n";
       Out += (valueForEffects(S) ? printExpr(S.Value) : decl(S)) + ";\n";
       return;
     }
@@ -520,6 +522,8 @@ private:
     if (InlineInc)
       for (const Stmt *I : S.Inc)
         Incs.push_back(inlineStmt(*I));
+    if (S.Omp)
+      Out += "#pragma omp parallel for" + S.Omp->clauses() + "\n";
     Out += "for (" + Init + "; " + Cond + "; " + llvm::join(Incs, ", ") + ") {" + lineNote(S) +
            "\n";
     block(S.Body);

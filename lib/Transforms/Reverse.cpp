@@ -22,8 +22,10 @@
 #include "Transforms/LowerExits.h"
 #include "Transforms/MathRules.h"
 #include "Transforms/ReuseValues.h"
+#include "Transforms/ParallelLoops.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLExtras.h"
 #include <algorithm>
 
 using namespace adgen;
@@ -108,6 +110,21 @@ private:
   bool writesParamMemory(Var *Root);
   void pointerAdjoint(Var *P, Block &Out);
   void describe(const Block &Fwd);
+
+  // OpenMP parallel loops (see ParallelLoops.h): the forward sweep runs the
+  // loop; the backward sweep recomputes and reverses each iteration.
+  void parallelForward(Stmt *S, Block &Out);
+  void parallelBackward(Stmt *S, Block &Out, unsigned Depth);
+  /// While generating one iteration of a backward parallel loop: what is
+  /// private to the iteration. Writes to anything else are not repeated.
+  const llvm::DenseSet<Var *> *IterPrivate = nullptr;
+  /// Index variables that parallel loops declare: each loop of both sweeps
+  /// declares its own, so they are never hoisted.
+  llvm::DenseSet<Var *> LoopOwned;
+  bool sharedWrite(const Expr *Target) {
+    Var *R = rootOf(Target);
+    return IterPrivate && R && !IterPrivate->count(R);
+  }
 
   struct CallPlan {
     bool Active = false;
@@ -856,6 +873,8 @@ void Reverse::forwardStmt(Stmt *S, Block &Out, unsigned Depth) {
     return;
   }
   case StmtKind::Assign:
+    if (sharedWrite(S->Target))
+      return; // the forward sweep did it; the loop's iterations do not read it
     if (stores(S, S->Target, false, Depth) && !inverseIncrement(S->Target, S->Value))
       Out.push_back(pushS(S->Target));
     Out.push_back(S);
@@ -879,6 +898,8 @@ void Reverse::forwardStmt(Stmt *S, Block &Out, unsigned Depth) {
     return;
   }
   case StmtKind::Loop: {
+    if (S->Omp)
+      return parallelForward(S, Out);
     Block Init, Body, Inc, BBody;
     forward(S->Init, Init, Depth);
     forward(S->Body, Body, Depth + 1);
@@ -1001,6 +1022,15 @@ void Reverse::backwardStmt(Stmt *S, Block &Out, unsigned Depth) {
     return;
   }
   case StmtKind::Assign:
+    if (sharedWrite(S->Target)) {
+      if (stores(S, S->Target, false, Depth)) {
+        D.errors().error(S->Where, "reverse mode of a parallel loop: the backward sweep "
+                                   "needs the value this statement overwrites");
+        OK = false;
+      }
+      adjointOfAssign(S->Target, S->Value, Out, S->Where);
+      return;
+    }
     if (stores(S, S->Target, false, Depth)) {
       if (const Expr *Inv = inverseIncrement(S->Target, S->Value))
         restore(S->Target, Inv, S->Where, Out);
@@ -1032,6 +1062,8 @@ void Reverse::backwardStmt(Stmt *S, Block &Out, unsigned Depth) {
     return;
   }
   case StmtKind::Loop: {
+    if (S->Omp)
+      return parallelBackward(S, Out, Depth);
     Block Body;
     backward(S->Inc, Body, Depth + 1);
     for (Stmt *D : Recompute.lookup(S))
@@ -1053,6 +1085,91 @@ void Reverse::backwardStmt(Stmt *S, Block &Out, unsigned Depth) {
   default:
     return;
   }
+}
+
+//===----------------------------------------------------------------------===//
+// OpenMP parallel loops (the rules live in ParallelLoops.cpp)
+//===----------------------------------------------------------------------===//
+
+void Reverse::parallelForward(Stmt *S, Block &Out) {
+  if (Shape != ReverseShape::Joint) {
+    D.errors().error(S->Where, "a parallel loop in a function called by a differentiated "
+                               "function is not supported in reverse mode yet");
+    OK = false;
+    return;
+  }
+  if (!checkReversible(S, D.errors(), [&](Var *V) { return A.isActive(V); })) {
+    OK = false;
+    return;
+  }
+  forEachStmt(S->Body, [&](Stmt *B) {
+    if (B->K == StmtKind::Decl && B->V->Ty.isAggregate() && OK) {
+      D.errors().error(B->Where, "reverse mode of a parallel loop: local arrays, structs and "
+                                 "containers in its body are not supported yet");
+      OK = false;
+    }
+  });
+  // The loop as written: nothing is recorded, the backward sweep recomputes.
+  Stmt *Loop = M.loop(LoopKind::For, S->Init, S->Value, S->Body, S->Inc, S->Where);
+  Loop->Omp = S->Omp;
+  Out.push_back(Loop);
+}
+
+void Reverse::parallelBackward(Stmt *S, Block &Out, unsigned Depth) {
+  // Private to an iteration: its variables, their adjoints and adjoint pointers.
+  llvm::DenseSet<Var *> Priv = iterationPrivate(S), All = Priv;
+  if (!S->Init.empty() && S->Init[0]->K == StmtKind::Decl)
+    LoopOwned.insert(S->Init[0]->V);
+  for (Var *V : Priv) {
+    if (const Expr *DV = AdjScalar.lookup(V))
+      if (DV->K == Op::VarRef)
+        All.insert(DV->V);
+    if (Var *DM = AdjMem.lookup(V))
+      All.insert(DM);
+  }
+  Block Fwd, Bwd;
+  const llvm::DenseSet<Var *> *Saved = IterPrivate;
+  IterPrivate = &All;
+  forward(S->Body, Fwd, Depth + 1);
+  backward(S->Body, Bwd, Depth + 1);
+  IterPrivate = Saved;
+  if (Bwd.empty())
+    return;
+  // Declared at the top of the function (hoisted), so made private by the
+  // clause; each iteration's adjoints start at zero.
+  llvm::DenseSet<Var *> Clause;
+  Block Start;
+  for (Var *V : Priv) {
+    bool Hoisted = Needed.count(V) || AdjMem.count(V) || Mentioned.count(V) ||
+                   llvm::is_contained(S->Omp->Private, V);
+    if (Hoisted)
+      Clause.insert(V);
+  }
+  for (Var *V : All)
+    if (!Priv.count(V)) { // an adjoint
+      Clause.insert(V);
+      if (V->Ty.isFloatScalar())
+        Start.push_back(M.assign(M.ref(V), zero(V->Ty)));
+    }
+  bool Tapes = false;
+  auto usesTape = [&](const Block &B) {
+    forEachStmt(B, [&](Stmt *T) {
+      Tapes |= T->K == StmtKind::Push;
+      forEachExpr(T->Value, [&](const Expr *N) { Tapes |= N->K == Op::Pop; });
+    });
+  };
+  usesTape(Fwd);
+  usesTape(Bwd);
+  if (Tapes) // the tape of the thread that runs the iteration
+    Start.insert(Start.begin(), M.decl(Tape, M.call("adgen::threadTape", {}, Tape->Ty)));
+  Block Iter = std::move(Fwd);
+  Iter.insert(Iter.end(), Bwd.begin(), Bwd.end());
+  Stmt *Loop = backwardParallelLoop(M, D.errors(), S, std::move(Start), std::move(Iter), All, Clause);
+  if (!Loop) {
+    OK = false;
+    return;
+  }
+  Out.push_back(Loop);
 }
 
 /// Emits d_leaf += Adj * d(E)/d(leaf) for every active leaf of E; several
@@ -1241,7 +1358,7 @@ bool Reverse::run() {
     collectReads(Bwd, Reads);
     bool Grew = false;
     for (Var *V : Reads)
-      if (!Temps.count(V))
+      if (!Temps.count(V) && !LoopOwned.count(V))
         Grew |= Needed.insert(V).second;
     // Arrays whose address the backward sweep uses (passed to a helper) must
     // be declared where it can see them.
