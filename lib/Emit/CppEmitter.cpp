@@ -415,8 +415,6 @@ private:
     case StmtKind::Decl: {
       if (deadStore(S))
         return;
-      if (S.OmpAtomic)
-        Out += "#pragma omp atomic\n";
       Out += (valueForEffects(S) ? printExpr(S.Value) : decl(S)) + ";\n";
       return;
     }
@@ -424,6 +422,8 @@ private:
     case StmtKind::AddAssign:
       if (deadStore(S))
         return;
+      if (S.OmpAtomic)
+        Out += "#pragma omp atomic\n";
       Out += (valueForEffects(S) ? printExpr(S.Value) : assignment(S)) + ";\n";
       return;
     case StmtKind::Call: {

@@ -540,6 +540,12 @@ void Reverse::planStores(const Block &B, unsigned Depth, llvm::DenseSet<Var *> &
     }
     case StmtKind::Loop: {
       planStores(S->Init, Depth, Live);
+      if (S->Omp) { // iterations are reversed one by one, each after its own recompute
+        llvm::DenseSet<Var *> Iteration = Live;
+        planStores(S->Body, Depth + 1, Iteration);
+        Live.insert(Iteration.begin(), Iteration.end());
+        continue;
+      }
       for (int Round = 0; Round < 16; ++Round) {
         llvm::DenseSet<Var *> Before = Live;
         planStores(S->Body, Depth + 1, Live);
@@ -1023,7 +1029,7 @@ void Reverse::backwardStmt(Stmt *S, Block &Out, unsigned Depth) {
   }
   case StmtKind::Assign:
     if (sharedWrite(S->Target)) {
-      if (stores(S, S->Target, false, Depth)) {
+      if (Planned && stores(S, S->Target, false, Depth)) {
         D.errors().error(S->Where, "reverse mode of a parallel loop: the backward sweep "
                                    "needs the value this statement overwrites");
         OK = false;
@@ -1130,9 +1136,14 @@ void Reverse::parallelBackward(Stmt *S, Block &Out, unsigned Depth) {
   Block Fwd, Bwd;
   const llvm::DenseSet<Var *> *Saved = IterPrivate;
   IterPrivate = &All;
+  // Pushes and pops of an iteration go to the tape of the thread running it.
+  Var *FunctionTape = Tape;
+  Tape = local("tape", Tape->Ty);
   forward(S->Body, Fwd, Depth + 1);
   backward(S->Body, Bwd, Depth + 1);
   IterPrivate = Saved;
+  Var *IterationTape = Tape;
+  Tape = FunctionTape;
   if (Bwd.empty())
     return;
   // Declared at the top of the function (hoisted), so made private by the
@@ -1160,8 +1171,9 @@ void Reverse::parallelBackward(Stmt *S, Block &Out, unsigned Depth) {
   };
   usesTape(Fwd);
   usesTape(Bwd);
-  if (Tapes) // the tape of the thread that runs the iteration
-    Start.insert(Start.begin(), M.decl(Tape, M.call("adgen::threadTape", {}, Tape->Ty)));
+  if (Tapes)
+    Start.insert(Start.begin(),
+                 M.decl(IterationTape, M.call("adgen::threadTape", {}, Tape->Ty)));
   Block Iter = std::move(Fwd);
   Iter.insert(Iter.end(), Bwd.begin(), Bwd.end());
   Stmt *Loop = backwardParallelLoop(M, D.errors(), S, std::move(Start), std::move(Iter), All, Clause);
