@@ -212,7 +212,7 @@ Stmt *adgen::backwardParallelLoop(Module &M, ErrorSink &Errors, const Stmt *S, B
     if (B->K == StmtKind::Decl)
       Private.insert(B->V);
   });
-  std::sort(L.Private.begin(), L.Private.end(), [](Var *A, Var *B) { return A->Id < B->Id; });
+  std::sort(L.Private.begin(), L.Private.end(), [](Var *A, Var *B) { return A->Name < B->Name; });
   // Accesses of shared memory per root: are they all at [i]?
   llvm::DenseMap<Var *, bool> AtIndex;
   llvm::DenseSet<Var *> ReadScalars;

@@ -115,6 +115,8 @@ private:
   // loop; the backward sweep recomputes and reverses each iteration.
   void parallelForward(Stmt *S, Block &Out);
   void parallelBackward(Stmt *S, Block &Out, unsigned Depth);
+  bool reversible(Stmt *S);
+  llvm::DenseMap<const Stmt *, bool> Reversible;
   /// While generating one iteration of a backward parallel loop: what is
   /// private to the iteration. Writes to anything else are not repeated.
   const llvm::DenseSet<Var *> *IterPrivate = nullptr;
@@ -1104,24 +1106,34 @@ void Reverse::parallelForward(Stmt *S, Block &Out) {
     OK = false;
     return;
   }
-  if (!checkReversible(S, D.errors(), [&](Var *V) { return A.isActive(V); })) {
-    OK = false;
+  if (!reversible(S))
     return;
-  }
-  forEachStmt(S->Body, [&](Stmt *B) {
-    if (B->K == StmtKind::Decl && B->V->Ty.isAggregate() && OK) {
-      D.errors().error(B->Where, "reverse mode of a parallel loop: local arrays, structs and "
-                                 "containers in its body are not supported yet");
-      OK = false;
-    }
-  });
   // The loop as written: nothing is recorded, the backward sweep recomputes.
   Stmt *Loop = M.loop(LoopKind::For, S->Init, S->Value, S->Body, S->Inc, S->Where);
   Loop->Omp = S->Omp;
   Out.push_back(Loop);
 }
 
+bool Reverse::reversible(Stmt *S) {
+  auto It = Reversible.find(S);
+  if (It == Reversible.end()) { // checked once: its errors are reported once
+    bool Good = checkReversible(S, D.errors(), [&](Var *V) { return A.isActive(V); });
+    forEachStmt(S->Body, [&](Stmt *B) {
+      if (B->K == StmtKind::Decl && B->V->Ty.isAggregate() && Good) {
+        D.errors().error(B->Where, "reverse mode of a parallel loop: local arrays, structs and "
+                                   "containers in its body are not supported yet");
+        Good = false;
+      }
+    });
+    It = Reversible.try_emplace(S, Good).first;
+  }
+  OK &= It->second;
+  return It->second;
+}
+
 void Reverse::parallelBackward(Stmt *S, Block &Out, unsigned Depth) {
+  if (!reversible(S))
+    return;
   // Private to an iteration: its variables, their adjoints and adjoint pointers.
   llvm::DenseSet<Var *> Priv = iterationPrivate(S), All = Priv;
   if (!S->Init.empty() && S->Init[0]->K == StmtKind::Decl)
@@ -1156,7 +1168,9 @@ void Reverse::parallelBackward(Stmt *S, Block &Out, unsigned Depth) {
     if (Hoisted)
       Clause.insert(V);
   }
-  for (Var *V : All)
+  std::vector<Var *> Sorted(All.begin(), All.end());
+  std::sort(Sorted.begin(), Sorted.end(), [](Var *A, Var *B) { return A->Name < B->Name; });
+  for (Var *V : Sorted)
     if (!Priv.count(V)) { // an adjoint
       Clause.insert(V);
       if (V->Ty.isFloatScalar())

@@ -73,6 +73,65 @@ double springs(const double *pos, double k, int n) {
   return e + c;
 }
 
+
+// The forward sweep is the loop as written; the backward sweep is a parallel
+// loop that recomputes each iteration (its own tape for the inner loop's trip
+// count) and updates shared adjoints atomically.
+// CHECK-LABEL: double logistic_loss_pullback({{.*}}) {
+// CHECK: #pragma omp parallel for schedule(static) reduction(+ : s)
+// CHECK-NEXT: for (int i = 0; i < n; ++i) {
+// CHECK: #pragma omp parallel for schedule(static) private(d_exp_val, d_p, d_z, exp_val, j, p, z)
+// CHECK-NEXT: for (int i = 0; i < n; ++i) {
+// CHECK-NEXT: adgen::Tape &tape_1 = adgen::threadTape();
+// CHECK: tape_1.push(iterations);
+// CHECK: tape_1.pop<long>()
+// CHECK: #pragma omp atomic
+// CHECK-NEXT: d_w[j] += d_z * X[i * d + j];
+// The tangent of a `+` reduction variable joins the reduction.
+// CHECK-LABEL: logistic_loss_fwd({{.*}}) {
+// CHECK: #pragma omp parallel for schedule(static) reduction(+ : s, d_s)
+// Elements written at [i] need no synchronisation; the scalar d_a does.
+// CHECK-LABEL: double map_reduce_pullback({{.*}}) {
+// CHECK: #pragma omp parallel for
+// CHECK: #pragma omp parallel for reduction(+ : s)
+// CHECK: #pragma omp parallel for
+// CHECK-NEXT: for (int i_1 = 0; i_1 < n; ++i_1) {
+// CHECK-NEXT: d_out[i_1] += d_s * out[i_1] + d_s * out[i_1];
+// CHECK: #pragma omp parallel for
+// CHECK-NEXT: for (int i = 0; i < n; ++i) {
+// CHECK: #pragma omp atomic
+// CHECK-NEXT: *d_a += adj * x[i];
+// CHECK-NEXT: d_x[i] += adj * a + d_out[i] * std::sin(a * x[i]);
+// CHECK-NEXT: d_out[i] = 0.0;
+// CHECK-LABEL: map_reduce_fwd({{.*}}) {
+// CHECK: #pragma omp parallel for reduction(+ : s, d_s)
+// CHECK-LABEL: void forces_pullback({{.*}}) {
+// CHECK: #pragma omp parallel for schedule(dynamic, 4)
+// CHECK: #pragma omp parallel for schedule(dynamic, 4) private(d_dx, d_fi, dx, fi, j)
+// CHECK: #pragma omp atomic
+// CHECK-NEXT: d_pos[j] += d_dx;
+// CHECK-NEXT: #pragma omp atomic
+// CHECK-NEXT: d_pos[i] -= d_dx;
+// CHECK-LABEL: void forces_fwd({{.*}}) {
+// CHECK: #pragma omp parallel for schedule(dynamic, 4)
+// `omp atomic` and `omp critical` around `s += e` become atomic updates, for
+// the tangents too; their adjoints only read d_e, d_c.
+// CHECK-LABEL: double springs_pullback({{.*}}) {
+// CHECK: #pragma omp parallel for
+// CHECK: #pragma omp atomic
+// CHECK-NEXT: e += 0.5 * k * dx * dx;
+// CHECK: #pragma omp parallel for
+// CHECK: #pragma omp atomic
+// CHECK-NEXT: c += std::cos(pos[i_1]);
+// CHECK: #pragma omp parallel for private(d_dx, dx)
+// CHECK: #pragma omp atomic
+// CHECK-NEXT: *d_k += adj * dx * 0.5;
+// CHECK-LABEL: springs_fwd({{.*}}) {
+// CHECK: #pragma omp atomic
+// CHECK-NEXT: d_e += (d_k * 0.5 * dx + d_dx * (0.5 * k)) * dx + d_dx * (0.5 * k * dx);
+// CHECK-NEXT: #pragma omp atomic
+// CHECK-NEXT: e += 0.5 * k * dx * dx;
+
 #ifdef ADGEN_TEST_DRIVER
 #include "adgen_test.h"
 #include <functional>
