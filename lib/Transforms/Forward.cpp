@@ -232,6 +232,12 @@ void Forward::stmt(Stmt *S, Block &Out) {
     return;
   }
   case StmtKind::Loop: {
+    if (S->Omp && F.NameParent) { // forward over reverse
+      D.errors().error(S->Where, "second derivatives (forward over reverse) of parallel loops "
+                                 "are not supported yet");
+      OK = false;
+      return;
+    }
     // The init block first: it declares the tangents of variables declared
     // there (`for (double x = a; ...)`) that the body and step then read.
     Block Init = block(S->Init);
