@@ -1160,14 +1160,34 @@ void Reverse::parallelBackward(Stmt *S, Block &Out, unsigned Depth) {
     return;
   // Declared at the top of the function (hoisted), so made private by the
   // clause; each iteration's adjoints start at zero.
-  llvm::DenseSet<Var *> Clause;
+  llvm::DenseSet<Var *> Clause, Used;
+  auto uses = [&](const Block &B) {
+    forEachStmt(B, [&](Stmt *T) {
+      auto each = [&](const Expr *E) {
+        forEachExpr(E, [&](const Expr *N) {
+          if (N->V)
+            Used.insert(N->V);
+        });
+      };
+      each(T->Value);
+      each(T->Target);
+      for (const Expr *A : T->Args)
+        each(A);
+    });
+  };
+  uses(Fwd);
+  uses(Bwd);
   Block Start;
+  std::vector<Var *> Declared; // private variables of the user's, not hoisted
   for (Var *V : Priv) {
-    bool Hoisted = Needed.count(V) || AdjMem.count(V) || Mentioned.count(V) ||
-                   llvm::is_contained(S->Omp->Private, V);
-    if (Hoisted)
+    if (Needed.count(V) || AdjMem.count(V) || Mentioned.count(V))
       Clause.insert(V);
+    else if (llvm::is_contained(S->Omp->Private, V) && Used.count(V))
+      Declared.push_back(V);
   }
+  std::sort(Declared.begin(), Declared.end(), [](Var *A, Var *B) { return A->Name < B->Name; });
+  for (Var *V : Declared)
+    Start.push_back(M.decl(V, V->Ty.isFloating() ? zero(V->Ty) : M.constant("0", V->Ty.element())));
   std::vector<Var *> Sorted(All.begin(), All.end());
   std::sort(Sorted.begin(), Sorted.end(), [](Var *A, Var *B) { return A->Name < B->Name; });
   for (Var *V : Sorted)

@@ -74,6 +74,23 @@ double springs(const double *pos, double k, int n) {
 }
 
 
+// A parallel loop inside a serial one, with a private variable declared
+// outside: the serial loop tapes a, each backward parallel loop recomputes t.
+ADGEN_REVERSE("x, a") ADGEN_FORWARD("x, a")
+double relax(const double *x, double a, int n, int steps) {
+  double t = 0;
+  for (int k = 0; k < steps; ++k) {
+    double s = 0;
+#pragma omp parallel for reduction(+ : s) private(t)
+    for (int i = 0; i < n; ++i) {
+      t = std::sin(a * x[i]);
+      s += t * t;
+    }
+    a = a + 0.1 * s / n;
+  }
+  return a;
+}
+
 // The forward sweep is the loop as written; the backward sweep is a parallel
 // loop that recomputes each iteration (its own tape for the inner loop's trip
 // count) and updates shared adjoints atomically.
@@ -132,6 +149,11 @@ double springs(const double *pos, double k, int n) {
 // CHECK-NEXT: #pragma omp atomic
 // CHECK-NEXT: e += 0.5 * k * dx * dx;
 
+// CHECK-LABEL: double relax_pullback({{.*}}) {
+// CHECK: #pragma omp parallel for private(t) reduction(+ : s)
+// CHECK: tape.push(a);
+// CHECK: a = tape.pop<double>();
+// CHECK: #pragma omp parallel for private(d_t, t) reduction(+ : d_a_local)
 #ifdef ADGEN_TEST_DRIVER
 #include "adgen_test.h"
 #include <functional>
@@ -148,6 +170,8 @@ adgen::Dual<double> map_reduce_fwd(const double *x, double a, double *out, int n
 void forces_pullback(const double *pos, double *f, int n, double *d_pos, double *d_f);
 void forces_fwd(const double *pos, double *f, int n, const double *d_pos, double *d_f);
 double springs_pullback(const double *pos, double k, int n, double d_ret, double *d_pos, double *d_k);
+double relax_pullback(const double *x, double a, int n, int steps, double d_ret, double *d_x, double *d_a);
+adgen::Dual<double> relax_fwd(const double *x, double a, int n, int steps, const double *d_x, double d_a);
 adgen::Dual<double> springs_fwd(const double *pos, double k, int n, const double *d_pos, double d_k);
 
 using adgen_test::check_close;
@@ -310,6 +334,15 @@ int main() {
          o[0] = springs_fwd(q.data(), q[nb], nb, qd.data(), qd[nb]).tangent;
        }},
       q0);
+  run({"relax", m + 1, 1,
+       [&](const V &x, V &o) { o[0] = relax(x.data(), x[m], m, 4); },
+       [&](const V &x, const V &yb, V &xb) {
+         relax_pullback(x.data(), x[m], m, 4, yb[0], xb.data(), &xb[m]);
+       },
+       [&](const V &x, const V &xd, V &o) {
+         o[0] = relax_fwd(x.data(), x[m], m, 4, xd.data(), xd[m]).tangent;
+       }},
+      x0);
   return adgen_test::finish();
 }
 #endif
