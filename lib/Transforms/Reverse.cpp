@@ -544,6 +544,8 @@ void Reverse::planStores(const Block &B, unsigned Depth, llvm::DenseSet<Var *> &
       planStores(S->Init, Depth, Live);
       if (S->Omp) { // iterations are reversed one by one, each after its own recompute
         llvm::DenseSet<Var *> Iteration = Live;
+        for (Var *V : iterationPrivate(S)) // nothing of another iteration's is read
+          Iteration.erase(V);
         planStores(S->Body, Depth + 1, Iteration);
         Live.insert(Iteration.begin(), Iteration.end());
         continue;
@@ -1190,6 +1192,9 @@ void Reverse::parallelBackward(Stmt *S, Block &Out, unsigned Depth) {
     Start.push_back(M.decl(V, V->Ty.isFloating() ? zero(V->Ty) : M.constant("0", V->Ty.element())));
   std::vector<Var *> Sorted(All.begin(), All.end());
   std::sort(Sorted.begin(), Sorted.end(), [](Var *A, Var *B) { return A->Name < B->Name; });
+  for (Var *V : Sorted)
+    if (Clause.count(V) && V->Ty.isFloatScalar() && Priv.count(V))
+      Start.push_back(M.assign(M.ref(V), zero(V->Ty))); // a private copy starts undefined
   for (Var *V : Sorted)
     if (!Priv.count(V)) { // an adjoint
       Clause.insert(V);
