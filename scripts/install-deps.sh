@@ -3,7 +3,7 @@
 # with sudo). Does nothing when everything is already there.
 set -eu
 pkgs="llvm-19-dev libclang-19-dev clang-19 llvm-19-tools cmake ninja-build g++ \
-python3 libgtest-dev ccache libadolc-dev graphviz"
+python3 libgtest-dev ccache libadolc-dev graphviz libomp-19-dev"
 missing=""
 for p in $pkgs; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -600,7 +600,7 @@ int adgen::runDriver(const DriverOptions &O) {
   clang::tooling::ClangTool Tool(*DB, {Input});
   Tool.appendArgumentsAdjuster(clang::tooling::getInsertArgumentAdjuster(
       {"-D__ADGEN__", "-I" + includeDir(O.Argv0), "-resource-dir=" + resourceDir(),
-       "-Wno-unused-command-line-argument"},
+       "-Wno-unused-command-line-argument", "-fopenmp"},
       clang::tooling::ArgumentInsertPosition::END));
   Tool.appendArgumentsAdjuster(clang::tooling::getClangSyntaxOnlyAdjuster());
   Tool.setPrintErrorMessage(false); // the diagnostics already said it

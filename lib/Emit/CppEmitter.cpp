@@ -422,6 +422,8 @@ private:
     case StmtKind::AddAssign:
       if (deadStore(S))
         return;
+      if (S.OmpAtomic)
+        Out += "#pragma omp atomic\n";
       Out += (valueForEffects(S) ? printExpr(S.Value) : assignment(S)) + ";\n";
       return;
     case StmtKind::Call: {
@@ -526,6 +528,8 @@ private:
     if (InlineInc)
       for (const Stmt *I : S.Inc)
         Incs.push_back(inlineStmt(*I));
+    if (S.Omp)
+      Out += "#pragma omp parallel for" + S.Omp->clauses() + "\n";
     Out += "for (" + Init + "; " + Cond + "; " + llvm::join(Incs, ", ") + ") {" + lineNote(S) +
            "\n";
     block(S.Body);

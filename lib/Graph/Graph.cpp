@@ -418,6 +418,11 @@ const Expr *Module::pop(Type Ty) {
   return make(std::move(E));
 }
 
+OmpLoop *Module::ompLoop(OmpLoop L) {
+  OmpLoops.push_back(std::move(L));
+  return &OmpLoops.back();
+}
+
 Stmt *Module::make(Stmt S) {
   Stmts.push_back(std::move(S));
   return &Stmts.back();
@@ -654,6 +659,8 @@ private:
       static const char *Kinds[] = {"for", "while", "do-while"};
       indent(Depth);
       OS << "loop " << Kinds[unsigned(S.Loop)];
+      if (S.Omp)
+        OS << " [omp parallel for" << S.Omp->clauses() << "]";
       line(S);
       if (!S.Init.empty()) {
         indent(Depth + 1);

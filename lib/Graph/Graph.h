@@ -22,6 +22,7 @@
 #ifndef ADGEN_GRAPH_GRAPH_H
 #define ADGEN_GRAPH_GRAPH_H
 
+#include "Graph/OpenMP.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/raw_ostream.h"
@@ -303,6 +304,10 @@ struct Stmt {
   /// (reverse mode checkpoints it), or null.
   const Expr *Snapshots = nullptr;
   std::string Text; ///< Comment
+  /// For loop: an OpenMP `parallel for` (see Graph/OpenMP.h); else null.
+  const OmpLoop *Omp = nullptr;
+  /// Assign inside a parallel loop: `#pragma omp atomic` (s = s + e).
+  bool OmpAtomic = false;
 };
 
 /// A function of the graph: a source function, or generated code.
@@ -403,12 +408,14 @@ public:
   Stmt *comment(std::string Text, Loc L = {});
   Stmt *scope(Block Body, Loc L = {});
   Stmt *make(Stmt S);
+  OmpLoop *ompLoop(OmpLoop L);
 
 private:
   std::deque<Function> Functions;
   std::deque<Callee> Callees;
   std::deque<Expr> Exprs;
   std::deque<Stmt> Stmts;
+  std::deque<OmpLoop> OmpLoops;
 };
 
 /// Where later stages report errors. The driver implements it with clang

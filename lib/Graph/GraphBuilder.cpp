@@ -13,6 +13,7 @@
 #include "Graph/MemberAccess.h"
 #include "Graph/TemplateNames.h"
 #include "clang/AST/Attr.h"
+#include "clang/AST/StmtOpenMP.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/Stmt.h"
@@ -381,6 +382,8 @@ bool GraphBuilder::Impl::stmt(const clang::Stmt *S) {
     return rangeFor(RF);
   if (isa<AttributedStmt>(S))
     return stmt(clang::cast<AttributedStmt>(S)->getSubStmt());
+  if (const auto *OD = dyn_cast<OMPExecutableDirective>(S))
+    return ompDirective(OD);
   return failStmt(S->getBeginLoc(), llvm::Twine("statement '") + S->getStmtClassName() +
                                         "' is not supported");
 }

@@ -16,6 +16,11 @@
 #include "clang/AST/Stmt.h"
 #include "clang/AST/StmtCXX.h"
 
+namespace clang {
+class OMPExecutableDirective;
+class OMPClause;
+} // namespace clang
+
 namespace adgen {
 using graph::Block;
 using graph::Expr;
@@ -62,6 +67,14 @@ private:
   bool sideEffect(const clang::Expr *E);
   bool assertStmt(const clang::Expr *E);
   bool blockOf(const clang::Stmt *S, Block &Out);
+  // OpenMP (OpenMPDirectives.cpp).
+  bool ompDirective(const clang::OMPExecutableDirective *D);
+  bool ompAtomic(const clang::OMPExecutableDirective *D);
+  bool ompClause(const clang::OMPClause *C, const clang::OMPExecutableDirective *D,
+                 graph::OmpLoop &L);
+  bool ompVars(llvm::ArrayRef<const clang::Expr *> Refs, std::vector<Var *> &Out,
+               llvm::StringRef Clause);
+  unsigned OmpDepth = 0;
 
   // Expressions; null after an error.
   const Expr *expr(const clang::Expr *E);

@@ -8,6 +8,7 @@
 
 #include "Transforms/Differentiator.h"
 #include "Transforms/MathRules.h"
+#include "Transforms/ParallelLoops.h"
 #include "llvm/ADT/DenseMap.h"
 
 using namespace adgen;
@@ -49,6 +50,10 @@ private:
   bool AllActive;
   bool active(Var *V) { return AllActive ? V->Ty.isFloating() : A.isActive(V); }
 };
+
+bool sameRef(const Expr *A, const Expr *B) {
+  return A->K == B->K && (A->K == Op::VarRef || A->K == Op::Deref) && A->V == B->V;
+}
 
 } // namespace
 
@@ -178,8 +183,17 @@ void Forward::stmt(Stmt *S, Block &Out) {
       bool SelfAssign = T && T->K == Op::VarRef && TL->K == Op::VarRef && T->V == TL->V;
       if (S->K == StmtKind::Assign && SelfAssign)
         ; // x = x + 1.0: the tangent does not change (d_x = d_x warns)
-      else if (S->K == StmtKind::Assign)
+      else if (S->K == StmtKind::Assign) {
         Out.push_back(M.assign(TL, T ? T : zero(S->Target->Ty), S->Where));
+        if (S->OmpAtomic) { // s = s + e: d_s = d_s + d_e, atomically too
+          bool Update = T && (T->K == Op::Add || T->K == Op::Sub) && sameRef(T->Ops[0], TL);
+          if (!Update) {
+            D.errors().error(S->Where, "no tangent for this atomic update");
+            OK = false;
+          }
+          Out.back()->OmpAtomic = true;
+        }
+      }
       else if (T)
         Out.push_back(M.addAssign(TL, T, S->Where));
     } else if (S->Value->K == Op::Pop && S->Value->Ty.isFloating()) {
@@ -218,6 +232,12 @@ void Forward::stmt(Stmt *S, Block &Out) {
     return;
   }
   case StmtKind::Loop: {
+    if (S->Omp && F.NameParent) { // forward over reverse
+      D.errors().error(S->Where, "second derivatives (forward over reverse) of parallel loops "
+                                 "are not supported yet");
+      OK = false;
+      return;
+    }
     // The init block first: it declares the tangents of variables declared
     // there (`for (double x = a; ...)`) that the body and step then read.
     Block Init = block(S->Init);
@@ -225,6 +245,10 @@ void Forward::stmt(Stmt *S, Block &Out) {
     Block Inc = block(S->Inc);
     Out.push_back(M.loop(S->Loop, std::move(Init), S->Value, std::move(Body), std::move(Inc),
                          S->Where));
+    if (S->Omp) { // the same parallel loop, tangents beside their variables
+      Out.back()->Omp = tangentOmpLoop(M, D.errors(), S, [&](Var *V) { return tangentLoc(M.ref(V)); });
+      OK &= Out.back()->Omp != nullptr;
+    }
     return;
   }
   case StmtKind::Return: {

@@ -145,6 +145,10 @@ private:
     Out.push_back(M.loop(S->Loop, std::move(Init), Cond, std::move(Body), std::move(Inc),
                          S->Where));
     Out.back()->Snapshots = S->Snapshots;
+    // A parallel loop stays one unless flags (shared variables) now steer
+    // it: then it runs serially, which is always right.
+    if (!L.Continued && !Go)
+      Out.back()->Omp = S->Omp;
     return Bits & Ret;
   }
 

@@ -23,8 +23,10 @@
 #include "Transforms/MathRules.h"
 #include "Transforms/CountedLoop.h"
 #include "Transforms/ReuseValues.h"
+#include "Transforms/ParallelLoops.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLExtras.h"
 #include <algorithm>
 
 using namespace adgen;
@@ -110,6 +112,23 @@ private:
   bool writesParamMemory(Var *Root);
   void pointerAdjoint(Var *P, Block &Out);
   void describe(const Block &Fwd);
+
+  // OpenMP parallel loops (see ParallelLoops.h): the forward sweep runs the
+  // loop; the backward sweep recomputes and reverses each iteration.
+  void parallelForward(Stmt *S, Block &Out);
+  void parallelBackward(Stmt *S, Block &Out, unsigned Depth);
+  bool reversible(Stmt *S);
+  llvm::DenseMap<const Stmt *, bool> Reversible;
+  /// While generating one iteration of a backward parallel loop: what is
+  /// private to the iteration. Writes to anything else are not repeated.
+  const llvm::DenseSet<Var *> *IterPrivate = nullptr;
+  /// Index variables that parallel loops declare: each loop of both sweeps
+  /// declares its own, so they are never hoisted.
+  llvm::DenseSet<Var *> LoopOwned;
+  bool sharedWrite(const Expr *Target) {
+    Var *R = rootOf(Target);
+    return IterPrivate && R && !IterPrivate->count(R);
+  }
 
   struct CallPlan {
     bool Active = false;
@@ -547,6 +566,14 @@ void Reverse::planStores(const Block &B, unsigned Depth, llvm::DenseSet<Var *> &
     }
     case StmtKind::Loop: {
       planStores(S->Init, Depth, Live);
+      if (S->Omp) { // iterations are reversed one by one, each after its own recompute
+        llvm::DenseSet<Var *> Iteration = Live;
+        for (Var *V : iterationPrivate(S)) // nothing of another iteration's is read
+          Iteration.erase(V);
+        planStores(S->Body, Depth + 1, Iteration);
+        Live.insert(Iteration.begin(), Iteration.end());
+        continue;
+      }
       for (int Round = 0; Round < 16; ++Round) {
         llvm::DenseSet<Var *> Before = Live;
         planStores(S->Body, Depth + 1, Live);
@@ -894,6 +921,8 @@ void Reverse::forwardStmt(Stmt *S, Block &Out, unsigned Depth) {
     return;
   }
   case StmtKind::Assign:
+    if (sharedWrite(S->Target))
+      return; // the forward sweep did it; the loop's iterations do not read it
     if (stores(S, S->Target, false, Depth) && !inverseIncrement(S->Target, S->Value))
       Out.push_back(pushS(S->Target));
     Out.push_back(S);
@@ -923,6 +952,8 @@ void Reverse::forwardStmt(Stmt *S, Block &Out, unsigned Depth) {
     return;
   }
   case StmtKind::Loop: {
+    if (S->Omp)
+      return parallelForward(S, Out);
     auto CP = Checkpointed.find(S);
     if (CP != Checkpointed.end() && !Untaped) {
       forwardCheckpointed(S, CP->second, Out, Depth);
@@ -1052,6 +1083,15 @@ void Reverse::backwardStmt(Stmt *S, Block &Out, unsigned Depth) {
     return;
   }
   case StmtKind::Assign:
+    if (sharedWrite(S->Target)) {
+      if (Planned && stores(S, S->Target, false, Depth)) {
+        D.errors().error(S->Where, "reverse mode of a parallel loop: the backward sweep "
+                                   "needs the value this statement overwrites");
+        OK = false;
+      }
+      adjointOfAssign(S->Target, S->Value, Out, S->Where);
+      return;
+    }
     if (stores(S, S->Target, false, Depth)) {
       if (const Expr *Inv = inverseIncrement(S->Target, S->Value))
         restore(S->Target, Inv, S->Where, Out);
@@ -1083,6 +1123,8 @@ void Reverse::backwardStmt(Stmt *S, Block &Out, unsigned Depth) {
     return;
   }
   case StmtKind::Loop: {
+    if (S->Omp)
+      return parallelBackward(S, Out, Depth);
     auto CP = Checkpointed.find(S);
     if (CP != Checkpointed.end()) {
       backwardCheckpointed(S, CP->second, Out, Depth);
@@ -1129,6 +1171,132 @@ void Reverse::backwardStmt(Stmt *S, Block &Out, unsigned Depth) {
   default:
     return;
   }
+}
+
+//===----------------------------------------------------------------------===//
+// OpenMP parallel loops (the rules live in ParallelLoops.cpp)
+//===----------------------------------------------------------------------===//
+
+void Reverse::parallelForward(Stmt *S, Block &Out) {
+  if (Shape != ReverseShape::Joint) {
+    D.errors().error(S->Where, "a parallel loop in a function called by a differentiated "
+                               "function is not supported in reverse mode yet");
+    OK = false;
+    return;
+  }
+  if (!reversible(S))
+    return;
+  // The loop as written: nothing is recorded, the backward sweep recomputes.
+  Stmt *Loop = M.loop(LoopKind::For, S->Init, S->Value, S->Body, S->Inc, S->Where);
+  Loop->Omp = S->Omp;
+  Out.push_back(Loop);
+}
+
+bool Reverse::reversible(Stmt *S) {
+  auto It = Reversible.find(S);
+  if (It == Reversible.end()) { // checked once: its errors are reported once
+    bool Good = checkReversible(S, D.errors(), [&](Var *V) { return A.isActive(V); });
+    forEachStmt(S->Body, [&](Stmt *B) {
+      if (B->K == StmtKind::Decl && B->V->Ty.isAggregate() && Good) {
+        D.errors().error(B->Where, "reverse mode of a parallel loop: local arrays, structs and "
+                                   "containers in its body are not supported yet");
+        Good = false;
+      }
+    });
+    It = Reversible.try_emplace(S, Good).first;
+  }
+  OK &= It->second;
+  return It->second;
+}
+
+void Reverse::parallelBackward(Stmt *S, Block &Out, unsigned Depth) {
+  if (!reversible(S))
+    return;
+  // Private to an iteration: its variables, their adjoints and adjoint pointers.
+  llvm::DenseSet<Var *> Priv = iterationPrivate(S), All = Priv;
+  if (!S->Init.empty() && S->Init[0]->K == StmtKind::Decl)
+    LoopOwned.insert(S->Init[0]->V);
+  for (Var *V : Priv) {
+    if (const Expr *DV = AdjScalar.lookup(V))
+      if (DV->K == Op::VarRef)
+        All.insert(DV->V);
+    if (Var *DM = AdjMem.lookup(V))
+      All.insert(DM);
+  }
+  Block Fwd, Bwd;
+  const llvm::DenseSet<Var *> *Saved = IterPrivate;
+  IterPrivate = &All;
+  // Pushes and pops of an iteration go to the tape of the thread running it.
+  Var *FunctionTape = Tape;
+  Tape = local("tape", Tape->Ty);
+  forward(S->Body, Fwd, Depth + 1);
+  backward(S->Body, Bwd, Depth + 1);
+  IterPrivate = Saved;
+  Var *IterationTape = Tape;
+  Tape = FunctionTape;
+  if (Bwd.empty())
+    return;
+  // Declared at the top of the function (hoisted), so made private by the
+  // clause; each iteration's adjoints start at zero.
+  llvm::DenseSet<Var *> Clause, Used;
+  auto uses = [&](const Block &B) {
+    forEachStmt(B, [&](Stmt *T) {
+      auto each = [&](const Expr *E) {
+        forEachExpr(E, [&](const Expr *N) {
+          if (N->V)
+            Used.insert(N->V);
+        });
+      };
+      each(T->Value);
+      each(T->Target);
+      for (const Expr *A : T->Args)
+        each(A);
+    });
+  };
+  uses(Fwd);
+  uses(Bwd);
+  Block Start;
+  std::vector<Var *> Declared; // private variables of the user's, not hoisted
+  for (Var *V : Priv) {
+    if (Needed.count(V) || AdjMem.count(V) || Mentioned.count(V))
+      Clause.insert(V);
+    else if (llvm::is_contained(S->Omp->Private, V) && Used.count(V))
+      Declared.push_back(V);
+  }
+  std::sort(Declared.begin(), Declared.end(), [](Var *A, Var *B) { return A->Name < B->Name; });
+  for (Var *V : Declared)
+    Start.push_back(M.decl(V, V->Ty.isFloating() ? zero(V->Ty) : M.constant("0", V->Ty.element())));
+  std::vector<Var *> Sorted(All.begin(), All.end());
+  std::sort(Sorted.begin(), Sorted.end(), [](Var *A, Var *B) { return A->Name < B->Name; });
+  for (Var *V : Sorted)
+    if (Clause.count(V) && V->Ty.isFloatScalar() && Priv.count(V))
+      Start.push_back(M.assign(M.ref(V), zero(V->Ty))); // a private copy starts undefined
+  for (Var *V : Sorted)
+    if (!Priv.count(V)) { // an adjoint
+      Clause.insert(V);
+      if (V->Ty.isFloatScalar())
+        Start.push_back(M.assign(M.ref(V), zero(V->Ty)));
+    }
+  bool Tapes = false;
+  auto usesTape = [&](const Block &B) {
+    forEachStmt(B, [&](Stmt *T) {
+      Tapes |= T->K == StmtKind::Push;
+      forEachExpr(T->Value, [&](const Expr *N) { Tapes |= N->K == Op::Pop; });
+    });
+  };
+  usesTape(Fwd);
+  usesTape(Bwd);
+  if (Tapes)
+    Start.insert(Start.begin(),
+                 M.decl(IterationTape, M.call("adgen::threadTape", {}, Tape->Ty)));
+  Block Iter = std::move(Fwd);
+  Iter.insert(Iter.end(), Bwd.begin(), Bwd.end());
+  Stmt *Loop = backwardParallelLoop(M, D.errors(), S, std::move(Start), std::move(Iter), All, Clause);
+  if (!Loop) {
+    OK = false;
+    return;
+  }
+  Out.push_back(Loop);
 }
 
 /// Emits d_leaf += Adj * d(E)/d(leaf) for every active leaf of E; several
@@ -1335,7 +1503,7 @@ bool Reverse::run() {
     collectReads(Bwd, Reads);
     bool Grew = false;
     for (Var *V : Reads)
-      if (!Temps.count(V))
+      if (!Temps.count(V) && !LoopOwned.count(V))
         Grew |= Needed.insert(V).second;
     // Arrays whose address the backward sweep uses (passed to a helper) must
     // be declared where it can see them.

@@ -162,6 +162,8 @@ private:
     }
     case StmtKind::Loop: {
       Stmt C = *S;
+      // Tangent vectors are shared locals here: parallel loops run serially.
+      C.Omp = nullptr;
       C.Init = block(S->Init, Decls);
       C.Body = block(S->Body, Decls);
       C.Inc = block(S->Inc, Decls);

@@ -1,0 +1,281 @@
+//===- Transforms/ParallelLoops.cpp - OpenMP loops in derivatives ---------===//
+///
+/// \file
+/// See ParallelLoops.h. The reverse transform's rules for a parallel loop
+/// (checkReversible): each iteration
+///  - writes scalars only if they are private to it (declared in the body,
+///    or private), or are a `+` reduction variable / an atomic target
+///    updated only by `s = s + e` / `s = s - e` and read nowhere else;
+///  - writes memory that outlives it only at index `[i]` (the loop index),
+///    and reads none of the memory the loop writes;
+///  - calls no function that takes floating-point values or writable
+///    arguments, has no `continue`, and writes no firstprivate variable.
+/// Then the values an iteration reads are the same before and after the
+/// loop, so the backward sweep can run each iteration's forward part again.
+//===----------------------------------------------------------------------===//
+#include "Transforms/ParallelLoops.h"
+#include "Analysis/Activity.h"
+#include <algorithm>
+
+using namespace adgen;
+using namespace adgen::graph;
+
+namespace {
+bool contains(const std::vector<Var *> &L, const Var *V) {
+  return std::find(L.begin(), L.end(), V) != L.end();
+}
+
+/// The loop's index variable: what its init declares or assigns.
+Var *indexOf(const Stmt *S) {
+  if (S->Init.size() != 1)
+    return nullptr;
+  const Stmt *I = S->Init[0];
+  if (I->K == StmtKind::Decl)
+    return I->V;
+  if (I->K == StmtKind::Assign && I->Target->K == Op::VarRef)
+    return I->Target->V;
+  return nullptr;
+}
+
+bool isRef(const Expr *E, const Var *V) { return E->K == Op::VarRef && E->V == V; }
+
+/// `s = s + e` or `s = s - e` with e not reading s.
+bool isUpdate(const Stmt *S) {
+  if (S->K != StmtKind::Assign || S->Target->K != Op::VarRef)
+    return false;
+  const Expr *E = S->Value;
+  Var *V = S->Target->V;
+  if (!((E->K == Op::Add || E->K == Op::Sub) && isRef(E->Ops[0], V)))
+    return false;
+  bool Reads = false;
+  forEachExpr(E->Ops[1], [&](const Expr *N) { Reads |= isRef(N, V); });
+  return !Reads;
+}
+
+void readsIn(const Stmt *S, llvm::function_ref<void(const Expr *)> Fn) {
+  auto each = [&](const Expr *E) { forEachExpr(E, [&](const Expr *N) { Fn(N); }); };
+  each(S->Value);
+  for (const Expr *A : S->Args)
+    each(A);
+  if (S->Target && S->Target->K != Op::VarRef) // the index of a store
+    for (const Expr *O : S->Target->Ops)
+      each(O);
+}
+} // namespace
+
+llvm::DenseSet<Var *> adgen::iterationPrivate(const Stmt *S) {
+  llvm::DenseSet<Var *> P;
+  if (Var *I = indexOf(S))
+    P.insert(I);
+  forEachStmt(S->Body, [&](Stmt *B) {
+    if (B->K == StmtKind::Decl)
+      P.insert(B->V);
+  });
+  for (Var *V : S->Omp->Private)
+    P.insert(V);
+  return P;
+}
+
+const OmpLoop *adgen::tangentOmpLoop(Module &M, ErrorSink &Errors, const Stmt *S,
+                                     llvm::function_ref<const Expr *(Var *)> TangentOf) {
+  OmpLoop L = *S->Omp;
+  auto add = [&](std::vector<Var *> &List, const char *Clause) {
+    std::vector<Var *> Orig = List;
+    for (Var *V : Orig)
+      if (const Expr *T = TangentOf(V)) {
+        if (T->K != Op::VarRef) {
+          Errors.error(S->Where, "the tangent of '" + V->Name + "' cannot be " + Clause +
+                                     " in the tangent loop (it is not a local variable)");
+          return false;
+        }
+        List.push_back(T->V);
+      }
+    return true;
+  };
+  if (!add(L.Private, "private") || !add(L.FirstPrivate, "firstprivate") ||
+      !add(L.Shared, "shared"))
+    return nullptr;
+  for (OmpLoop::Reduction &R : L.Reductions) {
+    for (Var *V : std::vector<Var *>(R.Vars))
+      if (TangentOf(V) && R.Op != "+") {
+        Errors.error(S->Where, "forward mode of a 'reduction(" + R.Op + " : " + V->Name +
+                                   ")' is not supported: the tangent of a " +
+                                   (R.Op == "*" ? "product" : "maximum or minimum") +
+                                   " is not a reduction of the same kind");
+        return nullptr;
+      }
+    if (!add(R.Vars, "a reduction variable"))
+      return nullptr;
+  }
+  return M.ompLoop(std::move(L));
+}
+
+bool adgen::checkReversible(const Stmt *S, ErrorSink &Errors,
+                            llvm::function_ref<bool(Var *)> Active) {
+  const OmpLoop &L = *S->Omp;
+  Var *Index = indexOf(S);
+  if (!Index) {
+    Errors.error(S->Where, "reverse mode of this parallel loop: its init must set the "
+                           "index only");
+    return false;
+  }
+  llvm::DenseSet<Var *> Priv = iterationPrivate(S);
+  for (const OmpLoop::Reduction &R : L.Reductions)
+    for (Var *V : R.Vars)
+      if (R.Op != "+" && Active(V)) {
+        Errors.error(S->Where, "reverse mode of a 'reduction(" + R.Op + " : " + V->Name +
+                                   ")' is not supported (only '+')");
+        return false;
+      }
+  // Scalars updated only by s = s + e (reductions, atomics), and memory written.
+  llvm::DenseSet<Var *> Updated, WrittenMem;
+  bool OK = true;
+  auto fail = [&](const Stmt *At, const std::string &Msg) {
+    if (OK)
+      Errors.error(At->Where.Raw ? At->Where : S->Where, "reverse mode of a parallel loop: " + Msg);
+    OK = false;
+  };
+  forEachStmt(S->Body, [&](Stmt *B) {
+    switch (B->K) {
+    case StmtKind::Continue:
+    case StmtKind::Break:
+    case StmtKind::Return:
+      fail(B, "'continue' inside the loop is not supported");
+      return;
+    case StmtKind::Call:
+      for (size_t I = 0; I < B->Args.size(); ++I)
+        if (B->Args[I]->Ty.isFloating() ||
+            (I < B->Fn->ParamTypes.size() && B->Fn->ParamTypes[I].isWritable()))
+          return fail(B, "calls of '" + B->Fn->BaseName + "' inside the loop are not "
+                         "supported yet");
+      if (B->Target)
+        fail(B, "calls with a result inside the loop are not supported yet");
+      return;
+    case StmtKind::Assign: {
+      Var *R = rootOf(B->Target);
+      if (!R || Priv.count(R))
+        return;
+      if (contains(L.FirstPrivate, R))
+        return fail(B, "it writes firstprivate variable '" + R->Name + "'");
+      if (B->Target->K == Op::VarRef) {
+        bool Reduction = !L.reductionOf(R).empty();
+        if (!(Reduction || B->OmpAtomic) || !isUpdate(B))
+          return fail(B, "it writes shared variable '" + R->Name +
+                             "' other than by a reduction or an atomic 's += e'");
+        Updated.insert(R);
+        return;
+      }
+      if (B->Target->K == Op::Load && !isFieldLoad(B->Target) &&
+          B->Target->Ops[0]->K == Op::VarRef && isRef(B->Target->Ops[1], Index)) {
+        WrittenMem.insert(R);
+        return;
+      }
+      return fail(B, "it writes '" + R->Name + "' elsewhere than at index [" + Index->Name +
+                         "]");
+    }
+    default:
+      return;
+    }
+  });
+  if (!OK)
+    return false;
+  // Nothing reads what the loop updates, except the updates themselves.
+  forEachStmt(S->Body, [&](Stmt *B) {
+    readsIn(B, [&](const Expr *N) {
+      if (N->K == Op::VarRef && Updated.count(N->V) &&
+          !(isUpdate(B) && B->Target->V == N->V && N == B->Value->Ops[0]))
+        fail(B, "it reads '" + N->V->Name + "', which its iterations update");
+      if (N->K == Op::Load && WrittenMem.count(rootOf(N)))
+        fail(B, "it reads '" + rootOf(N)->Name + "', which its iterations write");
+    });
+  });
+  return OK;
+}
+
+Stmt *adgen::backwardParallelLoop(Module &M, ErrorSink &Errors, const Stmt *S, Block Decls,
+                                  Block Body, const llvm::DenseSet<Var *> &IterationVars,
+                                  const llvm::DenseSet<Var *> &ClauseVars) {
+  Var *Index = indexOf(S);
+  OmpLoop L;
+  L.ScheduleKind = S->Omp->ScheduleKind;
+  L.ScheduleChunk = S->Omp->ScheduleChunk;
+  for (Var *V : ClauseVars)
+    if (V != Index)
+      L.Private.push_back(V);
+  llvm::DenseSet<Var *> Private = IterationVars;
+  Private.insert(Index);
+  forEachStmt(Body, [&](Stmt *B) {
+    if (B->K == StmtKind::Decl)
+      Private.insert(B->V);
+  });
+  forEachStmt(Decls, [&](Stmt *B) {
+    if (B->K == StmtKind::Decl)
+      Private.insert(B->V);
+  });
+  std::sort(L.Private.begin(), L.Private.end(), [](Var *A, Var *B) { return A->Name < B->Name; });
+  // Accesses of shared memory per root: are they all at [i]?
+  llvm::DenseMap<Var *, bool> AtIndex;
+  llvm::DenseSet<Var *> ReadScalars;
+  auto noteAccess = [&](const Expr *N) {
+    if (N->K == Op::Load) {
+      Var *R = rootOf(N);
+      if (R && !Private.count(R)) {
+        bool AtI = N->Ops[0]->K == Op::VarRef && isRef(N->Ops[1], Index) && !isFieldLoad(N);
+        auto It = AtIndex.try_emplace(R, true).first;
+        It->second &= AtI;
+      }
+    }
+  };
+  forEachStmt(Body, [&](Stmt *B) {
+    auto each = [&](const Expr *E) {
+      forEachExpr(E, [&](const Expr *N) {
+        noteAccess(N);
+        if ((N->K == Op::VarRef || N->K == Op::Deref) && !Private.count(N->V))
+          if (!N->Ty.isMemory())
+            ReadScalars.insert(N->V);
+      });
+    };
+    each(B->Value);
+    for (const Expr *A : B->Args)
+      each(A);
+    if (B->Target) {
+      noteAccess(B->Target);
+      for (const Expr *O : B->Target->Ops)
+        each(O);
+    }
+  });
+  OmpLoop::Reduction Sum;
+  Sum.Op = "+";
+  bool OK = true;
+  forEachStmt(Body, [&](Stmt *B) {
+    if (!OK || (B->K != StmtKind::Assign && B->K != StmtKind::AddAssign))
+      return;
+    const Expr *T = B->Target;
+    Var *R = rootOf(T);
+    if (!R || Private.count(R))
+      return;
+    if (T->K == Op::Load && AtIndex.lookup(R))
+      return; // iteration i alone touches element i
+    if (B->K != StmtKind::AddAssign) {
+      Errors.error(S->Where, "reverse mode of a parallel loop: its backward sweep would "
+                             "overwrite shared '" + R->Name + "'");
+      OK = false;
+      return;
+    }
+    if (T->K == Op::VarRef && !ReadScalars.count(R)) {
+      if (!contains(Sum.Vars, R))
+        Sum.Vars.push_back(R); // a local scalar adjoint: per-thread copies, summed
+      return;
+    }
+    B->OmpAtomic = true;
+  });
+  if (!OK)
+    return nullptr;
+  // Scalar adjoints summed by the reduction must not also be read.
+  if (!Sum.Vars.empty())
+    L.Reductions.push_back(std::move(Sum));
+  Decls.insert(Decls.end(), Body.begin(), Body.end());
+  Stmt *Loop = M.loop(LoopKind::For, S->Init, S->Value, std::move(Decls), S->Inc, S->Where);
+  Loop->Omp = M.ompLoop(std::move(L));
+  return Loop;
+}
