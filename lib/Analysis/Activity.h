@@ -29,13 +29,20 @@ struct ActivityPattern {
   std::vector<bool> Inputs;  ///< per parameter: derivatives flow in
   std::vector<bool> Outputs; ///< per parameter: derivatives flow out
   bool Return = false;       ///< the return value is an output
+  /// Per parameter (empty: none): output memory the caller neither reads
+  /// backwards nor needs restored, and the function only writes
+  /// (WriteOnly.h). Its reverse helpers leave there what they wrote: no old
+  /// values on the tape, nothing to restore or redo.
+  std::vector<bool> Unrestored;
 
   /// Active parameters: inputs or outputs. They get derivative parameters.
   bool isActive(size_t I) const { return Inputs[I] || Outputs[I]; }
+  bool unrestored(size_t I) const { return I < Unrestored.size() && Unrestored[I]; }
   /// A short, stable key naming the pattern, e.g. "x_y".
   std::string key(const graph::Function &F) const;
   bool operator==(const ActivityPattern &O) const {
-    return Inputs == O.Inputs && Outputs == O.Outputs && Return == O.Return;
+    return Inputs == O.Inputs && Outputs == O.Outputs && Return == O.Return &&
+           Unrestored == O.Unrestored;
   }
 };
 

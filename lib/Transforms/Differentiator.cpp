@@ -1,6 +1,7 @@
 //===- Transforms/Differentiator.cpp - Plans and runs the transforms ------===//
 
 #include "Transforms/Differentiator.h"
+#include "Transforms/ShareCalls.h"
 #include "Analysis/GlobalEffects.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include <algorithm>
@@ -121,6 +122,7 @@ bool Differentiator::forward(Function &F, const ActivityPattern &P, const std::s
     Failed = true;
     return false;
   }
+  shareRepeatedCalls(M, *G);
   std::string In;
   for (size_t I = 0; I < F.Params.size(); ++I)
     if (P.isActive(I))
@@ -233,17 +235,40 @@ std::string Differentiator::forwardHelper(Callee &C, const ActivityPattern &P) {
   return Q;
 }
 
+/// The qualified name of a helper of \p C for \p P, with \p Suffix.
+static std::string qualifiedHelper(const Callee &C, const char *Kind, const ActivityPattern &P,
+                                   const std::string &Suffix) {
+  Function Probe = helperProbe(C);
+  Probe.Name = helperName(C, Kind, P) + Suffix;
+  return qualify(Probe);
+}
+
 std::pair<std::string, std::string> Differentiator::reverseHelpers(Callee &C,
                                                                    const ActivityPattern &P) {
-  auto Key = std::make_tuple(C.Body, true, P.key(*C.Body) + (P.Return ? "+r" : ""));
+  std::string Left; // which outputs the helpers leave unrestored
+  for (size_t I = 0; I < P.Unrestored.size(); ++I)
+    Left += P.Unrestored[I] ? '1' : '0';
+  auto Key = std::make_tuple(C.Body, true, P.key(*C.Body) + (P.Return ? "+r" : "") + "/" + Left);
   auto It = Helpers.find(Key);
   if (It != Helpers.end())
     return It->second;
+  // The first pattern of a callee's activity gets the plain names; another
+  // that differs only in what it restores gets a number.
+  std::string Suffix;
+  for (unsigned N = 2;; ++N) {
+    bool Taken = false;
+    for (auto &H : Helpers)
+      Taken |= std::get<0>(H.first) == C.Body && std::get<1>(H.first) &&
+               H.second.first == qualifiedHelper(C, "record", P, Suffix);
+    if (!Taken)
+      break;
+    Suffix = "_" + std::to_string(N);
+  }
   Function Probe = helperProbe(C);
-  Probe.Name = helperName(C, "record", P);
+  Probe.Name = helperName(C, "record", P) + Suffix;
   std::string Record = qualify(Probe);
   std::string RecordName = Probe.Name;
-  Probe.Name = helperName(C, "reverse", P);
+  Probe.Name = helperName(C, "reverse", P) + Suffix;
   std::string Replay = qualify(Probe);
   Helpers[Key] = {Record, Replay};
   Queue.push_back({&C, true, P, RecordName, Probe.Name});
@@ -261,6 +286,7 @@ void Differentiator::drain() {
         Failed = true;
         continue;
       }
+      shareRepeatedCalls(M, *G);
       G->Namespaces = helperProbe(*J.C).Namespaces;
       G->IsStatic = true;
       G->Doc = "Forward mode of " + F.Name + " (helper).";

@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Transforms/Differentiator.h"
+#include "Transforms/ShareCalls.h"
 
 using namespace adgen;
 using namespace adgen::graph;
@@ -262,6 +263,7 @@ bool Differentiator::jacobian(Function &F, const ActivityPattern &P,
       Function *G = forwardTransform(*this, F, P, F.Name + "_jacobian_fwd");
       if (!G)
         return Failed = true, false;
+      shareRepeatedCalls(M, *G);
       G->Doc = "Forward mode of " + F.Name + " for " + Name + ".";
       Fwd = internal(G);
     }
@@ -328,6 +330,7 @@ bool Differentiator::hessian(Function &F, const ActivityPattern &P,
   Function *H = forwardTransform(*this, *G, GP, F.Name + "_hessian_fwd");
   if (!H)
     return Failed = true, false;
+  shareRepeatedCalls(M, *H);
   H->Doc = "Forward mode of " + G->Name + " (forward over reverse) for " + Name + ".";
   std::string Fwd = internal(H);
   drain();

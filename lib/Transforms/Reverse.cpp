@@ -24,6 +24,7 @@
 #include "Transforms/CountedLoop.h"
 #include "Transforms/ReuseValues.h"
 #include "Transforms/ParallelLoops.h"
+#include "Analysis/WriteOnly.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
@@ -110,6 +111,26 @@ private:
   void collectReads(const Block &B, llvm::DenseSet<Var *> &Reads);
   void readsOf(const Expr *E, llvm::DenseSet<Var *> &Reads);
   bool writesParamMemory(Var *Root);
+  /// Parameter memory this helper writes must be restored for its caller
+  /// (Record/Replay shapes), unless the caller said it need not
+  /// (ActivityPattern::Unrestored).
+  bool mustRestore(Var *Root) {
+    return RestoreParams && writesParamMemory(Root) && !UnrestoredParams.count(Root);
+  }
+  llvm::DenseSet<Var *> UnrestoredParams;
+  /// Calls of generated reverse helpers in the backward sweep, whose
+  /// write-only parameters read nothing (collectReads).
+  llvm::DenseSet<const Stmt *> ReplayCalls;
+  llvm::DenseMap<const Function *, std::vector<bool>> WriteOnly;
+  const std::vector<bool> &writeOnly(const Function &Callee) {
+    auto It = WriteOnly.find(&Callee);
+    if (It == WriteOnly.end())
+      It = WriteOnly.insert({&Callee, writeOnlyParams(Callee)}).first;
+    return It->second;
+  }
+  /// What the backward sweep reads of f's values as the forward sweep left
+  /// them (planStores): all a Replay helper needs carried on the tape.
+  llvm::DenseSet<Var *> EndLive;
   void pointerAdjoint(Var *P, Block &Out);
   void describe(const Block &Fwd);
 
@@ -456,7 +477,7 @@ bool Reverse::stores(const Expr *Target, bool IsDecl, unsigned LoopDepth) {
     return true;
   if (Target->K == Op::VarRef && Target->V->Ty.IsPointer && Needed.count(Target->V))
     return true;
-  return RestoreParams && writesParamMemory(R);
+  return mustRestore(R);
 }
 
 /// For `i = i + c` on an integer: the statement that undoes it.
@@ -492,13 +513,18 @@ void Reverse::readsOf(const Expr *E, llvm::DenseSet<Var *> &Reads) {
 void Reverse::collectReads(const Block &B, llvm::DenseSet<Var *> &Reads) {
   forEachStmt(B, [&](Stmt *S) {
     readsOf(S->Value, Reads);
-    for (const Expr *A : S->Args) {
+    for (const Expr *const &A : S->Args) {
       readsOf(A, Reads);
       // An array handed to a function (a helper's backward sweep) is read
       // through; the redo log's methods only take addresses.
       if (S->K == StmtKind::Call && !S->V && A->Ty.isMemory())
-        if (Var *R = rootOf(A))
+        if (Var *R = rootOf(A)) {
+          size_t I = &A - S->Args.data();
+          if (ReplayCalls.count(S) && S->Fn->Body && I < S->Fn->Body->Params.size() &&
+              writeOnly(*S->Fn->Body)[I])
+            continue; // the helper only writes (restores) it
           Reads.insert(R);
+        }
     }
     if (S->Target && S->Target->K == Op::Load) {
       // Writing p[i] reads p (when it is a pointer variable) and i.
@@ -636,7 +662,7 @@ void Reverse::planStores(const Block &B, unsigned Depth, llvm::DenseSet<Var *> &
     bool Read = Live.count(R) > 0;
     if (Target->K == Op::VarRef && Target->V->Ty.IsPointer)
       Read |= Live.count(Target->V) > 0;
-    bool ParamWrite = RestoreParams && writesParamMemory(R) && !(IsDecl && Depth == 0);
+    bool ParamWrite = mustRestore(R) && !(IsDecl && Depth == 0);
     bool Push = !Recomputed.count(S) && stores(Target, IsDecl, Depth) && (Read || ParamWrite);
     Pushes[S] = Pushes.lookup(S) || Push;
     if (Target->K == Op::VarRef) {
@@ -718,7 +744,7 @@ Reverse::CallPlan Reverse::plan(Stmt *S) {
     // Written arrays must be restored by a helper; written scalars (through a
     // reference) the caller saves itself (savedRefArgs).
     if (Writes && PT.isMemory() && rootOf(Arg) &&
-        (Needed.count(rootOf(Arg)) || (RestoreParams && writesParamMemory(rootOf(Arg)))))
+        (Needed.count(rootOf(Arg)) || mustRestore(rootOf(Arg))))
       WritesNeeded = true;
     Pl.P.Inputs.push_back(Act);
     Pl.P.Outputs.push_back(Act && Writes);
@@ -741,6 +767,29 @@ Reverse::CallPlan Reverse::plan(Stmt *S) {
   }
   if (!C.Body)
     return Pl; // reported by forwardCall
+  if (Planned) {
+    // Output buffers the callee only writes and this function never reads
+    // backwards (RK4's k1..k4): the callee's helpers may leave them as they
+    // are, with nothing stored or restored.
+    const std::vector<bool> &W = writeOnly(*C.Body);
+    Pl.P.Unrestored.assign(S->Args.size(), false);
+    for (size_t I = 0; I < S->Args.size() && I < W.size(); ++I) {
+      Var *R = rootOf(S->Args[I]);
+      if (!W[I] || !R || Needed.count(R) || mustRestore(R))
+        continue;
+      bool Aliased = false; // the callee may read it through another argument
+      for (size_t J = 0; J < S->Args.size(); ++J)
+        Aliased |= J != I && rootOf(S->Args[J]) == R;
+      Pl.P.Unrestored[I] = !Aliased;
+    }
+    if (std::find(Pl.P.Unrestored.begin(), Pl.P.Unrestored.end(), true) == Pl.P.Unrestored.end())
+      Pl.P.Unrestored.clear();
+  } else {
+    // Sweeps generated while the plan grows are thrown away: ask for no
+    // helpers yet (the final pattern may differ).
+    Pl.Record = Pl.Replay = C.BaseName + "_helper";
+    return Pl;
+  }
   auto Names = D.reverseHelpers(C, Pl.P);
   Pl.Record = Names.first;
   Pl.Replay = Names.second;
@@ -758,7 +807,7 @@ std::vector<const Expr *> Reverse::savedRefArgs(Stmt *S) {
     const Type &PT = S->Fn->ParamTypes[I];
     Var *R = rootOf(S->Args[I]);
     if (PT.IsReference && !PT.IsConst && R &&
-        (Needed.count(R) || (RestoreParams && writesParamMemory(R))))
+        (Needed.count(R) || mustRestore(R)))
       Out.push_back(S->Args[I]);
   }
   return Out;
@@ -864,6 +913,8 @@ void Reverse::backwardCall(Stmt *S, Block &Out) {
   if (!Pl.Custom)
     UsesRedo = true; // the helper restores what it wrote, and saves it for redo
   Out.push_back(M.callStmt(nullptr, HC, Args, S->Where));
+  if (!Pl.Custom)
+    ReplayCalls.insert(Out.back());
   Out.insert(Out.end(), After.begin(), After.end());
 }
 
@@ -901,7 +952,9 @@ void Reverse::forwardStmt(Stmt *S, Block &Out, unsigned Depth) {
       return;
     }
     if (V->Ty.isAggregate()) {
-      if (Depth > 0 && Needed.count(V) && !Untaped) // save the whole array it overwrites
+      // Only a zeroing declaration overwrites anything: later writes to
+      // its elements save what they overwrite themselves.
+      if (Depth > 0 && Needed.count(V) && S->ZeroInit && !Untaped) // save the whole array
         Out.push_back(eachElement(V, false, [&](const Expr *E) { return pushS(E); }));
       if (S->ZeroInit)
         Out.push_back(eachElement(V, false, [&](const Expr *E) {
@@ -1037,7 +1090,7 @@ void Reverse::backwardStmt(Stmt *S, Block &Out, unsigned Depth) {
       return;
     }
     if (V->Ty.isAggregate()) {
-      if (Depth > 0 && Needed.count(V)) // restore it, last element first
+      if (Depth > 0 && Needed.count(V) && S->ZeroInit) // restore it, last element first
         Out.push_back(eachElement(V, true, [&](const Expr *E) {
           return M.assign(E, popE(V->Ty.element()));
         }));
@@ -1480,6 +1533,9 @@ bool Reverse::run() {
   RedoMark->Synthetic = true;
 
   RestoreParams = Shape != ReverseShape::Joint;
+  for (size_t I = 0; I < F.Params.size(); ++I)
+    if (P.unrestored(I))
+      UnrestoredParams.insert(F.Params[I]);
   planCheckpoints(L.Body, 0);
   if (!OK)
     return false;
@@ -1527,7 +1583,17 @@ bool Reverse::run() {
   {
     llvm::DenseSet<Var *> Reads;
     planStores(L.Body, 0, Reads);
+    EndLive = std::move(Reads);
     Planned = true;
+  }
+  {
+    // Ask for the callees' helpers in the order the backward sweep calls
+    // them (last call first), as the plan is final now: they are generated
+    // last-asked-first, so they print in the order of the source's calls.
+    size_t Mark = G.Vars.size();
+    Block Dry;
+    backward(L.Body, Dry, 0);
+    G.Vars.resize(Mark);
   }
   Fwd.clear();
   Bwd.clear();
@@ -1598,11 +1664,13 @@ bool Reverse::run() {
     Top.insert(Top.end(), PtrAdjDecls.begin(), PtrAdjDecls.end());
   // Locals that a separate backward sweep (Replay) needs travel on the tape.
   std::vector<Var *> Carried;
+  // Only what the backward sweep reads before restoring it.
   for (Var *V : Hoisted)
-    if (Needed.count(V) && !elementwise(V->Ty))
+    if (Needed.count(V) && EndLive.count(V) && !elementwise(V->Ty))
       Carried.push_back(V);
   for (Var *V : F.Params)
-    if (Needed.count(V) && Assigned.count(V) && !V->Ty.isMemory() && !V->Ty.IsReference)
+    if (Needed.count(V) && EndLive.count(V) && Assigned.count(V) && !V->Ty.isMemory() &&
+        !V->Ty.IsReference)
       Carried.push_back(V);
 
   G.Body = std::move(Top);

@@ -14,6 +14,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Transforms/Differentiator.h"
+#include "Transforms/ShareCalls.h"
 #include "llvm/ADT/DenseSet.h"
 #include <functional>
 
@@ -264,5 +265,6 @@ graph::Function *adgen::vectorForwardTransform(Differentiator &D, Function &F,
   G->Params = Params;
   G->Body = std::move(Decls);
   G->Body.insert(G->Body.end(), Body.begin(), Body.end());
+  shareRepeatedCalls(M, *G);
   return G;
 }

@@ -1,0 +1,231 @@
+//===- Transforms/ShareCalls.cpp - One evaluation per library call --------===//
+#include "Transforms/ShareCalls.h"
+#include "Analysis/Activity.h"
+#include "llvm/ADT/DenseSet.h"
+#include <algorithm>
+
+using namespace adgen;
+using namespace adgen::graph;
+
+namespace {
+
+bool same(const Expr *A, const Expr *B) {
+  if (A == B)
+    return true;
+  if (A->K != B->K || A->V != B->V || A->Text != B->Text || A->Ops.size() != B->Ops.size())
+    return false;
+  for (size_t I = 0; I < A->Ops.size(); ++I)
+    if (!same(A->Ops[I], B->Ops[I]))
+      return false;
+  return true;
+}
+
+size_t sizeOf(const Expr *E) {
+  size_t N = 1;
+  for (const Expr *O : E->Ops)
+    N += sizeOf(O);
+  return N;
+}
+
+/// The variables (memory roots for loads) \p E reads; false if E reads
+/// something this pass cannot follow (the tape, calls).
+bool readsOf(const Expr *E, llvm::DenseSet<Var *> &Reads) {
+  bool OK = true;
+  forEachExpr(E, [&](const Expr *N) {
+    if (N->K == Op::Pop || N->K == Op::Call)
+      OK = false;
+    if ((N->K == Op::VarRef || N->K == Op::Deref || N->K == Op::AddrOf) && N->V)
+      Reads.insert(rootOf(N->V));
+  });
+  return OK;
+}
+
+/// What one statement writes, or false if it may write anything (calls,
+/// control flow this pass does not look into).
+bool writesOf(const Stmt *S, llvm::DenseSet<Var *> &Writes) {
+  switch (S->K) {
+  case StmtKind::Decl:
+    Writes.insert(S->V);
+    return true;
+  case StmtKind::Assign:
+  case StmtKind::AddAssign:
+    if (Var *R = rootOf(S->Target)) {
+      Writes.insert(R);
+      if (S->Target->K == Op::VarRef || S->Target->K == Op::Deref)
+        Writes.insert(S->Target->V); // a pointer's own target
+      return true;
+    }
+    return false;
+  case StmtKind::Return:
+  case StmtKind::Comment:
+    return true;
+  case StmtKind::Loop: {
+    bool OK = true;
+    for (const Block *B : {&S->Init, &S->Body, &S->Inc})
+      forEachStmt(*B, [&](Stmt *T) {
+        if (T->K != StmtKind::Loop)
+          OK &= writesOf(T, Writes);
+      });
+    return OK;
+  }
+  default:
+    return false;
+  }
+}
+
+/// The expressions of a simple statement that may hold shared calls.
+std::vector<const Expr **> slots(Stmt *S) {
+  std::vector<const Expr **> Out;
+  if (S->K == StmtKind::Decl || S->K == StmtKind::Assign || S->K == StmtKind::AddAssign ||
+      S->K == StmtKind::Return)
+    if (S->Value)
+      Out.push_back(&S->Value);
+  return Out;
+}
+
+const Expr *replace(Module &M, const Expr *E, const Expr *Pattern, const Expr *With) {
+  if (same(E, Pattern))
+    return With;
+  bool Changed = false;
+  std::vector<const Expr *> Ops;
+  for (const Expr *O : E->Ops) {
+    Ops.push_back(replace(M, O, Pattern, With));
+    Changed |= Ops.back() != O;
+  }
+  if (!Changed)
+    return E;
+  Expr C = *E;
+  C.Ops = std::move(Ops);
+  return M.make(std::move(C));
+}
+
+void collectCalls(const Expr *E, std::vector<const Expr *> &Out) {
+  forEachExpr(E, [&](const Expr *N) {
+    if (N->K == Op::Math && N->Ty.isFloatScalar())
+      Out.push_back(N);
+  });
+}
+
+class Sharer {
+public:
+  Sharer(Module &M, Function &G) : M(M), G(G) {}
+
+  void block(Block &B) {
+    // This run first (hoisting out of loops), then inner blocks, on copies.
+    while (shareOne(B)) {
+    }
+    for (Stmt *&S : B)
+      if (!S->Then.empty() || !S->Else.empty() || !S->Body.empty()) {
+        Stmt C = *S;
+        block(C.Then);
+        block(C.Else);
+        block(C.Body);
+        S = M.make(std::move(C));
+      }
+  }
+
+private:
+  /// Calls that count as occurring at statement \p S of the run: those of a
+  /// simple statement, and loop-invariant ones of a plain loop's body.
+  std::vector<const Expr *> callsAt(Stmt *S) {
+    std::vector<const Expr *> Calls;
+    for (const Expr **Slot : slots(S))
+      collectCalls(*Slot, Calls);
+    if (S->K != StmtKind::Loop || S->Omp)
+      return Calls;
+    llvm::DenseSet<Var *> Written;
+    if (!writesOf(S, Written))
+      return Calls;
+    for (Stmt *T : S->Body) {
+      if (slots(T).empty() && T->K != StmtKind::Comment)
+        return {}; // only plain bodies
+      for (const Expr **Slot : slots(T))
+        collectCalls(*Slot, Calls);
+    }
+    std::vector<const Expr *> Invariant;
+    for (const Expr *C : Calls) {
+      llvm::DenseSet<Var *> Reads;
+      if (!readsOf(C, Reads))
+        continue;
+      bool Changes = false;
+      for (Var *V : Reads)
+        Changes |= Written.count(V) > 0;
+      if (!Changes)
+        Invariant.push_back(C);
+    }
+    return Invariant;
+  }
+
+  bool shareOne(Block &B) {
+    // Candidates, largest first, so a repeated tanh(exp(x)) is shared whole.
+    std::vector<std::pair<size_t, const Expr *>> Cands;
+    for (size_t I = 0; I < B.size(); ++I)
+      for (const Expr *C : callsAt(B[I]))
+        Cands.push_back({I, C});
+    std::stable_sort(Cands.begin(), Cands.end(), [](const auto &A, const auto &B) {
+      return sizeOf(A.second) > sizeOf(B.second);
+    });
+    for (auto &[First, Call] : Cands) {
+      llvm::DenseSet<Var *> Reads;
+      if (!readsOf(Call, Reads))
+        continue;
+      // The run from First on in which Call keeps its value.
+      size_t Count = 0, Last = First;
+      for (size_t I = First; I < B.size(); ++I) {
+        for (const Expr *C : callsAt(B[I]))
+          if (same(C, Call)) {
+            ++Count;
+            Last = I;
+          }
+        llvm::DenseSet<Var *> Writes;
+        bool Known = writesOf(B[I], Writes);
+        bool Changes = !Known;
+        for (Var *V : Reads)
+          Changes |= Writes.count(V) > 0;
+        if (Changes)
+          break;
+      }
+      if (Count < 2)
+        continue;
+      share(B, First, Last, Call);
+      return true;
+    }
+    return false;
+  }
+
+  void share(Block &B, size_t First, size_t Last, const Expr *Call) {
+    std::string Fn = Call->Text.substr(Call->Text.rfind(':') == std::string::npos
+                                           ? 0
+                                           : Call->Text.rfind(':') + 1);
+    std::string Of = "val";
+    forEachExpr(Call, [&](const Expr *N) {
+      if (Of == "val" && (N->K == Op::VarRef || N->K == Op::Deref) && N->V)
+        Of = N->V->Name;
+    });
+    Type T = Call->Ty.element();
+    T.IsConst = false;
+    Var *V = G.addVar(G.freshName(Fn + "_" + Of), T, VarKind::Local);
+    V->Synthetic = true;
+    const Expr *Ref = M.ref(V);
+    for (size_t I = First; I <= Last; ++I)
+      B[I] = rewrite(B[I], Call, Ref);
+    B.insert(B.begin() + First, M.decl(V, Call, B[First]->Where));
+  }
+
+  Stmt *rewrite(Stmt *S, const Expr *Call, const Expr *Ref) {
+    Stmt C = *S;
+    for (const Expr **Slot : slots(&C))
+      *Slot = replace(M, *Slot, Call, Ref);
+    if (C.K == StmtKind::Loop)
+      for (Stmt *&T : C.Body)
+        T = rewrite(T, Call, Ref);
+    return M.make(std::move(C));
+  }
+
+  Module &M;
+  Function &G;
+};
+
+} // namespace
+
+void adgen::shareRepeatedCalls(Module &M, Function &G) { Sharer(M, G).block(G.Body); }
