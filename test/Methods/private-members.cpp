@@ -156,7 +156,8 @@ private:
 // CHECK:         redo.save(&(self.*adgen::access::Spring_rest_));
 // CHECK-NEXT:    self.*adgen::access::Spring_rest_ = tape.pop<double>();
 // CHECK-LABEL: inline void Spring_relax_fwd(mech::Spring &self, double t, mech::Spring &d_self, double d_t) {
-// CHECK:         d_self.*adgen::access::Spring_k_ = (d_self.*adgen::access::Spring_k_) * std::exp(-t)
+// CHECK:         double exp_t = std::exp(-t);
+// CHECK-NEXT:    d_self.*adgen::access::Spring_k_ = (d_self.*adgen::access::Spring_k_) * exp_t
 // CHECK-LABEL: inline double Spring_coupling_pullback(const mech::Spring &self, const mech::Spring &o, double d_ret, mech::Spring *d_self, mech::Spring *d_o) {
 // CHECK:         d_o->*adgen::access::Spring_rest_ += d_result * (self.*adgen::access::Spring_c_) * std::cos(o.*adgen::access::Spring_rest_);
 // CHECK-LABEL: inline double Spring_coupling_grad(const mech::Spring &self, const mech::Spring &o, mech::Spring *d_self, mech::Spring *d_o) {
