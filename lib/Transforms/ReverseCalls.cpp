@@ -1,0 +1,204 @@
+//===- Transforms/ReverseCalls.cpp - Calls in reverse mode ----------------===//
+#include "Transforms/ReverseImpl.h"
+
+using namespace adgen;
+using namespace adgen::graph;
+using namespace adgen::reverse_impl;
+
+//===----------------------------------------------------------------------===//
+// Calls
+//===----------------------------------------------------------------------===//
+
+Reverse::CallPlan Reverse::plan(Stmt *S) {
+  CallPlan Pl;
+  Callee &C = *S->Fn;
+  if (C.Print != PrintKind::None)
+    return Pl; // prints in the forward sweep; no derivative
+  bool WritesNeeded = false;
+  for (size_t I = 0; I < S->Args.size(); ++I) {
+    const Type &PT = C.ParamTypes[I];
+    const Expr *Arg = S->Args[I];
+    bool Writes = PT.isWritable();
+    bool Act = false;
+    if (PT.isFloating()) {
+      if (PT.isMemory() || (PT.IsReference && !PT.IsConst))
+        Act = rootOf(Arg) && (PT.isMemory() ? adjPtr(Arg) != nullptr : adjLoc(Arg) != nullptr);
+      else
+        Act = hasAdj(Arg);
+    }
+    // Written arrays must be restored by a helper; written scalars (through a
+    // reference) the caller saves itself (savedRefArgs).
+    if (Writes && PT.isMemory() && rootOf(Arg) &&
+        (Needed.count(rootOf(Arg)) || mustRestore(rootOf(Arg))))
+      WritesNeeded = true;
+    Pl.P.Inputs.push_back(Act);
+    Pl.P.Outputs.push_back(Act && Writes);
+    Pl.Active |= Act;
+  }
+  // A floating-point result is always an output of the helper (its seed is
+  // 0 where the caller does not need it): one helper per pattern of active
+  // arguments.
+  Pl.P.Return = !C.ReturnsVoid && C.ReturnType.isFloating();
+  Pl.Active |= S->Target && S->Target->Ty.isFloating() && adjOf(S->Target) != nullptr;
+  if (!Pl.Active && !WritesNeeded)
+    return Pl;
+  Pl.Active = true;
+  if (!C.CustomPullback.empty()) {
+    Pl.Custom = true;
+    for (size_t I = 0; I < S->Args.size(); ++I)
+      Pl.P.Inputs[I] = Pl.P.Inputs[I] || C.ParamTypes[I].isFloating();
+    Pl.Replay = C.CustomPullback;
+    return Pl;
+  }
+  if (!C.Body)
+    return Pl; // reported by forwardCall
+  if (Planned) {
+    // Output buffers the callee only writes and this function never reads
+    // backwards (RK4's k1..k4): the callee's helpers may leave them as they
+    // are, with nothing stored or restored.
+    const std::vector<bool> &W = writeOnly(*C.Body);
+    Pl.P.Unrestored.assign(S->Args.size(), false);
+    for (size_t I = 0; I < S->Args.size() && I < W.size(); ++I) {
+      Var *R = rootOf(S->Args[I]);
+      if (!W[I] || !R || Needed.count(R) || mustRestore(R))
+        continue;
+      bool Aliased = false; // the callee may read it through another argument
+      for (size_t J = 0; J < S->Args.size(); ++J)
+        Aliased |= J != I && rootOf(S->Args[J]) == R;
+      Pl.P.Unrestored[I] = !Aliased;
+    }
+    if (std::find(Pl.P.Unrestored.begin(), Pl.P.Unrestored.end(), true) == Pl.P.Unrestored.end())
+      Pl.P.Unrestored.clear();
+  } else {
+    // Sweeps generated while the plan grows are thrown away: ask for no
+    // helpers yet (the final pattern may differ).
+    Pl.Record = Pl.Replay = C.BaseName + "_helper";
+    return Pl;
+  }
+  auto Names = D.reverseHelpers(C, Pl.P);
+  Pl.Record = Names.first;
+  Pl.Replay = Names.second;
+  return Pl;
+}
+
+/// Scalars a call writes through references, that the caller must save and
+/// restore itself (the callee is not replayed by a helper of adgen's).
+std::vector<const Expr *> Reverse::savedRefArgs(Stmt *S) {
+  std::vector<const Expr *> Out;
+  CallPlan Pl = plan(S);
+  if (Pl.Active && !Pl.Custom)
+    return Out;
+  for (size_t I = 0; I < S->Args.size(); ++I) {
+    const Type &PT = S->Fn->ParamTypes[I];
+    Var *R = rootOf(S->Args[I]);
+    if (PT.IsReference && !PT.IsConst && R &&
+        (Needed.count(R) || mustRestore(R)))
+      Out.push_back(S->Args[I]);
+  }
+  return Out;
+}
+
+void Reverse::forwardCall(Stmt *S, Block &Out) {
+  for (const Expr *A : savedRefArgs(S))
+    Out.push_back(pushS(A));
+  CallPlan Pl = plan(S);
+  Callee &C = *S->Fn;
+  if (!Pl.Active || Pl.Custom) {
+    // The user's pullback runs g again in the backward sweep, with g's
+    // outputs as they are after the call. That is right when the caller never
+    // reads their earlier contents backwards; otherwise refuse.
+    if (Pl.Custom)
+      for (size_t I = 0; I < C.ParamTypes.size(); ++I) {
+        const Type &PT = C.ParamTypes[I];
+        Var *Root = rootOf(S->Args[I]);
+        if (PT.isWritable() &&
+            (!Root || OverwritesLive.count(S) || (RestoreParams && outlives(Root)))) {
+          D.errors().error(S->Where,
+                           "the custom pullback of '" + C.BaseName + "' cannot be used in "
+                           "reverse mode here: '" + C.BaseName + "' overwrites argument '" +
+                           C.ParamNames[I] + "', whose earlier contents the derivative "
+                           "needs; pass a separate output buffer");
+          OK = false;
+          return;
+        }
+      }
+    Out.push_back(S);
+    return;
+  }
+  if (!C.Body) {
+    D.errors().error(S->Where, "no derivative for '" + C.BaseName +
+                                   "': its body is not visible; define it in this file, or "
+                                   "write '" + C.BaseName +
+                                   "_pullback' and mark it ADGEN_CUSTOM");
+    OK = false;
+    return;
+  }
+  Callee *HC = M.addCallee(C);
+  HC->Name = Pl.Record;
+  Out.push_back(M.callStmt(S->Target, HC, S->Args, S->Where));
+}
+
+void Reverse::backwardCall(Stmt *S, Block &Out) {
+  CallPlan Pl = plan(S);
+  if (!Pl.Active || (!Pl.Custom && !S->Fn->Body))
+    return;
+  Callee &C = *S->Fn;
+  std::vector<const Expr *> Args = S->Args;
+  Block After; // propagation from argument adjoints, after the call
+  bool FloatResult = !C.ReturnsVoid && C.ReturnType.isFloating();
+  if (FloatResult) {
+    const Expr *DR = S->Target ? adjOf(S->Target) : nullptr;
+    const Expr *Zero = C.ReturnType.Rec ? M.zeroValue(C.ReturnType) : zero(C.ReturnType);
+    if (DR) {
+      Var *Seed = local("d_" + C.BaseName, C.ReturnType.element());
+      Out.push_back(M.decl(Seed, DR, S->Where));
+      Out.push_back(M.assign(DR, Zero, S->Where));
+      Args.push_back(M.ref(Seed));
+    } else {
+      Args.push_back(Zero);
+    }
+  }
+  for (size_t I = 0; I < S->Args.size(); ++I) {
+    if (!Pl.P.isActive(I))
+      continue;
+    const Type &PT = C.ParamTypes[I];
+    const Expr *Arg = S->Args[I];
+    if (PT.isMemory()) {
+      const Expr *AP = adjPtr(Arg);
+      // A struct or container parameter takes the address of its adjoint.
+      if (AP && !PT.IsPointer && !PT.ArraySize)
+        AP = M.addressOf(AP);
+      if (!AP) {
+        D.errors().error(S->Where, "the custom pullback of '" + C.BaseName +
+                                       "' needs an adjoint for argument '" + C.ParamNames[I] +
+                                       "', which is not active here");
+        OK = false;
+        return;
+      }
+      Args.push_back(AP);
+      continue;
+    }
+    const Expr *Loc = (Arg->K == Op::VarRef || Arg->K == Op::Load) ? adjLoc(Arg) : nullptr;
+    if (Loc && (PT.IsReference && !PT.IsConst)) {
+      Args.push_back(M.addressOf(Loc));
+      continue;
+    }
+    // A value argument: its adjoint arrives in a temporary, then flows into
+    // the argument expression.
+    Var *T = local("d_" + C.ParamNames[I], PT.element());
+    T->Ty.IsConst = false;
+    T->Ty.IsReference = false;
+    Out.push_back(M.decl(T, zero(PT), S->Where));
+    Args.push_back(M.addrOf(T));
+    propagate(Arg, M.ref(T), After);
+  }
+  Callee *HC = M.addCallee(C);
+  HC->Name = Pl.Replay;
+  HC->ReturnsVoid = true;
+  if (!Pl.Custom)
+    UsesRedo = true; // the helper restores what it wrote, and saves it for redo
+  Out.push_back(M.callStmt(nullptr, HC, Args, S->Where));
+  if (!Pl.Custom)
+    ReplayCalls.insert(Out.back());
+  Out.insert(Out.end(), After.begin(), After.end());
+}
