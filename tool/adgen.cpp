@@ -10,7 +10,7 @@
 #include <cstring>
 
 static const char Usage[] =
-    "usage: adgen INPUT [-o OUTPUT] [--header HEADER] [-p BUILD_DIR] [--emit=cpp|graph|dot|check]\n"
+    "usage: adgen INPUT [-o OUTPUT] [--header HEADER] [-p BUILD_DIR] [--emit=cpp|graph|dot|plan|check]\n"
     "             [--forward|--reverse|--jacobian|--hessian 'f: SPEC']... [--depfile FILE]\n"
     "             [--line-directives] [--jacobian-mode=forward|reverse] [-- COMPILER_ARGS...]\n"
     "\n"
@@ -21,10 +21,11 @@ static const char Usage[] =
     "  -o OUTPUT         write the generated source to OUTPUT (default: standard output)\n"
     "  --header HEADER   also write a header declaring the generated functions\n"
     "  -p BUILD_DIR      read compiler arguments from BUILD_DIR/compile_commands.json\n"
-    "  --emit=cpp|graph|dot|check  what to write: the derivatives (default); the\n"
-    "                    computation graph of each marked function as text (graph)\n"
-    "                    or Graphviz (dot); or the derivatives plus a main() that\n"
-    "                    checks them against finite differences (check)\n"
+    "  --emit=cpp|graph|dot|plan|check  what to write: the derivatives (default);\n"
+    "                    the computation graph of each marked function as text\n"
+    "                    (graph) or Graphviz (dot); what reverse mode stores for\n"
+    "                    each (plan); or the derivatives plus a main() that checks\n"
+    "                    them against finite differences (check)\n"
     "  --forward 'f: SPEC'   request f_fwd without a marker in INPUT (repeatable;\n"
     "                    f may be qualified, ns::f; SPEC as in ADGEN_FORWARD)\n"
     "  --reverse 'f: SPEC'   request f_pullback and f_grad likewise\n"
@@ -87,6 +88,8 @@ int main(int argc, char **argv) {
       O.What = adgen::DriverOptions::Emit::Graph;
     else if (A == "--emit=dot")
       O.What = adgen::DriverOptions::Emit::Dot;
+    else if (A == "--emit=plan")
+      O.What = adgen::DriverOptions::Emit::Plan;
     else if (A == "--emit=check")
       O.What = adgen::DriverOptions::Emit::Check;
     else if (A == "--emit=cpp")
@@ -95,7 +98,7 @@ int main(int argc, char **argv) {
       bool Emit = A[2] == 'e';
       llvm::errs() << "adgen: error: unknown value '" << A.substr(A.find('=') + 1) << "' for "
                    << A.substr(0, A.find('=')) << "; expected "
-                   << (Emit ? "cpp, graph, dot or check" : "forward or reverse") << "\n"
+                   << (Emit ? "cpp, graph, dot, plan or check" : "forward or reverse") << "\n"
                    << SeeHelp;
       return 1;
     } else if (!A.empty() && A[0] == '-' && A != "-") {

@@ -130,26 +130,28 @@ public:
       if (O.What == DriverOptions::Emit::Dot) {
         if (!Names.insert(F->Name + Args).second)
           continue;
-        // What reverse mode would store: run it, read its pushes.
+        // What reverse mode would store: its storage plan.
         DotOptions DO;
         Activity Act = analyseActivity(*F, Pat);
         DO.Act = &Act;
         Differentiator Probe(M, Diags);
-        if (Probe.reverse(*F, Pat, F->Name + "_pullback", ""))
-          for (graph::Function *G : Probe.generated())
-            if (G->Name == F->Name + "_pullback")
-              graph::forEachStmt(G->Body, [&](graph::Stmt *S) {
-                if (S->K != graph::StmtKind::Push)
-                  return;
-                const graph::Expr *V = S->Value;
-                if (V->K == graph::Op::Load) {
-                  if (graph::Var *Root = rootOf(V))
-                    DO.Taped.insert(Root->Name + "[]");
-                } else if (V->K == graph::Op::VarRef && !V->V->Synthetic) {
-                  DO.Taped.insert(V->V->Name);
-                }
-              });
+        std::string Ignored;
+        llvm::raw_string_ostream PlanOS(Ignored);
+        printReversePlan(Probe, *F, Pat, F->Name + "_pullback", PlanOS, &DO.Taped);
         GraphOS << emitDot(*F, DO);
+        continue;
+      }
+      if (O.What == DriverOptions::Emit::Plan) {
+        if (!Names.insert(F->Name + Args + std::to_string(int(R.M))).second)
+          continue;
+        if (R.M == Mode::Forward) {
+          GraphOS << "plan " << generatedName(R, "fwd") << "\n  forward mode: nothing stored\nend plan\n";
+          continue;
+        }
+        // f_pullback; f_jacobian (by rows) and f_hessian (forward over
+        // reverse) run the same pullback.
+        Differentiator Probe(M, Diags);
+        printReversePlan(Probe, *F, Pat, generatedName(R, "pullback"), GraphOS);
         continue;
       }
       std::vector<std::string> Wanted;
@@ -237,7 +239,8 @@ public:
       P.Failed = true;
       return;
     }
-    if (O.What == DriverOptions::Emit::Graph || O.What == DriverOptions::Emit::Dot) {
+    if (O.What == DriverOptions::Emit::Graph || O.What == DriverOptions::Emit::Dot ||
+        O.What == DriverOptions::Emit::Plan) {
       P.Source = GraphOS.str();
       return;
     }
@@ -541,9 +544,11 @@ int adgen::runDriver(const DriverOptions &O) {
                  << "' is the input; write the derivatives to another file\n";
     return 1;
   }
-  if (!O.Header.empty() && O.What == DriverOptions::Emit::Graph) {
+  if (!O.Header.empty() && (O.What == DriverOptions::Emit::Graph ||
+                             O.What == DriverOptions::Emit::Plan)) {
     llvm::errs() << "adgen: error: --header declares generated functions; it cannot be "
-                    "combined with --emit=graph\n";
+                    "combined with --emit="
+                 << (O.What == DriverOptions::Emit::Graph ? "graph" : "plan") << "\n";
     return 1;
   }
 

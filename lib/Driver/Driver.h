@@ -28,7 +28,7 @@ struct DriverOptions {
   std::string Header;   ///< empty: none
   std::string BuildDir; ///< -p: compilation database directory
   std::optional<std::vector<std::string>> CompilerArgs; ///< after --
-  enum class Emit { Cpp, Graph, Dot, Check } What = Emit::Cpp;
+  enum class Emit { Cpp, Graph, Dot, Plan, Check } What = Emit::Cpp;
   /// Requests without markers: {"--reverse", "ns::f: x, y"}, in order.
   std::vector<std::pair<std::string, std::string>> Requests;
   std::string Depfile;         ///< --depfile: Makefile rule OUTPUT: INPUT headers...

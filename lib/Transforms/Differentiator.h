@@ -19,7 +19,9 @@
 
 #include "Analysis/Activity.h"
 #include "Graph/Graph.h"
+#include "llvm/Support/raw_ostream.h"
 #include <map>
+#include <set>
 #include <string>
 #include <tuple>
 
@@ -123,6 +125,13 @@ enum class ReverseShape {
 };
 /// Loops marked ADGEN_CHECKPOINT are checkpointed in the Joint shape when
 /// \p UseCheckpoints (the Hessian's forward-over-reverse tapes them).
+/// Prints the storage plan reverse mode would follow for \p F's pullback
+/// named \p Name (StoragePlan.h) without generating it; \p Stored, if
+/// given, gets what --emit=dot marks as stored. False on errors (reported).
+bool printReversePlan(Differentiator &D, graph::Function &F, const ActivityPattern &P,
+                      const std::string &Name, llvm::raw_ostream &OS,
+                      std::set<std::string> *Stored = nullptr);
+
 graph::Function *reverseTransform(Differentiator &D, graph::Function &F,
                                   const ActivityPattern &P, const std::string &Name,
                                   ReverseShape Shape, bool UseCheckpoints = true);

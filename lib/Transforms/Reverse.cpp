@@ -62,8 +62,8 @@ void Reverse::describe(const Block &Fwd) {
     }
   });
   std::vector<std::string> Recomp;
-  for (const Stmt *D : Recomputed)
-    if (Needed.count(D->V))
+  for (const Stmt *D : Plan.Recomputed)
+    if (Plan.Needed.count(D->V))
       Recomp.push_back(D->V->Name);
   std::sort(Recomp.begin(), Recomp.end());
   std::string Doc = (Shape == ReverseShape::Joint ? "Reverse mode (adjoints) of "
@@ -94,9 +94,9 @@ void Reverse::describe(const Block &Fwd) {
   if (!Recomp.empty())
     Doc += "\nRecomputed in the backward sweep instead of stored: " + list(Recomp) + ".";
   for (Stmt *S : L.Body)
-    if (Checkpointed.count(S)) {
+    if (Plan.Checkpointed.count(S)) {
       std::vector<std::string> State;
-      for (Var *V : Checkpointed[S].State)
+      for (Var *V : Plan.Checkpointed[S].State)
         State.push_back(V->Name);
       Doc += "\nCheckpointed loop, line " + std::to_string(S->Where.Line) +
              ": snapshots of " + list(State) +
@@ -171,8 +171,8 @@ Block Reverse::declarations(std::vector<Var *> &Hoisted, std::vector<Var *> &Car
   Block Top;
   Top.push_back(M.decl(Tape, M.call("adgen::threadTape", {}, Tape->Ty)));
   for (Stmt *S : L.Body) // in the order of the loops
-    if (Checkpointed.count(S))
-      Top.push_back(M.decl(Checkpointed[S].Store, nullptr));
+    if (Plan.Checkpointed.count(S))
+      Top.push_back(M.decl(Plan.Checkpointed[S].Store, nullptr));
   // Locals a Replay helper lends to calls: their redo saves die with it.
   if (Shape == ReverseShape::Replay)
     forEachStmt(L.Body, [&](Stmt *S) {
@@ -181,7 +181,7 @@ Block Reverse::declarations(std::vector<Var *> &Hoisted, std::vector<Var *> &Car
       for (size_t I = 0; I < S->Args.size(); ++I) {
         const Type &PT = S->Fn->ParamTypes[I];
         Var *R = rootOf(S->Args[I]);
-        if (R && R->Kind == VarKind::Local && (Needed.count(R) || AdjMem.count(R)) &&
+        if (R && R->Kind == VarKind::Local && (Plan.Needed.count(R) || AdjMem.count(R)) &&
             PT.isWritable() &&
             std::find(Lent.begin(), Lent.end(), R) == Lent.end())
           Lent.push_back(R);
@@ -205,7 +205,7 @@ Block Reverse::declarations(std::vector<Var *> &Hoisted, std::vector<Var *> &Car
     Top.push_back(M.decl(Fl, M.boolConst(false)));
   forEachStmt(L.Body, [&](Stmt *S) {
     if (S->K == StmtKind::Decl &&
-        (Needed.count(S->V) || AdjMem.count(S->V) || Mentioned.count(S->V)))
+        (Plan.Needed.count(S->V) || AdjMem.count(S->V) || Plan.Mentioned.count(S->V)))
       Hoisted.push_back(S->V);
   });
   for (Var *V : Hoisted) {
@@ -226,10 +226,10 @@ Block Reverse::declarations(std::vector<Var *> &Hoisted, std::vector<Var *> &Car
   // Locals that a separate backward sweep (Replay) needs travel on the tape.
   // Only what the backward sweep reads before restoring it.
   for (Var *V : Hoisted)
-    if (Needed.count(V) && EndLive.count(V) && !elementwise(V->Ty))
+    if (Plan.Needed.count(V) && Plan.EndLive.count(V) && !elementwise(V->Ty))
       Carried.push_back(V);
   for (Var *V : F.Params)
-    if (Needed.count(V) && EndLive.count(V) && Assigned.count(V) && !V->Ty.isMemory() &&
+    if (Plan.Needed.count(V) && Plan.EndLive.count(V) && Assigned.count(V) && !V->Ty.isMemory() &&
         !V->Ty.IsReference)
       Carried.push_back(V);
 
@@ -252,10 +252,10 @@ void Reverse::assemble(Block &Fwd, Block &Bwd) {
     for (Var *V : Carried)
       G.Body.push_back(pushS(M.ref(V)));
     for (Var *V : Hoisted)
-      if (V->Ty.ArraySize && Needed.count(V))
+      if (V->Ty.ArraySize && Plan.Needed.count(V))
         for (uint64_t I = 0; I < V->Ty.ArraySize; ++I)
           G.Body.push_back(pushS(M.load(M.ref(V), M.intConst(I))));
-      else if (V->Ty.isContainer() && Needed.count(V))
+      else if (V->Ty.isContainer() && Plan.Needed.count(V))
         G.Body.push_back(eachElement(V, false, [&](const Expr *E) { return pushS(E); }));
     G.ReturnsVoid = F.ReturnsVoid;
     G.ReturnType = F.ReturnType;
@@ -265,10 +265,10 @@ void Reverse::assemble(Block &Fwd, Block &Bwd) {
   }
   if (Shape == ReverseShape::Replay) {
     for (auto It = Hoisted.rbegin(); It != Hoisted.rend(); ++It)
-      if ((*It)->Ty.ArraySize && Needed.count(*It))
+      if ((*It)->Ty.ArraySize && Plan.Needed.count(*It))
         for (uint64_t I = (*It)->Ty.ArraySize; I-- > 0;)
           G.Body.push_back(M.assign(M.load(M.ref(*It), M.intConst(I)), popE((*It)->Ty.element())));
-      else if ((*It)->Ty.isContainer() && Needed.count(*It))
+      else if ((*It)->Ty.isContainer() && Plan.Needed.count(*It))
         G.Body.push_back(eachElement(*It, true, [&](const Expr *E) {
           return M.assign(E, popE((*It)->Ty.element()));
         }));
@@ -278,7 +278,7 @@ void Reverse::assemble(Block &Fwd, Block &Bwd) {
   G.Body.insert(G.Body.end(), AdjDecls.begin(), AdjDecls.end());
   if (Shape == ReverseShape::Replay)
     for (Var *V : Hoisted)
-      if (V->Ty.IsPointer && Needed.count(V))
+      if (V->Ty.IsPointer && Plan.Needed.count(V))
         pointerAdjoint(V, G.Body);
   if (DRet && L.Result && AdjScalar.count(L.Result))
     for (Stmt *Dcl : G.Body) // the result's adjoint starts as the seed
@@ -316,6 +316,25 @@ void Reverse::assemble(Block &Fwd, Block &Bwd) {
     if (L.Result)
       G.Body.push_back(M.ret(M.ref(L.Result)));
   }
+}
+
+bool Reverse::printPlan(const std::string &Name, llvm::raw_ostream &OS,
+                        std::set<std::string> *Stored) {
+  prepare();
+  if (!planStorage())
+    return false;
+  printStoragePlan(Plan, Name, L.Body, OS);
+  if (Stored)
+    *Stored = storedNames(Plan, L.Body);
+  return OK;
+}
+
+bool adgen::printReversePlan(Differentiator &D, Function &F, const ActivityPattern &P,
+                             const std::string &Name, llvm::raw_ostream &OS,
+                             std::set<std::string> *Stored) {
+  Function &G = newGenerated(D.module(), F, Name, false);
+  Reverse T(D, F, P, G, ReverseShape::Joint, true);
+  return T.printPlan(Name, OS, Stored);
 }
 
 graph::Function *adgen::reverseTransform(Differentiator &D, Function &F,

@@ -29,7 +29,7 @@ Reverse::CallPlan Reverse::plan(Stmt *S) {
     // Written arrays must be restored by a helper; written scalars (through a
     // reference) the caller saves itself (savedRefArgs).
     if (Writes && PT.isMemory() && rootOf(Arg) &&
-        (Needed.count(rootOf(Arg)) || mustRestore(rootOf(Arg))))
+        (Plan.Needed.count(rootOf(Arg)) || mustRestore(rootOf(Arg))))
       WritesNeeded = true;
     Pl.P.Inputs.push_back(Act);
     Pl.P.Outputs.push_back(Act && Writes);
@@ -60,7 +60,7 @@ Reverse::CallPlan Reverse::plan(Stmt *S) {
     Pl.P.Unrestored.assign(S->Args.size(), false);
     for (size_t I = 0; I < S->Args.size() && I < W.size(); ++I) {
       Var *R = rootOf(S->Args[I]);
-      if (!W[I] || !R || Needed.count(R) || mustRestore(R))
+      if (!W[I] || !R || Plan.Needed.count(R) || mustRestore(R))
         continue;
       bool Aliased = false; // the callee may read it through another argument
       for (size_t J = 0; J < S->Args.size(); ++J)
@@ -69,6 +69,17 @@ Reverse::CallPlan Reverse::plan(Stmt *S) {
     }
     if (std::find(Pl.P.Unrestored.begin(), Pl.P.Unrestored.end(), true) == Pl.P.Unrestored.end())
       Pl.P.Unrestored.clear();
+    std::vector<unsigned> Left;
+    for (size_t I = 0; I < Pl.P.Unrestored.size(); ++I)
+      if (Pl.P.Unrestored[I])
+        Left.push_back(I);
+    Plan.Unrestored[S] = Left;
+    std::vector<unsigned> Restored; // the helpers store and restore the rest
+    for (size_t I = 0; I < S->Args.size(); ++I)
+      if (C.ParamTypes[I].isWritable() && C.ParamTypes[I].isMemory() && rootOf(S->Args[I]) &&
+          !Pl.P.unrestored(I))
+        Restored.push_back(I);
+    Plan.Restored[S] = Restored;
   } else {
     // Sweeps generated while the plan grows are thrown away: ask for no
     // helpers yet (the final pattern may differ).
@@ -92,7 +103,7 @@ std::vector<const Expr *> Reverse::savedRefArgs(Stmt *S) {
     const Type &PT = S->Fn->ParamTypes[I];
     Var *R = rootOf(S->Args[I]);
     if (PT.IsReference && !PT.IsConst && R &&
-        (Needed.count(R) || mustRestore(R)))
+        (Plan.Needed.count(R) || mustRestore(R)))
       Out.push_back(S->Args[I]);
   }
   return Out;
@@ -195,8 +206,13 @@ void Reverse::backwardCall(Stmt *S, Block &Out) {
   Callee *HC = M.addCallee(C);
   HC->Name = Pl.Replay;
   HC->ReturnsVoid = true;
-  if (!Pl.Custom)
-    UsesRedo = true; // the helper restores what it wrote, and saves it for redo
+  // The helper restores what it wrote (and saves it for redo), unless all
+  // it writes are buffers left as written.
+  bool Restores = S->Fn->Body && !Effects().of(*S->Fn->Body).Writes.empty();
+  for (size_t I = 0; I < S->Args.size(); ++I)
+    Restores |= C.ParamTypes[I].isWritable() && !Pl.P.unrestored(I);
+  if (!Pl.Custom && Restores)
+    UsesRedo = true;
   Out.push_back(M.callStmt(nullptr, HC, Args, S->Where));
   if (!Pl.Custom)
     ReplayCalls.insert(Out.back());

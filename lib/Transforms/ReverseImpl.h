@@ -19,9 +19,12 @@
 #include "Transforms/LowerExits.h"
 #include "Transforms/MathRules.h"
 #include "Transforms/CountedLoop.h"
+#include "Transforms/StoragePlan.h"
 #include "Transforms/ReuseValues.h"
 #include "Transforms/ParallelLoops.h"
 #include "Analysis/WriteOnly.h"
+#include "Analysis/GlobalEffects.h"
+#include <optional>
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLExtras.h"
@@ -69,11 +72,15 @@ public:
         UseCheckpoints(UseCheckpoints && Shape == ReverseShape::Joint) {}
 
   bool run();
+  /// Only the storage plan (what run() would store), printed as
+  /// `--emit=plan` shows it; \p Stored gets the names --emit=dot marks.
+  bool printPlan(const std::string &Name, llvm::raw_ostream &OS, std::set<std::string> *Stored);
 
 private:
   // Phases of run(): set-up, the storage plan, the generated function.
   void prepare();
   bool planStorage();
+  void planControl(const Block &B, unsigned Depth);
   void assemble(Block &Fwd, Block &Bwd);
   Block declarations(std::vector<Var *> &Hoisted, std::vector<Var *> &Carried,
                      std::vector<Var *> &Lent);
@@ -109,11 +116,11 @@ private:
   // What is stored.
   bool stores(const Expr *Target, bool IsDecl, unsigned LoopDepth);
   bool stores(const Stmt *S, const Expr *Target, bool IsDecl, unsigned LoopDepth) {
-    if (Recomputed.count(S) || Untaped)
+    if (Plan.Recomputed.count(S) || Untaped)
       return false;
     if (Planned) {
-      auto It = Pushes.find(S);
-      return It != Pushes.end() && It->second;
+      auto It = Plan.Pushes.find(S);
+      return It != Plan.Pushes.end() && It->second;
     }
     return stores(Target, IsDecl, LoopDepth);
   }
@@ -132,6 +139,12 @@ private:
   /// write-only parameters read nothing (collectReads).
   llvm::DenseSet<const Stmt *> ReplayCalls;
   llvm::DenseMap<const Function *, std::vector<bool>> WriteOnly;
+  std::optional<GlobalEffects> GlobalWrites;
+  const GlobalEffects &Effects() {
+    if (!GlobalWrites)
+      GlobalWrites = globalEffects(F);
+    return *GlobalWrites;
+  }
   const std::vector<bool> &writeOnly(const Function &Callee) {
     auto It = WriteOnly.find(&Callee);
     if (It == WriteOnly.end())
@@ -140,7 +153,6 @@ private:
   }
   /// What the backward sweep reads of f's values as the forward sweep left
   /// them (planStores): all a Replay helper needs carried on the tape.
-  llvm::DenseSet<Var *> EndLive;
   void pointerAdjoint(Var *P, Block &Out);
   void describe(const Block &Fwd);
 
@@ -276,17 +288,14 @@ private:
   llvm::DenseMap<Var *, Var *> ParamAccum;       // assigned scalar param -> local adjoint
   llvm::DenseMap<Var *, Var *> ParamAdj;         // parameter -> its adjoint parameter
   llvm::DenseMap<Var *, Var *> PtrOfAdj;         // d_p -> pointer local p
-  llvm::DenseSet<Var *> Needed;
-  llvm::DenseSet<Var *> Mentioned; ///< arrays the backward sweep names
   llvm::DenseSet<Var *> Assigned;                // variables and roots written
   /// Per overwriting statement: must it push the old value? Decided once
   /// (planStores) so that both sweeps agree.
-  llvm::DenseMap<const Stmt *, bool> Pushes;
+  /// What is stored, decided by planStorage() before either sweep.
+  StoragePlan Plan;
   bool Planned = false;
   void planStores(const Block &B, unsigned Depth, llvm::DenseSet<Var *> &Live);
   void findRecomputable(const Block &B);
-  llvm::DenseMap<const Stmt *, std::vector<Stmt *>> Recompute; // loop -> its temporaries
-  llvm::DenseSet<const Stmt *> Recomputed;
   /// Calls that write memory whose earlier contents the backward sweep reads.
   llvm::DenseSet<const Stmt *> OverwritesLive;
   llvm::DenseSet<Var *> backwardReads(Stmt *S, unsigned Depth);
@@ -295,16 +304,8 @@ private:
   bool OK = true;
 
   // Loops marked ADGEN_CHECKPOINT (see "Checkpointed loops" below).
-  struct CheckpointedLoop {
-    Var *Store = nullptr;   ///< the adgen::Checkpoints of the loop
-    Var *Counter = nullptr; ///< for (counter = first; counter < last; ++counter)
-    const Expr *Last = nullptr;
-    std::vector<Var *> State; ///< what the body writes and a later step reads
-  };
-  llvm::DenseMap<const Stmt *, CheckpointedLoop> Checkpointed;
   /// Counted loops (CountedLoop.h) whose backward sweep runs the counter
   /// down from the bounds: no trip count on the tape.
-  llvm::DenseMap<const Stmt *, CountedLoop> Counted;
   bool UseCheckpoints;
   /// The forward sweep of a checkpointed loop's body runs without a tape.
   bool Untaped = false;

@@ -90,7 +90,7 @@ void Reverse::parallelBackward(Stmt *S, Block &Out, unsigned Depth) {
   Block Start;
   std::vector<Var *> Declared; // private variables of the user's, not hoisted
   for (Var *V : Priv) {
-    if (Needed.count(V) || AdjMem.count(V) || Mentioned.count(V))
+    if (Plan.Needed.count(V) || AdjMem.count(V) || Plan.Mentioned.count(V))
       Clause.insert(V);
     else if (llvm::is_contained(S->Omp->Private, V) && Used.count(V))
       Declared.push_back(V);

@@ -22,9 +22,9 @@ bool Reverse::stores(const Expr *Target, bool IsDecl, unsigned LoopDepth) {
     return false;
   if (IsDecl && LoopDepth == 0)
     return false; // the first and only definition: there is no old value
-  if (Needed.count(R))
+  if (Plan.Needed.count(R))
     return true;
-  if (Target->K == Op::VarRef && Target->V->Ty.IsPointer && Needed.count(Target->V))
+  if (Target->K == Op::VarRef && Target->V->Ty.IsPointer && Plan.Needed.count(Target->V))
     return true;
   return mustRestore(R);
 }
@@ -153,21 +153,21 @@ void Reverse::planStores(const Block &B, unsigned Depth, llvm::DenseSet<Var *> &
         llvm::DenseSet<Var *> Before = Live;
         planStores(S->Body, Depth + 1, Live);
         // The backward sweep recomputes loop temporaries here (see below).
-        for (Stmt *D : Recompute.lookup(S))
+        for (Stmt *D : Plan.Recompute.lookup(S))
           readsOf(D->Value, Live);
         planStores(S->Inc, Depth + 1, Live);
         Live.insert(Before.begin(), Before.end()); // zero iterations
         if (Live.size() == Before.size())
           break;
       }
-      auto CL = Counted.find(S);
-      if (CL != Counted.end()) {
+      auto CL = Plan.Counted.find(S);
+      if (CL != Plan.Counted.end()) {
         // The backward loop sets the counter itself, from the bounds.
         readsOf(CL->second.First, Live);
         readsOf(CL->second.Bound, Live);
         Live.erase(CL->second.Counter);
       }
-      if (Checkpointed.count(S)) { // the backward sweep runs the loop again
+      if (Plan.Checkpointed.count(S)) { // the backward sweep runs the loop again
         collectReads(S->Body, Live);
         collectReads(S->Inc, Live);
         readsOf(S->Value, Live);
@@ -212,8 +212,8 @@ void Reverse::planStores(const Block &B, unsigned Depth, llvm::DenseSet<Var *> &
     if (Target->K == Op::VarRef && Target->V->Ty.IsPointer)
       Read |= Live.count(Target->V) > 0;
     bool ParamWrite = mustRestore(R) && !(IsDecl && Depth == 0);
-    bool Push = !Recomputed.count(S) && stores(Target, IsDecl, Depth) && (Read || ParamWrite);
-    Pushes[S] = Pushes.lookup(S) || Push;
+    bool Push = !Plan.Recomputed.count(S) && stores(Target, IsDecl, Depth) && (Read || ParamWrite);
+    Plan.Pushes[S] = Plan.Pushes.lookup(S) || Push;
     if (Target->K == Op::VarRef) {
       Live.erase(Target->V); // a new definition: earlier reads are served
       if (ReadsAfter)
@@ -262,8 +262,8 @@ void Reverse::findRecomputable(const Block &B) {
           }
       });
       if (Pure) {
-        Recompute[Loop].push_back(D);
-        Recomputed.insert(D);
+        Plan.Recompute[Loop].push_back(D);
+        Plan.Recomputed.insert(D);
       }
     }
   });
@@ -283,10 +283,10 @@ bool Reverse::planStorage() {
   if (!OK)
     return false;
   forEachStmt(L.Body, [&](Stmt *S) {
-    if (S->K == StmtKind::Loop && !Checkpointed.count(S))
+    if (S->K == StmtKind::Loop && !Plan.Checkpointed.count(S))
       if (std::optional<CountedLoop> C = countedLoop(*S))
         if (C->PlainBounds)
-          Counted[S] = std::move(*C);
+          Plan.Counted[S] = std::move(*C);
   });
   findRecomputable(L.Body);
   // Grow the needed set until the backward sweep reads nothing new.
@@ -303,14 +303,14 @@ bool Reverse::planStorage() {
     bool Grew = false;
     for (Var *V : Reads)
       if (!Temps.count(V) && !LoopOwned.count(V))
-        Grew |= Needed.insert(V).second;
+        Grew |= Plan.Needed.insert(V).second;
     // Arrays whose address the backward sweep uses (passed to a helper) must
     // be declared where it can see them.
     forEachStmt(Bwd, [&](Stmt *S) {
       auto note = [&](const Expr *E) {
         forEachExpr(E, [&](const Expr *N) {
           if (N->K == Op::VarRef && N->V->Ty.isAggregate() && !Temps.count(N->V))
-            Mentioned.insert(N->V);
+            Plan.Mentioned.insert(N->V);
         });
       };
       note(S->Value);
@@ -326,7 +326,7 @@ bool Reverse::planStorage() {
   {
     llvm::DenseSet<Var *> Reads;
     planStores(L.Body, 0, Reads);
-    EndLive = std::move(Reads);
+    Plan.EndLive = std::move(Reads);
     Planned = true;
   }
   {
@@ -338,5 +338,37 @@ bool Reverse::planStorage() {
     backward(L.Body, Dry, 0);
     G.Vars.resize(Mark);
   }
+  planControl(L.Body, 0);
   return OK;
+}
+
+/// Which ifs push their branch and which loops their trip count: those
+/// whose backward code does anything (counted and checkpointed loops push
+/// no trip count; a parallel loop's iterations are reversed one by one).
+void Reverse::planControl(const Block &B, unsigned Depth) {
+  auto worksBackward = [&](std::initializer_list<const Block *> Parts, unsigned D) {
+    size_t Mark = G.Vars.size();
+    Block Out;
+    for (const Block *Part : Parts)
+      backward(*Part, Out, D);
+    G.Vars.resize(Mark);
+    return !Out.empty();
+  };
+  for (Stmt *S : B) {
+    if (S->K == StmtKind::If) {
+      if (worksBackward({&S->Then, &S->Else}, Depth))
+        Plan.Branches.insert(S);
+      planControl(S->Then, Depth);
+      planControl(S->Else, Depth);
+    } else if (S->K == StmtKind::Loop) {
+      planControl(S->Init, Depth);
+      if (!S->Omp && !Plan.Checkpointed.count(S) && !Plan.Counted.count(S) &&
+          worksBackward({&S->Body, &S->Inc}, Depth + 1))
+        Plan.TripCounts.insert(S);
+      planControl(S->Body, Depth + 1);
+      planControl(S->Inc, Depth + 1);
+    } else if (S->K == StmtKind::Scope) {
+      planControl(S->Then, Depth);
+    }
+  }
 }

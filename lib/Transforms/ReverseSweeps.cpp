@@ -23,7 +23,7 @@ void Reverse::backward(const Block &In, Block &Out, unsigned Depth) {
 /// hoisted, so what is left is an assignment (and its store).
 void Reverse::forwardDecl(Stmt *S, Block &Out, unsigned Depth) {
   Var *V = S->V;
-  bool Hoisted = Needed.count(V) || AdjMem.count(V) || Mentioned.count(V);
+  bool Hoisted = Plan.Needed.count(V) || AdjMem.count(V) || Plan.Mentioned.count(V);
   if (!Hoisted) {
     Out.push_back(S);
     return;
@@ -32,7 +32,7 @@ void Reverse::forwardDecl(Stmt *S, Block &Out, unsigned Depth) {
   if (V->Ty.isAggregate() && !elementwise(V->Ty)) { // a struct: whole
     // Only a zeroing declaration overwrites anything: later writes to the
     // struct save what they overwrite themselves.
-    if (Depth > 0 && Needed.count(V) && S->ZeroInit && !Untaped)
+    if (Depth > 0 && Plan.Needed.count(V) && S->ZeroInit && !Untaped)
       Out.push_back(pushS(Ref));
     if (S->ZeroInit)
       Out.push_back(M.assign(Ref, M.zeroValue(V->Ty), S->Where));
@@ -41,7 +41,7 @@ void Reverse::forwardDecl(Stmt *S, Block &Out, unsigned Depth) {
   if (V->Ty.isAggregate()) {
     // Only a zeroing declaration overwrites anything: later writes to
     // its elements save what they overwrite themselves.
-    if (Depth > 0 && Needed.count(V) && S->ZeroInit && !Untaped) // save the whole array
+    if (Depth > 0 && Plan.Needed.count(V) && S->ZeroInit && !Untaped) // save the whole array
       Out.push_back(eachElement(V, false, [&](const Expr *E) { return pushS(E); }));
     if (S->ZeroInit)
       Out.push_back(eachElement(V, false, [&](const Expr *E) {
@@ -66,8 +66,8 @@ void Reverse::forwardDecl(Stmt *S, Block &Out, unsigned Depth) {
 void Reverse::forwardLoop(Stmt *S, Block &Out, unsigned Depth) {
   if (S->Omp)
     return parallelForward(S, Out);
-  auto CP = Checkpointed.find(S);
-  if (CP != Checkpointed.end() && !Untaped) {
+  auto CP = Plan.Checkpointed.find(S);
+  if (CP != Plan.Checkpointed.end() && !Untaped) {
     forwardCheckpointed(S, CP->second, Out, Depth);
     return;
   }
@@ -79,7 +79,7 @@ void Reverse::forwardLoop(Stmt *S, Block &Out, unsigned Depth) {
     backward(S->Body, BBody, Depth + 1);
     backward(S->Inc, BBody, Depth + 1);
   }
-  if (BBody.empty() || Counted.count(S)) {
+  if (BBody.empty() || Plan.Counted.count(S)) {
     Out.insert(Out.end(), Init.begin(), Init.end());
     Out.push_back(M.loop(S->Loop, {}, S->Value, std::move(Body), std::move(Inc), S->Where));
     return;
@@ -180,14 +180,14 @@ void Reverse::backwardDecl(Stmt *S, Block &Out, unsigned Depth) {
   Var *V = S->V;
   const Expr *Ref = M.ref(V);
   if (V->Ty.isAggregate() && !elementwise(V->Ty)) { // a struct: whole
-    if (Depth > 0 && Needed.count(V) && S->ZeroInit)
+    if (Depth > 0 && Plan.Needed.count(V) && S->ZeroInit)
       Out.push_back(M.assign(Ref, popE(V->Ty), S->Where));
     if (Depth > 0 && AdjMem.count(V)) // a fresh struct has no adjoint yet
       Out.push_back(M.assign(M.ref(AdjMem[V]), M.zeroValue(V->Ty), S->Where));
     return;
   }
   if (V->Ty.isAggregate()) {
-    if (Depth > 0 && Needed.count(V) && S->ZeroInit) // restore it, last element first
+    if (Depth > 0 && Plan.Needed.count(V) && S->ZeroInit) // restore it, last element first
       Out.push_back(eachElement(V, true, [&](const Expr *E) {
         return M.assign(E, popE(V->Ty.element()));
       }));
@@ -199,7 +199,7 @@ void Reverse::backwardDecl(Stmt *S, Block &Out, unsigned Depth) {
   }
   if (!S->Value)
     return;
-  bool Restores = (Needed.count(V) || AdjMem.count(V)) && stores(S, Ref, true, Depth);
+  bool Restores = (Plan.Needed.count(V) || AdjMem.count(V)) && stores(S, Ref, true, Depth);
   if (reusesValue(S)) {
     // r = f(u): d_u += d_r * f'(u), with f'(u) written with r's value,
     // which is read before r's old value is restored.
@@ -238,17 +238,17 @@ void Reverse::backwardDecl(Stmt *S, Block &Out, unsigned Depth) {
 void Reverse::backwardLoop(Stmt *S, Block &Out, unsigned Depth) {
   if (S->Omp)
     return parallelBackward(S, Out, Depth);
-  auto CP = Checkpointed.find(S);
-  if (CP != Checkpointed.end()) {
+  auto CP = Plan.Checkpointed.find(S);
+  if (CP != Plan.Checkpointed.end()) {
     backwardCheckpointed(S, CP->second, Out, Depth);
     backward(S->Init, Out, Depth);
     return;
   }
-  auto CL = Counted.find(S);
-  if (CL != Counted.end()) { // the counter runs down from the bounds
+  auto CL = Plan.Counted.find(S);
+  if (CL != Plan.Counted.end()) { // the counter runs down from the bounds
     Block Body;
-    for (Stmt *D : Recompute.lookup(S))
-      if (Needed.count(D->V))
+    for (Stmt *D : Plan.Recompute.lookup(S))
+      if (Plan.Needed.count(D->V))
         Body.push_back(M.assign(M.ref(D->V), D->Value, D->Where));
     backward(S->Body, Body, Depth + 1);
     if (!Body.empty()) {
@@ -265,8 +265,8 @@ void Reverse::backwardLoop(Stmt *S, Block &Out, unsigned Depth) {
   }
   Block Body;
   backward(S->Inc, Body, Depth + 1);
-  for (Stmt *D : Recompute.lookup(S))
-    if (Needed.count(D->V))
+  for (Stmt *D : Plan.Recompute.lookup(S))
+    if (Plan.Needed.count(D->V))
       Body.push_back(M.assign(M.ref(D->V), D->Value, D->Where));
   backward(S->Body, Body, Depth + 1);
   if (!Body.empty()) {
