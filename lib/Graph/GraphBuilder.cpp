@@ -9,7 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Graph/GraphBuilderImpl.h"
-#include "Graph/MathFunctions.h"
+#include "Graph/MathTable.h"
 #include "Graph/MemberAccess.h"
 #include "Graph/TemplateNames.h"
 #include "clang/AST/Attr.h"

@@ -15,15 +15,10 @@
 #define ADGEN_TRANSFORMS_MATHRULES_H
 
 #include "Graph/Graph.h"
+#include "Graph/MathTable.h"
 #include <vector>
 
 namespace adgen {
-
-/// d(E)/d(E.Ops[Operand]) = Factor.
-struct Partial {
-  unsigned Operand;
-  const graph::Expr *Factor;
-};
 
 /// The partials of \p E with respect to its floating-point operands. Empty
 /// for operations through which no derivative flows (comparisons, integer

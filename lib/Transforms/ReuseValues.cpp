@@ -1,40 +1,26 @@
 //===- Transforms/ReuseValues.cpp - Keep values the adjoint needs ---------===//
 
 #include "Transforms/ReuseValues.h"
+#include "Graph/MathTable.h"
 
 using namespace adgen;
 using namespace adgen::graph;
 
+/// A call whose partials can be written with its own value (MathTable.h).
 static bool reusable(const Expr *E) {
   if (E->K != Op::Math || !E->Ty.isFloatScalar())
     return false;
-  const std::string &N = E->Text;
-  if (N == "hypot")
-    return E->Ops.size() == 2 || E->Ops.size() == 3;
-  return E->Ops.size() == 1 &&
-         (N == "sqrt" || N == "exp" || N == "exp2" || N == "expm1" || N == "cbrt" || N == "tanh");
+  const MathFunction *F = mathFunction(E->Text);
+  return F && F->FromValue && E->Ops.size() >= F->MinArity && E->Ops.size() <= F->MaxArity;
 }
 
 const Expr *adgen::partialFromValue(Module &M, const Expr *N, unsigned Operand,
                                     const Expr *V) {
-  Type T = N->Ty.element();
-  auto c = [&](double X) { return M.floatConst(X, T); };
-  const std::string &F = N->Text;
-  if (F == "sqrt")
-    return M.div(c(0.5), V);
-  if (F == "exp")
-    return V;
-  if (F == "exp2")
-    return M.mul(V, c(0.69314718055994530942));
-  if (F == "expm1")
-    return M.add(V, c(1));
-  if (F == "cbrt")
-    return M.div(c(1), M.mul(c(3), M.mul(V, V)));
-  if (F == "tanh")
-    return M.sub(c(1), M.mul(V, V));
-  if (F == "hypot")
-    return M.div(N->Ops[Operand], V);
-  return nullptr;
+  const MathFunction *F = mathFunction(N->Text);
+  if (!F || !F->FromValue)
+    return nullptr;
+  MathBuilder B{M, N->Ty.element()};
+  return F->FromValue(B, N, Operand, V);
 }
 
 namespace {
