@@ -363,6 +363,52 @@ bool checkpointRows() {
 
 }  // namespace
 
+#ifdef ADGEN_BENCH_TAPE
+// bench-tape: the same cases, each adgen gradient run once in a fresh thread
+// (adgen's tape is per thread), with the generated code compiled with
+// ADGEN_TAPE_STATS so the tape records its peak size.
+int main() {
+  std::vector<Case> cases;
+  cases.push_back(gmmCase(100, 5, 4));
+  cases.push_back(gmmCase(2000, 10, 10));
+  cases.push_back(rosenbrockCase(100));
+  cases.push_back(rosenbrockCase(100000));
+  cases.push_back(chainCase(10, 1000));
+  cases.push_back(chainCase(100, 1000));
+  cases.push_back(nbodyCase(64));
+  cases.push_back(nbodyCase(128));
+  auto peakOf = [](const std::function<void()>& grad) {
+    std::size_t bytes = 0;
+    std::thread([&] {
+      grad();
+      bytes = adgen::threadTape().peak();
+    }).join();
+    return bytes;
+  };
+  std::printf("%-10s | %-23s | %16s\n", "kernel", "n", "peak tape (bytes)");
+  std::printf("%s\n", std::string(56, '-').c_str());
+  for (Case& c : cases) {
+    std::vector<double> g(c.m);
+    std::printf("%-10s | %-23s | %16zu\n", c.kernel.c_str(), c.size.c_str(),
+                peakOf([&] { c.adgen(g.data()); }));
+  }
+  const double y0[8] = {0.9, -0.3, 0.4, 0.1, 0.0, 0.2, -0.1, 0.3};
+  const double p[4] = {1.7, 1.1, 0.8, 1.3};
+  for (int steps : {10000, 1000000}) {
+    std::vector<double> g(12);
+    std::size_t taped = peakOf([&] { ode_taped_grad(y0, p, steps, 1e-3, g.data(), g.data() + 8); });
+    std::size_t checkp = peakOf(
+        [&] { ode_checkpointed_grad(y0, p, steps, 1e-3, 100, g.data(), g.data() + 8); });
+    char size[40];
+    std::snprintf(size, sizeof size, "steps=%d", steps);
+    std::printf("%-10s | %-23s | %16zu   (%.1f bytes per step)\n", "ode taped", size, taped,
+                double(taped) / steps);
+    std::snprintf(size, sizeof size, "steps=%d snaps=100", steps);
+    std::printf("%-10s | %-23s | %16zu\n", "ode checkp", size, checkp);
+  }
+  return 0;
+}
+#else
 int main(int argc, char** argv) {
   // bench [MIN_SECONDS [KERNEL]]: KERNEL runs only the rows of that kernel.
   if (argc > 1)
@@ -424,3 +470,4 @@ int main(int argc, char** argv) {
   std::printf("\nall gradients agree (max rel err <= 1e-10); all values agree (<= 1e-12)\n");
   return 0;
 }
+#endif

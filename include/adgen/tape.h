@@ -43,6 +43,10 @@ public:
       grow(sizeof(T));
     std::memcpy(Top, &V, sizeof(T));
     Top += sizeof(T);
+#ifdef ADGEN_TAPE_STATS
+    if (size() > Peak)
+      Peak = size();
+#endif
   }
 
   /// Removes and returns the most recently pushed value.
@@ -60,6 +64,9 @@ public:
   std::size_t size() const { return static_cast<std::size_t>(Top - Begin); }
   /// Bytes the tape can hold before it grows.
   std::size_t capacity() const { return static_cast<std::size_t>(End - Begin); }
+  /// The most bytes recorded at once, when the code that pushes was compiled
+  /// with ADGEN_TAPE_STATS defined (benchmarks); 0 otherwise.
+  std::size_t peak() const { return Peak; }
 
 private:
   void grow(std::size_t Need) {
@@ -78,6 +85,7 @@ private:
   char *Begin = nullptr;
   char *Top = nullptr;
   char *End = nullptr;
+  std::size_t Peak = 0;
 };
 
 /// The tape of the calling thread. It keeps its capacity between gradient
