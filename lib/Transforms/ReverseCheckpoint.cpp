@@ -108,7 +108,7 @@ static void eachStateValue(Module &M, const std::vector<Var *> &State,
 
 void Reverse::forwardCheckpointed(Stmt *S, const CheckpointedLoop &C, Block &Out,
                                   unsigned Depth) {
-  Out.push_back(M.comment("Plan.Checkpointed loop: no tape; the backward sweep rebuilds its states "
+  Out.push_back(M.comment("Checkpointed loop: no tape; the backward sweep rebuilds its states "
                           "from snapshots.",
                           S->Where));
   forward(S->Init, Out, Depth);
@@ -149,12 +149,10 @@ void Reverse::backwardCheckpointed(Stmt *S, const CheckpointedLoop &C, Block &Ou
   // One step: taped, then reversed, as one iteration of the ordinary loop.
   Block Step{M.assign(I, storeQuery(C.Store, "step", Long))};
   forward(S->Body, Step, Depth + 1);
-  for (Stmt *T : Plan.Recompute.lookup(S))
-    if (Plan.Needed.count(T->V))
-      Step.push_back(M.assign(M.ref(T->V), T->Value, T->Where));
+  recomputeTemporaries(S, Step);
   backward(S->Body, Step, Depth + 1);
   Each.push_back(M.ifStmt(storeQuery(C.Store, "reversing", Bool), std::move(Step), {}));
-  Out.push_back(M.comment("Plan.Checkpointed loop, backward: restore, run forward, store, reverse "
+  Out.push_back(M.comment("Checkpointed loop, backward: restore, run forward, store, reverse "
                           "a step, as the schedule says; ends with the loop's first state.",
                           S->Where));
   Out.push_back(M.loop(LoopKind::While, {}, storeQuery(C.Store, "next", Bool), std::move(Each),

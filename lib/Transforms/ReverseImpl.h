@@ -104,6 +104,7 @@ private:
   void forwardLoop(Stmt *S, Block &Out, unsigned LoopDepth);
   void backwardDecl(Stmt *S, Block &Out, unsigned LoopDepth);
   void backwardLoop(Stmt *S, Block &Out, unsigned LoopDepth);
+  void recomputeTemporaries(Stmt *Loop, Block &Out);
   void backwardStmt(Stmt *S, Block &Out, unsigned LoopDepth);
   void forwardCall(Stmt *S, Block &Out);
   std::vector<const Expr *> savedRefArgs(Stmt *S);

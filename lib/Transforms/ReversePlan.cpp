@@ -232,8 +232,9 @@ void Reverse::findRecomputable(const Block &B) {
       return;
     for (size_t I = 0; I < Loop->Body.size(); ++I) {
       Stmt *D = Loop->Body[I];
-      if (D->K != StmtKind::Decl || !D->Value || D->V->Ty.isAggregate() || D->V->Ty.IsPointer ||
-          reusesValue(D))
+      // Pointer locals too (x = X + i * d): recomputing one also recomputes
+      // its adjoint pointer (recomputeTemporaries).
+      if (D->K != StmtKind::Decl || !D->Value || D->V->Ty.isAggregate() || reusesValue(D))
         continue;
       llvm::DenseSet<Var *> Reads;
       readsOf(D->Value, Reads);

@@ -233,6 +233,17 @@ void Reverse::backwardDecl(Stmt *S, Block &Out, unsigned Depth) {
   return;
 }
 
+/// The start of a backward iteration of \p Loop: its temporaries that the
+/// backward sweep reads, computed again (and a pointer's adjoint pointer).
+void Reverse::recomputeTemporaries(Stmt *Loop, Block &Out) {
+  for (Stmt *D : Plan.Recompute.lookup(Loop))
+    if (Plan.Needed.count(D->V)) {
+      Out.push_back(M.assign(M.ref(D->V), D->Value, D->Where));
+      if (D->V->Ty.IsPointer && AdjMem.count(D->V))
+        pointerAdjoint(D->V, Out);
+    }
+}
+
 /// A loop in the backward sweep: iterations in reverse, from the bounds
 /// (counted loops) or from the trip count on the tape.
 void Reverse::backwardLoop(Stmt *S, Block &Out, unsigned Depth) {
@@ -247,9 +258,7 @@ void Reverse::backwardLoop(Stmt *S, Block &Out, unsigned Depth) {
   auto CL = Plan.Counted.find(S);
   if (CL != Plan.Counted.end()) { // the counter runs down from the bounds
     Block Body;
-    for (Stmt *D : Plan.Recompute.lookup(S))
-      if (Plan.Needed.count(D->V))
-        Body.push_back(M.assign(M.ref(D->V), D->Value, D->Where));
+    recomputeTemporaries(S, Body);
     backward(S->Body, Body, Depth + 1);
     if (!Body.empty()) {
       const CountedLoop &C = CL->second;
@@ -265,9 +274,7 @@ void Reverse::backwardLoop(Stmt *S, Block &Out, unsigned Depth) {
   }
   Block Body;
   backward(S->Inc, Body, Depth + 1);
-  for (Stmt *D : Plan.Recompute.lookup(S))
-    if (Plan.Needed.count(D->V))
-      Body.push_back(M.assign(M.ref(D->V), D->Value, D->Where));
+  recomputeTemporaries(S, Body);
   backward(S->Body, Body, Depth + 1);
   if (!Body.empty()) {
     Var *N = local("iterations", Type::scalar(ScalarKind::Int, "long"));
