@@ -95,7 +95,7 @@ bool callWrites(const Stmt *S, size_t I, const Type &PT) {
   // Generated code (a pullback, for second derivatives) calls helpers whose
   // graphs are not the callee's: keep to the types there.
   const Function *Body = S->Fn->Body;
-  if (!Body || Body->NameParent || I >= Body->Params.size())
+  if (!Body || Body->IsGenerated || I >= Body->Params.size())
     return true;
   std::set<WriteQuery> Seen;
   return mayWriteParam(*Body, I, Seen);

@@ -767,3 +767,11 @@ const Record *adgen::graph::valueInitialisedNonZero(const Function &F) {
   });
   return Found;
 }
+
+std::string Function::qualifiedName() const {
+  std::string S = "::";
+  for (const std::string &NS : Namespaces)
+    if (!NS.empty())
+      S += NS + "::";
+  return S + Name;
+}

@@ -337,6 +337,9 @@ struct Function {
   /// For generated code: the source function whose variables it also uses,
   /// so invented names avoid those too.
   const Function *NameParent = nullptr;
+  /// Code adgen wrote (a derivative or helper), not the user's: forward
+  /// mode over it (Hessians) treats every floating-point value as active.
+  bool IsGenerated = false;
   /// Names that are not variables of this function but that its code uses:
   /// the functions it calls (the user's, helpers, custom derivatives), by
   /// their unqualified names. No variable is ever given one of them.
@@ -352,6 +355,9 @@ struct Function {
   /// A name based on \p Base that nothing in this function uses yet.
   std::string freshName(llvm::StringRef Base) const;
   std::string returnTypeStr() const;
+  /// The name generated code calls it by: "::ns::f" (anonymous namespaces
+  /// are left out: the generated file is the same translation unit).
+  std::string qualifiedName() const;
 };
 
 /// Owns every node. Transforms build their output in the same module.

@@ -12,6 +12,7 @@ using namespace adgen::graph;
 Function &adgen::newGenerated(Module &M, const Function &F, std::string Name, bool Helper) {
   Function &G = M.addFunction(std::move(Name));
   G.NameParent = &F;
+  G.IsGenerated = true;
   G.Namespaces = F.Namespaces;
   if (Helper) {
     // Helpers of a function in an anonymous namespace still go to the named
@@ -27,13 +28,6 @@ Function &adgen::newGenerated(Module &M, const Function &F, std::string Name, bo
   return G;
 }
 
-static std::string qualify(const Function &G) {
-  std::string S = "::";
-  for (const std::string &NS : G.Namespaces)
-    if (!NS.empty())
-      S += NS + "::";
-  return S + G.Name;
-}
 
 /// The first call in \p F to a function that writes \p G (itself or through
 /// its callees), or null.
@@ -169,7 +163,7 @@ bool Differentiator::reverse(Function &F, const ActivityPattern &P,
       Grad.Params.push_back(G->Params[I]);
       Args.push_back(M.ref(G->Params[I]));
     }
-    Grad.Body.push_back(M.ret(M.call(qualify(*G), Args, F.ReturnType)));
+    Grad.Body.push_back(M.ret(M.call(G->qualifiedName(), Args, F.ReturnType)));
     Generated.push_back(&Grad);
   }
   drain();
@@ -229,7 +223,7 @@ std::string Differentiator::forwardHelper(Callee &C, const ActivityPattern &P) {
     return It->second.first;
   Function Probe = helperProbe(C);
   Probe.Name = helperName(C, "fwd", P);
-  std::string Q = qualify(Probe);
+  std::string Q = Probe.qualifiedName();
   Helpers[Key] = {Q, ""};
   Queue.push_back({&C, false, P, Probe.Name, ""});
   return Q;
@@ -240,7 +234,7 @@ static std::string qualifiedHelper(const Callee &C, const char *Kind, const Acti
                                    const std::string &Suffix) {
   Function Probe = helperProbe(C);
   Probe.Name = helperName(C, Kind, P) + Suffix;
-  return qualify(Probe);
+  return Probe.qualifiedName();
 }
 
 std::pair<std::string, std::string> Differentiator::reverseHelpers(Callee &C,
@@ -266,10 +260,10 @@ std::pair<std::string, std::string> Differentiator::reverseHelpers(Callee &C,
   }
   Function Probe = helperProbe(C);
   Probe.Name = helperName(C, "record", P) + Suffix;
-  std::string Record = qualify(Probe);
+  std::string Record = Probe.qualifiedName();
   std::string RecordName = Probe.Name;
   Probe.Name = helperName(C, "reverse", P) + Suffix;
-  std::string Replay = qualify(Probe);
+  std::string Replay = Probe.qualifiedName();
   Helpers[Key] = {Record, Replay};
   Queue.push_back({&C, true, P, RecordName, Probe.Name});
   return Helpers[Key];

@@ -24,7 +24,7 @@ public:
         // values through the tape, which the activity analysis cannot follow:
         // every floating-point variable there carries a tangent, so that each
         // push of a value pairs with a push of its tangent.
-        AllActive(F.NameParent != nullptr) {}
+        AllActive(F.IsGenerated) {}
 
   bool run();
 
@@ -232,7 +232,7 @@ void Forward::stmt(Stmt *S, Block &Out) {
     return;
   }
   case StmtKind::Loop: {
-    if (S->Omp && F.NameParent) { // forward over reverse
+    if (S->Omp && F.IsGenerated) { // forward over reverse
       D.errors().error(S->Where, "second derivatives (forward over reverse) of parallel loops "
                                  "are not supported yet");
       OK = false;

@@ -20,13 +20,6 @@ namespace {
 
 std::string scalarType(const Type &T) { return T.valueStr(); }
 
-std::string qualify(const Function &G) {
-  std::string S = "::";
-  for (const std::string &NS : G.Namespaces)
-    if (!NS.empty())
-      S += NS + "::";
-  return S + G.Name;
-}
 
 /// The text of f_jacobian's body.
 class JacobianBody {
@@ -71,7 +64,7 @@ public:
       else
         O += ty(K) + " " + d(K) + " = 0;\n";
     }
-    O += "if (adgen_n_in == 0 || adgen_n_out == 0) {\n  " + call(qualify(F), false, false) +
+    O += "if (adgen_n_in == 0 || adgen_n_out == 0) {\n  " + call(F.qualifiedName(), false, false) +
          ";\n  return;\n}\n";
     bool Both = (!Fwd.empty() || !Vec.empty()) && !Pullback.empty();
     if (Both)
@@ -245,7 +238,7 @@ std::string Differentiator::placeInternal(Function &G, const Function &F) {
   G.IsStatic = true;
   G.IsInline = false;
   Generated.push_back(&G);
-  return qualify(G);
+  return G.qualifiedName();
 }
 
 bool Differentiator::jacobian(Function &F, const ActivityPattern &P,
@@ -384,7 +377,7 @@ bool Differentiator::hessian(Function &F, const ActivityPattern &P,
   for (size_t K = 0; K < NF; ++K)
     if (P.isActive(K))
       Args += ", " + ref(K, "adgen_dg_", true);
-  O += "if (adgen_n == 0) {\n  " + qualify(F) + "(";
+  O += "if (adgen_n == 0) {\n  " + F.qualifiedName() + "(";
   for (size_t K = 0; K < NF; ++K)
     O += (K ? ", " : "") + F.Params[K]->Name;
   O += ");\n  return;\n}\n";
