@@ -1367,8 +1367,6 @@ void Reverse::contributions(const Expr *E, const Expr *Adj, Block &Out,
 // Assembly
 //===----------------------------------------------------------------------===//
 
-/// What a reviewer wants to know first: with respect to what, which
-/// outputs, and what goes on the tape and why.
 /// How the tape comment names a stored place: `s`, `s.q[]`, `ps[].x`.
 static std::string placeName(const Expr *E) {
   if (E->K == Op::Load)
@@ -1381,6 +1379,8 @@ static std::string placeName(const Expr *E) {
   return "?";
 }
 
+/// What a reviewer wants to know first: with respect to what, which
+/// outputs, and what goes on the tape and why.
 void Reverse::describe(const Block &Fwd, const Block &Handed) {
   std::vector<std::string> In, Out;
   for (size_t I = 0; I < F.Params.size(); ++I) {
@@ -1655,7 +1655,10 @@ bool Reverse::run() {
         for (uint64_t I = 0; I < V->Ty.ArraySize; ++I)
           Handed.push_back(pushS(M.load(M.ref(V), M.intConst(I))));
       else if (V->Ty.isContainer() && Needed.count(V))
-        Handed.push_back(eachElement(V, false, [&](const Expr *E) { return pushS(E); }));
+        // Replay only reads the list: no loop (and no loop variable) for it.
+        Handed.push_back(Shape == ReverseShape::Record
+                             ? eachElement(V, false, [&](const Expr *E) { return pushS(E); })
+                             : pushS(M.load(M.ref(V), M.intConst(0))));
   }
 
   G.Body = std::move(Top);
