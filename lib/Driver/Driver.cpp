@@ -6,6 +6,7 @@
 #include "Emit/CppEmitter.h"
 #include "Emit/DotEmitter.h"
 #include "Graph/GraphBuilder.h"
+#include "Graph/MemberAccess.h"
 #include "Graph/TemplateNames.h"
 #include "Requests/RequestFinder.h"
 #include "Transforms/Differentiator.h"
@@ -299,6 +300,11 @@ private:
       T = &Checks.back();
       T->F = &F;
       T->Primal = Qual + F.Name + Args;
+      if (const auto *MD = llvm::dyn_cast<clang::CXXMethodDecl>(R.Fn); MD && MD->isInstance()) {
+        T->Primal = "::" + MD->getQualifiedNameAsString() + Args;
+        T->Method = MD->getNameAsString() + Args;
+        T->MethodAccess = memberAccess(MD, MD->getASTContext());
+      }
       T->P = Pat;
       T->Lengths.assign(F.Params.size(), "");
     }

@@ -1,7 +1,7 @@
 //===- Emit/CheckEmitter.cpp - A program that checks the derivatives -------===//
 //
 // For each target the program holds f's arguments in a generated struct
-// (State), so that every evaluation starts from the same point with fresh
+// (adgen_state), so that every evaluation starts from the same point with fresh
 // copies of the arrays f may overwrite. Arrays are handed to f and to the
 // derivatives in buffers with canaries past their end. Inputs and outputs
 // are flattened in parameter order (the return value first), as in
@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Emit/CheckEmitter.h"
+#include "Emit/PrivateAccess.h"
 #include "llvm/ADT/DenseSet.h"
 #include <set>
 
@@ -52,7 +53,7 @@ std::vector<const Var *> writtenGlobals(const Function &F) {
   return Out;
 }
 
-/// The value a parameter of type \p T holds in the checker's State: the
+/// The value a parameter of type \p T holds in the checker's adgen_state: the
 /// element type for a scalar or struct, a std::vector of elements for a
 /// pointer (an array), the container itself for a container.
 std::string valueType(const Type &T) {
@@ -162,9 +163,9 @@ private:
       O += "  " + vty(K) + " " + d(K) + " = adgen_check::zeroLike(s." + a(K) + ");\n";
   }
 
-  /// struct State, a random point, and perturbation along a direction.
+  /// struct adgen_state, a random point, and perturbation along a direction.
   void state() {
-    O += "struct State {\n";
+    O += "struct adgen_state {\n";
     for (size_t K = 0; K < F.Params.size(); ++K)
       O += "  " + vty(K) + " " + a(K) + "{};\n";
     // Globals f writes: every call starts from the same values, and what f
@@ -177,7 +178,7 @@ private:
     // Integers are ADGEN_CHECK_INT; array and vector lengths come from the
     // spec (evaluated with those integers) or are ADGEN_CHECK_BUFFER;
     // floating-point values anywhere inside are drawn at random.
-    O += "inline State point(adgen_check::Random &rng) {\n  State s{};\n";
+    O += "inline adgen_state point(adgen_check::Random &rng) {\n  adgen_state s{};\n";
     for (size_t K = 0; K < Globals.size(); ++K)
       O += globalCopy(K, "s." + g(K), Globals[K]->Name);
     for (size_t K = 0; K < F.Params.size(); ++K) {
@@ -202,7 +203,7 @@ private:
         O += "  floats(s." + a(K) + ", [&](auto &v) { v = static_cast<std::decay_t<decltype(v)>>(rng.uniform()); });\n";
     }
     O += "  return s;\n}\n\n";
-    O += "inline void perturb(State &s, const std::vector<long double> &dir, long double h) {\n"
+    O += "inline void perturb(adgen_state &s, const std::vector<long double> &dir, long double h) {\n"
          "  std::size_t k = 0;\n";
     for (size_t K = 0; K < F.Params.size(); ++K)
       if (T.P.Inputs[K])
@@ -214,7 +215,7 @@ private:
   /// accumulate, and f's effects (its value, then everything it may write).
   void layouts() {
     auto count = [&](const char *Name, auto Pick, bool Ret) {
-      O += std::string("inline std::size_t ") + Name + "(State s) {\n  std::size_t n = 0;\n";
+      O += std::string("inline std::size_t ") + Name + "(adgen_state s) {\n  std::size_t n = 0;\n";
       if (Ret)
         O += retRecord() ? "  { " + F.ReturnType.element().valueStr() +
                                " r{};\n    floats(r, [&](auto &) { ++n; });\n  }\n"
@@ -226,13 +227,13 @@ private:
     };
     count("num_inputs", [&](size_t K) { return T.P.Inputs[K]; }, false);
     count("num_outputs", [&](size_t K) { return T.P.Outputs[K]; }, retFloat() && T.P.Return);
-    O += "inline std::vector<char> accumulates(State s) {\n  std::vector<char> m;\n";
+    O += "inline std::vector<char> accumulates(adgen_state s) {\n  std::vector<char> m;\n";
     for (size_t K = 0; K < F.Params.size(); ++K)
       if (T.P.isActive(K))
         O += "  floats(s." + a(K) + ", [&](auto &) { m.push_back(" + (accumulates(K) ? "1" : "0") +
              "); });\n";
     O += "  (void)s;\n  return m;\n}\n\n";
-    O += "inline std::vector<long double> effects(State s, const std::vector<long double> &value) {\n"
+    O += "inline std::vector<long double> effects(adgen_state s, const std::vector<long double> &value) {\n"
          "  std::vector<long double> e = value;\n";
     for (size_t K = 0; K < F.Params.size(); ++K)
       if (pty(K).isWritable())
@@ -271,22 +272,31 @@ private:
 
   /// run: f on s, which becomes what f leaves; returns the outputs.
   void primal() {
-    O += "inline std::vector<long double> run(State &s, std::vector<long double> *eff) {\n"
+    O += "inline std::vector<long double> run(adgen_state &s, std::vector<long double> *eff) {\n"
          "  std::vector<long double> out;\n";
     buffers("f");
-    callForValue(T.Primal + "(" + join(primalArgs()) + ")", false);
+    std::vector<std::string> Args = primalArgs();
+    std::string Call = T.Primal + "(" + join(Args) + ")";
+    if (!T.Method.empty()) { // self.m(args...)
+      std::string Self = Args.front();
+      Args.erase(Args.begin());
+      Call = (T.MethodPointer.empty() ? Self + "." + T.Method
+                                      : "(" + Self + ".*" + T.MethodPointer + ")") +
+             "(" + join(Args) + ")";
+    }
+    callForValue(Call, false);
     unbuffer();
     O += "  if (eff) *eff = effects(s, value);\n";
     for (size_t K = 0; K < F.Params.size(); ++K)
       if (T.P.Outputs[K])
         O += "  floats(s." + a(K) + ", [&](auto &v) { out.push_back(v); });\n";
     O += "  return out;\n}\n\n";
-    O += "inline std::vector<long double> outputs(State s) { return run(s, nullptr); }\n\n";
+    O += "inline std::vector<long double> outputs(adgen_state s) { return run(s, nullptr); }\n\n";
   }
 
   /// tangents: f_fwd along dir; the output tangents, and f's effects.
   void tangents() {
-    O += "inline std::vector<long double> tangents(State s, const std::vector<long double> &dir,\n"
+    O += "inline std::vector<long double> tangents(adgen_state s, const std::vector<long double> &dir,\n"
          "                                         std::vector<long double> &eff) {\n"
          "  std::size_t k = 0;\n  std::vector<long double> tangent;\n";
     buffers("f_fwd");
@@ -321,7 +331,7 @@ private:
     const std::string &Callee = Grad ? T.Grad : T.Pullback;
     const char *Who = Grad ? "f_grad" : "f_pullback";
     O += std::string("inline std::vector<long double> ") + (Grad ? "grad" : "adjoints") +
-         "(State s, const std::vector<long double> &bar, long double scale,\n"
+         "(adgen_state s, const std::vector<long double> &bar, long double scale,\n"
          "    const std::vector<long double> &pre, std::vector<long double> &in,\n"
          "    std::vector<long double> &eff) {\n"
          "  std::size_t k = 0, p = 0;\n  std::vector<long double> out;\n";
@@ -380,7 +390,7 @@ private:
         continue;
       const char *Who = J ? "f_jacobian" : "f_hessian";
       O += std::string("inline std::vector<long double> ") + (J ? "jacobian" : "hessian") +
-           "(State s, std::vector<long double> &eff) {\n";
+           "(adgen_state s, std::vector<long double> &eff) {\n";
       O += J ? "  std::size_t rows = num_outputs(s), cols = num_inputs(s);\n"
              : "  std::size_t rows = num_inputs(s), cols = rows;\n";
       buffers(Who);
@@ -412,16 +422,16 @@ private:
          "  adgen_check::Random rng(seed);\n"
          "  double worst = 0;\n"
          "  for (int trial = 0; trial < ADGEN_CHECK_TRIALS; ++trial) {\n"
-         "    State s = point(rng);\n"
+         "    adgen_state s = point(rng);\n"
          "    std::size_t n = num_inputs(s);\n"
          "    // f itself: its outputs and effects are what every derivative must reproduce.\n"
          "    std::vector<long double> e0;\n"
-         "    { State s0 = s; run(s0, &e0); }\n"
+         "    { adgen_state s0 = s; run(s0, &e0); }\n"
          "    std::vector<long double> dir(n);\n"
          "    for (auto &v : dir) v = rng.uniform() - 0.75L;\n"
          "    // Central differences of the outputs along dir.\n"
          "    long double h = adgen_check::step<" + stepType() + ">();\n"
-         "    auto along = [&](long double t) { State q = s; perturb(q, dir, t); return outputs(q); };\n"
+         "    auto along = [&](long double t) { adgen_state q = s; perturb(q, dir, t); return outputs(q); };\n"
          "    std::vector<long double> fd = adgen_check::central(along, h);\n"
          "    long double noise = adgen_check::noise<" + stepType() + ">(e0, h);\n"
          "    long double fdnoise = adgen_check::refine<" + stepType() + ">(along, fd, h, e0, ADGEN_CHECK_TOL);\n"
@@ -468,7 +478,7 @@ private:
            "      std::vector<long double> jac = jacobian(s, eff);\n"
            "      std::vector<long double> want = adgen_check::fdJacobian(\n"
            "          n, num_outputs(s),\n"
-           "          [&](const std::vector<long double> &e, long double t) { State q = s; perturb(q, e, t); return outputs(q); }, h);\n";
+           "          [&](const std::vector<long double> &e, long double t) { adgen_state q = s; perturb(q, e, t); return outputs(q); }, h);\n";
       report("f_jacobian vs central differences", "jac", "want", "ADGEN_CHECK_TOL", "noise");
       O += "    }\n";
       same("f_jacobian has f's effects", "eff", "adgen_check::withoutValue(e0, eff)");
@@ -477,7 +487,7 @@ private:
       O += "    {\n"
            "      std::vector<long double> hes = hessian(s, eff);\n"
            "      std::vector<long double> want = adgen_check::fdHessian(\n"
-           "          n, [&](const std::vector<long double> &e) { State q = s; perturb(q, e, 1); return outputs(q)[0]; },\n"
+           "          n, [&](const std::vector<long double> &e) { adgen_state q = s; perturb(q, e, 1); return outputs(q)[0]; },\n"
            "          adgen_check::hstep<" + stepType() + ">());\n";
       report("f_hessian vs second differences of f", "hes", "want", "ADGEN_CHECK_HESSIAN_TOL");
       O += "    }\n";
@@ -780,18 +790,30 @@ std::string adgen::emitCheckMain(const std::vector<CheckTarget> &Targets) {
     Out += "template <typename F> void visit(" + R->Spelling + " &x, F &&f);\n";
   Out += "} // namespace adgen_check\n\n";
   Out += PreludeVisitors;
+  // Private and protected fields and marked methods are reached through
+  // accessors of the checker's own (see Emit/PrivateAccess.h), declared
+  // before the visitors.
+  PrivateAccess Access("adgen_check_");
+  std::vector<CheckTarget> Checked = Targets;
+  for (CheckTarget &T : Checked)
+    if (!T.MethodAccess.empty())
+      T.MethodPointer = Access.pointer(T.MethodAccess);
+  std::string Visitors;
   if (!Records.empty()) {
-    Out += "namespace adgen_check {\n";
+    Visitors = "namespace adgen_check {\n";
     for (const Record *R : Records) {
-      Out += "template <typename F> void visit(" + R->Spelling + " &x, F &&f) {\n";
+      Visitors += "template <typename F> void visit(" + R->Spelling + " &x, F &&f) {\n";
       for (const Record::Field &Fd : R->Fields)
-        Out += "  visit(x." + Fd.Name + ", f);\n";
-      Out += "  (void)x; (void)f;\n}\n";
+        Visitors += Fd.Private.empty()
+                        ? "  visit(x." + Fd.Name + ", f);\n"
+                        : "  visit(x.*" + Access.pointer(Fd.Private) + ", f);\n";
+      Visitors += "  (void)x; (void)f;\n}\n";
     }
-    Out += "} // namespace adgen_check\n\n";
+    Visitors += "} // namespace adgen_check\n\n";
   }
-  for (size_t I = 0; I < Targets.size(); ++I)
-    Out += Writer(Targets[I], unsigned(I)).run();
+  Out += Access.declarations() + Visitors;
+  for (size_t I = 0; I < Checked.size(); ++I)
+    Out += Writer(Checked[I], unsigned(I)).run();
   Out += "int main() {\n  int failed = 0;\n";
   if (Targets.empty())
     Out += "  std::printf(\"nothing to check: no function has a forward or reverse mode, \"\n"

@@ -42,7 +42,13 @@ namespace adgen {
 /// with the same activity share one target.
 struct CheckTarget {
   const graph::Function *F = nullptr;
-  std::string Primal;   ///< qualified name to call, "::ns::f"
+  std::string Primal;   ///< qualified name to call, "::ns::f" ("::ns::S::m" for a method)
+  /// For a member function: its name with template arguments ("m",
+  /// "operator()"); the checker calls it on the first argument, self.
+  std::string Method;
+  /// A private or protected member function, called through an accessor.
+  graph::MemberAccess MethodAccess;
+  std::string MethodPointer; ///< set by emitCheckMain: the accessor's name
   ActivityPattern P;
   /// Per parameter: the spec's length expression for an array ("n * d"),
   /// empty when the spec gives none.

@@ -11,9 +11,9 @@ std::string PrivateAccess::pointer(const graph::MemberAccess &A) {
   // Readable names from the classes and the member (Spring_k_); a suffix
   // tells apart classes of the same name in different namespaces. Both the
   // constant and its tag must be free.
-  std::string Name = A.Ident;
+  std::string Name = Prefix + A.Ident;
   for (int N = 2; Taken.count(Name) || Taken.count(Name + "_tag"); ++N)
-    Name = A.Ident + "_" + std::to_string(N);
+    Name = Prefix + A.Ident + "_" + std::to_string(N);
   Taken.insert(Name);
   Taken.insert(Name + "_tag");
   ByAddress[A.Address] = Entries.size();

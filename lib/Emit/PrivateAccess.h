@@ -36,6 +36,11 @@ namespace adgen {
 
 class PrivateAccess {
 public:
+  /// \p Prefix starts every name this instance declares, so that two
+  /// instances writing into one file (the derivatives, and the checker of
+  /// --emit=check) never declare the same name twice.
+  explicit PrivateAccess(std::string Prefix = "") : Prefix(std::move(Prefix)) {}
+
   /// The expression that is the pointer to member \p A, e.g.
   /// "adgen::access::Spring_k_"; \p A will be declared.
   std::string pointer(const graph::MemberAccess &A);
@@ -48,6 +53,7 @@ private:
     graph::MemberAccess Member;
     std::string Name; ///< of the constant; its tag is Name + "_tag"
   };
+  std::string Prefix;
   std::vector<Entry> Entries;
   std::map<std::string, size_t> ByAddress;
   std::set<std::string> Taken; ///< names of constants and tags

@@ -136,6 +136,11 @@ const Expr *GraphBuilder::Impl::memberExpr(const clang::MemberExpr *ME) {
 //===----------------------------------------------------------------------===//
 
 void GraphBuilder::Impl::zeroInto(const Expr *Dst, const graph::Type &Ty, Loc L) {
+  if (Ty.StdArray && !Ty.IsPointer) { // a std::array field
+    for (uint64_t I = 0; I < Ty.StdArray; ++I)
+      zeroInto(M.load(Dst, M.intConst(I)), Ty.element(), L);
+    return;
+  }
   if (Ty.ArraySize) {
     graph::Type E = Ty;
     E.ArraySize = 0;
@@ -164,6 +169,15 @@ bool GraphBuilder::Impl::initInto(const Expr *Dst, const graph::Type &Ty,
   if (const auto *IL = dyn_cast<clang::InitListExpr>(Init)) {
     if (IL->isSyntacticForm() && IL->getSemanticForm())
       IL = IL->getSemanticForm();
+    if (Ty.StdArray && !Ty.IsPointer) { // a std::array field: {{1, 2, 3}}, {1, 2, 3}
+      if (IL->getNumInits() == 1 && isa<clang::InitListExpr>(stripCopies(IL->getInit(0))))
+        IL = dyn_cast<clang::InitListExpr>(stripCopies(IL->getInit(0)));
+      for (uint64_t I = 0; I < Ty.StdArray; ++I)
+        if (!initInto(M.load(Dst, M.intConst(I)), Ty.element(),
+                      I < IL->getNumInits() ? IL->getInit(I) : nullptr))
+          return false;
+      return true;
+    }
     if (Ty.ArraySize) {
       graph::Type E = Ty;
       E.ArraySize = 0;
@@ -214,7 +228,7 @@ bool GraphBuilder::Impl::initInto(const Expr *Dst, const graph::Type &Ty,
                                            "' is not supported; use aggregate "
                                            "initialisation (S{a, b})");
   }
-  if ((Ty.Rec || Ty.ArraySize) && !Ty.IsPointer) {
+  if ((Ty.Rec || Ty.ArraySize || Ty.StdArray) && !Ty.IsPointer) {
     // A struct result of a call goes straight into Dst.
     if (isa<clang::CallExpr>(Init) && Dst->K == Op::VarRef && Ty.Rec && !Ty.ArraySize) {
       ResultInto = Dst;

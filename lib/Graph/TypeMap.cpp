@@ -156,7 +156,9 @@ static bool mapRecord(clang::QualType QT, const clang::ASTContext &Ctx, Type &Ou
     New.Spelling = QT.getCanonicalType().getUnqualifiedType().getAsString(printingPolicy(Ctx));
     for (const clang::FieldDecl *F : RD->fields()) {
       Type FT;
-      if (!mapType(F->getType(), Ctx, FT) || FT.IsPointer || FT.IsReference || FT.isContainer())
+      // A std::array field is a fixed-size array like `double q[3]`; a
+      // std::vector field would give the struct a size of its own.
+      if (!mapType(F->getType(), Ctx, FT) || FT.IsPointer || FT.IsReference || FT.IsVector)
         return false;
       FT.IsConst = false;
       New.Fields.push_back({F->getNameAsString(), FT, memberAccess(F, Ctx)});
@@ -293,9 +295,9 @@ std::string adgen::unsupportedTypeReason(clang::QualType QT, const clang::ASTCon
       return Why;
     for (const clang::FieldDecl *F : RD->getDefinition()->fields()) {
       Type FT;
-      if (!mapType(F->getType(), Ctx, FT) || FT.isContainer()) {
+      if (!mapType(F->getType(), Ctx, FT) || FT.IsVector) {
         // Say why the field's own type is refused, when it has a reason.
-        std::string Inner = FT.isContainer() ? "" : unsupportedTypeReason(F->getType(), Ctx);
+        std::string Inner = FT.IsVector ? "" : unsupportedTypeReason(F->getType(), Ctx);
         return "field '" + F->getNameAsString() + "' of '" + RD->getNameAsString() +
                "' has type '" + F->getType().getAsString(printingPolicy(Ctx)) + "'" +
                (Inner.empty() ? ", which adgen does not support in a struct" : ": " + Inner);

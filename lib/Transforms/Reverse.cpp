@@ -27,9 +27,21 @@ using namespace adgen::reverse_impl;
 // Assembly
 //===----------------------------------------------------------------------===//
 
+/// How the tape comment names a stored place: `s`, `s.q[]`, `ps[].x`.
+static std::string placeName(const Expr *E) {
+  if (E->K == Op::Load)
+    return placeName(E->Ops[0]) +
+           (E->Ops[1]->K == Op::FieldName ? "." + E->Ops[1]->Text : std::string("[]"));
+  if ((E->K == Op::VarRef || E->K == Op::Deref) && E->V)
+    return E->V->Name;
+  if (E->K == Op::PtrAdd)
+    return placeName(E->Ops[0]);
+  return "?";
+}
+
 /// What a reviewer wants to know first: with respect to what, which
 /// outputs, and what goes on the tape and why.
-void Reverse::describe(const Block &Fwd) {
+void Reverse::describe(const Block &Fwd, const Block &Handed) {
   std::vector<std::string> In, Out;
   for (size_t I = 0; I < F.Params.size(); ++I) {
     if (P.Inputs[I])
@@ -45,9 +57,10 @@ void Reverse::describe(const Block &Fwd) {
       S += (I ? ", " : "") + L[I];
     return S.empty() ? std::string("none") : S;
   };
-  std::vector<std::string> Values;
+  // Read off the pushes themselves, so the comment cannot drift from the code.
+  std::vector<std::string> Values, Kept;
   unsigned Branches = 0, Loops = 0;
-  forEachStmt(Fwd, [&](Stmt *S) {
+  auto pushed = [&](Stmt *S, std::vector<std::string> &Names) {
     if (S->K != StmtKind::Push)
       return;
     const Expr *V = S->Value;
@@ -56,11 +69,24 @@ void Reverse::describe(const Block &Fwd) {
     else if (V->K == Op::VarRef && V->V->Synthetic && V->V->Name.rfind("iterations", 0) == 0)
       ++Loops;
     else if (Var *R = rootOf(V)) {
-      std::string N = V->K == Op::Load ? R->Name + "[]" : V->V ? V->V->Name : R->Name;
-      if (std::find(Values.begin(), Values.end(), N) == Values.end())
-        Values.push_back(N);
+      std::string N = V->K == Op::Load ? placeName(V) : V->V ? V->V->Name : R->Name;
+      if (std::find(Names.begin(), Names.end(), N) == Names.end())
+        Names.push_back(N);
+    }
+  };
+  std::vector<std::string> Helpers;
+  forEachStmt(Fwd, [&](Stmt *S) {
+    pushed(S, Values);
+    // A separate backward sweep (Replay) leaves the helpers' pushes to
+    // their own backward sweeps.
+    if (S->K == StmtKind::Call && RecordCalls.count(S->Fn) && Shape != ReverseShape::Replay) {
+      llvm::StringRef N(S->Fn->Name);
+      std::string Short = N.substr(N.rfind(':') == llvm::StringRef::npos ? 0 : N.rfind(':') + 1).str();
+      if (std::find(Helpers.begin(), Helpers.end(), Short) == Helpers.end())
+        Helpers.push_back(Short);
     }
   });
+  forEachStmt(Handed, [&](Stmt *S) { pushed(S, Kept); });
   std::vector<std::string> Recomp;
   for (const Stmt *D : Plan.Recomputed)
     if (Plan.Needed.count(D->V))
@@ -75,19 +101,28 @@ void Reverse::describe(const Block &Fwd) {
     Doc += std::string("\nAdjoints of inputs accumulate (+=)") +
            (!F.ReturnsVoid && F.ReturnType.isFloating() ? "; d_ret seeds the return value."
                                                         : ".");
-  if (!Values.empty() || Branches || Loops) {
-    Doc += "\nTape: ";
+  if (!Values.empty() || !Kept.empty() || !Helpers.empty() || Branches || Loops) {
+    Doc += Shape == ReverseShape::Replay
+               ? "\nTape: reads back what the forward sweep (helper) pushed: "
+               : "\nTape: ";
     std::vector<std::string> Parts;
     if (!Values.empty())
       Parts.push_back("old values of " + list(Values) +
                       " (overwritten, then read by the backward sweep)");
+    if (!Kept.empty())
+      Parts.push_back("the values of " + list(Kept) + " (read by the backward sweep)");
+    if (!Helpers.empty())
+      Parts.push_back("what the forward sweeps of the functions it calls push (" +
+                      list(Helpers) + ")");
     if (Branches)
       Parts.push_back("the branch taken by " + std::to_string(Branches / 2) + " if" +
                       (Branches / 2 == 1 ? "" : "s"));
     if (Loops)
       Parts.push_back("the trip count of " + std::to_string(Loops) + " loop" +
                       (Loops == 1 ? "" : "s"));
-    Doc += list(Parts) + ".";
+    for (size_t I = 0; I < Parts.size(); ++I)
+      Doc += (I ? "; " : "") + Parts[I];
+    Doc += ".";
   } else {
     Doc += "\nTape: nothing.";
   }
@@ -239,8 +274,26 @@ Block Reverse::declarations(std::vector<Var *> &Hoisted, std::vector<Var *> &Car
 void Reverse::assemble(Block &Fwd, Block &Bwd) {
   std::vector<Var *> Hoisted, Carried, Lent;
   Block Top = declarations(Hoisted, Carried, Lent);
+  // What a separate forward sweep (Record) hands its backward sweep
+  // (Replay) on the tape, after its own pushes. Built for both shapes, so the
+  // comment of each says what travels.
+  Block Handed;
+  if (Shape != ReverseShape::Joint) {
+    for (Var *V : Carried)
+      Handed.push_back(pushS(M.ref(V)));
+    for (Var *V : Hoisted)
+      if (V->Ty.ArraySize && Plan.Needed.count(V))
+        for (uint64_t I = 0; I < V->Ty.ArraySize; ++I)
+          Handed.push_back(pushS(M.load(M.ref(V), M.intConst(I))));
+      else if (V->Ty.isContainer() && Plan.Needed.count(V))
+        // Replay only reads the list: no loop (and no loop variable) for it.
+        Handed.push_back(Shape == ReverseShape::Record
+                             ? eachElement(V, false, [&](const Expr *E) { return pushS(E); })
+                             : pushS(M.load(M.ref(V), M.intConst(0))));
+  }
+
   G.Body = std::move(Top);
-  describe(Fwd);
+  describe(Fwd, Handed);
   auto append = [&](Block &B) { G.Body.insert(G.Body.end(), B.begin(), B.end()); };
   if (Shape != ReverseShape::Replay) {
     G.Body.push_back(M.comment("Forward sweep: run the function, record what the backward "
@@ -249,14 +302,7 @@ void Reverse::assemble(Block &Fwd, Block &Bwd) {
   }
   if (Shape == ReverseShape::Record) {
     G.Params = F.Params; // the forward sweep takes no adjoints
-    for (Var *V : Carried)
-      G.Body.push_back(pushS(M.ref(V)));
-    for (Var *V : Hoisted)
-      if (V->Ty.ArraySize && Plan.Needed.count(V))
-        for (uint64_t I = 0; I < V->Ty.ArraySize; ++I)
-          G.Body.push_back(pushS(M.load(M.ref(V), M.intConst(I))));
-      else if (V->Ty.isContainer() && Plan.Needed.count(V))
-        G.Body.push_back(eachElement(V, false, [&](const Expr *E) { return pushS(E); }));
+    append(Handed);
     G.ReturnsVoid = F.ReturnsVoid;
     G.ReturnType = F.ReturnType;
     if (L.Result)

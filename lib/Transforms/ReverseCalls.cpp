@@ -146,6 +146,7 @@ void Reverse::forwardCall(Stmt *S, Block &Out) {
   }
   Callee *HC = M.addCallee(C);
   HC->Name = Pl.Record;
+  RecordCalls.insert(HC);
   Out.push_back(M.callStmt(S->Target, HC, S->Args, S->Where));
 }
 

@@ -155,7 +155,7 @@ private:
   /// What the backward sweep reads of f's values as the forward sweep left
   /// them (planStores): all a Replay helper needs carried on the tape.
   void pointerAdjoint(Var *P, Block &Out);
-  void describe(const Block &Fwd);
+  void describe(const Block &Fwd, const Block &Handed);
 
   // OpenMP parallel loops (see ParallelLoops.h): the forward sweep runs the
   // loop; the backward sweep recomputes and reverses each iteration.
@@ -169,6 +169,8 @@ private:
   /// Index variables that parallel loops declare: each loop of both sweeps
   /// declares its own, so they are never hoisted.
   llvm::DenseSet<Var *> LoopOwned;
+  /// Calls of the forward sweeps of helpers (they push onto the tape too).
+  llvm::DenseSet<const Callee *> RecordCalls;
   bool sharedWrite(const Expr *Target) {
     Var *R = rootOf(Target);
     return IterPrivate && R && !IterPrivate->count(R);

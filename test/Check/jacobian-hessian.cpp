@@ -38,10 +38,10 @@ double e(const double *x, int n, double a) {
 }
 
 // GEN-LABEL: namespace adgen_check_0 {
-// GEN: inline std::vector<long double> jacobian(State s, std::vector<long double> &eff) {
+// GEN: inline std::vector<long double> jacobian(adgen_state s, std::vector<long double> &eff) {
 // GEN: ::g_jacobian(
 // GEN-LABEL: namespace adgen_check_1 {
-// GEN: inline std::vector<long double> hessian(State s, std::vector<long double> &eff) {
+// GEN: inline std::vector<long double> hessian(adgen_state s, std::vector<long double> &eff) {
 // GEN: ::h_hessian(
 // CHECK-DAG: ok   g {{.*}}worst relative error
 // CHECK-DAG: ok   h {{.*}}worst relative error
