@@ -8,8 +8,9 @@
 ///    updated only by `s = s + e` / `s = s - e` and read nowhere else;
 ///  - writes memory that outlives it only at index `[i]` (the loop index),
 ///    and reads none of the memory the loop writes;
-///  - calls no function that takes floating-point values or writable
-///    arguments, has no `continue`, and writes no firstprivate variable.
+///  - calls functions only as callProblem() allows (results and writable
+///    arguments private to the iteration, no active memory, no globals
+///    written), has no `continue`, and writes no firstprivate variable.
 /// Then the values an iteration reads are the same before and after the
 /// loop, so the backward sweep can run each iteration's forward part again.
 //===----------------------------------------------------------------------===//
@@ -50,6 +51,63 @@ bool isUpdate(const Stmt *S) {
   bool Reads = false;
   forEachExpr(E->Ops[1], [&](const Expr *N) { Reads |= isRef(N, V); });
   return !Reads;
+}
+
+/// The first global variable that \p F, or a function it calls, writes.
+Var *writtenGlobal(const Function *F, llvm::DenseSet<const Function *> &Seen) {
+  if (!F || !Seen.insert(F).second)
+    return nullptr;
+  Var *Found = nullptr;
+  forEachStmt(F->Body, [&](Stmt *B) {
+    if (Found)
+      return;
+    if (B->Target)
+      if (Var *R = rootOf(B->Target); R && R->Kind == VarKind::Global)
+        Found = R;
+    if (!Found && B->K == StmtKind::Call && B->Fn)
+      Found = writtenGlobal(B->Fn->Body, Seen);
+  });
+  return Found;
+}
+
+/// Why call \p B inside a parallel loop cannot be reversed per iteration
+/// ("" when it can). Its record and reverse helpers run inside the
+/// iteration, on the thread's own tape and redo log; what they write must
+/// be the iteration's own: the result and writable arguments go to
+/// variables private to it (\p Priv), the callee writes no global, and it
+/// gets no active memory (its reverse helper would accumulate that memory's
+/// adjoint without synchronisation).
+std::string callProblem(const Stmt *B, const llvm::DenseSet<Var *> &Priv,
+                        llvm::function_ref<bool(Var *)> Active) {
+  const Callee &C = *B->Fn;
+  std::string Of = " of '" + C.BaseName + "'";
+  if (C.Print != PrintKind::None)
+    return "";
+  if (B->Target && !(B->Target->K == Op::VarRef && Priv.count(B->Target->V)))
+    return "the result" + Of + " must go to a variable declared in the loop body";
+  for (size_t I = 0; I < B->Args.size(); ++I) {
+    const Expr *A = B->Args[I];
+    bool Writable = I < C.ParamTypes.size() && C.ParamTypes[I].isWritable();
+    std::string Param = I < C.ParamNames.size() ? "parameter '" + C.ParamNames[I] + "'"
+                                                : "an argument";
+    if (Writable) {
+      bool Own = (A->K == Op::VarRef || A->K == Op::AddrOf) && A->V && Priv.count(A->V) &&
+                 !A->V->Ty.isMemory();
+      if (!Own)
+        return "writable " + Param + Of + " must be given a scalar variable declared in "
+               "the loop body (or private)";
+      continue;
+    }
+    if (A->Ty.isMemory())
+      if (Var *R = rootOf(A); R && !Priv.count(R) && Active(R))
+        return "active memory '" + R->Name + "' passed to " + Param + Of +
+               " is not supported: its adjoint would be accumulated inside the callee "
+               "without synchronisation";
+  }
+  llvm::DenseSet<const Function *> Seen;
+  if (Var *G = writtenGlobal(C.Body, Seen))
+    return "'" + C.BaseName + "' writes global '" + G->Name + "'";
+  return "";
 }
 
 void readsIn(const Stmt *S, llvm::function_ref<void(const Expr *)> Fn) {
@@ -143,13 +201,8 @@ bool adgen::checkReversible(const Stmt *S, ErrorSink &Errors,
       fail(B, "'continue' inside the loop is not supported");
       return;
     case StmtKind::Call:
-      for (size_t I = 0; I < B->Args.size(); ++I)
-        if (B->Args[I]->Ty.isFloating() ||
-            (I < B->Fn->ParamTypes.size() && B->Fn->ParamTypes[I].isWritable()))
-          return fail(B, "calls of '" + B->Fn->BaseName + "' inside the loop are not "
-                         "supported yet");
-      if (B->Target)
-        fail(B, "calls with a result inside the loop are not supported yet");
+      if (std::string Why = callProblem(B, Priv, Active); !Why.empty())
+        fail(B, Why);
       return;
     case StmtKind::Assign: {
       Var *R = rootOf(B->Target);
@@ -188,6 +241,11 @@ bool adgen::checkReversible(const Stmt *S, ErrorSink &Errors,
       if (N->K == Op::Load && WrittenMem.count(rootOf(N)))
         fail(B, "it reads '" + rootOf(N)->Name + "', which its iterations write");
     });
+    if (B->K == StmtKind::Call) // memory handed to a helper is read through
+      for (const Expr *A : B->Args)
+        if (Var *R = A->Ty.isMemory() ? rootOf(A) : nullptr; R && WrittenMem.count(R))
+          fail(B, "it passes '" + R->Name + "', which its iterations write, to '" +
+                      B->Fn->BaseName + "'");
   });
   return OK;
 }

@@ -118,6 +118,7 @@ private:
   void parallelForward(Stmt *S, Block &Out);
   void parallelBackward(Stmt *S, Block &Out, unsigned Depth);
   bool reversible(Stmt *S);
+  void iterationRedo(Block &Fwd, Block &Bwd);
   llvm::DenseMap<const Stmt *, bool> Reversible;
   /// While generating one iteration of a backward parallel loop: what is
   /// private to the iteration. Writes to anything else are not repeated.
@@ -1227,13 +1228,20 @@ void Reverse::parallelBackward(Stmt *S, Block &Out, unsigned Depth) {
   const llvm::DenseSet<Var *> *Saved = IterPrivate;
   IterPrivate = &All;
   // Pushes and pops of an iteration go to the tape of the thread running it.
-  Var *FunctionTape = Tape;
+  Var *FunctionTape = Tape, *FunctionRedo = Redo;
+  bool FunctionUsesRedo = UsesRedo;
   Tape = local("tape", Tape->Ty);
+  Redo = local("redo", Redo->Ty);
+  UsesRedo = false;
   forward(S->Body, Fwd, Depth + 1);
   backward(S->Body, Bwd, Depth + 1);
   IterPrivate = Saved;
   Var *IterationTape = Tape;
   Tape = FunctionTape;
+  if (UsesRedo) // helpers' redo saves are the iteration's: see ParallelLoops.h
+    iterationRedo(Fwd, Bwd);
+  Redo = FunctionRedo;
+  UsesRedo = FunctionUsesRedo;
   if (Bwd.empty())
     return;
   // Declared at the top of the function (hoisted), so made private by the
@@ -1297,6 +1305,21 @@ void Reverse::parallelBackward(Stmt *S, Block &Out, unsigned Depth) {
     return;
   }
   Out.push_back(Loop);
+}
+
+/// The reverse helpers an iteration calls save the writable arguments they
+/// restore (the iteration's private variables) in the thread's redo log;
+/// the iteration replays them itself, before its private copies are gone.
+void Reverse::iterationRedo(Block &Fwd, Block &Bwd) {
+  Var *Mark = local("redo_mark", RedoMark->Ty);
+  Expr Now;
+  Now.K = Op::Call;
+  Now.Ty = Mark->Ty;
+  Now.Text = "mark";
+  Now.V = Redo; // redo.mark()
+  Fwd.insert(Fwd.begin(), {M.decl(Redo, M.call("adgen::threadRedoLog", {}, Redo->Ty)),
+                           M.decl(Mark, M.make(std::move(Now)))});
+  Bwd.push_back(redoCall("replay", {M.ref(Mark)}));
 }
 
 /// Emits d_leaf += Adj * d(E)/d(leaf) for every active leaf of E; several
