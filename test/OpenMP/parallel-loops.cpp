@@ -106,7 +106,7 @@ double relax(const double *x, double a, int n, int steps) {
 // CHECK: #pragma omp parallel for schedule(static) private(d_exp_val, d_p, d_z, exp_val, j, p, z)
 // CHECK-NEXT: for (int i = 0; i < n; ++i) {
 // CHECK-NOT: tape
-// CHECK: for (j = d - 1; j >= 0; --j) { // line 22
+// CHECK: for (j = d - 1; j >= 0; --j) { // line 28
 // CHECK-NEXT: #pragma omp atomic
 // CHECK-NEXT: d_w[j] += d_z * X[i * d + j];
 // The tangent of a `+` reduction variable joins the reduction.
