@@ -17,6 +17,7 @@
 #include "Transforms/ParallelLoops.h"
 #include "Analysis/Activity.h"
 #include <algorithm>
+#include <functional>
 
 using namespace adgen;
 using namespace adgen::graph;
@@ -250,6 +251,70 @@ bool adgen::checkReversible(const Stmt *S, ErrorSink &Errors,
   return OK;
 }
 
+bool adgen::passesWritable(const Block &Body) {
+  bool Writes = false;
+  forEachStmt(Body, [&](Stmt *B) {
+    if (B->K == StmtKind::Call && B->Fn)
+      for (size_t I = 0; I < B->Args.size() && I < B->Fn->ParamTypes.size(); ++I)
+        Writes |= B->Fn->ParamTypes[I].isWritable();
+  });
+  return Writes;
+}
+
+namespace {
+/// Removes from \p B (recursively) the declarations of \p Gone.
+void dropDecls(Block &B, const llvm::DenseSet<Var *> &Gone) {
+  B.erase(std::remove_if(B.begin(), B.end(),
+                         [&](Stmt *S) { return S->K == StmtKind::Decl && Gone.count(S->V); }),
+          B.end());
+  for (Stmt *S : B)
+    for (Block *Sub : {&S->Init, &S->Then, &S->Else, &S->Body, &S->Inc})
+      dropDecls(*Sub, Gone);
+}
+
+/// A helper's result that the iteration never reads (the forward statement
+/// that read it wrote shared memory, which the backward sweep does not
+/// repeat): the record helper still runs for what it records, its result is
+/// dropped, and so is the variable's declaration when nothing else uses it.
+void dropUnreadResults(Module &M, Block &Iter) {
+  llvm::DenseSet<Var *> Read, Mentioned;
+  forEachStmt(Iter, [&](Stmt *B) {
+    auto reads = [&](const Expr *E) {
+      forEachExpr(E, [&](const Expr *N) {
+        if (N->V)
+          Read.insert(N->V);
+      });
+    };
+    reads(B->Value);
+    for (const Expr *A : B->Args)
+      reads(A);
+    if (B->Target && B->Target->K != Op::VarRef)
+      reads(B->Target);
+  });
+  llvm::DenseSet<Var *> Gone;
+  // The call statement may be the graph's own: replaced, not changed.
+  std::function<void(Block &)> drop = [&](Block &B) {
+    for (Stmt *&S : B) {
+      if (S->K == StmtKind::Call && S->Target && S->Target->K == Op::VarRef &&
+          !Read.count(S->Target->V)) {
+        Gone.insert(S->Target->V);
+        S = M.callStmt(nullptr, S->Fn, S->Args, S->Where);
+      }
+      for (Block *Sub : {&S->Init, &S->Then, &S->Else, &S->Body, &S->Inc})
+        drop(*Sub);
+    }
+  };
+  drop(Iter);
+  forEachStmt(Iter, [&](Stmt *B) {
+    if (B->Target && B->Target->K == Op::VarRef)
+      Mentioned.insert(B->Target->V);
+  });
+  for (Var *V : Mentioned)
+    Gone.erase(V);
+  dropDecls(Iter, Gone);
+}
+} // namespace
+
 Stmt *adgen::backwardParallelLoop(Module &M, ErrorSink &Errors, const Stmt *S, Block Decls,
                                   Block Body, const llvm::DenseSet<Var *> &IterationVars,
                                   const llvm::DenseSet<Var *> &ClauseVars) {
@@ -333,6 +398,7 @@ Stmt *adgen::backwardParallelLoop(Module &M, ErrorSink &Errors, const Stmt *S, B
   if (!Sum.Vars.empty())
     L.Reductions.push_back(std::move(Sum));
   Decls.insert(Decls.end(), Body.begin(), Body.end());
+  dropUnreadResults(M, Decls);
   Stmt *Loop = M.loop(LoopKind::For, S->Init, S->Value, std::move(Decls), S->Inc, S->Where);
   Loop->Omp = M.ompLoop(std::move(L));
   return Loop;

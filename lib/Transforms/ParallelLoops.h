@@ -44,6 +44,10 @@ bool checkReversible(const graph::Stmt *S, graph::ErrorSink &Errors,
 /// variable declared in its body, and its private / firstprivate variables.
 llvm::DenseSet<graph::Var *> iterationPrivate(const graph::Stmt *S);
 
+/// Whether a call in \p Body passes an argument to a writable parameter
+/// (whose reverse helper then saves it in the redo log).
+bool passesWritable(const graph::Block &Body);
+
 /// The backward loop of parallel loop \p S, whose per-iteration code is
 /// \p Decls then \p Body (recompute, then adjoints). \p IterationVars: the
 /// variables private to an iteration (besides those \p Body declares);

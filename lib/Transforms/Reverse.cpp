@@ -1238,7 +1238,7 @@ void Reverse::parallelBackward(Stmt *S, Block &Out, unsigned Depth) {
   IterPrivate = Saved;
   Var *IterationTape = Tape;
   Tape = FunctionTape;
-  if (UsesRedo) // helpers' redo saves are the iteration's: see ParallelLoops.h
+  if (UsesRedo && passesWritable(S->Body)) // helpers' redo saves: the iteration's own
     iterationRedo(Fwd, Bwd);
   Redo = FunctionRedo;
   UsesRedo = FunctionUsesRedo;
