@@ -16,6 +16,7 @@
 //===----------------------------------------------------------------------===//
 #include "Transforms/ParallelLoops.h"
 #include "Analysis/Activity.h"
+#include "Transforms/CountedLoop.h"
 #include <algorithm>
 #include <functional>
 
@@ -111,6 +112,40 @@ std::string callProblem(const Stmt *B, const llvm::DenseSet<Var *> &Priv,
   return "";
 }
 
+bool sameExpr(const Expr *A, const Expr *B) {
+  if (A == B)
+    return true;
+  if (A->K != B->K || A->V != B->V || A->Text != B->Text || A->Ops.size() != B->Ops.size())
+    return false;
+  for (size_t I = 0; I < A->Ops.size(); ++I)
+    if (!sameExpr(A->Ops[I], B->Ops[I]))
+      return false;
+  return true;
+}
+
+/// The element index that identifies one iteration of the collapsed nest
+/// \p Loops: `i` for one loop; for `collapse(2)`, `i * m + j` (or
+/// `j + m * i`...) where the inner loop is `for (j = 0; j < m; ++j)`, which
+/// differs for every (i, j); likewise `(i * m + j) * l + k` for three.
+bool keyMatches(const std::vector<const Stmt *> &Loops, size_t Level, const Expr *E) {
+  Var *I = indexOf(Loops[Level]);
+  if (Level == 0)
+    return isRef(E, I);
+  std::optional<CountedLoop> C = countedLoop(*Loops[Level]);
+  if (!C || C->Counter != I || C->Inclusive || !C->First->isConstant() ||
+      C->First->Text != "0" || E->K != Op::Add)
+    return false;
+  for (int Side = 0; Side < 2; ++Side) {
+    const Expr *Ref = E->Ops[Side], *Prod = E->Ops[1 - Side];
+    if (!isRef(Ref, I) || Prod->K != Op::Mul)
+      continue;
+    for (int F = 0; F < 2; ++F)
+      if (sameExpr(Prod->Ops[F], C->Bound) && keyMatches(Loops, Level - 1, Prod->Ops[1 - F]))
+        return true;
+  }
+  return false;
+}
+
 void readsIn(const Stmt *S, llvm::function_ref<void(const Expr *)> Fn) {
   auto each = [&](const Expr *E) { forEachExpr(E, [&](const Expr *N) { Fn(N); }); };
   each(S->Value);
@@ -121,6 +156,35 @@ void readsIn(const Stmt *S, llvm::function_ref<void(const Expr *)> Fn) {
       each(O);
 }
 } // namespace
+
+std::vector<const Stmt *> adgen::collapsedLoops(const Stmt *S) {
+  std::vector<const Stmt *> Loops{S};
+  while (Loops.size() < S->Omp->Collapse) // the builder checked the nest
+    Loops.push_back(Loops.back()->Body[0]);
+  return Loops;
+}
+
+const Block &adgen::iterationBody(const Stmt *S) { return collapsedLoops(S).back()->Body; }
+
+bool adgen::isIterationElement(const Stmt *S, const Expr *N) {
+  if (N->K != Op::Load || isFieldLoad(N) || N->Ops[0]->K != Op::VarRef)
+    return false;
+  std::vector<const Stmt *> Loops = collapsedLoops(S);
+  return keyMatches(Loops, Loops.size() - 1, N->Ops[1]);
+}
+
+std::string adgen::iterationKey(const Stmt *S) {
+  std::vector<const Stmt *> Loops = collapsedLoops(S);
+  std::string K = indexOf(S) ? indexOf(S)->Name : "i";
+  for (size_t L = 1; L < Loops.size(); ++L) {
+    Var *I = indexOf(Loops[L]);
+    std::string J = I ? I->Name : "j", N = "n" + std::to_string(L);
+    if (std::optional<CountedLoop> C = countedLoop(*Loops[L]); C && C->Bound->K == Op::VarRef)
+      N = C->Bound->V->Name;
+    K = (L > 1 ? "(" + K + ")" : K) + " * " + N + " + " + J;
+  }
+  return K;
+}
 
 llvm::DenseSet<Var *> adgen::iterationPrivate(const Stmt *S) {
   llvm::DenseSet<Var *> P;
@@ -219,13 +283,15 @@ bool adgen::checkReversible(const Stmt *S, ErrorSink &Errors,
         Updated.insert(R);
         return;
       }
-      if (B->Target->K == Op::Load && !isFieldLoad(B->Target) &&
-          B->Target->Ops[0]->K == Op::VarRef && isRef(B->Target->Ops[1], Index)) {
+      if (isIterationElement(S, B->Target)) {
         WrittenMem.insert(R);
         return;
       }
-      return fail(B, "it writes '" + R->Name + "' elsewhere than at index [" + Index->Name +
-                         "]");
+      return fail(B, "it writes '" + R->Name + "' elsewhere than at index [" +
+                         iterationKey(S) + "]" +
+                         (L.Collapse > 1 ? ", one element per iteration of the collapsed "
+                                           "loops (inner loops from 0 to a bound with '<')"
+                                         : ""));
     }
     default:
       return;
@@ -343,7 +409,7 @@ Stmt *adgen::backwardParallelLoop(Module &M, ErrorSink &Errors, const Stmt *S, B
     if (N->K == Op::Load) {
       Var *R = rootOf(N);
       if (R && !Private.count(R)) {
-        bool AtI = N->Ops[0]->K == Op::VarRef && isRef(N->Ops[1], Index) && !isFieldLoad(N);
+        bool AtI = isIterationElement(S, N);
         auto It = AtIndex.try_emplace(R, true).first;
         It->second &= AtI;
       }
@@ -399,7 +465,16 @@ Stmt *adgen::backwardParallelLoop(Module &M, ErrorSink &Errors, const Stmt *S, B
     L.Reductions.push_back(std::move(Sum));
   Decls.insert(Decls.end(), Body.begin(), Body.end());
   dropUnreadResults(M, Decls);
-  Stmt *Loop = M.loop(LoopKind::For, S->Init, S->Value, std::move(Decls), S->Inc, S->Where);
+  // The same nest of loops (collapse(n)) around one iteration's code.
+  std::vector<const Stmt *> Loops = collapsedLoops(S);
+  Block Inner = std::move(Decls);
+  Stmt *Loop = nullptr;
+  for (auto It = Loops.rbegin(); It != Loops.rend(); ++It) {
+    Loop = M.loop(LoopKind::For, (*It)->Init, (*It)->Value, std::move(Inner), (*It)->Inc,
+                  (*It)->Where);
+    Inner = Block{Loop};
+  }
+  L.Collapse = S->Omp->Collapse;
   Loop->Omp = M.ompLoop(std::move(L));
   return Loop;
 }

@@ -23,6 +23,8 @@
 #include "Graph/Graph.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
+#include <string>
+#include <vector>
 
 namespace adgen {
 
@@ -39,6 +41,19 @@ const graph::OmpLoop *tangentOmpLoop(graph::Module &M, graph::ErrorSink &Errors,
 /// carry an adjoint.
 bool checkReversible(const graph::Stmt *S, graph::ErrorSink &Errors,
                      llvm::function_ref<bool(graph::Var *)> Active);
+
+/// The loops parallel loop \p S stands for: S, and with `collapse(n)` the
+/// n - 1 loops nested in it (outermost first).
+std::vector<const graph::Stmt *> collapsedLoops(const graph::Stmt *S);
+/// The statements of one iteration: the body of the innermost loop of
+/// collapsedLoops(S).
+const graph::Block &iterationBody(const graph::Stmt *S);
+/// Whether \p N is `p[key]`, where key is different for every iteration of
+/// \p S: its index `i`; with `collapse(2)`, `i * m + j` for an inner loop
+/// `for (j = 0; j < m; ++j)` (and so on for more loops).
+bool isIterationElement(const graph::Stmt *S, const graph::Expr *N);
+/// How such a key looks, for diagnostics: "i", "i * n1 + j".
+std::string iterationKey(const graph::Stmt *S);
 
 /// The variables private to one iteration of \p S: the loop's index, every
 /// variable declared in its body, and its private / firstprivate variables.

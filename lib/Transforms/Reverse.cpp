@@ -1215,8 +1215,9 @@ void Reverse::parallelBackward(Stmt *S, Block &Out, unsigned Depth) {
     return;
   // Private to an iteration: its variables, their adjoints and adjoint pointers.
   llvm::DenseSet<Var *> Priv = iterationPrivate(S), All = Priv;
-  if (!S->Init.empty() && S->Init[0]->K == StmtKind::Decl)
-    LoopOwned.insert(S->Init[0]->V);
+  for (const Stmt *Nest : collapsedLoops(S)) // the loops' indices: each loop declares its own
+    if (!Nest->Init.empty() && Nest->Init[0]->K == StmtKind::Decl)
+      LoopOwned.insert(Nest->Init[0]->V);
   for (Var *V : Priv) {
     if (const Expr *DV = AdjScalar.lookup(V))
       if (DV->K == Op::VarRef)
@@ -1233,12 +1234,13 @@ void Reverse::parallelBackward(Stmt *S, Block &Out, unsigned Depth) {
   Tape = local("tape", Tape->Ty);
   Redo = local("redo", Redo->Ty);
   UsesRedo = false;
-  forward(S->Body, Fwd, Depth + 1);
-  backward(S->Body, Bwd, Depth + 1);
+  const Block &Body = iterationBody(S);
+  forward(Body, Fwd, Depth + 1);
+  backward(Body, Bwd, Depth + 1);
   IterPrivate = Saved;
   Var *IterationTape = Tape;
   Tape = FunctionTape;
-  if (UsesRedo && passesWritable(S->Body)) // helpers' redo saves: the iteration's own
+  if (UsesRedo && passesWritable(Body)) // helpers' redo saves: the iteration's own
     iterationRedo(Fwd, Bwd);
   Redo = FunctionRedo;
   UsesRedo = FunctionUsesRedo;

@@ -52,15 +52,13 @@ double last(const double *x, int n) {
   return t;
 }
 
-ADGEN_REVERSE()
-double collapsed(const double *x, int n) {
-  double s = 0;
-// CHECK: refused.cpp:[[@LINE+1]]:26: error: OpenMP clause 'collapse' with more than one loop is not supported yet
-#pragma omp parallel for collapse(2) reduction(+ : s)
+ADGEN_REVERSE("x -> y")
+void collapsed(const double *x, double *y, int n, int m) {
+#pragma omp parallel for collapse(2)
   for (int i = 0; i < n; ++i)
-    for (int j = 0; j < n; ++j)
-      s += x[i] * x[j];
-  return s;
+    for (int j = 0; j < m; ++j)
+      // CHECK: refused.cpp:[[@LINE+1]]:12: error: reverse mode of a parallel loop: it writes 'y' elsewhere than at index [i * m + j], one element per iteration of the collapsed loops (inner loops from 0 to a bound with '<')
+      y[i] = x[i] * x[j];
 }
 
 ADGEN_REVERSE()
