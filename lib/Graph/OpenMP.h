@@ -30,6 +30,9 @@ struct OmpLoop {
   struct Reduction {
     std::string Op; ///< "+", "*", "max", "min"
     std::vector<Var *> Vars;
+    /// When not empty, one per variable: an array section after its name
+    /// ("[:k]"; "" for a plain variable). Generated code only.
+    std::vector<std::string> Sections;
   };
   std::vector<Reduction> Reductions;
   /// default(none) / default(shared) as written ("" when absent).

@@ -15,6 +15,7 @@
 
 #include "Transforms/Differentiator.h"
 #include "llvm/ADT/DenseSet.h"
+#include <algorithm>
 #include <functional>
 
 using namespace adgen;
@@ -63,6 +64,8 @@ private:
   const Expr *expr(const Expr *E, Var *J) {
     switch (E->K) {
     case Op::VarRef:
+      if (Var *P = Redirect.lookup(E->V)) // a reduction's k tangents: P[j]
+        return M.load(M.ref(P), M.ref(J));
       if (tangent(E->V) && (!E->V->Ty.isMemory() || ScalarParams.count(E->V) ||
                             WidenedScalars.count(E->V)))
         return M.load(M.ref(E->V), M.ref(J)); // d_v -> d_v[j]
@@ -161,9 +164,9 @@ private:
       return;
     }
     case StmtKind::Loop: {
+      if (S->Omp)
+        return parallelLoop(S, Out, Decls);
       Stmt C = *S;
-      // Tangent vectors are shared locals here: parallel loops run serially.
-      C.Omp = nullptr;
       C.Init = block(S->Init, Decls);
       C.Body = block(S->Body, Decls);
       C.Inc = block(S->Inc, Decls);
@@ -189,10 +192,62 @@ private:
     }
   }
 
+  /// A parallel loop (its tangent clauses from the forward transform). The
+  /// k tangents of a scalar are a std::vector: as a private variable each
+  /// thread needs a copy of the right size (firstprivate); as a reduction
+  /// variable they are reduced as the array section d_s_dirs[:k] of a
+  /// pointer to them, through which the loop updates them.
+  void parallelLoop(Stmt *S, Block &Out, Block &Decls) {
+    OmpLoop L = *S->Omp;
+    std::vector<Var *> Copied;
+    auto copy = [&](Var *V) {
+      if (V->Ty.IsVector && std::find(Copied.begin(), Copied.end(), V) == Copied.end())
+        Copied.push_back(V);
+    };
+    for (std::vector<Var *> *List : {&L.Private, &L.FirstPrivate}) {
+      for (Var *V : *List)
+        copy(V);
+      List->erase(std::remove_if(List->begin(), List->end(),
+                                 [](Var *V) { return V->Ty.IsVector; }),
+                  List->end());
+    }
+    std::vector<Var *> Pointers;
+    for (OmpLoop::Reduction &R : L.Reductions) {
+      R.Sections.resize(R.Vars.size());
+      for (size_t I = 0; I < R.Vars.size(); ++I) {
+        Var *V = R.Vars[I];
+        if (!V->Ty.IsVector)
+          continue;
+        Var *P = G.addVar(G.freshName(V->Name + "_dirs"),
+                          Type::pointerTo(V->Ty.Scalar, V->Ty.Spelling, false), VarKind::Local);
+        P->Synthetic = true;
+        Out.push_back(M.decl(P, M.ptrAdd(M.ref(V), M.intConst(0)), S->Where));
+        Redirect[V] = P;
+        Pointers.push_back(V);
+        R.Vars[I] = P;
+        R.Sections[I] = "[:" + K->Name + "]";
+      }
+    }
+    Stmt C = *S;
+    C.Init = block(S->Init, Decls);
+    C.Body = block(S->Body, Decls);
+    C.Inc = block(S->Inc, Decls);
+    for (Var *V : Pointers)
+      Redirect.erase(V);
+    forEachStmt(S->Body, [&](Stmt *B) { // tangents declared in the body, now hoisted
+      if (B->K == StmtKind::Decl && tangent(B->V))
+        copy(B->V);
+    });
+    L.FirstPrivate.insert(L.FirstPrivate.end(), Copied.begin(), Copied.end());
+    C.Omp = M.ompLoop(std::move(L));
+    Out.push_back(M.make(std::move(C)));
+  }
+
   Module &M;
   Function &G;
   const llvm::DenseSet<const Var *> &Tangents;
   Var *K;
+  llvm::DenseMap<const Var *, Var *> Redirect;
 };
 
 /// Calls to functions with derivatives would need their own k-direction
