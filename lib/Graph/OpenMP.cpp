@@ -40,3 +40,10 @@ std::string OmpLoop::clauses() const {
       S += " reduction(" + R.Op + " : " + names(R.Vars, &R.Sections) + ")";
   return S;
 }
+
+std::string OmpLoop::pragma() const {
+  const char *D = Kind == Directive::ParallelFor ? "parallel for"
+                  : Kind == Directive::Parallel  ? "parallel"
+                                                 : "for";
+  return std::string("#pragma omp ") + D + clauses();
+}

@@ -194,9 +194,12 @@ private:
 
   /// A parallel loop (its tangent clauses from the forward transform). The
   /// k tangents of a scalar are a std::vector: as a private variable each
-  /// thread needs a copy of the right size (firstprivate); as a reduction
-  /// variable they are reduced as the array section d_s_dirs[:k] of a
-  /// pointer to them, through which the loop updates them.
+  /// thread needs a copy of the right size (firstprivate). A reduction's k
+  /// tangents are summed by hand: an array-section reduction would put k
+  /// values per thread on the stack, which a large k (f_jacobian's columns)
+  /// overflows. So the loop becomes an `omp for` inside a `parallel` region
+  /// whose threads each sum into their own vector d_s_part, then add it to
+  /// d_s atomically.
   void parallelLoop(Stmt *S, Block &Out, Block &Decls) {
     OmpLoop L = *S->Omp;
     std::vector<Var *> Copied;
@@ -211,36 +214,54 @@ private:
                                  [](Var *V) { return V->Ty.IsVector; }),
                   List->end());
     }
-    std::vector<Var *> Pointers;
+    Block Region, Merge;
+    std::vector<Var *> Summed;
     for (OmpLoop::Reduction &R : L.Reductions) {
-      R.Sections.resize(R.Vars.size());
-      for (size_t I = 0; I < R.Vars.size(); ++I) {
-        Var *V = R.Vars[I];
+      for (Var *V : R.Vars) {
         if (!V->Ty.IsVector)
           continue;
-        Var *P = G.addVar(G.freshName(V->Name + "_dirs"),
-                          Type::pointerTo(V->Ty.Scalar, V->Ty.Spelling, false), VarKind::Local);
+        Var *P = G.addVar(G.freshName(V->Name + "_part"), V->Ty, VarKind::Local);
         P->Synthetic = true;
-        Out.push_back(M.decl(P, M.ptrAdd(M.ref(V), M.intConst(0)), S->Where));
+        Region.push_back(M.decl(P, M.ref(K), S->Where)); // k zeros
         Redirect[V] = P;
-        Pointers.push_back(V);
-        R.Vars[I] = P;
-        R.Sections[I] = "[:" + K->Name + "]";
+        Summed.push_back(V);
+        Merge.push_back(perDirection(
+            [&](Var *J) {
+              Stmt *Add = M.addAssign(M.load(M.ref(V), M.ref(J)), M.load(M.ref(P), M.ref(J)));
+              Add->OmpAtomic = true;
+              return Block{Add};
+            },
+            S->Where));
       }
+      R.Vars.erase(std::remove_if(R.Vars.begin(), R.Vars.end(),
+                                  [](Var *V) { return V->Ty.IsVector; }),
+                   R.Vars.end());
     }
     Stmt C = *S;
     C.Init = block(S->Init, Decls);
     C.Body = block(S->Body, Decls);
     C.Inc = block(S->Inc, Decls);
-    for (Var *V : Pointers)
+    for (Var *V : Summed)
       Redirect.erase(V);
     forEachStmt(S->Body, [&](Stmt *B) { // tangents declared in the body, now hoisted
       if (B->K == StmtKind::Decl && tangent(B->V))
         copy(B->V);
     });
     L.FirstPrivate.insert(L.FirstPrivate.end(), Copied.begin(), Copied.end());
+    if (Summed.empty()) {
+      C.Omp = M.ompLoop(std::move(L));
+      Out.push_back(M.make(std::move(C)));
+      return;
+    }
+    L.Kind = OmpLoop::Directive::For;
     C.Omp = M.ompLoop(std::move(L));
-    Out.push_back(M.make(std::move(C)));
+    Region.push_back(M.make(std::move(C)));
+    Region.insert(Region.end(), Merge.begin(), Merge.end());
+    Stmt *Scope = M.scope(std::move(Region), S->Where);
+    OmpLoop Par;
+    Par.Kind = OmpLoop::Directive::Parallel;
+    Scope->Omp = M.ompLoop(std::move(Par));
+    Out.push_back(Scope);
   }
 
   Module &M;

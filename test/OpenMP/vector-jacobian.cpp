@@ -1,7 +1,9 @@
 // f_fwd_vec over parallel loops: the tangent loop is parallel too. The k
 // tangents of a scalar are a std::vector: private ones are firstprivate
-// (each thread copies the k values), a reduction's are reduced as the array
-// section d_s_dirs[:k]. f_jacobian takes them (by columns) or the parallel
+// (each thread copies the k values); a reduction's are summed per thread in
+// a vector of its own inside a `parallel` region, then added atomically
+// (an array-section reduction would put them on the thread's stack, which
+// f_jacobian's k = number of inputs may overflow). f_jacobian takes them (by columns) or the parallel
 // pullback (by rows): both give the same matrix, for 1, 2 and 4 threads.
 // RUN: %adgen %s -o %t.gen.cpp -- -std=c++17
 // RUN: FileCheck %s --input-file=%t.gen.cpp --implicit-check-not=error:
@@ -54,11 +56,17 @@ double energy(const double *x, double a, double *out, int n) {
 // CHECK-LABEL: static void forces_jacobian_fwd_vec({{.*}}) {
 // CHECK: #pragma omp parallel for schedule(dynamic, 2) firstprivate(d_fi, d_dx)
 // CHECK-LABEL: double energy_fwd_vec({{.*}}) {
-// CHECK: double *d_s_dirs = d_s.data();
-// CHECK-NEXT: #pragma omp parallel for schedule(static) private(t) firstprivate(d_t) reduction(+ : s, d_s_dirs[ : k])
-// CHECK: d_s_dirs[dir_{{[0-9]+}}] += d_t[dir_{{[0-9]+}}] * (2.0 * t);
+// CHECK: #pragma omp parallel
+// CHECK-NEXT: {
+// CHECK-NEXT: std::vector<double> d_s_part(k);
+// CHECK-NEXT: #pragma omp for schedule(static) private(t) firstprivate(d_t) reduction(+ : s)
+// CHECK: d_s_part[dir_{{[0-9]+}}] += d_t[dir_{{[0-9]+}}] * (2.0 * t);
 // CHECK: #pragma omp atomic
 // CHECK-NEXT: d_q[dir_{{[0-9]+}}] +=
+// CHECK: #pragma omp atomic
+// CHECK-NEXT: q += a * x[i];
+// CHECK: #pragma omp atomic
+// CHECK-NEXT: d_s[dir_{{[0-9]+}}] += d_s_part[dir_{{[0-9]+}}];
 // CHECK-LABEL: void energy_jacobian({{.*}}) {
 // CHECK: ::adgen_detail::energy_jacobian_fwd_vec(
 // ROWS-LABEL: void forces_jacobian({{.*}}) {
