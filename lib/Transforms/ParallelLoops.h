@@ -16,6 +16,9 @@
 /// is right when an iteration reads nothing another iteration writes, which
 /// checkReversible() verifies; shared adjoints are updated atomically, or
 /// through a reduction clause for local scalars (see docs/how-it-works.md).
+/// Calls of helpers run their record and reverse helpers inside the
+/// iteration, on the thread's own tape (adgen::threadTape()); `collapse(n)`
+/// loops are rebuilt as the same nest around one iteration's code.
 //===----------------------------------------------------------------------===//
 #ifndef ADGEN_TRANSFORMS_PARALLELLOOPS_H
 #define ADGEN_TRANSFORMS_PARALLELLOOPS_H
