@@ -17,6 +17,7 @@
 #include "Transforms/ParallelLoops.h"
 #include "Analysis/Activity.h"
 #include "Transforms/CountedLoop.h"
+#include "Transforms/PartialAdjoints.h"
 #include <algorithm>
 #include <functional>
 
@@ -383,7 +384,8 @@ void dropUnreadResults(Module &M, Block &Iter) {
 
 Stmt *adgen::backwardParallelLoop(Module &M, ErrorSink &Errors, const Stmt *S, Block Decls,
                                   Block Body, const llvm::DenseSet<Var *> &IterationVars,
-                                  const llvm::DenseSet<Var *> &ClauseVars) {
+                                  const llvm::DenseSet<Var *> &ClauseVars,
+                                  llvm::function_ref<Var *(const std::string &, Type)> NewVar) {
   Var *Index = indexOf(S);
   OmpLoop L;
   L.ScheduleKind = S->Omp->ScheduleKind;
@@ -402,6 +404,11 @@ Stmt *adgen::backwardParallelLoop(Module &M, ErrorSink &Errors, const Stmt *S, B
       Private.insert(B->V);
   });
   std::sort(L.Private.begin(), L.Private.end(), [](Var *A, Var *B) { return A->Name < B->Name; });
+  // Shared adjoint arrays the iteration updates whole: per-thread partials.
+  PartialAdjoints Partials;
+  Partials.find(M, S, Body, Private, NewVar);
+  for (const PartialAdjoints::Partial &P : Partials.Arrays)
+    Private.insert(P.Part);
   // Accesses of shared memory per root: are they all at [i]?
   llvm::DenseMap<Var *, bool> AtIndex;
   llvm::DenseSet<Var *> ReadScalars;
@@ -476,5 +483,5 @@ Stmt *adgen::backwardParallelLoop(Module &M, ErrorSink &Errors, const Stmt *S, B
   }
   L.Collapse = S->Omp->Collapse;
   Loop->Omp = M.ompLoop(std::move(L));
-  return Loop;
+  return Partials.wrap(M, Loop, NewVar);
 }

@@ -72,13 +72,17 @@ bool passesWritable(const graph::Block &Body);
 /// \p ClauseVars: those of them declared outside the loop, which its
 /// `private` clause lists; every
 /// accumulation in \p Body into other storage is made race-free: scalars
-/// that are local variables join a `reduction(+ : ...)`, everything else
-/// not indexed by the loop variable alone becomes `#pragma omp atomic`.
+/// that are local variables join a `reduction(+ : ...)`, adjoint arrays an
+/// iteration updates whole get per-thread partial vectors
+/// (PartialAdjoints.h; then the result is a `parallel` region around the
+/// loop), everything else not at the iteration's own element becomes
+/// `#pragma omp atomic`. \p NewVar makes the variables this needs.
 /// Null after an error (reported at \p S).
 graph::Stmt *backwardParallelLoop(graph::Module &M, graph::ErrorSink &Errors,
                                   const graph::Stmt *S, graph::Block Decls, graph::Block Body,
                                   const llvm::DenseSet<graph::Var *> &IterationVars,
-                                  const llvm::DenseSet<graph::Var *> &ClauseVars);
+                                  const llvm::DenseSet<graph::Var *> &ClauseVars,
+                                  llvm::function_ref<graph::Var *(const std::string &, graph::Type)> NewVar);
 
 } // namespace adgen
 

@@ -1301,7 +1301,8 @@ void Reverse::parallelBackward(Stmt *S, Block &Out, unsigned Depth) {
                  M.decl(IterationTape, M.call("adgen::threadTape", {}, Tape->Ty)));
   Block Iter = std::move(Fwd);
   Iter.insert(Iter.end(), Bwd.begin(), Bwd.end());
-  Stmt *Loop = backwardParallelLoop(M, D.errors(), S, std::move(Start), std::move(Iter), All, Clause);
+  Stmt *Loop = backwardParallelLoop(M, D.errors(), S, std::move(Start), std::move(Iter), All, Clause,
+                                    [&](const std::string &N, Type T) { return local(N, T); });
   if (!Loop) {
     OK = false;
     return;
