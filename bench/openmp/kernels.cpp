@@ -75,7 +75,7 @@ void measure(const char *Name, const std::function<void()> &F, const std::functi
 
 int main() {
 #ifndef ADGEN_VARIANT
-#define ADGEN_VARIANT "atomics"
+#define ADGEN_VARIANT "per-thread partial vectors (as generated)"
 #endif
   std::printf("shared adjoints: %s; times are the best of several runs, 1 thread -> 2 threads\n",
               ADGEN_VARIANT);
