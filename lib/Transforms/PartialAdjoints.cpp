@@ -3,10 +3,11 @@
 /// \file
 /// See PartialAdjoints.h. Why an access `R[j]` is inside [0, m): j is the
 /// counter of a loop of the iteration that CountedLoop recognises as
-/// `for (j = 0; j < m; ++j)` with plain bounds (the backward sweep runs it
-/// down from m - 1 to 0, nothing else changes j), the access lies inside
-/// that loop's backward loop, and m reads only variables the parallel loop
-/// never writes (so m is the same at the start of the region).
+/// `for (j = 0; j < m; ++j)` with plain bounds, the access lies inside a
+/// backward loop `for (j = m - 1; j >= 0; --j)` whose body does not write j
+/// (runsDown), and m reads only variables the parallel loop never writes (so
+/// m is the same at the start of the region). The collapsed loops' own
+/// counters hold for the whole iteration.
 //===----------------------------------------------------------------------===//
 #include "Transforms/PartialAdjoints.h"
 #include "Transforms/CountedLoop.h"
@@ -57,6 +58,7 @@ void PartialAdjoints::find(Module &M, const Stmt *S, Block &Body,
       Written.insert(B->Target->V);
   });
   llvm::DenseMap<Var *, const Expr *> Range;
+  llvm::DenseMap<Var *, CountedLoop> Counted;
   auto note = [&](const Stmt *L) {
     std::optional<CountedLoop> C = countedLoop(*L);
     if (!C || !C->PlainBounds || C->Inclusive || !C->First->isConstant() || C->First->Text != "0")
@@ -65,8 +67,26 @@ void PartialAdjoints::find(Module &M, const Stmt *S, Block &Body,
     forEachExpr(C->Bound, [&](const Expr *N) {
       Kept &= !(N->V && (Private.count(N->V) || Written.count(N->V)));
     });
-    if (Kept)
+    if (Kept) {
       Range[C->Counter] = C->Bound;
+      Counted[C->Counter] = *C;
+    }
+  };
+  // A backward loop that runs counter j down from m - 1 to 0, as Reverse
+  // emits for a counted loop: inside it, 0 <= j < m.
+  auto runsDown = [&](const Stmt *L, Var *J) {
+    auto It = Counted.find(J);
+    if (It == Counted.end() || L->Init.size() != 1 || L->Init[0]->K != StmtKind::Assign ||
+        !sameExpr(L->Init[0]->Value, It->second.last(M)) || !L->Value ||
+        L->Value->K != Op::Ge || L->Value->Ops[0]->K != Op::VarRef ||
+        L->Value->Ops[0]->V != J || !sameExpr(L->Value->Ops[1], It->second.First))
+      return false;
+    bool OnlyStep = true; // nothing in the loop but its decrement writes j
+    forEachStmt(L->Body, [&](Stmt *B) {
+      OnlyStep &= !(B->Target && B->Target->K == Op::VarRef && B->Target->V == J) &&
+                  !(B->K == StmtKind::Decl && B->V == J);
+    });
+    return OnlyStep;
   };
   std::vector<const Stmt *> Nest = collapsedLoops(S);
   for (const Stmt *L : Nest)
@@ -119,6 +139,8 @@ void PartialAdjoints::find(Module &M, const Stmt *S, Block &Body,
       if (Tg && Tg->K == Op::Load)
         bad(Tg->Ops[1]);
       Var *Counter = T->K == StmtKind::Loop ? counterOf(T) : nullptr;
+      if (Counter && !runsDown(T, Counter))
+        Counter = nullptr;
       if (Counter)
         Enclosing.push_back(Counter);
       for (const Block *Sub : {&T->Init, &T->Then, &T->Else, &T->Body, &T->Inc})
