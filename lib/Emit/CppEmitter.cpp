@@ -494,6 +494,8 @@ private:
       Out += "// " + S.Text + "\n";
       return;
     case StmtKind::Scope:
+      if (S.Omp)
+        Out += S.Omp->pragma() + "\n";
       Out += "{\n";
       block(S.Then);
       Out += "}\n";
@@ -529,7 +531,7 @@ private:
       for (const Stmt *I : S.Inc)
         Incs.push_back(inlineStmt(*I));
     if (S.Omp)
-      Out += "#pragma omp parallel for" + S.Omp->clauses() + "\n";
+      Out += S.Omp->pragma() + "\n";
     Out += "for (" + Init + "; " + Cond + "; " + llvm::join(Incs, ", ") + ") {" + lineNote(S) +
            "\n";
     block(S.Body);

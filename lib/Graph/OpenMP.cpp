@@ -12,10 +12,12 @@ std::string OmpLoop::reductionOf(const Var *V) const {
   return "";
 }
 
-static std::string names(const std::vector<Var *> &Vs) {
+static std::string names(const std::vector<Var *> &Vs,
+                         const std::vector<std::string> *Sections = nullptr) {
   std::string S;
-  for (const Var *V : Vs)
-    S += (S.empty() ? "" : ", ") + V->Name;
+  for (size_t I = 0; I < Vs.size(); ++I)
+    S += (S.empty() ? "" : ", ") + Vs[I]->Name +
+         (Sections && I < Sections->size() ? (*Sections)[I] : "");
   return S;
 }
 
@@ -35,6 +37,13 @@ std::string OmpLoop::clauses() const {
     S += " shared(" + names(Shared) + ")";
   for (const Reduction &R : Reductions)
     if (!R.Vars.empty())
-      S += " reduction(" + R.Op + " : " + names(R.Vars) + ")";
+      S += " reduction(" + R.Op + " : " + names(R.Vars, &R.Sections) + ")";
   return S;
+}
+
+std::string OmpLoop::pragma() const {
+  const char *D = Kind == Directive::ParallelFor ? "parallel for"
+                  : Kind == Directive::Parallel  ? "parallel"
+                                                 : "for";
+  return std::string("#pragma omp ") + D + clauses();
 }

@@ -22,6 +22,11 @@ namespace adgen::graph {
 struct Var;
 
 struct OmpLoop {
+  /// Which directive carries the clauses: `parallel for` on a For loop;
+  /// `parallel` on a Scope (generated code: a region whose threads keep
+  /// per-thread partial sums) around a For loop marked `for`.
+  enum class Directive { ParallelFor, Parallel, For };
+  Directive Kind = Directive::ParallelFor;
   /// schedule(Kind[, Chunk]); Kind empty when there is no schedule clause.
   /// Chunk is C++ text (a constant or a variable's name).
   std::string ScheduleKind, ScheduleChunk;
@@ -30,6 +35,9 @@ struct OmpLoop {
   struct Reduction {
     std::string Op; ///< "+", "*", "max", "min"
     std::vector<Var *> Vars;
+    /// When not empty, one per variable: an array section after its name
+    /// ("[:k]"; "" for a plain variable). Generated code only.
+    std::vector<std::string> Sections;
   };
   std::vector<Reduction> Reductions;
   /// default(none) / default(shared) as written ("" when absent).
@@ -37,6 +45,8 @@ struct OmpLoop {
 
   /// The reduction operator of \p V, or "" when V is not a reduction variable.
   std::string reductionOf(const Var *V) const;
+  /// "#pragma omp parallel for" (or "parallel", "for") and the clauses.
+  std::string pragma() const;
   /// The clauses as they follow `#pragma omp parallel for`: " schedule(static)
   /// reduction(+ : s, d_s)" (with a leading space; empty when none).
   std::string clauses() const;

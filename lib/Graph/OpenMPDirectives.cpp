@@ -90,10 +90,12 @@ bool GraphBuilder::Impl::ompClause(const OMPClause *C, const OMPExecutableDirect
   }
   if (const auto *CC = dyn_cast<OMPCollapseClause>(C)) {
     clang::Expr::EvalResult R;
-    if (CC->getNumForLoops()->EvaluateAsInt(R, Ctx) && R.Val.getInt() == 1)
-      return true;
-    return failStmt(CC->getBeginLoc(), "OpenMP clause 'collapse' with more than one loop is "
-                                       "not supported yet");
+    if (!CC->getNumForLoops()->EvaluateAsInt(R, Ctx) || R.Val.getInt() < 1 ||
+        R.Val.getInt() > 8)
+      return failStmt(CC->getBeginLoc(), "OpenMP clause 'collapse' needs a constant "
+                                         "number of loops (1 to 8)");
+    L.Collapse = static_cast<unsigned>(R.Val.getInt().getZExtValue());
+    return true;
   }
   if (isa<OMPDefaultClause>(C))
     return true; // a compile-time check of the user's; derivative loops name more variables
@@ -188,6 +190,18 @@ bool GraphBuilder::Impl::ompDirective(const OMPExecutableDirective *D) {
   Stmt *S = Cur->size() == Before + 1 ? Cur->back() : nullptr;
   if (!S || S->K != graph::StmtKind::Loop || S->Loop != graph::LoopKind::For || !S->Value)
     return failStmt(FS->getForLoc(), "this OpenMP loop's condition is not supported");
+  // collapse(n): n perfectly nested for loops (Clang checked the source; the
+  // graph must show the same nest, which the transforms rebuild).
+  const Stmt *Inner = S;
+  for (unsigned K = 1; K < L.Collapse; ++K) {
+    Inner = Inner->Body.size() == 1 ? Inner->Body[0] : nullptr;
+    if (!Inner || Inner->K != graph::StmtKind::Loop || Inner->Loop != graph::LoopKind::For ||
+        !Inner->Value || Inner->Init.size() != 1)
+      return failStmt(FS->getForLoc(), "'collapse(" + std::to_string(L.Collapse) +
+                                           ")' needs " + std::to_string(L.Collapse) +
+                                           " perfectly nested for loops, each with one "
+                                           "init and a condition");
+  }
   S->Omp = M.ompLoop(std::move(L));
   return true;
 }

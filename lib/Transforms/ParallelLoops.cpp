@@ -8,14 +8,18 @@
 ///    updated only by `s = s + e` / `s = s - e` and read nowhere else;
 ///  - writes memory that outlives it only at index `[i]` (the loop index),
 ///    and reads none of the memory the loop writes;
-///  - calls no function that takes floating-point values or writable
-///    arguments, has no `continue`, and writes no firstprivate variable.
+///  - calls functions only as callProblem() allows (results and writable
+///    arguments private to the iteration, no active memory, no globals
+///    written), has no `continue`, and writes no firstprivate variable.
 /// Then the values an iteration reads are the same before and after the
 /// loop, so the backward sweep can run each iteration's forward part again.
 //===----------------------------------------------------------------------===//
 #include "Transforms/ParallelLoops.h"
 #include "Analysis/Activity.h"
+#include "Transforms/CountedLoop.h"
+#include "Transforms/PartialAdjoints.h"
 #include <algorithm>
+#include <functional>
 
 using namespace adgen;
 using namespace adgen::graph;
@@ -52,6 +56,97 @@ bool isUpdate(const Stmt *S) {
   return !Reads;
 }
 
+/// The first global variable that \p F, or a function it calls, writes.
+Var *writtenGlobal(const Function *F, llvm::DenseSet<const Function *> &Seen) {
+  if (!F || !Seen.insert(F).second)
+    return nullptr;
+  Var *Found = nullptr;
+  forEachStmt(F->Body, [&](Stmt *B) {
+    if (Found)
+      return;
+    if (B->Target)
+      if (Var *R = rootOf(B->Target); R && R->Kind == VarKind::Global)
+        Found = R;
+    if (!Found && B->K == StmtKind::Call && B->Fn)
+      Found = writtenGlobal(B->Fn->Body, Seen);
+  });
+  return Found;
+}
+
+/// Why call \p B inside a parallel loop cannot be reversed per iteration
+/// ("" when it can). Its record and reverse helpers run inside the
+/// iteration, on the thread's own tape and redo log; what they write must
+/// be the iteration's own: the result and writable arguments go to
+/// variables private to it (\p Priv), the callee writes no global, and it
+/// gets no active memory (its reverse helper would accumulate that memory's
+/// adjoint without synchronisation).
+std::string callProblem(const Stmt *B, const llvm::DenseSet<Var *> &Priv,
+                        llvm::function_ref<bool(Var *)> Active) {
+  const Callee &C = *B->Fn;
+  std::string Of = " of '" + C.BaseName + "'";
+  if (C.Print != PrintKind::None)
+    return "";
+  if (B->Target && !(B->Target->K == Op::VarRef && Priv.count(B->Target->V)))
+    return "the result" + Of + " must go to a variable declared in the loop body";
+  for (size_t I = 0; I < B->Args.size(); ++I) {
+    const Expr *A = B->Args[I];
+    bool Writable = I < C.ParamTypes.size() && C.ParamTypes[I].isWritable();
+    std::string Param = I < C.ParamNames.size() ? "parameter '" + C.ParamNames[I] + "'"
+                                                : "an argument";
+    if (Writable) {
+      bool Own = (A->K == Op::VarRef || A->K == Op::AddrOf) && A->V && Priv.count(A->V) &&
+                 !A->V->Ty.isMemory();
+      if (!Own)
+        return "writable " + Param + Of + " must be given a scalar variable declared in "
+               "the loop body (or private)";
+      continue;
+    }
+    if (A->Ty.isMemory())
+      if (Var *R = rootOf(A); R && !Priv.count(R) && Active(R))
+        return "active memory '" + R->Name + "' passed to " + Param + Of +
+               " is not supported: its adjoint would be accumulated inside the callee "
+               "without synchronisation";
+  }
+  llvm::DenseSet<const Function *> Seen;
+  if (Var *G = writtenGlobal(C.Body, Seen))
+    return "'" + C.BaseName + "' writes global '" + G->Name + "'";
+  return "";
+}
+
+bool sameExpr(const Expr *A, const Expr *B) {
+  if (A == B)
+    return true;
+  if (A->K != B->K || A->V != B->V || A->Text != B->Text || A->Ops.size() != B->Ops.size())
+    return false;
+  for (size_t I = 0; I < A->Ops.size(); ++I)
+    if (!sameExpr(A->Ops[I], B->Ops[I]))
+      return false;
+  return true;
+}
+
+/// The element index that identifies one iteration of the collapsed nest
+/// \p Loops: `i` for one loop; for `collapse(2)`, `i * m + j` (or
+/// `j + m * i`...) where the inner loop is `for (j = 0; j < m; ++j)`, which
+/// differs for every (i, j); likewise `(i * m + j) * l + k` for three.
+bool keyMatches(const std::vector<const Stmt *> &Loops, size_t Level, const Expr *E) {
+  Var *I = indexOf(Loops[Level]);
+  if (Level == 0)
+    return isRef(E, I);
+  std::optional<CountedLoop> C = countedLoop(*Loops[Level]);
+  if (!C || C->Counter != I || C->Inclusive || !C->First->isConstant() ||
+      C->First->Text != "0" || E->K != Op::Add)
+    return false;
+  for (int Side = 0; Side < 2; ++Side) {
+    const Expr *Ref = E->Ops[Side], *Prod = E->Ops[1 - Side];
+    if (!isRef(Ref, I) || Prod->K != Op::Mul)
+      continue;
+    for (int F = 0; F < 2; ++F)
+      if (sameExpr(Prod->Ops[F], C->Bound) && keyMatches(Loops, Level - 1, Prod->Ops[1 - F]))
+        return true;
+  }
+  return false;
+}
+
 void readsIn(const Stmt *S, llvm::function_ref<void(const Expr *)> Fn) {
   auto each = [&](const Expr *E) { forEachExpr(E, [&](const Expr *N) { Fn(N); }); };
   each(S->Value);
@@ -62,6 +157,35 @@ void readsIn(const Stmt *S, llvm::function_ref<void(const Expr *)> Fn) {
       each(O);
 }
 } // namespace
+
+std::vector<const Stmt *> adgen::collapsedLoops(const Stmt *S) {
+  std::vector<const Stmt *> Loops{S};
+  while (Loops.size() < S->Omp->Collapse) // the builder checked the nest
+    Loops.push_back(Loops.back()->Body[0]);
+  return Loops;
+}
+
+const Block &adgen::iterationBody(const Stmt *S) { return collapsedLoops(S).back()->Body; }
+
+bool adgen::isIterationElement(const Stmt *S, const Expr *N) {
+  if (N->K != Op::Load || isFieldLoad(N) || N->Ops[0]->K != Op::VarRef)
+    return false;
+  std::vector<const Stmt *> Loops = collapsedLoops(S);
+  return keyMatches(Loops, Loops.size() - 1, N->Ops[1]);
+}
+
+std::string adgen::iterationKey(const Stmt *S) {
+  std::vector<const Stmt *> Loops = collapsedLoops(S);
+  std::string K = indexOf(S) ? indexOf(S)->Name : "i";
+  for (size_t L = 1; L < Loops.size(); ++L) {
+    Var *I = indexOf(Loops[L]);
+    std::string J = I ? I->Name : "j", N = "n" + std::to_string(L);
+    if (std::optional<CountedLoop> C = countedLoop(*Loops[L]); C && C->Bound->K == Op::VarRef)
+      N = C->Bound->V->Name;
+    K = (L > 1 ? "(" + K + ")" : K) + " * " + N + " + " + J;
+  }
+  return K;
+}
 
 llvm::DenseSet<Var *> adgen::iterationPrivate(const Stmt *S) {
   llvm::DenseSet<Var *> P;
@@ -143,13 +267,8 @@ bool adgen::checkReversible(const Stmt *S, ErrorSink &Errors,
       fail(B, "'continue' inside the loop is not supported");
       return;
     case StmtKind::Call:
-      for (size_t I = 0; I < B->Args.size(); ++I)
-        if (B->Args[I]->Ty.isFloating() ||
-            (I < B->Fn->ParamTypes.size() && B->Fn->ParamTypes[I].isWritable()))
-          return fail(B, "calls of '" + B->Fn->BaseName + "' inside the loop are not "
-                         "supported yet");
-      if (B->Target)
-        fail(B, "calls with a result inside the loop are not supported yet");
+      if (std::string Why = callProblem(B, Priv, Active); !Why.empty())
+        fail(B, Why);
       return;
     case StmtKind::Assign: {
       Var *R = rootOf(B->Target);
@@ -165,13 +284,15 @@ bool adgen::checkReversible(const Stmt *S, ErrorSink &Errors,
         Updated.insert(R);
         return;
       }
-      if (B->Target->K == Op::Load && !isFieldLoad(B->Target) &&
-          B->Target->Ops[0]->K == Op::VarRef && isRef(B->Target->Ops[1], Index)) {
+      if (isIterationElement(S, B->Target)) {
         WrittenMem.insert(R);
         return;
       }
-      return fail(B, "it writes '" + R->Name + "' elsewhere than at index [" + Index->Name +
-                         "]");
+      return fail(B, "it writes '" + R->Name + "' elsewhere than at index [" +
+                         iterationKey(S) + "]" +
+                         (L.Collapse > 1 ? ", one element per iteration of the collapsed "
+                                           "loops (inner loops from 0 to a bound with '<')"
+                                         : ""));
     }
     default:
       return;
@@ -188,13 +309,83 @@ bool adgen::checkReversible(const Stmt *S, ErrorSink &Errors,
       if (N->K == Op::Load && WrittenMem.count(rootOf(N)))
         fail(B, "it reads '" + rootOf(N)->Name + "', which its iterations write");
     });
+    if (B->K == StmtKind::Call) // memory handed to a helper is read through
+      for (const Expr *A : B->Args)
+        if (Var *R = A->Ty.isMemory() ? rootOf(A) : nullptr; R && WrittenMem.count(R))
+          fail(B, "it passes '" + R->Name + "', which its iterations write, to '" +
+                      B->Fn->BaseName + "'");
   });
   return OK;
 }
 
+bool adgen::passesWritable(const Block &Body) {
+  bool Writes = false;
+  forEachStmt(Body, [&](Stmt *B) {
+    if (B->K == StmtKind::Call && B->Fn)
+      for (size_t I = 0; I < B->Args.size() && I < B->Fn->ParamTypes.size(); ++I)
+        Writes |= B->Fn->ParamTypes[I].isWritable();
+  });
+  return Writes;
+}
+
+namespace {
+/// Removes from \p B (recursively) the declarations of \p Gone.
+void dropDecls(Block &B, const llvm::DenseSet<Var *> &Gone) {
+  B.erase(std::remove_if(B.begin(), B.end(),
+                         [&](Stmt *S) { return S->K == StmtKind::Decl && Gone.count(S->V); }),
+          B.end());
+  for (Stmt *S : B)
+    for (Block *Sub : {&S->Init, &S->Then, &S->Else, &S->Body, &S->Inc})
+      dropDecls(*Sub, Gone);
+}
+
+/// A helper's result that the iteration never reads (the forward statement
+/// that read it wrote shared memory, which the backward sweep does not
+/// repeat): the record helper still runs for what it records, its result is
+/// dropped, and so is the variable's declaration when nothing else uses it.
+void dropUnreadResults(Module &M, Block &Iter) {
+  llvm::DenseSet<Var *> Read, Mentioned;
+  forEachStmt(Iter, [&](Stmt *B) {
+    auto reads = [&](const Expr *E) {
+      forEachExpr(E, [&](const Expr *N) {
+        if (N->V)
+          Read.insert(N->V);
+      });
+    };
+    reads(B->Value);
+    for (const Expr *A : B->Args)
+      reads(A);
+    if (B->Target && B->Target->K != Op::VarRef)
+      reads(B->Target);
+  });
+  llvm::DenseSet<Var *> Gone;
+  // The call statement may be the graph's own: replaced, not changed.
+  std::function<void(Block &)> drop = [&](Block &B) {
+    for (Stmt *&S : B) {
+      if (S->K == StmtKind::Call && S->Target && S->Target->K == Op::VarRef &&
+          !Read.count(S->Target->V)) {
+        Gone.insert(S->Target->V);
+        S = M.callStmt(nullptr, S->Fn, S->Args, S->Where);
+      }
+      for (Block *Sub : {&S->Init, &S->Then, &S->Else, &S->Body, &S->Inc})
+        drop(*Sub);
+    }
+  };
+  drop(Iter);
+  forEachStmt(Iter, [&](Stmt *B) {
+    if (B->Target && B->Target->K == Op::VarRef)
+      Mentioned.insert(B->Target->V);
+  });
+  for (Var *V : Mentioned)
+    Gone.erase(V);
+  dropDecls(Iter, Gone);
+}
+} // namespace
+
 Stmt *adgen::backwardParallelLoop(Module &M, ErrorSink &Errors, const Stmt *S, Block Decls,
                                   Block Body, const llvm::DenseSet<Var *> &IterationVars,
-                                  const llvm::DenseSet<Var *> &ClauseVars) {
+                                  const llvm::DenseSet<Var *> &ClauseVars,
+                                  llvm::function_ref<Var *(const std::string &, Type)> NewVar) {
   Var *Index = indexOf(S);
   OmpLoop L;
   L.ScheduleKind = S->Omp->ScheduleKind;
@@ -213,6 +404,11 @@ Stmt *adgen::backwardParallelLoop(Module &M, ErrorSink &Errors, const Stmt *S, B
       Private.insert(B->V);
   });
   std::sort(L.Private.begin(), L.Private.end(), [](Var *A, Var *B) { return A->Name < B->Name; });
+  // Shared adjoint arrays the iteration updates whole: per-thread partials.
+  PartialAdjoints Partials;
+  Partials.find(M, S, Body, Private, NewVar);
+  for (const PartialAdjoints::Partial &P : Partials.Arrays)
+    Private.insert(P.Part);
   // Accesses of shared memory per root: are they all at [i]?
   llvm::DenseMap<Var *, bool> AtIndex;
   llvm::DenseSet<Var *> ReadScalars;
@@ -220,7 +416,7 @@ Stmt *adgen::backwardParallelLoop(Module &M, ErrorSink &Errors, const Stmt *S, B
     if (N->K == Op::Load) {
       Var *R = rootOf(N);
       if (R && !Private.count(R)) {
-        bool AtI = N->Ops[0]->K == Op::VarRef && isRef(N->Ops[1], Index) && !isFieldLoad(N);
+        bool AtI = isIterationElement(S, N);
         auto It = AtIndex.try_emplace(R, true).first;
         It->second &= AtI;
       }
@@ -275,7 +471,17 @@ Stmt *adgen::backwardParallelLoop(Module &M, ErrorSink &Errors, const Stmt *S, B
   if (!Sum.Vars.empty())
     L.Reductions.push_back(std::move(Sum));
   Decls.insert(Decls.end(), Body.begin(), Body.end());
-  Stmt *Loop = M.loop(LoopKind::For, S->Init, S->Value, std::move(Decls), S->Inc, S->Where);
+  dropUnreadResults(M, Decls);
+  // The same nest of loops (collapse(n)) around one iteration's code.
+  std::vector<const Stmt *> Loops = collapsedLoops(S);
+  Block Inner = std::move(Decls);
+  Stmt *Loop = nullptr;
+  for (auto It = Loops.rbegin(); It != Loops.rend(); ++It) {
+    Loop = M.loop(LoopKind::For, (*It)->Init, (*It)->Value, std::move(Inner), (*It)->Inc,
+                  (*It)->Where);
+    Inner = Block{Loop};
+  }
+  L.Collapse = S->Omp->Collapse;
   Loop->Omp = M.ompLoop(std::move(L));
-  return Loop;
+  return Partials.wrap(M, Loop, NewVar);
 }

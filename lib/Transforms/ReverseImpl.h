@@ -162,6 +162,7 @@ private:
   void parallelForward(Stmt *S, Block &Out);
   void parallelBackward(Stmt *S, Block &Out, unsigned Depth);
   bool reversible(Stmt *S);
+  void iterationRedo(Block &Fwd, Block &Bwd);
   llvm::DenseMap<const Stmt *, bool> Reversible;
   /// While generating one iteration of a backward parallel loop: what is
   /// private to the iteration. Writes to anything else are not repeated.

@@ -46,8 +46,9 @@ void Reverse::parallelBackward(Stmt *S, Block &Out, unsigned Depth) {
     return;
   // Private to an iteration: its variables, their adjoints and adjoint pointers.
   llvm::DenseSet<Var *> Priv = iterationPrivate(S), All = Priv;
-  if (!S->Init.empty() && S->Init[0]->K == StmtKind::Decl)
-    LoopOwned.insert(S->Init[0]->V);
+  for (const Stmt *Nest : collapsedLoops(S)) // the loops' indices: each loop declares its own
+    if (!Nest->Init.empty() && Nest->Init[0]->K == StmtKind::Decl)
+      LoopOwned.insert(Nest->Init[0]->V);
   for (Var *V : Priv) {
     if (const Expr *DV = AdjScalar.lookup(V))
       if (DV->K == Op::VarRef)
@@ -59,13 +60,21 @@ void Reverse::parallelBackward(Stmt *S, Block &Out, unsigned Depth) {
   const llvm::DenseSet<Var *> *Saved = IterPrivate;
   IterPrivate = &All;
   // Pushes and pops of an iteration go to the tape of the thread running it.
-  Var *FunctionTape = Tape;
+  Var *FunctionTape = Tape, *FunctionRedo = Redo;
+  bool FunctionUsesRedo = UsesRedo;
   Tape = local("tape", Tape->Ty);
-  forward(S->Body, Fwd, Depth + 1);
-  backward(S->Body, Bwd, Depth + 1);
+  Redo = local("redo", Redo->Ty);
+  UsesRedo = false;
+  const Block &Body = iterationBody(S);
+  forward(Body, Fwd, Depth + 1);
+  backward(Body, Bwd, Depth + 1);
   IterPrivate = Saved;
   Var *IterationTape = Tape;
   Tape = FunctionTape;
+  if (UsesRedo && passesWritable(Body)) // helpers' redo saves: the iteration's own
+    iterationRedo(Fwd, Bwd);
+  Redo = FunctionRedo;
+  UsesRedo = FunctionUsesRedo;
   if (Bwd.empty())
     return;
   // Declared at the top of the function (hoisted), so made private by the
@@ -123,10 +132,26 @@ void Reverse::parallelBackward(Stmt *S, Block &Out, unsigned Depth) {
                  M.decl(IterationTape, M.call("adgen::threadTape", {}, Tape->Ty)));
   Block Iter = std::move(Fwd);
   Iter.insert(Iter.end(), Bwd.begin(), Bwd.end());
-  Stmt *Loop = backwardParallelLoop(M, D.errors(), S, std::move(Start), std::move(Iter), All, Clause);
+  Stmt *Loop = backwardParallelLoop(M, D.errors(), S, std::move(Start), std::move(Iter), All, Clause,
+                                    [&](const std::string &N, Type T) { return local(N, T); });
   if (!Loop) {
     OK = false;
     return;
   }
   Out.push_back(Loop);
+}
+
+/// The reverse helpers an iteration calls save the writable arguments they
+/// restore (the iteration's private variables) in the thread's redo log;
+/// the iteration replays them itself, before its private copies are gone.
+void Reverse::iterationRedo(Block &Fwd, Block &Bwd) {
+  Var *Mark = local("redo_mark", RedoMark->Ty);
+  Expr Now;
+  Now.K = Op::Call;
+  Now.Ty = Mark->Ty;
+  Now.Text = "mark";
+  Now.V = Redo; // redo.mark()
+  Fwd.insert(Fwd.begin(), {M.decl(Redo, M.call("adgen::threadRedoLog", {}, Redo->Ty)),
+                           M.decl(Mark, M.make(std::move(Now)))});
+  Bwd.push_back(redoCall("replay", {M.ref(Mark)}));
 }

@@ -16,6 +16,7 @@
 #include "Transforms/Differentiator.h"
 #include "Transforms/ShareCalls.h"
 #include "llvm/ADT/DenseSet.h"
+#include <algorithm>
 #include <functional>
 
 using namespace adgen;
@@ -64,6 +65,8 @@ private:
   const Expr *expr(const Expr *E, Var *J) {
     switch (E->K) {
     case Op::VarRef:
+      if (Var *P = Redirect.lookup(E->V)) // a reduction's k tangents: P[j]
+        return M.load(M.ref(P), M.ref(J));
       if (tangent(E->V) && (!E->V->Ty.isMemory() || ScalarParams.count(E->V) ||
                             WidenedScalars.count(E->V)))
         return M.load(M.ref(E->V), M.ref(J)); // d_v -> d_v[j]
@@ -162,9 +165,9 @@ private:
       return;
     }
     case StmtKind::Loop: {
+      if (S->Omp)
+        return parallelLoop(S, Out, Decls);
       Stmt C = *S;
-      // Tangent vectors are shared locals here: parallel loops run serially.
-      C.Omp = nullptr;
       C.Init = block(S->Init, Decls);
       C.Body = block(S->Body, Decls);
       C.Inc = block(S->Inc, Decls);
@@ -190,10 +193,83 @@ private:
     }
   }
 
+  /// A parallel loop (its tangent clauses from the forward transform). The
+  /// k tangents of a scalar are a std::vector: as a private variable each
+  /// thread needs a copy of the right size (firstprivate). A reduction's k
+  /// tangents are summed by hand: an array-section reduction would put k
+  /// values per thread on the stack, which a large k (f_jacobian's columns)
+  /// overflows. So the loop becomes an `omp for` inside a `parallel` region
+  /// whose threads each sum into their own vector d_s_part, then add it to
+  /// d_s atomically.
+  void parallelLoop(Stmt *S, Block &Out, Block &Decls) {
+    OmpLoop L = *S->Omp;
+    std::vector<Var *> Copied;
+    auto copy = [&](Var *V) {
+      if (V->Ty.IsVector && std::find(Copied.begin(), Copied.end(), V) == Copied.end())
+        Copied.push_back(V);
+    };
+    for (std::vector<Var *> *List : {&L.Private, &L.FirstPrivate}) {
+      for (Var *V : *List)
+        copy(V);
+      List->erase(std::remove_if(List->begin(), List->end(),
+                                 [](Var *V) { return V->Ty.IsVector; }),
+                  List->end());
+    }
+    Block Region, Merge;
+    std::vector<Var *> Summed;
+    for (OmpLoop::Reduction &R : L.Reductions) {
+      for (Var *V : R.Vars) {
+        if (!V->Ty.IsVector)
+          continue;
+        Var *P = G.addVar(G.freshName(V->Name + "_part"), V->Ty, VarKind::Local);
+        P->Synthetic = true;
+        Region.push_back(M.decl(P, M.ref(K), S->Where)); // k zeros
+        Redirect[V] = P;
+        Summed.push_back(V);
+        Merge.push_back(perDirection(
+            [&](Var *J) {
+              Stmt *Add = M.addAssign(M.load(M.ref(V), M.ref(J)), M.load(M.ref(P), M.ref(J)));
+              Add->OmpAtomic = true;
+              return Block{Add};
+            },
+            S->Where));
+      }
+      R.Vars.erase(std::remove_if(R.Vars.begin(), R.Vars.end(),
+                                  [](Var *V) { return V->Ty.IsVector; }),
+                   R.Vars.end());
+    }
+    Stmt C = *S;
+    C.Init = block(S->Init, Decls);
+    C.Body = block(S->Body, Decls);
+    C.Inc = block(S->Inc, Decls);
+    for (Var *V : Summed)
+      Redirect.erase(V);
+    forEachStmt(S->Body, [&](Stmt *B) { // tangents declared in the body, now hoisted
+      if (B->K == StmtKind::Decl && tangent(B->V))
+        copy(B->V);
+    });
+    L.FirstPrivate.insert(L.FirstPrivate.end(), Copied.begin(), Copied.end());
+    if (Summed.empty()) {
+      C.Omp = M.ompLoop(std::move(L));
+      Out.push_back(M.make(std::move(C)));
+      return;
+    }
+    L.Kind = OmpLoop::Directive::For;
+    C.Omp = M.ompLoop(std::move(L));
+    Region.push_back(M.make(std::move(C)));
+    Region.insert(Region.end(), Merge.begin(), Merge.end());
+    Stmt *Scope = M.scope(std::move(Region), S->Where);
+    OmpLoop Par;
+    Par.Kind = OmpLoop::Directive::Parallel;
+    Scope->Omp = M.ompLoop(std::move(Par));
+    Out.push_back(Scope);
+  }
+
   Module &M;
   Function &G;
   const llvm::DenseSet<const Var *> &Tangents;
   Var *K;
+  llvm::DenseMap<const Var *, Var *> Redirect;
 };
 
 /// Calls to functions with derivatives would need their own k-direction

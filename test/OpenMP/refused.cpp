@@ -52,15 +52,13 @@ double last(const double *x, int n) {
   return t;
 }
 
-ADGEN_REVERSE()
-double collapsed(const double *x, int n) {
-  double s = 0;
-// CHECK: refused.cpp:[[@LINE+1]]:26: error: OpenMP clause 'collapse' with more than one loop is not supported yet
-#pragma omp parallel for collapse(2) reduction(+ : s)
+ADGEN_REVERSE("x -> y")
+void collapsed(const double *x, double *y, int n, int m) {
+#pragma omp parallel for collapse(2)
   for (int i = 0; i < n; ++i)
-    for (int j = 0; j < n; ++j)
-      s += x[i] * x[j];
-  return s;
+    for (int j = 0; j < m; ++j)
+      // CHECK: refused.cpp:[[@LINE+1]]:12: error: reverse mode of a parallel loop: it writes 'y' elsewhere than at index [i * m + j], one element per iteration of the collapsed loops (inner loops from 0 to a bound with '<')
+      y[i] = x[i] * x[j];
 }
 
 ADGEN_REVERSE()
@@ -155,4 +153,49 @@ void reads_written(const double *x, double *y, int n) {
     // CHECK: refused.cpp:[[@LINE+1]]:10: error: reverse mode of a parallel loop: it reads 'y', which its iterations write
     y[i] = y[i] * x[i];
   }
+}
+
+double dot(const double *a, const double *b, int n) {
+  double s = 0;
+  for (int j = 0; j < n; ++j)
+    s += a[j] * b[j];
+  return s;
+}
+
+ADGEN_REVERSE("w")
+double shared_weights(const double *w, const double *X, int n, int d) {
+  double s = 0;
+#pragma omp parallel for reduction(+ : s)
+  for (int i = 0; i < n; ++i) {
+    // CHECK: refused.cpp:[[@LINE+1]]:16: error: reverse mode of a parallel loop: active memory 'w' passed to parameter 'a' of 'dot' is not supported: its adjoint would be accumulated inside the callee without synchronisation
+    double z = dot(w, X + i * d, d);
+    s += z * z;
+  }
+  return s;
+}
+
+int counter = 0;
+double counted(double x) {
+  counter = counter + 1;
+  return x * x;
+}
+
+ADGEN_REVERSE()
+double global_write(const double *x, int n) {
+  double s = 0;
+#pragma omp parallel for reduction(+ : s)
+  for (int i = 0; i < n; ++i)
+    // CHECK: refused.cpp:[[@LINE+1]]:10: error: reverse mode of a parallel loop: 'counted' writes global '::counter'
+    s += counted(x[i]);
+  return s;
+}
+
+void scale(double a, double &y) { y = a * y; }
+
+ADGEN_REVERSE("x -> y")
+void writes_shared(const double *x, double *y, int n) {
+#pragma omp parallel for
+  for (int i = 0; i < n; ++i)
+    // CHECK: refused.cpp:[[@LINE+1]]:5: error: reverse mode of a parallel loop: writable parameter 'y' of 'scale' must be given a scalar variable declared in the loop body (or private)
+    scale(x[i], y[i]);
 }
