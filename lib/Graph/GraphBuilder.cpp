@@ -126,7 +126,9 @@ Function *GraphBuilder::Impl::build(const clang::FunctionDecl *FD) {
   auto OuterBreaks = std::move(Breaks);
   Breaks.clear();
   Var *OuterSelf = Self;
+  const Expr *OuterSelfObj = SelfObj;
   Self = nullptr;
+  SelfObj = nullptr;
 
   Function &G = M.addFunction(FD->getNameAsString());
   F = &G;
@@ -148,6 +150,7 @@ Function *GraphBuilder::Impl::build(const clang::FunctionDecl *FD) {
       ST.IsReference = true;
       ST.IsConst = MD->isConst();
       Self = newVar("self", ST, VarKind::Param, FD->getLocation());
+      SelfObj = M.ref(Self);
       G.Params.push_back(Self);
     }
   }
@@ -192,6 +195,7 @@ Function *GraphBuilder::Impl::build(const clang::FunctionDecl *FD) {
   Cur = OuterCur;
   Breaks = std::move(OuterBreaks);
   Self = OuterSelf;
+  SelfObj = OuterSelfObj;
   ReturnsThis = OuterReturnsThis;
   if (!OK) {
     Built[FD] = nullptr;
@@ -1067,9 +1071,9 @@ const Expr *GraphBuilder::Impl::unaryOp(const clang::UnaryOperator *UO) {
   if (UO->isIncrementDecrementOp())
     return increment(UO);
   if (UO->getOpcode() == UO_Deref && isa<CXXThisExpr>(UO->getSubExpr()->IgnoreParenImpCasts())) {
-    if (!Self) // *this: the object
+    if (!SelfObj) // *this: the object
       return fail(UO->getBeginLoc(), "'this' outside a member function");
-    return M.ref(Self);
+    return SelfObj;
   }
   if (UO->getOpcode() == UO_Deref) {
     bool Handled = false;
@@ -1525,7 +1529,7 @@ const Expr *GraphBuilder::Impl::callExpr(const clang::CallExpr *CE) {
     const graph::Type &PT = C->ParamTypes[0];
     const graph::Expr *Obj = nullptr;
     if (isa<CXXThisExpr>(ObjectE->IgnoreParenImpCasts()))
-      Obj = Self ? M.ref(Self) : fail(ObjectE->getBeginLoc(), "'this' outside a member function");
+      Obj = SelfObj ? SelfObj : fail(ObjectE->getBeginLoc(), "'this' outside a member function");
     else if (ObjectByPointer) {
       Obj = expr(ObjectE);
       if (Obj && !Obj->Ty.IsPointer)

@@ -106,9 +106,9 @@ const Expr *GraphBuilder::Impl::memberExpr(const clang::MemberExpr *ME) {
   const clang::Expr *BaseE = ME->getBase()->IgnoreParenImpCasts();
   const Expr *Base = nullptr;
   if (isa<clang::CXXThisExpr>(BaseE)) {
-    if (!Self)
+    if (!SelfObj)
       return fail(ME->getBeginLoc(), "'this' outside a member function");
-    Base = M.ref(Self);
+    Base = SelfObj;
   } else {
     Base = expr(ME->getBase());
     if (!Base)
@@ -157,6 +157,17 @@ bool GraphBuilder::Impl::initInto(const Expr *Dst, const graph::Type &Ty,
   Loc L = Init ? loc(Init->getBeginLoc()) : Loc();
   if (Init)
     Init = stripCopies(Init);
+  // A default member initialiser (`double w = 2.0;`), a converting
+  // constructor (`S s = 2.0;`): what they stand for.
+  while (Init) {
+    if (const auto *DI = dyn_cast<clang::CXXDefaultInitExpr>(Init))
+      Init = stripCopies(DI->getExpr());
+    else if (const auto *C = dyn_cast<clang::CastExpr>(Init);
+             C && C->getCastKind() == clang::CK_ConstructorConversion)
+      Init = stripCopies(C->getSubExpr());
+    else
+      break;
+  }
   if (!Init || isa<clang::ImplicitValueInitExpr>(Init)) {
     zeroInto(Dst, Ty, L);
     return true;
@@ -209,10 +220,7 @@ bool GraphBuilder::Impl::initInto(const Expr *Dst, const graph::Type &Ty,
       zeroInto(Dst, Ty, L); // S{} and S(): value-initialised
       return true;
     }
-    return failStmt(CE->getBeginLoc(), "constructor '" +
-                                           CE->getConstructor()->getNameAsString() +
-                                           "' is not supported; use aggregate "
-                                           "initialisation (S{a, b})");
+    return constructInto(Dst, Ty, CE);
   }
   if ((Ty.Rec || Ty.ArraySize) && !Ty.IsPointer) {
     // A struct result of a call goes straight into Dst.

@@ -118,10 +118,9 @@ std::string recordProblem(const clang::RecordDecl *RD, const clang::ASTContext &
     }
     // Derivatives of a struct start from `S d_s = {};`, which must compile
     // and be all zero. With a constructor or default member initialisers it
-    // does not: such a class is accepted where nothing starts at S{} (read
-    // through `self` or a parameter); the driver refuses the rest
-    // (Record::ZeroWhenValueInitialised), the graph builder refuses
-    // constructor calls.
+    // does not: generated code makes such objects with adgen::zeroed
+    // (Record::ZeroWhenValueInitialised), and the graph builder runs the
+    // user's constructors in place (Constructors.cpp).
   }
   for (const clang::FieldDecl *F : RD->getDefinition()->fields()) {
     if (F->isBitField())
