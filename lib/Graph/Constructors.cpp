@@ -153,10 +153,13 @@ bool GraphBuilder::Impl::constructInto(const Expr *Dst, const graph::Type &Ty,
                            "' itself is not supported");
   FindReturn FR;
   FR.TraverseStmt(Def->getBody());
-  if (FR.Found)
-    return failStmt(FR.Found->getReturnLoc(),
-                    "a 'return' in a constructor is not supported in differentiated code "
-                    "(adgen runs the constructor in place); use if/else instead");
+  if (FR.Found) {
+    Diags.error(FR.Found->getReturnLoc(),
+                "a 'return' in a constructor is not supported in differentiated code "
+                "(adgen runs the constructor in place); use if/else instead");
+    Diags.note(L, "while running the constructor of '" + Class + "' here");
+    return false;
+  }
 
   std::vector<std::pair<const clang::Decl *, Var *>> SavedVars;
   std::vector<std::pair<const clang::Decl *, const Expr *>> SavedAliases;
@@ -217,6 +220,6 @@ bool GraphBuilder::Impl::constructInto(const Expr *Dst, const graph::Type &Ty,
     else
       Aliases.erase(It->first);
   if (!OK)
-    Diags.note(CD->getLocation(), "while running the constructor of '" + Class + "'");
+    Diags.note(L, "while running the constructor of '" + Class + "' here");
   return OK;
 }

@@ -49,8 +49,7 @@ ADGEN_REVERSE()
 double f6(const Holder &h, double x) { return x; }
 ADGEN_REVERSE()
 double f7(double x) {
-  // CHECK: data-types.cpp:[[@LINE+1]]:8: error: constructor 'Ctor' is not supported; use aggregate initialisation (S{a, b})
-  Ctor c(x);
+  Ctor c(x); // runs in place (test/Classes/constructors.cpp)
   return c.v;
 }
 ADGEN_REVERSE()
