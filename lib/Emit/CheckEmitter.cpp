@@ -166,7 +166,7 @@ private:
   void state() {
     O += "struct State {\n";
     for (size_t K = 0; K < F.Params.size(); ++K)
-      O += "  " + vty(K) + " " + a(K) + "{};\n";
+      O += "  " + vty(K) + " " + a(K) + " = adgen_check::zero<" + vty(K) + ">();\n";
     // Globals f writes: every call starts from the same values, and what f
     // leaves in them is one of its effects.
     for (size_t K = 0; K < Globals.size(); ++K)
@@ -217,7 +217,7 @@ private:
       O += std::string("inline std::size_t ") + Name + "(State s) {\n  std::size_t n = 0;\n";
       if (Ret)
         O += retRecord() ? "  { " + F.ReturnType.element().valueStr() +
-                               " r{};\n    floats(r, [&](auto &) { ++n; });\n  }\n"
+                               " r = adgen_check::zero<" + F.ReturnType.element().valueStr() + ">();\n    floats(r, [&](auto &) { ++n; });\n  }\n"
                          : "  n += 1;\n";
       for (size_t K = 0; K < F.Params.size(); ++K)
         if (Pick(K))
@@ -333,7 +333,7 @@ private:
         if (T.P.Return)
           O += "  ++k; // f_grad seeds the return value with 1\n";
       } else {
-        O += "  " + RT + " d_ret{};\n";
+        O += "  " + RT + " d_ret = adgen_check::zero<" + RT + ">();\n";
         if (T.P.Return)
           O += "  floats(d_ret, [&](auto &v) { v = static_cast<std::decay_t<decltype(v)>>(scale * bar[k++]); });\n";
         Args.push_back("d_ret");
@@ -560,6 +560,15 @@ const char *Prelude = R"(
 #endif
 
 namespace adgen_check {
+/// T{}, or for a class with a constructor or default member initialisers
+/// (where T{} is not zero, or does not compile) its zero bytes.
+template <typename T> T zero() {
+  if constexpr (std::is_class<T>::value && std::is_trivially_copyable<T>::value &&
+                !std::is_trivially_default_constructible<T>::value)
+    return adgen::zeroed<T>();
+  else
+    return T{};
+}
 inline int &failures() {
   static int n = 0;
   return n;
@@ -603,7 +612,7 @@ private:
     if constexpr (std::is_arithmetic<T>::value)
       return static_cast<T>(-77 - static_cast<int>(i));
     else
-      return T{};
+      return zero<T>();
   }
   std::vector<T> v;
   std::size_t n;
