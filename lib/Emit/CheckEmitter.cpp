@@ -162,11 +162,20 @@ private:
       O += "  " + vty(K) + " " + d(K) + " = adgen_check::zeroLike(s." + a(K) + ");\n";
   }
 
+  /// `{}`, or for a class with a constructor or default member initialisers
+  /// (and std::array of them), where `S{}` is not zero or does not compile,
+  /// ` = adgen_check::zero<S>()`.
+  static std::string zeroInit(const Type &Ty, const std::string &Spelled) {
+    if (Ty.Rec && !Ty.Rec->ZeroWhenValueInitialised && !Ty.IsVector && !Ty.IsPointer)
+      return " = adgen_check::zero<" + Spelled + ">()";
+    return "{}";
+  }
+
   /// struct State, a random point, and perturbation along a direction.
   void state() {
     O += "struct State {\n";
     for (size_t K = 0; K < F.Params.size(); ++K)
-      O += "  " + vty(K) + " " + a(K) + " = adgen_check::zero<" + vty(K) + ">();\n";
+      O += "  " + vty(K) + " " + a(K) + zeroInit(pty(K), vty(K)) + ";\n";
     // Globals f writes: every call starts from the same values, and what f
     // leaves in them is one of its effects.
     for (size_t K = 0; K < Globals.size(); ++K)
@@ -217,7 +226,7 @@ private:
       O += std::string("inline std::size_t ") + Name + "(State s) {\n  std::size_t n = 0;\n";
       if (Ret)
         O += retRecord() ? "  { " + F.ReturnType.element().valueStr() +
-                               " r = adgen_check::zero<" + F.ReturnType.element().valueStr() + ">();\n    floats(r, [&](auto &) { ++n; });\n  }\n"
+                               " r" + zeroInit(F.ReturnType, F.ReturnType.element().valueStr()) + ";\n    floats(r, [&](auto &) { ++n; });\n  }\n"
                          : "  n += 1;\n";
       for (size_t K = 0; K < F.Params.size(); ++K)
         if (Pick(K))
@@ -333,7 +342,7 @@ private:
         if (T.P.Return)
           O += "  ++k; // f_grad seeds the return value with 1\n";
       } else {
-        O += "  " + RT + " d_ret = adgen_check::zero<" + RT + ">();\n";
+        O += "  " + RT + " d_ret" + zeroInit(F.ReturnType, RT) + ";\n";
         if (T.P.Return)
           O += "  floats(d_ret, [&](auto &v) { v = static_cast<std::decay_t<decltype(v)>>(scale * bar[k++]); });\n";
         Args.push_back("d_ret");
