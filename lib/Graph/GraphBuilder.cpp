@@ -580,9 +580,9 @@ bool GraphBuilder::Impl::ifStmt(const clang::IfStmt *S) {
     return failStmt(S->getIfLoc(), "'if consteval' is not supported");
   if (S->getInit() && !stmt(S->getInit()))
     return false;
-  if (S->getConditionVariable())
-    return failStmt(S->getConditionVariable()->getLocation(),
-                    "declarations in an if condition are not supported");
+  // if (double t = g(x)): t is declared first, then tested.
+  if (S->getConditionVariable() && !varDecl(S->getConditionVariable()))
+    return false;
   const Expr *C = expr(S->getCond());
   if (!C)
     return false;
@@ -597,14 +597,11 @@ bool GraphBuilder::Impl::ifStmt(const clang::IfStmt *S) {
 /// becomes `for (;;) { stmts; if (!cond) break; body }`, which evaluates them
 /// exactly as often as C++ does, also after `continue`.
 bool GraphBuilder::Impl::forStmt(const clang::ForStmt *S) {
-  if (S->getConditionVariable())
-    return failStmt(S->getConditionVariable()->getLocation(),
-                    "declarations in a loop condition are not supported");
   Block Init, CondStmts, Body, Inc;
   if (!blockOf(S->getInit(), Init))
     return false;
   const Expr *C = nullptr;
-  if (S->getCond() && !exprInBlock(S->getCond(), CondStmts, C))
+  if (S->getCond() && !condInBlock(S->getConditionVariable(), S->getCond(), CondStmts, C))
     return false;
   Breaks.push_back(BreakTarget::Loop);
   bool OK = blockOf(S->getBody(), Body);
@@ -631,12 +628,9 @@ bool GraphBuilder::Impl::forStmt(const clang::ForStmt *S) {
 }
 
 bool GraphBuilder::Impl::whileStmt(const clang::WhileStmt *S) {
-  if (S->getConditionVariable())
-    return failStmt(S->getConditionVariable()->getLocation(),
-                    "declarations in a loop condition are not supported");
   Block CondStmts, Body;
   const Expr *C = nullptr;
-  if (!exprInBlock(S->getCond(), CondStmts, C))
+  if (!condInBlock(S->getConditionVariable(), S->getCond(), CondStmts, C))
     return false;
   Breaks.push_back(BreakTarget::Loop);
   bool OK = blockOf(S->getBody(), Body);
@@ -664,10 +658,22 @@ bool GraphBuilder::Impl::doStmt(const clang::DoStmt *S) {
   const Expr *C = nullptr;
   if (!exprInBlock(S->getCond(), CondStmts, C))
     return false;
-  if (!CondStmts.empty())
-    return failStmt(S->getCond()->getBeginLoc(),
-                    "a do-while condition with side effects or calls is not "
-                    "supported; compute it at the end of the body");
+  if (!CondStmts.empty()) {
+    // The condition needs statements (a call): `continue` must reach them,
+    // so the loop tests at its top, from the second pass on:
+    //   bool again = false;
+    //   for (;;) { if (again) { stmts; if (!cond) break; } again = true; body }
+    graph::Type B = graph::Type::scalar(ScalarKind::Bool, "bool");
+    Loc L = loc(S->getDoLoc());
+    Var *Again = temp("again", B, S->getDoLoc());
+    emit(M.decl(Again, M.boolConst(false), L));
+    CondStmts.push_back(M.ifStmt(M.unary(Op::Not, C, C->Ty), {M.brk(L)}, {}, L));
+    Block Loop{M.ifStmt(M.ref(Again), std::move(CondStmts), {}, L),
+               M.assign(M.ref(Again), M.boolConst(true), L)};
+    Loop.insert(Loop.end(), Body.begin(), Body.end());
+    emit(M.loop(LoopKind::For, {}, nullptr, std::move(Loop), {}, L));
+    return true;
+  }
   emit(M.loop(LoopKind::DoWhile, {}, C, std::move(Body), {}, loc(S->getDoLoc())));
   return true;
 }
@@ -679,9 +685,8 @@ bool GraphBuilder::Impl::switchStmt(const clang::SwitchStmt *S) {
   using namespace clang;
   if (S->getInit() && !stmt(S->getInit()))
     return false;
-  if (S->getConditionVariable())
-    return failStmt(S->getConditionVariable()->getLocation(),
-                    "declarations in a switch condition are not supported");
+  if (S->getConditionVariable() && !varDecl(S->getConditionVariable()))
+    return false;
   const graph::Expr *C = expr(S->getCond());
   if (!C)
     return false;
@@ -842,6 +847,22 @@ bool GraphBuilder::Impl::sideEffect(const clang::Expr *E) {
 //===----------------------------------------------------------------------===//
 // Expressions
 //===----------------------------------------------------------------------===//
+
+bool GraphBuilder::Impl::condInBlock(const clang::VarDecl *CV, const clang::Expr *E,
+                                     Block &Stmts, const Expr *&Value) {
+  if (!CV)
+    return exprInBlock(E, Stmts, Value);
+  // while (double t = g(x)): t is declared anew, then tested, every pass.
+  Block *Saved = Cur;
+  Cur = &Stmts;
+  bool OK = varDecl(CV);
+  Cur = Saved;
+  Block More;
+  if (!OK || !exprInBlock(E, More, Value))
+    return false;
+  Stmts.insert(Stmts.end(), More.begin(), More.end());
+  return true;
+}
 
 bool GraphBuilder::Impl::exprInBlock(const clang::Expr *E, Block &Stmts,
                                      const Expr *&Value) {

@@ -92,6 +92,10 @@ private:
   /// Builds \p E into a block of its own: the statements it needs and its
   /// value.
   bool exprInBlock(const clang::Expr *E, Block &Stmts, const Expr *&Value);
+  /// The same for a condition that may declare a variable (\p CV, or null):
+  /// its declaration first.
+  bool condInBlock(const clang::VarDecl *CV, const clang::Expr *E, Block &Stmts,
+                   const Expr *&Value);
 
   Callee *callee(const clang::FunctionDecl *FD, clang::SourceLocation Where);
   /// Reserves the names under which generated code calls \p C in F.
