@@ -189,11 +189,30 @@ bool GraphBuilder::Impl::constructInto(const Expr *Dst, const graph::Type &Ty,
                                                      "supported");
       continue;
     }
+    if (I->isBaseInitializer()) {
+      // The base's part of the object: its fields, under their own names.
+      graph::Type BT;
+      const auto *BaseCE = dyn_cast<clang::CXXConstructExpr>(stripCopies(Init));
+      if (!BaseCE) {
+        OK = failStmt(I->getSourceLocation(), "this base class initialiser is not supported");
+        continue;
+      }
+      OK = typeOf(clang::QualType(I->getBaseClass(), 0), I->getSourceLocation(), BT,
+                  "the base class of '" + Class + "'");
+      if (!OK)
+        continue;
+      if (BaseCE->getNumArgs() == 1 && BaseCE->getConstructor()->isCopyOrMoveConstructor()) {
+        const Expr *Src = expr(BaseCE->getArg(0)); // Base(other): a copy of its part
+        OK = Src != nullptr;
+        if (OK)
+          copyFields(M, Dst, Src, BT, *Cur, loc(I->getSourceLocation()));
+        continue;
+      }
+      OK = constructInto(Dst, BT, BaseCE);
+      continue;
+    }
     if (!I->isMemberInitializer()) {
-      OK = failStmt(I->getSourceLocation(),
-                    I->isBaseInitializer()
-                        ? "base class initialisers are not supported; make the base a member"
-                        : "this member initialiser is not supported");
+      OK = failStmt(I->getSourceLocation(), "this member initialiser is not supported");
       continue;
     }
     const clang::FieldDecl *FD = I->getMember();

@@ -1081,6 +1081,16 @@ const Expr *GraphBuilder::Impl::cast(const clang::CastExpr *CE) {
         return M.floatConst(double(V->getExtValue()), T);
     return M.cast(Sub, T);
   }
+  case CK_UncheckedDerivedToBase:
+  case CK_DerivedToBase:
+    // An object seen as its base class: the same storage, whose fields (the
+    // base's first) the graph finds by name. Through a pointer it would
+    // index by the base's size, so that is refused.
+    if (CE->getType()->isPointerType())
+      return fail(CE->getBeginLoc(), "converting a pointer to a derived class into a "
+                                     "pointer to its base is not supported; pass the "
+                                     "object by reference");
+    return expr(CE->getSubExpr());
   case CK_NullToPointer:
     return fail(CE->getBeginLoc(), "null pointers are not supported in differentiated "
                                    "code; pass a valid array");
