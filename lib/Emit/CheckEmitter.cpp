@@ -191,7 +191,7 @@ private:
       O += globalCopy(K, "s." + g(K), Globals[K]->Name);
     for (size_t K = 0; K < F.Params.size(); ++K) {
       const Type &Ty = pty(K);
-      if (!Ty.isFloating() && !Ty.isMemory())
+      if (!Ty.isFloating() && !Ty.isMemory() && !Ty.Opaque) // opaque: its default value
         O += "  s." + a(K) + " = static_cast<" + vty(K) + ">(" +
              (Ty.Scalar == ScalarKind::Bool ? "1" : "ADGEN_CHECK_INT") + ");\n";
     }

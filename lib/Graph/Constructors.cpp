@@ -136,7 +136,12 @@ bool GraphBuilder::Impl::constructInto(const Expr *Dst, const graph::Type &Ty,
     copyFields(M, Dst, Src, Ty, *Cur, loc(L));
     return true;
   }
-  if (!Ty.Rec || Ty.IsPointer || Ty.ArraySize || Ty.isContainer())
+  if (Ty.isContainer())
+    return failStmt(L, "this construction of a '" + CD->getParent()->getQualifiedNameAsString() +
+                           "' is not supported in differentiated code (supported: a local "
+                           "'std::vector<double> v(n);' declared outside loops, and "
+                           "'.size()' of a temporary 'std::vector<double>(n)')");
+  if (!Ty.Rec || Ty.IsPointer || Ty.ArraySize)
     return failStmt(L, "constructor of '" + Class + "' here is not supported");
   if (Ctx.getSourceManager().isInSystemHeader(CD->getLocation()))
     return failStmt(L, "constructor of '" + CD->getQualifiedNameAsString() +

@@ -84,6 +84,9 @@ struct Type {
   bool IsConst = false;       ///< `const double` / `const double &`
   uint64_t ArraySize = 0;     ///< > 0: a local array `double a[ArraySize]`
   bool IsDual = false;        ///< adgen::Dual<Spelling> (generated code)
+  /// A parameter of a type that holds no number (`const std::string &`):
+  /// Spelling names it, it carries no derivative and is only passed along.
+  bool Opaque = false;
   bool IsVector = false;      ///< std::vector<Spelling>
   uint64_t StdArray = 0;      ///< > 0: std::array<Spelling, StdArray>
   /// The struct the elements are (Spelling is its name); null for scalars.

@@ -170,7 +170,8 @@ Function *GraphBuilder::Impl::build(const clang::FunctionDecl *FD) {
   }
   for (const clang::ParmVarDecl *PD : FD->parameters()) {
     graph::Type T;
-    if (!typeOf(PD->getType(), PD->getLocation(), T,
+    if (!mapType(PD->getType(), Ctx, T) && !mapInactiveParam(PD->getType(), Ctx, T) &&
+        !typeOf(PD->getType(), PD->getLocation(), T,
                 "parameter '" + PD->getNameAsString() + "'")) {
       OK = false;
       continue;
@@ -1410,7 +1411,7 @@ Callee *GraphBuilder::Impl::callee(const clang::FunctionDecl *FD,
     Typed &= mapType(FD->getReturnType(), Ctx, C.ReturnType);
   for (const clang::ParmVarDecl *PD : FD->parameters()) {
     graph::Type T;
-    Typed &= mapType(PD->getType(), Ctx, T);
+    Typed &= mapType(PD->getType(), Ctx, T) || mapInactiveParam(PD->getType(), Ctx, T);
     C.ParamTypes.push_back(T);
     C.ParamNames.push_back(PD->getNameAsString());
   }
@@ -1419,7 +1420,8 @@ Callee *GraphBuilder::Impl::callee(const clang::FunctionDecl *FD,
     if (!C.ReturnsVoid && !mapType(FD->getReturnType(), Ctx, C.ReturnType))
       Why = unsupportedTypeReason(FD->getReturnType(), Ctx);
     for (const clang::ParmVarDecl *PD : FD->parameters())
-      if (graph::Type T; Why.empty() && !mapType(PD->getType(), Ctx, T))
+      if (graph::Type T; Why.empty() && !mapType(PD->getType(), Ctx, T) &&
+                          !mapInactiveParam(PD->getType(), Ctx, T))
         Why = unsupportedTypeReason(PD->getType(), Ctx);
     Diags.error(Where, "call to '" + FD->getNameAsString() +
                            "', whose parameter or result types adgen does not "
@@ -1439,7 +1441,8 @@ Callee *GraphBuilder::Impl::callee(const clang::FunctionDecl *FD,
   // undo.
   bool Floating = C.ReturnType.isFloating() && !C.ReturnsVoid;
   for (const Type &T : C.ParamTypes)
-    Floating |= T.isFloating() || (T.IsPointer && !T.PointeeConst);
+    Floating |= T.isFloating() || (T.IsPointer && !T.PointeeConst) ||
+                (T.IsReference && !T.IsConst && T.Rec); // an object it changes (c.next())
   const clang::FunctionDecl *Def = FD->getDefinition();
   bool System = Ctx.getSourceManager().isInSystemHeader(FD->getLocation());
   if (Floating && Def && !System && C.CustomFwd.empty() && C.CustomPullback.empty()) {

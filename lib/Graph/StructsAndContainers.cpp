@@ -344,6 +344,30 @@ bool GraphBuilder::Impl::recordOrContainerDecl(const clang::VarDecl *VD, Var *V)
 const Expr *GraphBuilder::Impl::containerMethod(const clang::CallExpr *CE,
                                                 const clang::CXXMethodDecl *MD,
                                                 const clang::Expr *ObjectE) {
+  // The size of a temporary, `std::vector<double>(n).size()`: n, without
+  // the vector (which carries nothing).
+  const clang::Expr *Bare = stripCopies(ObjectE);
+  if (const auto *FC = dyn_cast<clang::CXXFunctionalCastExpr>(Bare);
+      FC && FC->getCastKind() == clang::CK_ConstructorConversion)
+    Bare = stripCopies(FC->getSubExpr());
+  if (const auto *Tmp = dyn_cast<clang::CXXConstructExpr>(Bare);
+      Tmp && !Tmp->isListInitialization() && !isa<clang::CXXOperatorCallExpr>(CE) &&
+      (MD->getName() == "size" || MD->getName() == "empty")) {
+    graph::Type SizeT = graph::Type::scalar(ScalarKind::Int, "std::size_t");
+    clang::QualType Elem;
+    uint64_t N = 0;
+    bool IsVector = false;
+    const Expr *Size = nullptr;
+    if (containerOf(Tmp->getType(), Elem, N, IsVector) && !IsVector)
+      Size = M.constant(std::to_string(N) + "u", SizeT);
+    else if (IsVector && Tmp->getNumArgs() >= 1 && Tmp->getArg(0)->getType()->isIntegerType())
+      Size = expr(Tmp->getArg(0)); // an integer: converts to std::size_t where used
+    if (Size && MD->getName() == "empty")
+      return M.binary(Op::Eq, Size, M.constant("0", SizeT),
+                      graph::Type::scalar(ScalarKind::Bool, "bool"));
+    if (Size)
+      return Size;
+  }
   const Expr *Obj = expr(ObjectE);
   if (!Obj)
     return nullptr;
