@@ -36,7 +36,8 @@ static bool holdsNoNumbers(clang::QualType QT, const clang::ASTContext &Ctx,
   if (!Seen.insert(RD).second)
     return true; // being looked at further up
   const clang::CXXRecordDecl *Def = RD->getDefinition();
-  if (!Def || Def->isPolymorphic())
+  // A lambda is code that would be called, not a value passed along.
+  if (!Def || Def->isPolymorphic() || Def->isLambda())
     return false;
   for (const clang::CXXBaseSpecifier &B : Def->bases())
     if (!holdsNoNumbers(B.getType(), Ctx, Seen))
