@@ -19,6 +19,7 @@
 #ifndef ADGEN_TAPE_H
 #define ADGEN_TAPE_H
 
+#include <adgen/objects.h>
 #include <cstddef>
 #include <cstdlib>
 #include <cstring>
@@ -51,10 +52,9 @@ public:
 
   /// Removes and returns the most recently pushed value.
   template <typename T> T pop() {
-    T V;
     Top -= sizeof(T);
-    std::memcpy(&V, Top, sizeof(T));
-    return V;
+    // A class with a constructor need not have a default one.
+    return fromBytes<T>(Top);
   }
 
   /// Removes the most recently pushed value without reading it.

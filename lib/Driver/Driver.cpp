@@ -265,9 +265,10 @@ public:
   std::string IncludePath;
 
 private:
-  /// A struct with default member initialisers is fine as long as nothing
-  /// starts at `S{}` (which is not zero): neither f's own locals nor the
-  /// derivatives request \p R generated. Otherwise refuse, never start
+  /// A class with a constructor or default member initialisers is made zero
+  /// one object at a time (adgen::zeroed); a local array or std::vector of
+  /// it, in f or in the derivatives request \p R generated, would run its
+  /// default constructor per element. Refuse that rather than start
   /// adjoints at the initialisers' values.
   static void refuseNonZeroStarts(Diagnoser &Diags, const Request &R, const graph::Function &F,
                                   const std::vector<graph::Function *> &Generated,
@@ -277,9 +278,10 @@ private:
       Bad = graph::valueInitialisedNonZero(*Generated[I]);
     if (Bad)
       Diags.error(R.Where, "'" + Bad->Spelling + "' has a constructor or default member "
-                           "initialisers, so 'S{}' is not zero, and the derivatives of '" + R.Fn->getNameAsString() +
-                           "' would start a value of it there; not supported yet: use a "
-                           "plain struct (aggregate initialisation, S{a, b})");
+                           "initialisers, and the derivatives of '" + R.Fn->getNameAsString() +
+                           "' would need a local array or std::vector of it starting at "
+                           "zero; not supported yet: use a plain struct for the elements, "
+                           "or an array of numbers");
   }
 
   /// Adds (or completes) the check of F for --emit=check: forward and

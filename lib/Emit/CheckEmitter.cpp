@@ -163,11 +163,20 @@ private:
       O += "  " + vty(K) + " " + d(K) + " = adgen_check::zeroLike(s." + a(K) + ");\n";
   }
 
+  /// `{}`, or for a class with a constructor or default member initialisers
+  /// (and std::array of them), where `S{}` is not zero or does not compile,
+  /// ` = adgen_check::zero<S>()`.
+  static std::string zeroInit(const Type &Ty, const std::string &Spelled) {
+    if (Ty.Rec && !Ty.Rec->ZeroWhenValueInitialised && !Ty.IsVector && !Ty.IsPointer)
+      return " = adgen_check::zero<" + Spelled + ">()";
+    return "{}";
+  }
+
   /// struct adgen_state, a random point, and perturbation along a direction.
   void state() {
     O += "struct adgen_state {\n";
     for (size_t K = 0; K < F.Params.size(); ++K)
-      O += "  " + vty(K) + " " + a(K) + "{};\n";
+      O += "  " + vty(K) + " " + a(K) + zeroInit(pty(K), vty(K)) + ";\n";
     // Globals f writes: every call starts from the same values, and what f
     // leaves in them is one of its effects.
     for (size_t K = 0; K < Globals.size(); ++K)
@@ -183,7 +192,7 @@ private:
       O += globalCopy(K, "s." + g(K), Globals[K]->Name);
     for (size_t K = 0; K < F.Params.size(); ++K) {
       const Type &Ty = pty(K);
-      if (!Ty.isFloating() && !Ty.isMemory())
+      if (!Ty.isFloating() && !Ty.isMemory() && !Ty.Opaque) // opaque: its default value
         O += "  s." + a(K) + " = static_cast<" + vty(K) + ">(" +
              (Ty.Scalar == ScalarKind::Bool ? "1" : "ADGEN_CHECK_INT") + ");\n";
     }
@@ -218,7 +227,7 @@ private:
       O += std::string("inline std::size_t ") + Name + "(adgen_state s) {\n  std::size_t n = 0;\n";
       if (Ret)
         O += retRecord() ? "  { " + F.ReturnType.element().valueStr() +
-                               " r{};\n    floats(r, [&](auto &) { ++n; });\n  }\n"
+                               " r" + zeroInit(F.ReturnType, F.ReturnType.element().valueStr()) + ";\n    floats(r, [&](auto &) { ++n; });\n  }\n"
                          : "  n += 1;\n";
       for (size_t K = 0; K < F.Params.size(); ++K)
         if (Pick(K))
@@ -343,7 +352,7 @@ private:
         if (T.P.Return)
           O += "  ++k; // f_grad seeds the return value with 1\n";
       } else {
-        O += "  " + RT + " d_ret{};\n";
+        O += "  " + RT + " d_ret" + zeroInit(F.ReturnType, RT) + ";\n";
         if (T.P.Return)
           O += "  floats(d_ret, [&](auto &v) { v = static_cast<std::decay_t<decltype(v)>>(scale * bar[k++]); });\n";
         Args.push_back("d_ret");
@@ -570,6 +579,15 @@ const char *Prelude = R"(
 #endif
 
 namespace adgen_check {
+/// T{}, or for a class with a constructor or default member initialisers
+/// (where T{} is not zero, or does not compile) its zero bytes.
+template <typename T> T zero() {
+  if constexpr (std::is_class<T>::value && std::is_trivially_copyable<T>::value &&
+                !std::is_trivially_default_constructible<T>::value)
+    return adgen::zeroed<T>();
+  else
+    return T{};
+}
 inline int &failures() {
   static int n = 0;
   return n;
@@ -613,7 +631,7 @@ private:
     if constexpr (std::is_arithmetic<T>::value)
       return static_cast<T>(-77 - static_cast<int>(i));
     else
-      return T{};
+      return zero<T>();
   }
   std::vector<T> v;
   std::size_t n;

@@ -90,6 +90,20 @@ const char *spelling(Op K) {
 
 std::string printExpr(const Expr *E, int MinPrec = 0);
 
+/// A struct value that `S{}` would not make zero (a class with a
+/// constructor or default member initialisers): generated code makes it
+/// with adgen::zeroed (adgen/objects.h), which runs none of its
+/// constructors. Arrays and containers of such classes are refused earlier.
+bool madeZeroed(const Type &T) {
+  return T.Rec && !T.Rec->ZeroWhenValueInitialised && !T.IsPointer && !T.IsReference &&
+         !T.ArraySize && !T.isContainer() && !T.IsDual;
+}
+std::string zeroedValue(const Type &T) {
+  Type V = T;
+  V.IsConst = false;
+  return "adgen::zeroed<" + V.str() + ">()";
+}
+
 /// The accessors of private members that the file being printed uses
 /// (emitSource and emitHeader set it; emitExpr's are thrown away).
 PrivateAccess *CurrentAccess = nullptr;
@@ -209,6 +223,8 @@ std::string printBare(const Expr *E) {
   case Op::Field:
     return printExpr(E->Ops[0], 16) + "." + E->Text;
   case Op::Aggregate:
+    if (E->Ops.empty() && madeZeroed(E->Ty))
+      return zeroedValue(E->Ty);
     return E->Ty.str() + "{" + args(E->Ops) + "}";
   case Op::Pop:
     return E->V->Name + ".pop<" + scalarSpelling(E->Ty) + ">()";
@@ -392,10 +408,12 @@ private:
       if (S.Value)
         D += "(" + printExpr(S.Value) + ")"; // its size
     }
-    else if (S.ZeroInit)
-      D += " = {}";
     else if (S.Value)
       D += " = " + printExpr(S.Value);
+    else if (madeZeroed(T))
+      D += " = " + zeroedValue(T); // never the user's constructor
+    else if (S.ZeroInit)
+      D += " = {}";
     return D;
   }
 

@@ -746,12 +746,15 @@ void adgen::graph::printGraph(const Function &F, llvm::raw_ostream &OS) {
 
 const Record *adgen::graph::valueInitialisedNonZero(const Function &F) {
   const Record *Found = nullptr;
+  // One object is made with adgen::zeroed (Emit); arrays and vectors of
+  // them would run the class's default constructor on every element.
   auto check = [&](const Type &T) {
-    if (!Found && T.Rec && !T.Rec->ZeroWhenValueInitialised && !T.IsPointer && !T.IsReference)
+    if (!Found && T.Rec && !T.Rec->ZeroWhenValueInitialised && !T.IsPointer &&
+        !T.IsReference && (T.ArraySize || T.IsVector))
       Found = T.Rec;
   };
   forEachStmt(F.Body, [&](Stmt *S) {
-    if (S->K == StmtKind::Decl && (S->ZeroInit || S->V->Ty.IsVector))
+    if (S->K == StmtKind::Decl)
       check(S->V->Ty);
     for (const Expr *E : {S->Value, S->Target})
       if (E)

@@ -84,6 +84,9 @@ struct Type {
   bool IsConst = false;       ///< `const double` / `const double &`
   uint64_t ArraySize = 0;     ///< > 0: a local array `double a[ArraySize]`
   bool IsDual = false;        ///< adgen::Dual<Spelling> (generated code)
+  /// A parameter of a type that holds no number (`const std::string &`):
+  /// Spelling names it, it carries no derivative and is only passed along.
+  bool Opaque = false;
   bool IsVector = false;      ///< std::vector<Spelling>
   uint64_t StdArray = 0;      ///< > 0: std::array<Spelling, StdArray>
   /// The struct the elements are (Spelling is its name); null for scalars.
@@ -144,9 +147,9 @@ struct Record {
     MemberAccess Private; ///< set for a private or protected field
   };
   std::vector<Field> Fields;
-  /// False when `S{}` is not all zero (a constructor, default member
-  /// initialisers): a
-  /// derivative of S cannot start there (see Driver's zero-start check).
+  /// False when `S{}` is not all zero or does not compile (a constructor,
+  /// default member initialisers): generated code makes such objects with
+  /// `adgen::zeroed<S>()`, never with a constructor of S.
   bool ZeroWhenValueInitialised = true;
   const Field *field(llvm::StringRef Name) const {
     for (const Field &F : Fields)
@@ -458,9 +461,10 @@ void copyFields(Module &M, const Expr *Dst, const Expr *Src, const Type &Ty, Blo
 /// mode do not support yet).
 bool usesAggregates(const Function &F);
 
-/// A struct with default member initialisers that \p F starts at `S{}` (a
-/// zeroed declaration, a vector of them, or a zero value), or null. Such a
-/// start is not zero, so a derivative must not rely on it.
+/// A class with a constructor or default member initialisers of which \p F
+/// declares a local array or std::vector, or null. One such object is made
+/// zero with adgen::zeroed; an array or vector of them would run the user's
+/// default constructor on each element, so derivatives cannot start there.
 const Record *valueInitialisedNonZero(const Function &F);
 
 /// Calls \p Fn on every statement of \p B, depth first, parents first.

@@ -126,7 +126,9 @@ Function *GraphBuilder::Impl::build(const clang::FunctionDecl *FD) {
   auto OuterBreaks = std::move(Breaks);
   Breaks.clear();
   Var *OuterSelf = Self;
+  const Expr *OuterSelfObj = SelfObj;
   Self = nullptr;
+  SelfObj = nullptr;
 
   Function &G = M.addFunction(FD->getNameAsString());
   F = &G;
@@ -148,6 +150,7 @@ Function *GraphBuilder::Impl::build(const clang::FunctionDecl *FD) {
       ST.IsReference = true;
       ST.IsConst = MD->isConst();
       Self = newVar("self", ST, VarKind::Param, FD->getLocation());
+      SelfObj = M.ref(Self);
       G.Params.push_back(Self);
     }
   }
@@ -167,7 +170,8 @@ Function *GraphBuilder::Impl::build(const clang::FunctionDecl *FD) {
   }
   for (const clang::ParmVarDecl *PD : FD->parameters()) {
     graph::Type T;
-    if (!typeOf(PD->getType(), PD->getLocation(), T,
+    if (!mapType(PD->getType(), Ctx, T) && !mapInactiveParam(PD->getType(), Ctx, T) &&
+        !typeOf(PD->getType(), PD->getLocation(), T,
                 "parameter '" + PD->getNameAsString() + "'")) {
       OK = false;
       continue;
@@ -192,6 +196,7 @@ Function *GraphBuilder::Impl::build(const clang::FunctionDecl *FD) {
   Cur = OuterCur;
   Breaks = std::move(OuterBreaks);
   Self = OuterSelf;
+  SelfObj = OuterSelfObj;
   ReturnsThis = OuterReturnsThis;
   if (!OK) {
     Built[FD] = nullptr;
@@ -477,6 +482,13 @@ bool GraphBuilder::Impl::varDecl(const clang::VarDecl *VD) {
   graph::Type T;
   if (!typeOf(VD->getType(), L, T, "local variable '" + VD->getNameAsString() + "'"))
     return false;
+  if (T.Rec && !T.Rec->ZeroWhenValueInitialised && !T.IsPointer && (T.ArraySize || T.IsVector))
+    return failStmt(L, "local " + std::string(T.IsVector ? "std::vector" : "array") + " '" +
+                           VD->getNameAsString() + "' of '" + T.Rec->Spelling +
+                           "', a class with a constructor or default member initialisers, "
+                           "is not supported yet (its elements would be built by the "
+                           "default constructor); declare the objects one by one, or use "
+                           "a plain struct for the elements");
   Var *V = newVar(VD->getName(), T, VarKind::Local, L);
   Vars[VD] = V;
   const clang::Expr *Init = VD->getInit();
@@ -569,9 +581,9 @@ bool GraphBuilder::Impl::ifStmt(const clang::IfStmt *S) {
     return failStmt(S->getIfLoc(), "'if consteval' is not supported");
   if (S->getInit() && !stmt(S->getInit()))
     return false;
-  if (S->getConditionVariable())
-    return failStmt(S->getConditionVariable()->getLocation(),
-                    "declarations in an if condition are not supported");
+  // if (double t = g(x)): t is declared first, then tested.
+  if (S->getConditionVariable() && !varDecl(S->getConditionVariable()))
+    return false;
   const Expr *C = expr(S->getCond());
   if (!C)
     return false;
@@ -586,14 +598,11 @@ bool GraphBuilder::Impl::ifStmt(const clang::IfStmt *S) {
 /// becomes `for (;;) { stmts; if (!cond) break; body }`, which evaluates them
 /// exactly as often as C++ does, also after `continue`.
 bool GraphBuilder::Impl::forStmt(const clang::ForStmt *S) {
-  if (S->getConditionVariable())
-    return failStmt(S->getConditionVariable()->getLocation(),
-                    "declarations in a loop condition are not supported");
   Block Init, CondStmts, Body, Inc;
   if (!blockOf(S->getInit(), Init))
     return false;
   const Expr *C = nullptr;
-  if (S->getCond() && !exprInBlock(S->getCond(), CondStmts, C))
+  if (S->getCond() && !condInBlock(S->getConditionVariable(), S->getCond(), CondStmts, C))
     return false;
   Breaks.push_back(BreakTarget::Loop);
   bool OK = blockOf(S->getBody(), Body);
@@ -620,12 +629,9 @@ bool GraphBuilder::Impl::forStmt(const clang::ForStmt *S) {
 }
 
 bool GraphBuilder::Impl::whileStmt(const clang::WhileStmt *S) {
-  if (S->getConditionVariable())
-    return failStmt(S->getConditionVariable()->getLocation(),
-                    "declarations in a loop condition are not supported");
   Block CondStmts, Body;
   const Expr *C = nullptr;
-  if (!exprInBlock(S->getCond(), CondStmts, C))
+  if (!condInBlock(S->getConditionVariable(), S->getCond(), CondStmts, C))
     return false;
   Breaks.push_back(BreakTarget::Loop);
   bool OK = blockOf(S->getBody(), Body);
@@ -653,10 +659,22 @@ bool GraphBuilder::Impl::doStmt(const clang::DoStmt *S) {
   const Expr *C = nullptr;
   if (!exprInBlock(S->getCond(), CondStmts, C))
     return false;
-  if (!CondStmts.empty())
-    return failStmt(S->getCond()->getBeginLoc(),
-                    "a do-while condition with side effects or calls is not "
-                    "supported; compute it at the end of the body");
+  if (!CondStmts.empty()) {
+    // The condition needs statements (a call): `continue` must reach them,
+    // so the loop tests at its top, from the second pass on:
+    //   bool again = false;
+    //   for (;;) { if (again) { stmts; if (!cond) break; } again = true; body }
+    graph::Type B = graph::Type::scalar(ScalarKind::Bool, "bool");
+    Loc L = loc(S->getDoLoc());
+    Var *Again = temp("again", B, S->getDoLoc());
+    emit(M.decl(Again, M.boolConst(false), L));
+    CondStmts.push_back(M.ifStmt(M.unary(Op::Not, C, C->Ty), {M.brk(L)}, {}, L));
+    Block Loop{M.ifStmt(M.ref(Again), std::move(CondStmts), {}, L),
+               M.assign(M.ref(Again), M.boolConst(true), L)};
+    Loop.insert(Loop.end(), Body.begin(), Body.end());
+    emit(M.loop(LoopKind::For, {}, nullptr, std::move(Loop), {}, L));
+    return true;
+  }
   emit(M.loop(LoopKind::DoWhile, {}, C, std::move(Body), {}, loc(S->getDoLoc())));
   return true;
 }
@@ -668,9 +686,8 @@ bool GraphBuilder::Impl::switchStmt(const clang::SwitchStmt *S) {
   using namespace clang;
   if (S->getInit() && !stmt(S->getInit()))
     return false;
-  if (S->getConditionVariable())
-    return failStmt(S->getConditionVariable()->getLocation(),
-                    "declarations in a switch condition are not supported");
+  if (S->getConditionVariable() && !varDecl(S->getConditionVariable()))
+    return false;
   const graph::Expr *C = expr(S->getCond());
   if (!C)
     return false;
@@ -831,6 +848,22 @@ bool GraphBuilder::Impl::sideEffect(const clang::Expr *E) {
 //===----------------------------------------------------------------------===//
 // Expressions
 //===----------------------------------------------------------------------===//
+
+bool GraphBuilder::Impl::condInBlock(const clang::VarDecl *CV, const clang::Expr *E,
+                                     Block &Stmts, const Expr *&Value) {
+  if (!CV)
+    return exprInBlock(E, Stmts, Value);
+  // while (double t = g(x)): t is declared anew, then tested, every pass.
+  Block *Saved = Cur;
+  Cur = &Stmts;
+  bool OK = varDecl(CV);
+  Cur = Saved;
+  Block More;
+  if (!OK || !exprInBlock(E, More, Value))
+    return false;
+  Stmts.insert(Stmts.end(), More.begin(), More.end());
+  return true;
+}
 
 bool GraphBuilder::Impl::exprInBlock(const clang::Expr *E, Block &Stmts,
                                      const Expr *&Value) {
@@ -1049,6 +1082,16 @@ const Expr *GraphBuilder::Impl::cast(const clang::CastExpr *CE) {
         return M.floatConst(double(V->getExtValue()), T);
     return M.cast(Sub, T);
   }
+  case CK_UncheckedDerivedToBase:
+  case CK_DerivedToBase:
+    // An object seen as its base class: the same storage, whose fields (the
+    // base's first) the graph finds by name. Through a pointer it would
+    // index by the base's size, so that is refused.
+    if (CE->getType()->isPointerType())
+      return fail(CE->getBeginLoc(), "converting a pointer to a derived class into a "
+                                     "pointer to its base is not supported; pass the "
+                                     "object by reference");
+    return expr(CE->getSubExpr());
   case CK_NullToPointer:
     return fail(CE->getBeginLoc(), "null pointers are not supported in differentiated "
                                    "code; pass a valid array");
@@ -1067,9 +1110,9 @@ const Expr *GraphBuilder::Impl::unaryOp(const clang::UnaryOperator *UO) {
   if (UO->isIncrementDecrementOp())
     return increment(UO);
   if (UO->getOpcode() == UO_Deref && isa<CXXThisExpr>(UO->getSubExpr()->IgnoreParenImpCasts())) {
-    if (!Self) // *this: the object
+    if (!SelfObj) // *this: the object
       return fail(UO->getBeginLoc(), "'this' outside a member function");
-    return M.ref(Self);
+    return SelfObj;
   }
   if (UO->getOpcode() == UO_Deref) {
     bool Handled = false;
@@ -1368,7 +1411,7 @@ Callee *GraphBuilder::Impl::callee(const clang::FunctionDecl *FD,
     Typed &= mapType(FD->getReturnType(), Ctx, C.ReturnType);
   for (const clang::ParmVarDecl *PD : FD->parameters()) {
     graph::Type T;
-    Typed &= mapType(PD->getType(), Ctx, T);
+    Typed &= mapType(PD->getType(), Ctx, T) || mapInactiveParam(PD->getType(), Ctx, T);
     C.ParamTypes.push_back(T);
     C.ParamNames.push_back(PD->getNameAsString());
   }
@@ -1377,7 +1420,8 @@ Callee *GraphBuilder::Impl::callee(const clang::FunctionDecl *FD,
     if (!C.ReturnsVoid && !mapType(FD->getReturnType(), Ctx, C.ReturnType))
       Why = unsupportedTypeReason(FD->getReturnType(), Ctx);
     for (const clang::ParmVarDecl *PD : FD->parameters())
-      if (graph::Type T; Why.empty() && !mapType(PD->getType(), Ctx, T))
+      if (graph::Type T; Why.empty() && !mapType(PD->getType(), Ctx, T) &&
+                          !mapInactiveParam(PD->getType(), Ctx, T))
         Why = unsupportedTypeReason(PD->getType(), Ctx);
     Diags.error(Where, "call to '" + FD->getNameAsString() +
                            "', whose parameter or result types adgen does not "
@@ -1397,7 +1441,8 @@ Callee *GraphBuilder::Impl::callee(const clang::FunctionDecl *FD,
   // undo.
   bool Floating = C.ReturnType.isFloating() && !C.ReturnsVoid;
   for (const Type &T : C.ParamTypes)
-    Floating |= T.isFloating() || (T.IsPointer && !T.PointeeConst);
+    Floating |= T.isFloating() || (T.IsPointer && !T.PointeeConst) ||
+                (T.IsReference && !T.IsConst && T.Rec); // an object it changes (c.next())
   const clang::FunctionDecl *Def = FD->getDefinition();
   bool System = Ctx.getSourceManager().isInSystemHeader(FD->getLocation());
   if (Floating && Def && !System && C.CustomFwd.empty() && C.CustomPullback.empty()) {
@@ -1525,7 +1570,7 @@ const Expr *GraphBuilder::Impl::callExpr(const clang::CallExpr *CE) {
     const graph::Type &PT = C->ParamTypes[0];
     const graph::Expr *Obj = nullptr;
     if (isa<CXXThisExpr>(ObjectE->IgnoreParenImpCasts()))
-      Obj = Self ? M.ref(Self) : fail(ObjectE->getBeginLoc(), "'this' outside a member function");
+      Obj = SelfObj ? SelfObj : fail(ObjectE->getBeginLoc(), "'this' outside a member function");
     else if (ObjectByPointer) {
       Obj = expr(ObjectE);
       if (Obj && !Obj->Ty.IsPointer)

@@ -66,6 +66,11 @@ bool mapType(clang::QualType QT, const clang::ASTContext &Ctx, graph::Type &Out)
 /// ("struct 'S' has a virtual function").
 std::string unsupportedTypeReason(clang::QualType QT, const clang::ASTContext &Ctx);
 
+/// A parameter type that holds no floating-point number anywhere (`const
+/// std::string &label`, by value or const reference): an opaque value that
+/// carries no derivative (Type::Opaque). False for every other type.
+bool mapInactiveParam(clang::QualType QT, const clang::ASTContext &Ctx, graph::Type &Out);
+
 /// If \p QT is std::vector<E> or std::array<E, N>: E (and N, 0 for vector).
 bool containerOf(clang::QualType QT, clang::QualType &Elem, uint64_t &N, bool &IsVector);
 

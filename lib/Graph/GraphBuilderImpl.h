@@ -92,6 +92,10 @@ private:
   /// Builds \p E into a block of its own: the statements it needs and its
   /// value.
   bool exprInBlock(const clang::Expr *E, Block &Stmts, const Expr *&Value);
+  /// The same for a condition that may declare a variable (\p CV, or null):
+  /// its declaration first.
+  bool condInBlock(const clang::VarDecl *CV, const clang::Expr *E, Block &Stmts,
+                   const Expr *&Value);
 
   Callee *callee(const clang::FunctionDecl *FD, clang::SourceLocation Where);
   /// Reserves the names under which generated code calls \p C in F.
@@ -129,6 +133,20 @@ private:
                               const clang::Expr *Object);
   const Expr *recordValue(const clang::Expr *E, const graph::Type &T);
   bool initInto(const Expr *Dst, const graph::Type &Ty, const clang::Expr *Init);
+  // Constructors run in place (Constructors.cpp).
+  /// Dst = S(args...): runs \p CE's constructor on \p Dst, as a function
+  /// whose `*this` is Dst (its initialisers, then its body).
+  bool constructInto(const Expr *Dst, const graph::Type &Ty,
+                     const clang::CXXConstructExpr *CE);
+  /// Binds the parameters of \p FD to \p Args as the body sees them: copies
+  /// named Prefix_param, or aliases for references. Saves what it replaces
+  /// into the two lists.
+  bool bindParams(const clang::FunctionDecl *FD, llvm::ArrayRef<const clang::Expr *> Args,
+                  llvm::StringRef Prefix,
+                  std::vector<std::pair<const clang::Decl *, Var *>> &SavedVars,
+                  std::vector<std::pair<const clang::Decl *, const Expr *>> &SavedAliases);
+  /// Constructors being run, to refuse one that constructs its own class.
+  std::vector<const clang::CXXConstructorDecl *> Constructing;
   void zeroInto(const Expr *Dst, const graph::Type &Ty, Loc L);
   bool recordOrContainerDecl(const clang::VarDecl *VD, Var *V);
   bool rangeFor(const clang::CXXForRangeStmt *S);
@@ -179,6 +197,9 @@ private:
   const Expr *ResultInto = nullptr;
   /// The object of the member function being built (`self`), or null.
   Var *Self = nullptr;
+  /// What `*this` names: `self` in a member function, the object being
+  /// built in a constructor run in place (Constructors.cpp); null outside.
+  const Expr *SelfObj = nullptr;
   /// The member function being built returns `*this` by reference.
   bool ReturnsThis = false;
   unsigned LoopDepth = 0;

@@ -106,9 +106,9 @@ const Expr *GraphBuilder::Impl::memberExpr(const clang::MemberExpr *ME) {
   const clang::Expr *BaseE = ME->getBase()->IgnoreParenImpCasts();
   const Expr *Base = nullptr;
   if (isa<clang::CXXThisExpr>(BaseE)) {
-    if (!Self)
+    if (!SelfObj)
       return fail(ME->getBeginLoc(), "'this' outside a member function");
-    Base = M.ref(Self);
+    Base = SelfObj;
   } else {
     Base = expr(ME->getBase());
     if (!Base)
@@ -162,6 +162,17 @@ bool GraphBuilder::Impl::initInto(const Expr *Dst, const graph::Type &Ty,
   Loc L = Init ? loc(Init->getBeginLoc()) : Loc();
   if (Init)
     Init = stripCopies(Init);
+  // A default member initialiser (`double w = 2.0;`), a converting
+  // constructor (`S s = 2.0;`): what they stand for.
+  while (Init) {
+    if (const auto *DI = dyn_cast<clang::CXXDefaultInitExpr>(Init))
+      Init = stripCopies(DI->getExpr());
+    else if (const auto *C = dyn_cast<clang::CastExpr>(Init);
+             C && C->getCastKind() == clang::CK_ConstructorConversion)
+      Init = stripCopies(C->getSubExpr());
+    else
+      break;
+  }
   if (!Init || isa<clang::ImplicitValueInitExpr>(Init)) {
     zeroInto(Dst, Ty, L);
     return true;
@@ -223,10 +234,7 @@ bool GraphBuilder::Impl::initInto(const Expr *Dst, const graph::Type &Ty,
       zeroInto(Dst, Ty, L); // S{} and S(): value-initialised
       return true;
     }
-    return failStmt(CE->getBeginLoc(), "constructor '" +
-                                           CE->getConstructor()->getNameAsString() +
-                                           "' is not supported; use aggregate "
-                                           "initialisation (S{a, b})");
+    return constructInto(Dst, Ty, CE);
   }
   if ((Ty.Rec || Ty.ArraySize || Ty.StdArray) && !Ty.IsPointer) {
     // A struct result of a call goes straight into Dst.
@@ -350,6 +358,30 @@ bool GraphBuilder::Impl::recordOrContainerDecl(const clang::VarDecl *VD, Var *V)
 const Expr *GraphBuilder::Impl::containerMethod(const clang::CallExpr *CE,
                                                 const clang::CXXMethodDecl *MD,
                                                 const clang::Expr *ObjectE) {
+  // The size of a temporary, `std::vector<double>(n).size()`: n, without
+  // the vector (which carries nothing).
+  const clang::Expr *Bare = stripCopies(ObjectE);
+  if (const auto *FC = dyn_cast<clang::CXXFunctionalCastExpr>(Bare);
+      FC && FC->getCastKind() == clang::CK_ConstructorConversion)
+    Bare = stripCopies(FC->getSubExpr());
+  if (const auto *Tmp = dyn_cast<clang::CXXConstructExpr>(Bare);
+      Tmp && !Tmp->isListInitialization() && !isa<clang::CXXOperatorCallExpr>(CE) &&
+      (MD->getName() == "size" || MD->getName() == "empty")) {
+    graph::Type SizeT = graph::Type::scalar(ScalarKind::Int, "std::size_t");
+    clang::QualType Elem;
+    uint64_t N = 0;
+    bool IsVector = false;
+    const Expr *Size = nullptr;
+    if (containerOf(Tmp->getType(), Elem, N, IsVector) && !IsVector)
+      Size = M.constant(std::to_string(N) + "u", SizeT);
+    else if (IsVector && Tmp->getNumArgs() >= 1 && Tmp->getArg(0)->getType()->isIntegerType())
+      Size = expr(Tmp->getArg(0)); // an integer: converts to std::size_t where used
+    if (Size && MD->getName() == "empty")
+      return M.binary(Op::Eq, Size, M.constant("0", SizeT),
+                      graph::Type::scalar(ScalarKind::Bool, "bool"));
+    if (Size)
+      return Size;
+  }
   const Expr *Obj = expr(ObjectE);
   if (!Obj)
     return nullptr;

@@ -13,6 +13,8 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include <deque>
+#include <functional>
+#include "llvm/ADT/StringSet.h"
 #include <map>
 
 using namespace adgen;
@@ -100,9 +102,36 @@ std::string recordProblem(const clang::RecordDecl *RD, const clang::ASTContext &
     if (CXX->isPolymorphic())
       return "class " + Name + " has virtual functions; adgen differentiates plain "
              "structs (no virtual dispatch)";
-    if (CXX->getNumBases() || CXX->getNumVBases())
-      return "class " + Name + " has a base class, which adgen does not support yet; "
-             "make the base a member";
+    if (CXX->getNumVBases())
+      return "class " + Name + " has a virtual base class, which adgen does not "
+             "support; make the base a member";
+    // Non-virtual public bases: their fields come first, as in the object.
+    for (const clang::CXXBaseSpecifier &B : CXX->bases()) {
+      if (B.getAccessSpecifier() != clang::AS_public)
+        return "class " + Name + " has a private or protected base class, whose fields "
+               "the generated functions could not name; make it public, or a member";
+      const clang::RecordDecl *BD = B.getType()->getAsRecordDecl();
+      if (!BD)
+        return "class " + Name + " has a base class that adgen cannot see";
+      std::string Why = recordProblem(BD, Ctx);
+      if (!Why.empty())
+        return Why;
+    }
+    // A field that hides one of a base would be two fields of one name.
+    llvm::StringSet<> Seen;
+    std::function<bool(const clang::CXXRecordDecl *)> Clash =
+        [&](const clang::CXXRecordDecl *R) {
+          for (const clang::CXXBaseSpecifier &B : R->bases())
+            if (const auto *BD = B.getType()->getAsCXXRecordDecl(); BD && Clash(BD))
+              return true;
+          for (const clang::FieldDecl *F : R->fields())
+            if (F->getIdentifier() && !Seen.insert(F->getName()).second)
+              return true;
+          return false;
+        };
+    if (Clash(CXX))
+      return "class " + Name + " has a field with the name of a field of its base "
+             "class, which adgen does not support; rename one of them";
     if (!CXX->isTriviallyCopyable()) {
       // Name the member that makes it so, when one does.
       for (const clang::FieldDecl *F : CXX->fields()) {
@@ -118,10 +147,9 @@ std::string recordProblem(const clang::RecordDecl *RD, const clang::ASTContext &
     }
     // Derivatives of a struct start from `S d_s = {};`, which must compile
     // and be all zero. With a constructor or default member initialisers it
-    // does not: such a class is accepted where nothing starts at S{} (read
-    // through `self` or a parameter); the driver refuses the rest
-    // (Record::ZeroWhenValueInitialised), the graph builder refuses
-    // constructor calls.
+    // does not: generated code makes such objects with adgen::zeroed
+    // (Record::ZeroWhenValueInitialised), and the graph builder runs the
+    // user's constructors in place (Constructors.cpp).
   }
   for (const clang::FieldDecl *F : RD->getDefinition()->fields()) {
     if (F->isBitField())
@@ -154,15 +182,26 @@ static bool mapRecord(clang::QualType QT, const clang::ASTContext &Ctx, Type &Ou
   if (!R) {
     Record New;
     New.Spelling = QT.getCanonicalType().getUnqualifiedType().getAsString(printingPolicy(Ctx));
-    for (const clang::FieldDecl *F : RD->fields()) {
-      Type FT;
-      // A std::array field is a fixed-size array like `double q[3]`; a
-      // std::vector field would give the struct a size of its own.
-      if (!mapType(F->getType(), Ctx, FT) || FT.IsPointer || FT.IsReference || FT.IsVector)
-        return false;
-      FT.IsConst = false;
-      New.Fields.push_back({F->getNameAsString(), FT, memberAccess(F, Ctx)});
-    }
+    // The fields of the bases first (base classes are public and
+    // non-virtual, names distinct: recordProblem), then its own.
+    std::function<bool(const clang::RecordDecl *)> AddFields = [&](const clang::RecordDecl *D) {
+      if (const auto *CXX = llvm::dyn_cast<clang::CXXRecordDecl>(D))
+        for (const clang::CXXBaseSpecifier &B : CXX->bases())
+          if (!AddFields(B.getType()->getAsRecordDecl()->getDefinition()))
+            return false;
+      for (const clang::FieldDecl *F : D->fields()) {
+        Type FT;
+        // A std::array field is a fixed-size array like `double q[3]`; a
+        // std::vector field would give the struct a size of its own.
+        if (!mapType(F->getType(), Ctx, FT) || FT.IsPointer || FT.IsReference || FT.IsVector)
+          return false;
+        FT.IsConst = false;
+        New.Fields.push_back({F->getNameAsString(), FT, memberAccess(F, Ctx)});
+      }
+      return true;
+    };
+    if (!AddFields(RD))
+      return false;
     if (const auto *CXX = llvm::dyn_cast<clang::CXXRecordDecl>(RD))
       New.ZeroWhenValueInitialised = CXX->hasTrivialDefaultConstructor();
     T.Storage.push_back(std::move(New));

@@ -1,8 +1,9 @@
 // A marked method reading a private field that has a default member
 // initialiser (repro private-member.cpp): the generated free functions reach
 // k_ through adgen's member-pointer accessor and compile unchanged. A struct
-// with default member initialisers is accepted where no derivative starts at
-// S{} (which is not zero for it), and refused where one would.
+// with default member initialisers is accepted also where a derivative starts
+// at zero: the generated code makes it with adgen::zeroed<P>(), not P{}
+// (which is not zero for it); a local array of it is refused.
 // RUN: %adgen %s -o %t.gen.cpp -- -std=c++17
 // RUN: FileCheck %s --input-file=%t.gen.cpp --implicit-check-not=error:
 // RUN: %cxx -DADGEN_TEST_DRIVER %t.gen.cpp -o %t.gcc && %t.gcc
@@ -28,11 +29,17 @@ struct P {
 ADGEN_REVERSE() double g(const P &p, double x) { return p.a * x + p.b * p.b; }
 // CHECK-LABEL: double g_pullback(const P &p, double x, double d_ret, P *d_p, double *d_x) {
 
-#ifdef BAD
-// A helper returning P: its reverse would seed the result's adjoint with P{}.
+// A helper returning P: its reverse seeds the result's adjoint with a zero P
+// (once refused: P{} would have started it at {1, 2}).
 static P make(double x) { return P{x, 2 * x}; }
-// BAD: private-member.cpp:[[@LINE+1]]:1: error: 'P' has a constructor or default member initialisers, so 'S{}' is not zero
-ADGEN_REVERSE() double h(double x) { return make(x).a; }
+ADGEN_REVERSE() double h(double x) { return make(x).a * make(x).b; }
+// CHECK-LABEL: double h_pullback(double x, double d_ret, double *d_x) {
+// CHECK-NOT: P{}
+// CHECK: adgen::zeroed<P>()
+
+#ifdef BAD
+// BAD: private-member.cpp:[[@LINE+1]]:40: error: local array 'two' of 'P', a class with a constructor or default member initialisers, is not supported yet
+ADGEN_REVERSE() double k(double x) { P two[2]; two[1].a = x; return two[1].a * two[0].b; }
 #endif
 
 #ifdef ADGEN_TEST_DRIVER
@@ -40,6 +47,7 @@ double Spring_energy_pullback(const Spring &self, double x, double d_ret, double
 double Spring_energy_grad(const Spring &self, double x, double *d_x);
 adgen::Dual<double> Spring_energy_fwd(const Spring &self, double x, double d_x);
 double g_pullback(const P &p, double x, double d_ret, P *d_p, double *d_x);
+double h_pullback(double x, double d_ret, double *d_x);
 #include "adgen_test.h"
 using namespace adgen_test;
 int main() {
@@ -61,6 +69,9 @@ int main() {
   check_close("d_p.a", dp.a, 5 + 0.5 * 0.9, 1e-13);
   check_close("d_p.b", dp.b, 6 + 0.5 * 2 * -1.2, 1e-13);
   check_close("d_x", dx, 7 + 0.5 * 0.3, 1e-13);
+  double hx = 3; // h = 2 x^2: pre + seed * 4 x
+  check_close("h value", h_pullback(0.8, -2.25, &hx), 2 * 0.8 * 0.8, 1e-15);
+  check_close("h: pre + d_ret * 4x", hx, 3 - 2.25 * 4 * 0.8, 1e-13);
   return finish();
 }
 #endif
