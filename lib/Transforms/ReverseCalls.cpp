@@ -207,12 +207,9 @@ void Reverse::backwardCall(Stmt *S, Block &Out) {
   Callee *HC = M.addCallee(C);
   HC->Name = Pl.Replay;
   HC->ReturnsVoid = true;
-  // The helper restores what it wrote (and saves it for redo), unless all
-  // it writes are buffers left as written.
-  bool Restores = S->Fn->Body && !Effects().of(*S->Fn->Body).Writes.empty();
-  for (size_t I = 0; I < S->Args.size(); ++I)
-    Restores |= C.ParamTypes[I].isWritable() && !Pl.P.unrestored(I);
-  if (!Pl.Custom && Restores)
+  // The helper restores what it wrote (parameters, globals of any type,
+  // through its own callees) and saves it for redo.
+  if (!Pl.Custom)
     UsesRedo = true;
   Out.push_back(M.callStmt(nullptr, HC, Args, S->Where));
   if (!Pl.Custom)

@@ -23,7 +23,6 @@
 #include "Transforms/ReuseValues.h"
 #include "Transforms/ParallelLoops.h"
 #include "Analysis/WriteOnly.h"
-#include "Analysis/GlobalEffects.h"
 #include <optional>
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -140,12 +139,6 @@ private:
   /// write-only parameters read nothing (collectReads).
   llvm::DenseSet<const Stmt *> ReplayCalls;
   llvm::DenseMap<const Function *, std::vector<bool>> WriteOnly;
-  std::optional<GlobalEffects> GlobalWrites;
-  const GlobalEffects &Effects() {
-    if (!GlobalWrites)
-      GlobalWrites = globalEffects(F);
-    return *GlobalWrites;
-  }
   const std::vector<bool> &writeOnly(const Function &Callee) {
     auto It = WriteOnly.find(&Callee);
     if (It == WriteOnly.end())
