@@ -126,4 +126,22 @@ TEST(ShareCalls, RepeatedCallComputedOnceUntilItsOperandChanges) {
   EXPECT_EQ(text(F.Body[4]->Value), "std::exp(x)"); // x changed: called again
 }
 
+TEST(ShareCalls, AFunctionCallEndsTheRun) {
+  // d = tanh(a); r = g_fwd(a) (may write a through a reference); v = tanh(a)
+  // (fuzz --calls seed 94064: forward mode of a helper taking double&).
+  Module M;
+  Function &F = M.addFunction("f");
+  Var *A = F.addVar("a", dbl(), VarKind::Local);
+  Var *D = F.addVar("d", dbl(), VarKind::Local);
+  Var *R = F.addVar("r", dbl(), VarKind::Local);
+  Var *V = F.addVar("v", dbl(), VarKind::Local);
+  auto th = [&] { return M.math("std::tanh", {M.ref(A)}, dbl()); };
+  F.Body = {M.decl(D, M.mul(th(), th())), M.decl(R, M.call("g_fwd", {M.ref(A)}, dbl())),
+            M.decl(V, th())};
+  shareRepeatedCalls(M, F);
+  ASSERT_EQ(F.Body.size(), 4u);
+  EXPECT_EQ(F.Body[0]->V->Name, "tanh_a");
+  EXPECT_EQ(text(F.Body[3]->Value), "std::tanh(a)"); // not tanh_a: a may have changed
+}
+
 } // namespace

@@ -40,9 +40,20 @@ bool readsOf(const Expr *E, llvm::DenseSet<Var *> &Reads) {
   return OK;
 }
 
+/// Does \p E call a function (which may write through its arguments, as a
+/// helper's forward mode `hc0_fwd(a, ...)` writes `a`)?
+bool callsFunction(const Expr *E) {
+  bool Found = false;
+  if (E)
+    forEachExpr(E, [&](const Expr *N) { Found |= N->K == Op::Call; });
+  return Found;
+}
+
 /// What one statement writes, or false if it may write anything (calls,
 /// control flow this pass does not look into).
 bool writesOf(const Stmt *S, llvm::DenseSet<Var *> &Writes) {
+  if (callsFunction(S->Value) || callsFunction(S->Target))
+    return false;
   switch (S->K) {
   case StmtKind::Decl:
     Writes.insert(S->V);
