@@ -1520,6 +1520,8 @@ const Expr *GraphBuilder::Impl::callExpr(const clang::CallExpr *CE) {
     return fail(CE->getBeginLoc(), "call through a function pointer cannot be "
                                    "differentiated: the function called is only known "
                                    "at run time; call the function directly");
+  if (isAccessor(FD))
+    return accessorCall(CE, FD, ObjectE, ObjectByPointer, ArgEs);
   graph::Type RT;
   bool Void = CE->getType()->isVoidType();
   if (const auto *MD = dyn_cast<CXXMethodDecl>(FD); MD && returnsThis(MD))

@@ -145,6 +145,16 @@ private:
                   llvm::StringRef Prefix,
                   std::vector<std::pair<const clang::Decl *, Var *>> &SavedVars,
                   std::vector<std::pair<const clang::Decl *, const Expr *>> &SavedAliases);
+  // Functions returning a reference or pointer, inlined (Accessors.cpp).
+  /// Whether a call of \p FD is inlined as an accessor: it returns a
+  /// reference or pointer (not `*this`) and is not from a system header.
+  bool isAccessor(const clang::FunctionDecl *FD);
+  /// The location a call of accessor \p FD names; null after an error.
+  const Expr *accessorCall(const clang::CallExpr *CE, const clang::FunctionDecl *FD,
+                           const clang::Expr *ObjectE, bool ObjectByPointer,
+                           llvm::ArrayRef<const clang::Expr *> ArgEs);
+  /// Accessors being inlined, to refuse one that calls itself.
+  std::vector<const clang::FunctionDecl *> Accessing;
   /// Constructors being run, to refuse one that constructs its own class.
   std::vector<const clang::CXXConstructorDecl *> Constructing;
   void zeroInto(const Expr *Dst, const graph::Type &Ty, Loc L);

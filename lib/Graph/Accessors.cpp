@@ -1,0 +1,293 @@
+//===- Graph/Accessors.cpp - Functions returning a location, inlined ------===//
+//
+// An accessor returns a reference or a pointer into storage its caller
+// already has: `double &at(int i) { return d[i]; }`, `double &operator()(int
+// i, int j) { return a[3 * i + j]; }`, `const Vec3 &pos() const { return p;
+// }`, `double *row(int i) { return m + 3 * i; }`. The location it returns is
+// an alias of storage adgen tracks, so the graph needs no new idea: the call
+// is inlined where it is written, the object and the arguments substituted,
+// and its value is the location itself (a Load, a VarRef, a pointer), which
+// the caller reads, writes (`m(i, j) += x;`, `s.at(k) = y;`), binds to a
+// reference or indexes like any other.
+//
+// Inlined: a function whose body is a single `return <location>;` of
+//  - its object (`*this`, fields, elements of fields, through other
+//    accessors), a reference or pointer parameter, or a global,
+//  - indexed by expressions of its parameters without side effects.
+// Refused, with an error naming the function: any other body (statements
+// before the return, loops, conditionals), a `?:` choosing between objects,
+// and a location that does not outlive the call (a parameter passed by
+// value, a local, a static local).
+//
+//===----------------------------------------------------------------------===//
+
+#include "Graph/GraphBuilderImpl.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/Basic/SourceManager.h"
+#include <algorithm>
+
+using namespace adgen;
+using namespace adgen::graph;
+using clang::dyn_cast;
+using clang::isa;
+
+bool GraphBuilder::Impl::isAccessor(const clang::FunctionDecl *FD) {
+  clang::QualType RT = FD->getReturnType();
+  if (!RT->isReferenceType() && !RT->isPointerType())
+    return false;
+  if (const auto *MD = dyn_cast<clang::CXXMethodDecl>(FD); MD && returnsThis(MD))
+    return false; // `return *this;`: a call whose value is its object
+  return !Ctx.getSourceManager().isInSystemHeader(FD->getLocation());
+}
+
+namespace {
+/// Where a returned location lives. Null when it outlives the call (it is
+/// reached through `this`, a reference or pointer parameter, or a global);
+/// otherwise the expression that does not, and the reason.
+struct Escape {
+  const clang::Expr *At = nullptr;
+  std::string Why;
+};
+
+/// \p Pointer: \p E is a pointer value (else a location).
+Escape escapes(const clang::Expr *E, bool Pointer) {
+  using namespace clang;
+  E = E->IgnoreParens();
+  if (const auto *IC = dyn_cast<ImplicitCastExpr>(E)) {
+    switch (IC->getCastKind()) {
+    case CK_ArrayToPointerDecay:
+      return escapes(IC->getSubExpr(), /*Pointer=*/false);
+    case CK_LValueToRValue:
+      if (Pointer) // the value of a pointer variable: a pointer parameter
+        if (const auto *DRE = dyn_cast<DeclRefExpr>(IC->getSubExpr()->IgnoreParens()))
+          if (const auto *PD = dyn_cast<ParmVarDecl>(DRE->getDecl());
+              PD && PD->getType()->isPointerType())
+            return {};
+      return {E, "a value"};
+    case CK_NoOp:
+    case CK_DerivedToBase:
+    case CK_UncheckedDerivedToBase:
+      return escapes(IC->getSubExpr(), Pointer);
+    default:
+      return {E, "a value"};
+    }
+  }
+  if (isa<CXXThisExpr>(E))
+    return Pointer ? Escape{} : Escape{E, "a value"};
+  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
+    return Pointer ? Escape{E, "a value"} : escapes(AS->getBase(), /*Pointer=*/true);
+  if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    if (Pointer || !isa<FieldDecl>(ME->getMemberDecl()))
+      return {E, "a value"};
+    return escapes(ME->getBase(), ME->isArrow());
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+    if (UO->getOpcode() == UO_Deref && !Pointer)
+      return escapes(UO->getSubExpr(), /*Pointer=*/true);
+    if (UO->getOpcode() == UO_AddrOf && Pointer)
+      return escapes(UO->getSubExpr(), /*Pointer=*/false);
+    return {E, "a value"};
+  }
+  if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+    if (Pointer && (BO->getOpcode() == BO_Add || BO->getOpcode() == BO_Sub)) {
+      const clang::Expr *P = BO->getLHS()->getType()->isPointerType() ? BO->getLHS()
+                                                                       : BO->getRHS();
+      return escapes(P, /*Pointer=*/true);
+    }
+    return {E, "a value"};
+  }
+  if (isa<ConditionalOperator>(E) || isa<BinaryConditionalOperator>(E))
+    return {E, "a choice between objects ('?:')"};
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    if (!VD)
+      return {E, "a value"};
+    if (Pointer)
+      return {E, "a value"};
+    if (isa<ParmVarDecl>(VD))
+      return VD->getType()->isReferenceType()
+                 ? Escape{}
+                 : Escape{E, "parameter '" + VD->getNameAsString() + "', a copy made for the call"};
+    if (VD->isStaticLocal())
+      return {E, "static local '" + VD->getNameAsString() + "'"};
+    if (VD->hasGlobalStorage())
+      return {};
+    return {E, "local variable '" + VD->getNameAsString() + "'"};
+  }
+  if (const auto *CE = dyn_cast<CallExpr>(E)) {
+    // Another accessor (or a container's element): what it is called on,
+    // and the arguments it may return, must outlive the call too.
+    const FunctionDecl *FD = CE->getDirectCallee();
+    if (!FD || (Pointer ? !FD->getReturnType()->isPointerType()
+                        : !FD->getReturnType()->isReferenceType()))
+      return {E, "a value"};
+    unsigned First = 0;
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE)) {
+      const clang::Expr *Obj = MC->getImplicitObjectArgument();
+      const auto *ME = dyn_cast<MemberExpr>(MC->getCallee()->IgnoreParens());
+      if (Escape Esc = escapes(Obj, ME && ME->isArrow()); Esc.At)
+        return Esc;
+    } else if (const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+               MD && MD->isInstance() && isa<CXXOperatorCallExpr>(CE)) {
+      if (Escape Esc = escapes(CE->getArg(0), false); Esc.At)
+        return Esc;
+      First = 1;
+    }
+    for (unsigned I = First; I < CE->getNumArgs(); ++I) {
+      unsigned P = I - First;
+      if (P >= FD->getNumParams())
+        break;
+      clang::QualType PT = FD->getParamDecl(P)->getType();
+      if (PT->isReferenceType() || PT->isPointerType())
+        if (Escape Esc = escapes(CE->getArg(I), PT->isPointerType()); Esc.At)
+          return Esc;
+    }
+    return {};
+  }
+  return {E, "a value"};
+}
+} // namespace
+
+const Expr *GraphBuilder::Impl::accessorCall(const clang::CallExpr *CE,
+                                             const clang::FunctionDecl *FD,
+                                             const clang::Expr *ObjectE, bool ObjectByPointer,
+                                             llvm::ArrayRef<const clang::Expr *> ArgEs) {
+  std::string Name = FD->getNameAsString();
+  if (const auto *MD = dyn_cast<clang::CXXMethodDecl>(FD))
+    Name = MD->getParent()->getNameAsString() + "::" + Name;
+  clang::SourceLocation L = CE->getBeginLoc();
+  auto refuse = [&](clang::SourceLocation At, const llvm::Twine &Why) -> const Expr * {
+    Diags.error(At, "'" + Name + "' returns a " +
+                        (FD->getReturnType()->isPointerType() ? "pointer" : "reference") +
+                        " and " + Why +
+                        "; adgen inlines functions returning a reference or pointer whose body "
+                        "is a single 'return' of a location in their object, a reference or "
+                        "pointer parameter, or a global (such as 'return d[i];')");
+    if (At != L)
+      Diags.note(L, "called here");
+    return nullptr;
+  };
+  const clang::FunctionDecl *Def = FD->getDefinition();
+  if (!Def || !Def->getBody())
+    return refuse(FD->getLocation(), "has no body that adgen can see");
+  if (std::find(Accessing.begin(), Accessing.end(), Def) != Accessing.end())
+    return refuse(Def->getLocation(), "calls itself");
+  const auto *Body = dyn_cast<clang::CompoundStmt>(Def->getBody());
+  const clang::ReturnStmt *Ret = nullptr;
+  unsigned Stmts = 0;
+  if (Body)
+    for (const clang::Stmt *S : Body->body())
+      if (!isa<clang::NullStmt>(S)) {
+        ++Stmts;
+        Ret = dyn_cast<clang::ReturnStmt>(S);
+      }
+  if (!Body || Stmts != 1 || !Ret || !Ret->getRetValue())
+    return refuse(Def->getLocation(), "does more than return a location");
+  bool Pointer = FD->getReturnType()->isPointerType();
+  if (Escape Esc = escapes(Ret->getRetValue(), Pointer); Esc.At)
+    return refuse(Esc.At->getBeginLoc(), "returns " + Esc.Why +
+                                             (Esc.Why == "a value" ? ", not a location" : ""));
+  for (const clang::ParmVarDecl *PD : Def->parameters()) {
+    clang::QualType PT = PD->getType();
+    if (!PT->isReferenceType() && !PT->isPointerType() && !PT->isScalarType())
+      return refuse(PD->getLocation(), "takes parameter '" + PD->getNameAsString() +
+                                           "' of type '" + PT.getAsString() +
+                                           "' by value (pass it by reference)");
+  }
+
+  // The object: the location it names.
+  const Expr *Obj = nullptr;
+  if (ObjectE) {
+    if (isa<clang::CXXThisExpr>(ObjectE->IgnoreParenImpCasts()))
+      Obj = SelfObj ? SelfObj : fail(ObjectE->getBeginLoc(), "'this' outside a member function");
+    else if (ObjectByPointer) {
+      Obj = expr(ObjectE);
+      if (Obj && !Obj->Ty.IsPointer)
+        Obj = fail(ObjectE->getBeginLoc(), "'->' on something that is not a pointer");
+      if (Obj)
+        Obj = M.load(Obj, M.intConst(0));
+    } else
+      Obj = expr(ObjectE);
+    if (!Obj)
+      return nullptr;
+    if (Obj->K != Op::VarRef && Obj->K != Op::Load) {
+      // A temporary object (make().at(0)): a local holding it.
+      Var *T = temp(Def->getNameAsString() + "_object", Obj->Ty.element(), L);
+      emit(M.decl(T, nullptr, loc(L)));
+      copyFields(M, M.ref(T), Obj, T->Ty, *Cur, loc(L));
+      Obj = M.ref(T);
+    }
+  }
+  // The arguments, evaluated once here: references and pointers name what
+  // they are bound to, values are substituted (they only compute indices).
+  std::vector<std::pair<const clang::Decl *, Var *>> SavedVars;
+  std::vector<std::pair<const clang::Decl *, const Expr *>> SavedAliases;
+  std::vector<std::pair<const clang::ParmVarDecl *, const Expr *>> Bound;
+  for (unsigned I = 0; I < Def->getNumParams() && I < ArgEs.size(); ++I) {
+    const clang::ParmVarDecl *PD = Def->getParamDecl(I);
+    const clang::Expr *A = ArgEs[I];
+    graph::Type T;
+    if (!typeOf(PD->getType(), PD->getLocation(), T,
+                "parameter '" + PD->getNameAsString() + "'"))
+      return nullptr;
+    const Expr *Val = T.IsReference && !T.IsConst ? lvalue(A) : expr(A);
+    if (!Val)
+      return nullptr;
+    if (T.IsReference && Val->K != Op::VarRef && Val->K != Op::Load && !T.isMemory()) {
+      // const double &r bound to a temporary: a local holding it.
+      Var *V = temp(Def->getNameAsString() + "_" + PD->getNameAsString(), T.element(), L);
+      if (T.Rec) {
+        emit(M.decl(V, nullptr, loc(A->getBeginLoc())));
+        copyFields(M, M.ref(V), Val, V->Ty, *Cur, loc(A->getBeginLoc()));
+      } else {
+        emit(M.decl(V, Val, loc(A->getBeginLoc())));
+      }
+      Val = M.ref(V);
+    } else if (!T.IsReference && !T.IsPointer && Val->Ty.Scalar != T.Scalar) {
+      Val = M.cast(Val, T);
+    }
+    Bound.push_back({PD, Val});
+  }
+  for (auto &[PD, Val] : Bound) {
+    SavedVars.push_back({PD, Vars.lookup(PD)});
+    Vars.erase(PD);
+    SavedAliases.push_back({PD, Aliases.lookup(PD)});
+    Aliases[PD] = Val;
+  }
+
+  // The location, built with `*this` naming the object; it must need no
+  // statements of its own.
+  const Expr *OuterSelfObj = SelfObj;
+  if (ObjectE)
+    SelfObj = Obj;
+  Accessing.push_back(Def);
+  Block Scratch;
+  Block *Saved = Cur;
+  Cur = &Scratch;
+  unsigned Before = Diags.errorCount();
+  const Expr *Result = expr(Ret->getRetValue());
+  Cur = Saved;
+  Accessing.pop_back();
+  SelfObj = OuterSelfObj;
+  for (auto It = SavedVars.rbegin(); It != SavedVars.rend(); ++It)
+    if (It->second)
+      Vars[It->first] = It->second;
+  for (auto It = SavedAliases.rbegin(); It != SavedAliases.rend(); ++It)
+    if (It->second)
+      Aliases[It->first] = It->second;
+    else
+      Aliases.erase(It->first);
+  if (!Result) {
+    if (Diags.errorCount() != Before)
+      Diags.note(L, "while inlining the call to '" + Name + "'");
+    return nullptr;
+  }
+  if (!Scratch.empty())
+    return refuse(Ret->getRetValue()->getBeginLoc(),
+                  "computes its location with calls or side effects");
+  if (Pointer ? !Result->Ty.isMemory()
+              : (Result->K != Op::VarRef && Result->K != Op::Load))
+    return refuse(Ret->getRetValue()->getBeginLoc(), "returns something adgen cannot see as "
+                                                     "a location");
+  return Result;
+}

@@ -1,0 +1,67 @@
+// Functions returning a reference or a pointer are inlined when their body is
+// a single `return` of a location in their object, a reference or pointer
+// parameter, or a global (test/Methods/accessors.cpp). Anything else is
+// refused with an error naming the function, and a note at the call.
+// RUN: rm -f %t.out
+// RUN: not %adgen %s -o %t.out -- -std=c++17 2>&1 | FileCheck %s --implicit-check-not=error:
+// RUN: test ! -e %t.out
+#include <adgen/adgen.h>
+
+struct Buf {
+  double d[4];
+  double &pick(double a, double b) {
+    // CHECK: accessors.cpp:[[@LINE+1]]:12: error: 'Buf::pick' returns a reference and returns a choice between objects ('?:'); adgen inlines functions returning a reference or pointer whose body is a single 'return' of a location in their object, a reference or pointer parameter, or a global (such as 'return d[i];')
+    return a > b ? d[0] : d[1];
+  }
+  // CHECK: accessors.cpp:31:3: note: called here
+  // CHECK: accessors.cpp:[[@LINE+1]]:11: error: 'Buf::slot' returns a reference and does more than return a location
+  double &slot(int i) {
+    int k = i % 4;
+    return d[k];
+  }
+  const double &twice(const double &a) const {
+    // CHECK: accessors.cpp:37:10: note: called here
+    // CHECK: accessors.cpp:[[@LINE+1]]:12: error: 'Buf::twice' returns a reference and returns a value, not a location
+    return a * 2; // a dangling reference in C++ too
+  }
+};
+
+ADGEN_REVERSE()
+double use_pick(Buf b, double x) {
+  b.pick(x, 1.0) = x;
+  return b.d[0];
+}
+
+ADGEN_REVERSE()
+double use_slot(Buf b, double x) {
+  return b.slot(5) * x;
+}
+
+ADGEN_FORWARD()
+double use_twice(Buf b, double x) { return b.twice(x) * x; }
+// CHECK: accessors.cpp:[[@LINE-1]]:44: note: called here
+
+double &keep(double x) {
+  // CHECK: accessors.cpp:[[@LINE+1]]:10: error: 'keep' returns a reference and returns parameter 'x', a copy made for the call
+  return x;
+}
+ADGEN_FORWARD()
+double use_keep(double x) { return keep(x) * x; }
+// CHECK: accessors.cpp:[[@LINE-1]]:36: note: called here
+
+// CHECK: accessors.cpp:[[@LINE+1]]:9: error: 'counter' returns a reference and does more than return a location
+double &counter() {
+  static double n = 0;
+  return n;
+}
+ADGEN_REVERSE()
+double use_counter(double x) { return counter() + x; }
+// CHECK: accessors.cpp:[[@LINE-1]]:39: note: called here
+
+const double &bigger(const double &a, const double &b) {
+  // CHECK: accessors.cpp:[[@LINE+1]]:10: error: 'bigger' returns a reference and returns a choice between objects ('?:')
+  return a > b ? a : b;
+}
+ADGEN_REVERSE()
+double use_bigger(double x, double y) { return bigger(x, y) * x; }
+// CHECK: accessors.cpp:[[@LINE-1]]:48: note: called here
