@@ -41,11 +41,7 @@ struct Products {
   bool Failed = false;
 };
 
-std::string generatedName(const Request &R, llvm::StringRef Suffix) {
-  if (const auto *MD = llvm::dyn_cast<clang::CXXMethodDecl>(R.Fn))
-    return (MD->getParent()->getName() + "_" + R.Fn->getName() + "_" + Suffix).str();
-  return R.name(Suffix);
-}
+std::string generatedName(const Request &R, llvm::StringRef Suffix) { return R.name(Suffix); }
 
 class Consumer : public clang::ASTConsumer {
 public:
@@ -375,11 +371,17 @@ private:
       const Request &First = *It->second;
       std::string A = First.Fn->getNameAsString() + templateArgs(First.Fn, First.Fn->getASTContext());
       std::string B = R.Fn->getNameAsString() + Args;
+      bool Templates = !templateArgs(First.Fn, First.Fn->getASTContext()).empty() ||
+                       !Args.empty();
       Diags.error(R.Where, "the derivatives of '" + A + "' and '" + B + "' would both be '" +
-                               G->Name + "(" + Params + ")': C++ cannot overload them, "
-                               "because the parameter types do not determine the template "
-                               "arguments; mark a non-template wrapper for each "
-                               "instantiation instead");
+                               G->Name + "(" + Params + ")': " +
+                               (Templates ? "C++ cannot overload them, because the parameter "
+                                            "types do not determine the template arguments; "
+                                            "mark a non-template wrapper for each "
+                                            "instantiation instead"
+                                          : "a member operator and a free one on the same "
+                                            "class share their names (interface.md §4); mark "
+                                            "only one of them"));
       if (!templateArgs(First.Fn, First.Fn->getASTContext()).empty())
         Diags.note(whereUsed(First.Fn), "'" + A + "' is used here");
       if (!Args.empty())

@@ -11,6 +11,7 @@
 #include "Graph/GraphBuilderImpl.h"
 #include "Graph/MathTable.h"
 #include "Graph/MemberAccess.h"
+#include "Graph/OperatorNames.h"
 #include "Graph/TemplateNames.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/StmtOpenMP.h"
@@ -1357,20 +1358,8 @@ Callee *GraphBuilder::Impl::callee(const clang::FunctionDecl *FD,
   C.Name = "::" + qualifiedName(FD) + templateArgs(FD, Ctx);
   C.BaseName = helperBaseName(FD, Ctx);
   const auto *MD = dyn_cast<clang::CXXMethodDecl>(FD);
-  if (FD->isOverloadedOperator()) {
-    // operator+ cannot name a helper: operator_plus_fwd can.
-    static const std::pair<const char *, const char *> Words[] = {
-        {"+", "plus"}, {"-", "minus"}, {"*", "times"}, {"/", "div"}, {"%", "mod"},
-        {"+=", "plus_eq"}, {"-=", "minus_eq"}, {"*=", "times_eq"}, {"/=", "div_eq"},
-        {"==", "eq"}, {"!=", "ne"}, {"<", "lt"}, {">", "gt"}, {"<=", "le"}, {">=", "ge"},
-        {"()", "call"}, {"[]", "index"}};
-    std::string Op = clang::getOperatorSpelling(FD->getOverloadedOperator());
-    std::string W = "op";
-    for (auto &P : Words)
-      if (Op == P.first)
-        W = P.second;
-    C.BaseName = "operator_" + W;
-  }
+  if (FD->isOverloadedOperator())
+    C.BaseName = "operator_" + operatorWord(FD); // operator+ cannot name a helper
   if (MD && MD->isStatic()) {
     // S::make(x), std::numeric_limits<double>::infinity(): named through its
     // class, with the class's template arguments.

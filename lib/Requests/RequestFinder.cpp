@@ -5,6 +5,7 @@
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "Graph/OperatorNames.h"
 #include "Graph/TemplateNames.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/Basic/SourceManager.h"
@@ -19,10 +20,9 @@
 using namespace adgen;
 
 std::string Request::name(llvm::StringRef Suffix) const {
-  // A member function S::m gets free functions S_m_fwd, ... (interface.md §4).
-  if (const auto *MD = llvm::dyn_cast<clang::CXXMethodDecl>(Fn))
-    return (MD->getParent()->getName() + "_" + Fn->getName() + "_" + Suffix).str();
-  return (Fn->getName() + "_" + Suffix).str();
+  // A member function S::m gets free functions S_m_fwd, ..., an operator
+  // S_plus_fwd, ... (interface.md §4).
+  return publicBaseName(Fn) + "_" + Suffix.str();
 }
 
 namespace {
