@@ -29,6 +29,7 @@
 #ifndef ADGEN_CHECKPOINT_H
 #define ADGEN_CHECKPOINT_H
 
+#include <adgen/objects.h>
 #include <cstring>
 #include <type_traits>
 #include <vector>
@@ -59,7 +60,7 @@ public:
 
   /// Appends \p V to the state being stored.
   template <typename T> void put(const T &V) {
-    static_assert(std::is_trivially_copyable<T>::value, "states hold plain values");
+    static_assert(detail::CopiesAsBytes<T>::value, "states hold plain values");
     std::vector<unsigned char> &S = Slots[static_cast<std::size_t>(Writing)];
     std::size_t N = S.size();
     S.resize(N + sizeof(T));
@@ -70,7 +71,7 @@ public:
   /// Reads the next value of the state being restored into \p V, in the
   /// order put() stored them.
   template <typename T> void get(T &V) {
-    std::memcpy(&V, Slots[static_cast<std::size_t>(Reading)].data() + Cursor, sizeof(T));
+    std::memcpy(static_cast<void *>(&V), Slots[static_cast<std::size_t>(Reading)].data() + Cursor, sizeof(T));
     Cursor += sizeof(T);
   }
 

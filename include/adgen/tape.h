@@ -39,7 +39,7 @@ public:
   /// Records \p V. Values of different types may be interleaved; they must be
   /// popped with the same types in reverse order.
   template <typename T> void push(const T &V) {
-    static_assert(std::is_trivially_copyable<T>::value, "tape holds plain values");
+    static_assert(detail::CopiesAsBytes<T>::value, "tape holds plain values");
     if (static_cast<std::size_t>(End - Top) < sizeof(T))
       grow(sizeof(T));
     std::memcpy(Top, &V, sizeof(T));
@@ -119,7 +119,7 @@ public:
 
   /// Saves the current value of *P.
   template <typename T> void save(T *P) {
-    static_assert(std::is_trivially_copyable<T>::value, "plain values only");
+    static_assert(detail::CopiesAsBytes<T>::value, "plain values only");
     constexpr int C = sizeof(T) == 1 ? 0 : sizeof(T) == 2 ? 1 : sizeof(T) == 4 ? 2
                     : sizeof(T) == 8 ? 3 : sizeof(T) == 16 ? 4 : -1;
     static_assert(C >= 0, "values of 1, 2, 4, 8 or 16 bytes only");

@@ -582,8 +582,7 @@ namespace adgen_check {
 /// T{}, or for a class with a constructor or default member initialisers
 /// (where T{} is not zero, or does not compile) its zero bytes.
 template <typename T> T zero() {
-  if constexpr (std::is_class<T>::value && std::is_trivially_copyable<T>::value &&
-                !std::is_trivially_default_constructible<T>::value)
+  if constexpr (std::is_class<T>::value && !std::is_trivially_default_constructible<T>::value)
     return adgen::zeroed<T>();
   else
     return T{};

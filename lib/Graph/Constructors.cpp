@@ -21,6 +21,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Graph/GraphBuilderImpl.h"
+#include "Graph/UserCopies.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
@@ -127,7 +128,8 @@ bool GraphBuilder::Impl::constructInto(const Expr *Dst, const graph::Type &Ty,
   // then the implicit constructor (default member initialisers).
   if (CE->requiresZeroInitialization())
     zeroInto(Dst, Ty, loc(L));
-  if (CD->isTrivial()) {
+  if (CD->isTrivial() || (CE->getNumArgs() == 1 && CD->isCopyOrMoveConstructor() &&
+                          copiesFields(CD, Ctx))) {
     if (CE->getNumArgs() == 0)
       return true; // `S s;` of a plain struct: uninitialised, as in C++
     const Expr *Src = expr(CE->getArg(0)); // a trivial copy

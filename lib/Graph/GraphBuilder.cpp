@@ -13,6 +13,7 @@
 #include "Graph/MemberAccess.h"
 #include "Graph/OperatorNames.h"
 #include "Graph/TemplateNames.h"
+#include "Graph/UserCopies.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/StmtOpenMP.h"
 #include "clang/AST/Expr.h"
@@ -980,7 +981,7 @@ const Expr *GraphBuilder::Impl::expr(const clang::Expr *E) {
        isa<CompoundLiteralExpr>(E))) {
     if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
       if (CE->getNumArgs() == 1 && CE->getConstructor()->isCopyOrMoveConstructor() &&
-          CE->getConstructor()->isTrivial())
+          copiesFields(CE->getConstructor(), Ctx))
         return expr(CE->getArg(0)); // a copy: the value copied
     if (!typeOf(E->getType(), E->getBeginLoc(), T, "this value"))
       return nullptr;
@@ -1509,6 +1510,9 @@ const Expr *GraphBuilder::Impl::callExpr(const clang::CallExpr *CE) {
     return fail(CE->getBeginLoc(), "call through a function pointer cannot be "
                                    "differentiated: the function called is only known "
                                    "at run time; call the function directly");
+  if (FD->isInStdNamespace() && FD->getIdentifier() && CE->getNumArgs() == 1 &&
+      (FD->getName() == "move" || FD->getName() == "forward"))
+    return expr(CE->getArg(0)); // std::move(x) names x
   if (isAccessor(FD))
     return accessorCall(CE, FD, ObjectE, ObjectByPointer, ArgEs);
   graph::Type RT;

@@ -13,6 +13,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Graph/GraphBuilderImpl.h"
+#include "Graph/UserCopies.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
@@ -457,7 +458,8 @@ const Expr *GraphBuilder::Impl::methodCall(const clang::CallExpr *CE) {
                                        MD->getParent()->getNameAsString() + "::" +
                                        MD->getNameAsString() + "), or give a wrapper a "
                                        "derivative marked ADGEN_CUSTOM");
-  if ((MD->isCopyAssignmentOperator() || MD->isMoveAssignmentOperator()) && MD->isTrivial()) {
+  if ((MD->isCopyAssignmentOperator() || MD->isMoveAssignmentOperator()) &&
+      copiesFields(MD, Ctx)) {
     // a = b on structs: one assignment per field.
     const Expr *Src = expr(CE->getArg(1));
     const Expr *Dst = Src ? lvalue(CE->getArg(0)) : nullptr;

@@ -10,6 +10,8 @@
 
 #include "Graph/GraphBuilder.h"
 #include "Graph/MemberAccess.h"
+#include "Graph/UserCopies.h"
+#include "clang/Basic/SourceManager.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include <deque>
@@ -137,13 +139,21 @@ std::string recordProblem(const clang::RecordDecl *RD, const clang::ASTContext &
       for (const clang::FieldDecl *F : CXX->fields()) {
         clang::QualType FT = Ctx.getBaseElementType(F->getType());
         if (FT->isRecordType() && !FT.isTriviallyCopyableType(Ctx))
-          return "field '" + F->getNameAsString() + "' of " + Name + " has type '" +
-                 F->getType().getAsString(printingPolicy(Ctx)) +
-                 "', which is not trivially copyable; adgen supports structs of values "
-                 "(numbers, and structs and fixed-size arrays of them)";
+          if (const auto *FRD = FT->getAsCXXRecordDecl();
+              !FRD || !userCopyProblem(FRD, Ctx).empty()) {
+            std::string Field = "field '" + F->getNameAsString() + "' of " + Name +
+                                " has type '" + F->getType().getAsString(printingPolicy(Ctx));
+            if (FRD && !Ctx.getSourceManager().isInSystemHeader(FRD->getLocation()))
+              return Field + "', which adgen cannot copy: " + userCopyProblem(FRD, Ctx);
+            return Field + "', which is not trivially copyable; adgen supports structs of "
+                           "values (numbers, and structs and fixed-size arrays of them)";
+          }
       }
-      return "class " + Name + " is not trivially copyable (it has a user-written copy, "
-             "move or destructor)";
+      // User-written copies that copy each field, destructors that change
+      // nothing: adgen's own copies are theirs (Graph/UserCopies.h).
+      std::string Why = userCopyProblem(CXX, Ctx);
+      if (!Why.empty())
+        return Why;
     }
     // Derivatives of a struct start from `S d_s = {};`, which must compile
     // and be all zero. With a constructor or default member initialisers it

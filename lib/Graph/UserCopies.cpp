@@ -1,0 +1,225 @@
+//===- Graph/UserCopies.cpp - Classes with user-written copies ------------===//
+
+#include "Graph/UserCopies.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+#include <set>
+
+using namespace adgen;
+using clang::dyn_cast;
+using clang::dyn_cast_or_null;
+using clang::isa;
+
+namespace {
+
+std::string lineOf(const clang::Decl *D, const clang::ASTContext &Ctx) {
+  const clang::SourceManager &SM = Ctx.getSourceManager();
+  clang::PresumedLoc P = SM.getPresumedLoc(SM.getExpansionLoc(D->getLocation()));
+  return P.isValid() ? " (line " + std::to_string(P.getLine()) + ")" : std::string();
+}
+
+/// \p E without parentheses, implicit casts, and `std::move(...)`.
+const clang::Expr *bare(const clang::Expr *E) {
+  while (true) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *EWC = dyn_cast<clang::ExprWithCleanups>(E)) {
+      E = EWC->getSubExpr();
+      continue;
+    }
+    if (const auto *CE = dyn_cast<clang::CXXConstructExpr>(E);
+        CE && CE->getNumArgs() == 1 && CE->getConstructor()->isCopyOrMoveConstructor() &&
+        CE->getConstructor()->isTrivial()) {
+      E = CE->getArg(0);
+      continue;
+    }
+    if (const auto *Call = dyn_cast<clang::CallExpr>(E))
+      if (const clang::FunctionDecl *FD = Call->getDirectCallee();
+          FD && Call->getNumArgs() == 1 && FD->isInStdNamespace() && FD->getIdentifier() &&
+          (FD->getName() == "move" || FD->getName() == "forward")) {
+        E = Call->getArg(0);
+        continue;
+      }
+    return E;
+  }
+}
+
+/// Whether \p E is `o.f` (or `std::move(o).f`, `std::move(o.f)`) of parameter \p O.
+bool isFieldOf(const clang::Expr *E, const clang::ParmVarDecl *O, const clang::FieldDecl *F) {
+  const auto *ME = dyn_cast<clang::MemberExpr>(bare(E));
+  if (!ME || ME->getMemberDecl() != F || ME->isArrow())
+    return false;
+  const auto *DRE = dyn_cast<clang::DeclRefExpr>(bare(ME->getBase()));
+  return DRE && DRE->getDecl() == O;
+}
+
+/// A field of the object being assigned: `x`, `this->x`.
+const clang::FieldDecl *ownField(const clang::Expr *E) {
+  const auto *ME = dyn_cast<clang::MemberExpr>(E->IgnoreParenImpCasts());
+  if (!ME || !isa<clang::CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
+    return nullptr;
+  return dyn_cast<clang::FieldDecl>(ME->getMemberDecl());
+}
+
+/// "" when copy or move constructor \p CD copies every field, else why not.
+std::string ctorProblem(const clang::CXXConstructorDecl *CD) {
+  const clang::ParmVarDecl *O = CD->getParamDecl(0);
+  const auto *Body = dyn_cast_or_null<clang::CompoundStmt>(CD->getBody());
+  if (!Body || !Body->body_empty())
+    return "has a body";
+  std::set<const clang::FieldDecl *> Copied;
+  for (const clang::CXXCtorInitializer *I : CD->inits()) {
+    if (!I->isMemberInitializer())
+      return "initialises a base class";
+    const clang::Expr *Init = I->getInit();
+    if (const auto *PE = dyn_cast<clang::ParenListExpr>(Init); PE && PE->getNumExprs() == 1)
+      Init = PE->getExpr(0);
+    if (isa<clang::CXXDefaultInitExpr>(Init))
+      return "does not copy field '" + I->getMember()->getNameAsString() + "'";
+    if (!isFieldOf(Init, O, I->getMember()))
+      return "initialises field '" + I->getMember()->getNameAsString() +
+             "' with something other than the same field of '" + O->getNameAsString() + "'";
+    Copied.insert(I->getMember());
+  }
+  for (const clang::FieldDecl *F : CD->getParent()->fields())
+    if (!Copied.count(F))
+      return "does not copy field '" + F->getNameAsString() + "'";
+  return "";
+}
+
+/// "" when copy or move assignment \p MD assigns every field, else why not.
+std::string assignProblem(const clang::CXXMethodDecl *MD) {
+  const clang::ParmVarDecl *O = MD->getParamDecl(0);
+  const auto *Body = dyn_cast_or_null<clang::CompoundStmt>(MD->getBody());
+  if (!Body || Body->body_empty())
+    return "has no body adgen can see";
+  std::set<const clang::FieldDecl *> Copied;
+  const clang::Stmt *Last = Body->body_back();
+  const auto *Ret = dyn_cast<clang::ReturnStmt>(Last);
+  const auto *RetOp = Ret && Ret->getRetValue()
+                          ? dyn_cast<clang::UnaryOperator>(Ret->getRetValue()->IgnoreParenImpCasts())
+                          : nullptr;
+  if (!RetOp || RetOp->getOpcode() != clang::UO_Deref ||
+      !isa<clang::CXXThisExpr>(RetOp->getSubExpr()->IgnoreParenImpCasts()))
+    return "does not end with 'return *this;'";
+  for (const clang::Stmt *S : Body->body()) {
+    if (S == Last)
+      break;
+    const clang::Expr *L = nullptr, *R = nullptr;
+    if (const auto *BO = dyn_cast<clang::BinaryOperator>(S); BO && BO->getOpcode() == clang::BO_Assign)
+      L = BO->getLHS(), R = BO->getRHS();
+    else if (const auto *OC = dyn_cast<clang::CXXOperatorCallExpr>(S);
+             OC && OC->getOperator() == clang::OO_Equal && OC->getNumArgs() == 2)
+      L = OC->getArg(0), R = OC->getArg(1);
+    const clang::FieldDecl *F = L ? ownField(L) : nullptr;
+    if (!F || !isFieldOf(R, O, F) || !Copied.insert(F).second)
+      return "does more than 'field = " + O->getNameAsString() + ".field;' once per field";
+  }
+  for (const clang::FieldDecl *F : MD->getParent()->fields())
+    if (!Copied.count(F))
+      return "does not assign field '" + F->getNameAsString() + "'";
+  return "";
+}
+
+/// Finds what in a destructor's body may change a value.
+struct Effects : clang::RecursiveASTVisitor<Effects> {
+  const clang::SourceManager &SM;
+  explicit Effects(const clang::SourceManager &SM) : SM(SM) {}
+  std::string Found;
+  bool VisitBinaryOperator(clang::BinaryOperator *BO) {
+    if (BO->isAssignmentOp())
+      Found = "assigns a value";
+    return Found.empty();
+  }
+  bool VisitUnaryOperator(clang::UnaryOperator *UO) {
+    if (UO->isIncrementDecrementOp())
+      Found = "increments or decrements a value";
+    return Found.empty();
+  }
+  bool VisitCXXDeleteExpr(clang::CXXDeleteExpr *) {
+    Found = "deletes memory";
+    return false;
+  }
+  bool VisitCallExpr(clang::CallExpr *CE) {
+    // Printing and assert only: functions of the C and C++ libraries that
+    // write to a stream (printf, std::cout << ...) or abort.
+    const clang::FunctionDecl *FD = CE->getDirectCallee();
+    bool Library = FD && SM.isInSystemHeader(FD->getLocation());
+    std::string N = FD && FD->getIdentifier() ? FD->getName().str() : "";
+    bool Ok = Library && (N == "printf" || N == "fprintf" || N == "puts" || N == "fputs" ||
+                          N == "putchar" || N == "__assert_fail" || N == "__assert_rtn" ||
+                          N == "_assert" || N == "abort" || N == "endl" || N == "flush" ||
+                          (FD->isOverloadedOperator() &&
+                           FD->getOverloadedOperator() == clang::OO_LessLess));
+    if (!Ok)
+      Found = "calls '" + (FD ? FD->getNameAsString() : std::string("a function")) + "'";
+    return Found.empty();
+  }
+  bool TraverseLambdaExpr(clang::LambdaExpr *) { return true; }
+};
+
+} // namespace
+
+std::string adgen::userCopyProblem(const clang::CXXRecordDecl *RD, const clang::ASTContext &Ctx) {
+  std::string Name = "'" + RD->getNameAsString() + "'";
+  if (Ctx.getSourceManager().isInSystemHeader(RD->getLocation()))
+    return "class " + Name + " is not trivially copyable";
+  std::string Tail = "; adgen copies objects of " + Name + " field by field (and on its tape "
+                     "byte by byte) and makes and destroys objects of its own, so it "
+                     "differentiates user-written copies that copy each field, and "
+                     "destructors that change nothing";
+  for (const clang::CXXConstructorDecl *CD : RD->ctors()) {
+    if (!CD->isCopyOrMoveConstructor() || CD->isTrivial() || CD->isDeleted())
+      continue;
+    if (!CD->isUserProvided())
+      continue; // implicit, non-trivial because of a field: the field says why
+    const auto *Def = dyn_cast_or_null<clang::CXXConstructorDecl>(CD->getDefinition());
+    std::string Why = Def ? ctorProblem(Def) : "has no body adgen can see";
+    if (!Why.empty())
+      return "the " + std::string(CD->isCopyConstructor() ? "copy" : "move") +
+             " constructor of " + Name + lineOf(CD, Ctx) + " " + Why + Tail;
+  }
+  for (const clang::CXXMethodDecl *MD : RD->methods()) {
+    if (!(MD->isCopyAssignmentOperator() || MD->isMoveAssignmentOperator()) || MD->isTrivial() ||
+        MD->isDeleted() || !MD->isUserProvided())
+      continue;
+    const auto *Def = dyn_cast_or_null<clang::CXXMethodDecl>(MD->getDefinition());
+    std::string Why = Def ? assignProblem(Def) : "has no body adgen can see";
+    if (!Why.empty())
+      return "the " + std::string(MD->isCopyAssignmentOperator() ? "copy" : "move") +
+             " assignment of " + Name + lineOf(MD, Ctx) + " " + Why + Tail;
+  }
+  if (const clang::CXXDestructorDecl *DD = RD->getDestructor();
+      DD && DD->isUserProvided() && !DD->isTrivial()) {
+    const clang::FunctionDecl *Def = DD->getDefinition();
+    if (!Def || !Def->getBody())
+      return "the destructor of " + Name + lineOf(DD, Ctx) + " has no body adgen can see" + Tail;
+    Effects E(Ctx.getSourceManager());
+    E.TraverseStmt(Def->getBody());
+    if (!E.Found.empty())
+      return "the destructor of " + Name + lineOf(DD, Ctx) + " " + E.Found +
+             ", which adgen would not repeat" + Tail;
+  }
+  return "";
+}
+
+bool adgen::copiesFields(const clang::CXXMethodDecl *MD, const clang::ASTContext &Ctx) {
+  if (MD->isTrivial())
+    return true;
+  const auto *CD = dyn_cast<clang::CXXConstructorDecl>(MD);
+  bool Copy = CD ? CD->isCopyOrMoveConstructor()
+                 : MD->isCopyAssignmentOperator() || MD->isMoveAssignmentOperator();
+  if (!Copy || !MD->isUserProvided())
+    return false;
+  return userCopyProblem(MD->getParent(), Ctx).empty() &&
+         (MD->getParent()->isTriviallyCopyable() || [&] {
+           // Every field must copy as bytes too.
+           for (const clang::FieldDecl *F : MD->getParent()->fields()) {
+             clang::QualType FT = Ctx.getBaseElementType(F->getType());
+             if (const auto *FRD = FT->getAsCXXRecordDecl();
+                 FRD && !FT.isTriviallyCopyableType(Ctx) && !userCopyProblem(FRD, Ctx).empty())
+               return false;
+           }
+           return true;
+         }());
+}

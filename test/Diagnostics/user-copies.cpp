@@ -1,0 +1,61 @@
+// Classes whose user-written copy, move, assignment or destructor does
+// something other than adgen's own copies (one assignment per field) and
+// destruction (nothing) are refused where the class is used, naming the
+// member and its line. Accepted ones: test/Classes/user-copies.cpp.
+// RUN: rm -f %t.out
+// RUN: not %adgen %s -o %t.out -- -std=c++17 2>&1 | FileCheck %s --implicit-check-not=error:
+// RUN: test ! -e %t.out
+#include <adgen/adgen.h>
+
+double total = 0;
+
+// A copy that scales: adgen's copies of tangents, adjoints and tape values
+// would not scale.
+struct Scaled {
+  double x;
+  Scaled(double a) : x(a) {}
+  Scaled(const Scaled &o) : x(2 * o.x) {}
+};
+ADGEN_REVERSE()
+// CHECK: user-copies.cpp:[[@LINE+1]]:33: error: parameter 's' has type 'const Scaled &': the copy constructor of 'Scaled' (line 17) initialises field 'x' with something other than the same field of 'o'; adgen copies objects of 'Scaled' field by field (and on its tape byte by byte) and makes and destroys objects of its own, so it differentiates user-written copies that copy each field, and destructors that change nothing
+double use_scaled(const Scaled &s) { return s.x; }
+
+// A copy that counts copies in an int field.
+struct Counted {
+  double x;
+  int copies;
+  Counted(const Counted &o) : x(o.x), copies(o.copies + 1) {}
+};
+ADGEN_REVERSE()
+// CHECK: user-copies.cpp:[[@LINE+1]]:35: error: parameter 'c' has type 'const Counted &': the copy constructor of 'Counted' (line 27) initialises field 'copies' with something other than the same field of 'o'
+double use_counted(const Counted &c) { return c.x; }
+
+// An assignment that forgets a field, one with a body of its own.
+struct Partial {
+  double a, b;
+  Partial &operator=(const Partial &o) {
+    a = o.a;
+    return *this;
+  }
+};
+ADGEN_FORWARD()
+// CHECK: user-copies.cpp:[[@LINE+1]]:35: error: parameter 'p' has type 'const Partial &': the copy assignment of 'Partial' (line 36) does not assign field 'b'
+double use_partial(const Partial &p) { return p.a; }
+
+// A destructor that changes a value.
+struct Tally {
+  double x;
+  ~Tally() { total += x; }
+};
+ADGEN_REVERSE()
+// CHECK: user-copies.cpp:[[@LINE+1]]:31: error: parameter 't' has type 'const Tally &': the destructor of 'Tally' (line 48) assigns a value, which adgen would not repeat
+double use_tally(const Tally &t) { return t.x; }
+
+// A field whose class is refused refuses its holder.
+struct Holder {
+  Scaled s;
+  double k;
+};
+ADGEN_REVERSE()
+// CHECK: user-copies.cpp:[[@LINE+1]]:33: error: parameter 'h' has type 'const Holder &': field 's' of 'Holder' has type 'Scaled', which adgen cannot copy: the copy constructor of 'Scaled' (line 17) initialises field 'x'
+double use_holder(const Holder &h) { return h.k; }
