@@ -209,8 +209,8 @@ bool adgen::copiesFields(const clang::CXXMethodDecl *MD, const clang::ASTContext
   const auto *CD = dyn_cast<clang::CXXConstructorDecl>(MD);
   bool Copy = CD ? CD->isCopyOrMoveConstructor()
                  : MD->isCopyAssignmentOperator() || MD->isMoveAssignmentOperator();
-  if (!Copy || !MD->isUserProvided())
-    return false;
+  if (!Copy || MD->isDeleted())
+    return false; // (implicit ones copy each field, with the fields' copies)
   return userCopyProblem(MD->getParent(), Ctx).empty() &&
          (MD->getParent()->isTriviallyCopyable() || [&] {
            // Every field must copy as bytes too.

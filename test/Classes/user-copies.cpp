@@ -77,6 +77,7 @@ P shift(const P &a, double t) {
 // CHECK-NEXT:    b.id = a.id;
 // CHECK:         c.x = b.x;
 // CHECK:         d = ::adgen_detail::shift_record(c, t);
+// CHECK:         h2.p.x = g.p.x;
 // CHECK-LABEL: adgen::Dual<double> energy_fwd(const P &a, double t, const P &d_a, double d_t) {
 ADGEN_REVERSE() ADGEN_FORWARD()
 double energy(const P &a, double t) {
@@ -88,9 +89,12 @@ double energy(const P &a, double t) {
   P e(std::move(d)); // move constructor
   e = P(e.y, t);     // move assignment
   Holder h(t);
-  Holder g = h;
+  Holder g = h; // implicit copies that call the members' user-written ones
   g.p = e;
-  return d.r() + c.r() * g.p.x + g.l.v[1] * h.k + e.x;
+  Holder h2(2.0 * t);
+  h2 = g;
+  h2.k *= t;
+  return d.r() + c.r() * g.p.x + g.l.v[1] * h.k + e.x + h2.k * h2.p.y;
 }
 
 #ifdef ADGEN_TEST_DRIVER
