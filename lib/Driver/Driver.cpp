@@ -182,16 +182,19 @@ public:
         AggregateParams |= (Pat.Inputs[I] || Pat.Outputs[I]) &&
                            (F->Params[I]->Ty.Rec || F->Params[I]->Ty.isContainer());
       AggregateParams |= !F->ReturnsVoid && F->ReturnType.Rec;
-      if ((R.M == Mode::Jacobian && AggregateParams) ||
-          (R.M == Mode::Hessian && graph::usesAggregates(*F))) {
+      // f_hessian runs forward mode over f_pullback: structs inside f are
+      // fine, its parameters and containers are not yet.
+      if ((R.M == Mode::Jacobian || R.M == Mode::Hessian) && AggregateParams) {
         Diags.error(R.Where, std::string(R.M == Mode::Jacobian ? "ADGEN_JACOBIAN" : "ADGEN_HESSIAN") +
-                                 " of a function that " +
-                                 (R.M == Mode::Hessian ? "uses structs, std::vector or "
-                                                         "std::array"
-                                                       : "takes or returns structs, "
-                                                         "std::vector or std::array") +
-                                 " is not supported yet; use ADGEN_FORWARD / "
+                                 " of a function that takes or returns structs, std::vector or "
+                                 "std::array is not supported yet; use ADGEN_FORWARD / "
                                  "ADGEN_REVERSE, or a wrapper taking arrays");
+        continue;
+      }
+      if (R.M == Mode::Hessian && graph::usesContainers(*F)) {
+        Diags.error(R.Where, "ADGEN_HESSIAN of a function that uses std::vector or std::array "
+                             "is not supported yet; use ADGEN_FORWARD / ADGEN_REVERSE, or "
+                             "plain arrays");
         continue;
       }
       if (R.M == Mode::Jacobian || R.M == Mode::Hessian) {

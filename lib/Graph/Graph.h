@@ -460,6 +460,9 @@ void copyFields(Module &M, const Expr *Dst, const Expr *Src, const Type &Ty, Blo
 /// std::vector / std::array (which Jacobians, Hessians and the vector forward
 /// mode do not support yet).
 bool usesAggregates(const Function &F);
+/// True if \p F, or a function it calls, has a std::vector / std::array
+/// variable (which f_hessian does not support yet; structs it does).
+bool usesContainers(const Function &F);
 
 /// A class with a constructor or default member initialisers of which \p F
 /// declares a local array or std::vector, or null. One such object is made

@@ -3,7 +3,7 @@
 // containers of containers, virtual classes, base classes, pointer fields,
 // constructors, resizing a vector, lambdas with early returns or passed to
 // functions, local vectors inside loops or with sizes that change, Jacobians
-// of struct functions. No output file is written.
+// of struct functions, Hessians of functions using containers. No output file is written.
 // RUN: rm -f %t.out
 // RUN: not %adgen %s -o %t.out -- -std=c++17 2>&1 | FileCheck %s --implicit-check-not=error:
 // RUN: test ! -e %t.out
@@ -86,6 +86,16 @@ double f11(double x) { return apply([](double t) { return t * t; }, x); }
 // CHECK: data-types.cpp:[[@LINE+1]]:1: error: ADGEN_JACOBIAN of a function that takes or returns structs, std::vector or std::array is not supported yet
 ADGEN_JACOBIAN("p -> return")
 double f12(const Base &p) { return p.b * p.b; }
+// CHECK: data-types.cpp:[[@LINE+1]]:1: error: ADGEN_HESSIAN of a function that takes or returns structs, std::vector or std::array is not supported yet
+ADGEN_HESSIAN("p")
+double f12h(const Base &p) { return p.b * p.b; }
+// Structs inside are fine for f_hessian (test/Hessian/structs.cpp), containers not yet.
+// CHECK: data-types.cpp:[[@LINE+1]]:1: error: ADGEN_HESSIAN of a function that uses std::vector or std::array is not supported yet
+ADGEN_HESSIAN("x")
+double f12c(double x) {
+  std::array<double, 2> a = {x, x * x};
+  return a[0] * a[1];
+}
 // CHECK: data-types.cpp:[[@LINE+2]]:52: error: parameter 'm' has type 'const std::vector<std::vector<double>> &': containers of containers are not supported; use one flat std::vector and compute the index
 ADGEN_REVERSE()
 double f14(const std::vector<std::vector<double>> &m, double x) { return x; }
