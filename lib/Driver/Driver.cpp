@@ -177,22 +177,15 @@ public:
       std::string Of = Args.empty() ? "" : ", of " + R.Fn->getNameAsString() + Args;
       size_t Before = D.generated().size();
       // Inactive struct and container parameters (`const Params &p` that
-      // the spec leaves out) are only passed through to f_fwd / f_pullback.
-      bool AggregateParams = false;
-      for (size_t I = 0; I < F->Params.size(); ++I)
-        AggregateParams |= (Pat.Inputs[I] || Pat.Outputs[I]) &&
-                           (F->Params[I]->Ty.Rec || F->Params[I]->Ty.isContainer());
-      AggregateParams |= !F->ReturnsVoid && F->ReturnType.Rec;
-      // f_hessian runs forward mode over f_pullback: structs inside f are
-      // fine, its parameters and containers are not yet.
-      if ((R.M == Mode::Jacobian || R.M == Mode::Hessian) && AggregateParams) {
-        Diags.error(R.Where, std::string(R.M == Mode::Jacobian ? "ADGEN_JACOBIAN" : "ADGEN_HESSIAN") +
-                                 " of a function that takes or returns structs, std::vector or "
-                                 "std::array is not supported yet; use ADGEN_FORWARD / "
-                                 "ADGEN_REVERSE, or a wrapper taking arrays");
-        continue;
-      }
-      if (R.M == Mode::Hessian && !getenv("ADGEN_X") && graph::usesContainers(*F)) {
+      // the spec leaves out) are only passed through; active ones must
+      // flatten to numbers.
+      if (R.M == Mode::Jacobian || R.M == Mode::Hessian)
+        if (std::string Why = Differentiator::matrixUnsupported(*F, Pat, R.M == Mode::Hessian);
+            !Why.empty()) {
+          Diags.error(R.Where, Why);
+          continue;
+        }
+      if (R.M == Mode::Hessian && graph::usesContainers(*F)) {
         Diags.error(R.Where, "ADGEN_HESSIAN of a function that uses std::vector or std::array "
                              "is not supported yet; use ADGEN_FORWARD / ADGEN_REVERSE, or "
                              "plain arrays");

@@ -340,6 +340,9 @@ struct Function {
   /// For generated code: the source function whose variables it also uses,
   /// so invented names avoid those too.
   const Function *NameParent = nullptr;
+  /// For an instance method: its name (`reach` of `Arm::reach`), which
+  /// generated drivers call on `self`; "(private)" when they cannot.
+  std::string Method;
   /// Code adgen wrote (a derivative or helper), not the user's: forward
   /// mode over it (Hessians) treats every floating-point value as active.
   bool IsGenerated = false;

@@ -83,12 +83,17 @@ template <class F> double apply(F f, double x) { return f(x); }
 ADGEN_REVERSE()
 // CHECK: data-types.cpp:[[@LINE+1]]:31: error: call to 'apply', whose parameter or result types adgen does not support: a lambda cannot be passed to or stored in another object in differentiated code
 double f11(double x) { return apply([](double t) { return t * t; }, x); }
-// CHECK: data-types.cpp:[[@LINE+1]]:1: error: ADGEN_JACOBIAN of a function that takes or returns structs, std::vector or std::array is not supported yet
+// Struct parameters are flattened (test/Jacobian/struct-params.cpp); containers not yet.
+// CHECK: data-types.cpp:[[@LINE+1]]:1: error: ADGEN_JACOBIAN of a function that takes std::vector, std::array or an array of structs ('p') is not supported yet
 ADGEN_JACOBIAN("p -> return")
-double f12(const Base &p) { return p.b * p.b; }
-// CHECK: data-types.cpp:[[@LINE+1]]:1: error: ADGEN_HESSIAN of a function that takes or returns structs, std::vector or std::array is not supported yet
-ADGEN_HESSIAN("p")
-double f12h(const Base &p) { return p.b * p.b; }
+double f12(const std::vector<double> &p) { return p[0] * p[1]; }
+// CHECK: data-types.cpp:[[@LINE+1]]:1: error: ADGEN_HESSIAN of a function that returns a struct is not supported yet
+ADGEN_HESSIAN("x")
+Base f12h(double x) { return {x * x}; }
+struct Mixed { double a; float b; };
+// CHECK: data-types.cpp:[[@LINE+1]]:1: error: ADGEN_JACOBIAN of a function whose parameter 'm' cannot be flattened into the matrix: 'Mixed' mixes floating-point types
+ADGEN_JACOBIAN("m -> return")
+double f12m(const Mixed &m) { return m.a * m.b; }
 // Structs inside are fine for f_hessian (test/Hessian/structs.cpp), containers not yet.
 // CHECK: data-types.cpp:[[@LINE+1]]:1: error: ADGEN_HESSIAN of a function that uses std::vector or std::array is not supported yet
 ADGEN_HESSIAN("x")
