@@ -9,6 +9,7 @@
 #define ADGEN_RUNTIME_H
 
 #include <adgen/checkpoint.h>
+#include <adgen/snapshot.h>
 #include <adgen/tape.h>
 #include <cmath>
 #include <limits>

@@ -10,6 +10,7 @@
 #include "Graph/TemplateNames.h"
 #include "Requests/RequestFinder.h"
 #include "Transforms/Differentiator.h"
+#include "Transforms/PruneHelpers.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Basic/Version.h"
 #include "clang/Frontend/CompilerInstance.h"
@@ -172,22 +173,18 @@ public:
       std::string Of = Args.empty() ? "" : ", of " + R.Fn->getNameAsString() + Args;
       size_t Before = D.generated().size();
       // Inactive struct and container parameters (`const Params &p` that
-      // the spec leaves out) are only passed through to f_fwd / f_pullback.
-      bool AggregateParams = false;
-      for (size_t I = 0; I < F->Params.size(); ++I)
-        AggregateParams |= (Pat.Inputs[I] || Pat.Outputs[I]) &&
-                           (F->Params[I]->Ty.Rec || F->Params[I]->Ty.isContainer());
-      AggregateParams |= !F->ReturnsVoid && F->ReturnType.Rec;
-      if ((R.M == Mode::Jacobian && AggregateParams) ||
-          (R.M == Mode::Hessian && graph::usesAggregates(*F))) {
-        Diags.error(R.Where, std::string(R.M == Mode::Jacobian ? "ADGEN_JACOBIAN" : "ADGEN_HESSIAN") +
-                                 " of a function that " +
-                                 (R.M == Mode::Hessian ? "uses structs, std::vector or "
-                                                         "std::array"
-                                                       : "takes or returns structs, "
-                                                         "std::vector or std::array") +
-                                 " is not supported yet; use ADGEN_FORWARD / "
-                                 "ADGEN_REVERSE, or a wrapper taking arrays");
+      // the spec leaves out) are only passed through; active ones must
+      // flatten to numbers.
+      if (R.M == Mode::Jacobian || R.M == Mode::Hessian)
+        if (std::string Why = Differentiator::matrixUnsupported(*F, Pat, R.M == Mode::Hessian);
+            !Why.empty()) {
+          Diags.error(R.Where, Why);
+          continue;
+        }
+      if (R.M == Mode::Hessian && graph::usesContainers(*F)) {
+        Diags.error(R.Where, "ADGEN_HESSIAN of a function that uses std::vector or std::array "
+                             "is not supported yet; use ADGEN_FORWARD / ADGEN_REVERSE, or "
+                             "plain arrays");
         continue;
       }
       if (R.M == Mode::Jacobian || R.M == Mode::Hessian) {
@@ -251,7 +248,7 @@ public:
     E.Include = IncludePath;
     E.LineDirectives = O.LineDirectives;
     E.InputPath = IncludePath;
-    P.Source = emitSource(D.generated(), E);
+    P.Source = emitSource(withoutUnusedHelpers(D.generated()), E);
     if (O.What == DriverOptions::Emit::Check)
       P.Source += emitCheckMain(Checks);
     if (!O.Header.empty())

@@ -498,7 +498,8 @@ private:
            "      std::vector<long double> want = adgen_check::fdHessian(\n"
            "          n, [&](const std::vector<long double> &e) { adgen_state q = s; perturb(q, e, 1); return outputs(q)[0]; },\n"
            "          adgen_check::hstep<" + stepType() + ">());\n";
-      report("f_hessian vs second differences of f", "hes", "want", "ADGEN_CHECK_HESSIAN_TOL");
+      report("f_hessian vs second differences of f", "hes", "want", "ADGEN_CHECK_HESSIAN_TOL",
+             "adgen_check::noise2<" + stepType() + ">(e0, adgen_check::hstep<" + stepType() + ">())");
       O += "    }\n";
       same("f_hessian has f's effects", "eff", "adgen_check::withoutValue(e0, eff)");
     }
@@ -684,6 +685,12 @@ template <typename T> long double noise(const std::vector<long double> &f, long 
   long double m = 0;
   for (long double v : f) m = std::max(m, std::abs(v));
   return 256 * static_cast<long double>(std::numeric_limits<T>::epsilon()) * m / (2 * h);
+}
+/// The same for second differences (four values of f, divided by 4h^2): a
+/// few ulps of f divided by h^2. A second derivative much smaller than
+/// f / h^2 cannot be checked closer than this.
+template <typename T> long double noise2(const std::vector<long double> &f, long double h) {
+  return noise<T>(f, h) / 16 * 2 / h;
 }
 /// Central differences at h that disagree with central differences at h/16
 /// straddle a kink or a jump of f (a branch that x - h and x + h take

@@ -260,24 +260,30 @@ void adgen::graph::copyFields(Module &M, const Expr *Dst, const Expr *Src, const
     copyFields(M, M.field(Dst, F.Name, F.Ty), M.field(Src, F.Name, F.Ty), F.Ty, Out, L);
 }
 
-static bool usesAggregates(const Function &F, std::vector<const Function *> &Seen) {
+static bool anyVar(const Function &F, std::vector<const Function *> &Seen,
+                   bool (*Pred)(const Type &)) {
   if (std::find(Seen.begin(), Seen.end(), &F) != Seen.end())
     return false;
   Seen.push_back(&F);
   for (const Var &V : F.Vars)
-    if (V.Ty.Rec || V.Ty.isContainer())
+    if (Pred(V.Ty))
       return true;
   bool Found = false;
   forEachStmt(F.Body, [&](Stmt *S) {
     if (S->K == StmtKind::Call && S->Fn && S->Fn->Body && !Found)
-      Found = usesAggregates(*S->Fn->Body, Seen);
+      Found = anyVar(*S->Fn->Body, Seen, Pred);
   });
   return Found;
 }
 
 bool adgen::graph::usesAggregates(const Function &F) {
   std::vector<const Function *> Seen;
-  return ::usesAggregates(F, Seen);
+  return anyVar(F, Seen, [](const Type &T) { return T.Rec || T.isContainer(); });
+}
+
+bool adgen::graph::usesContainers(const Function &F) {
+  std::vector<const Function *> Seen;
+  return anyVar(F, Seen, [](const Type &T) { return T.isContainer(); });
 }
 
 const Expr *Module::addrOf(Var *V) {

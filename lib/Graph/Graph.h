@@ -340,6 +340,9 @@ struct Function {
   /// For generated code: the source function whose variables it also uses,
   /// so invented names avoid those too.
   const Function *NameParent = nullptr;
+  /// For an instance method: its name (`reach` of `Arm::reach`), which
+  /// generated drivers call on `self`; "(private)" when they cannot.
+  std::string Method;
   /// Code adgen wrote (a derivative or helper), not the user's: forward
   /// mode over it (Hessians) treats every floating-point value as active.
   bool IsGenerated = false;
@@ -460,6 +463,9 @@ void copyFields(Module &M, const Expr *Dst, const Expr *Src, const Type &Ty, Blo
 /// std::vector / std::array (which Jacobians, Hessians and the vector forward
 /// mode do not support yet).
 bool usesAggregates(const Function &F);
+/// True if \p F, or a function it calls, has a std::vector / std::array
+/// variable (which f_hessian does not support yet; structs it does).
+bool usesContainers(const Function &F);
 
 /// A class with a constructor or default member initialisers of which \p F
 /// declares a local array or std::vector, or null. One such object is made

@@ -154,6 +154,7 @@ Function *GraphBuilder::Impl::build(const clang::FunctionDecl *FD) {
       Self = newVar("self", ST, VarKind::Param, FD->getLocation());
       SelfObj = M.ref(Self);
       G.Params.push_back(Self);
+      G.Method = MD->getAccess() == clang::AS_public ? MD->getNameAsString() : "(private)";
     }
   }
   clang::QualType RT = FD->getReturnType();

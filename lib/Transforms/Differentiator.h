@@ -54,6 +54,13 @@ public:
                 const std::vector<std::string> &Lengths, const std::string &Name,
                 JacobianMode Mode);
 
+  /// Why f_jacobian (or, with \p Hessian, f_hessian) of \p F for \p P
+  /// cannot be generated yet, or "" when it can: every active parameter must
+  /// flatten to numbers in the contract's layout (numbers, arrays, structs by
+  /// value or reference whose fields are public numbers of one precision).
+  static std::string matrixUnsupported(const graph::Function &F, const ActivityPattern &P,
+                                       bool Hessian);
+
   /// Generates `Name` (f_hessian): forward mode applied to the reverse-mode
   /// code adgen generated for f (forward over reverse), a column per input.
   bool hessian(graph::Function &F, const ActivityPattern &P,

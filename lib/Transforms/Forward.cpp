@@ -32,11 +32,16 @@ private:
   const Expr *tangent(const Expr *E);
   const Expr *tangentPtr(const Expr *E);
   const Expr *tangentLoc(const Expr *Target);
+  bool isStructValue(const Expr *E) const {
+    return E->Ty.Rec && !E->Ty.IsPointer && !E->Ty.ArraySize && !E->Ty.isContainer();
+  }
+  bool structTangent(const Expr *E, const Expr *&T, Loc Where);
   bool hasTangent(Var *V) { return Tan.count(rootOf(V)) > 0; }
   const Expr *zero(const Type &T) { return M.floatConst(0, T); }
   Block block(const Block &B);
   void stmt(Stmt *S, Block &Out);
   void call(Stmt *S, Block &Out);
+  Stmt *dropStmt(Stmt *S);
   Var *tangentVar(Var *V);
 
   Differentiator &D;
@@ -110,6 +115,40 @@ const Expr *Forward::tangentLoc(const Expr *T) {
   return nullptr;
 }
 
+/// A value restored into memory without tangent: drop its tangent from the
+/// tape (it was pushed right after the value).
+Stmt *Forward::dropStmt(Stmt *S) {
+  Callee C;
+  C.Name = "drop<" + S->Value->Ty.element().str() + ">";
+  Stmt *Drop = M.callStmt(nullptr, M.addCallee(C), {}, S->Where);
+  Drop->V = S->Value->V;
+  return Drop;
+}
+
+/// The tangent of a whole struct value \p E in generated code (a copy of an
+/// adjoint, a zero, a value off the tape) into \p T: zero where it has
+/// none. Anything else is refused rather than given a zero tangent.
+bool Forward::structTangent(const Expr *E, const Expr *&T, Loc Where) {
+  T = nullptr;
+  if (E->K == Op::VarRef || E->K == Op::Load || E->K == Op::Deref) {
+    T = E->K == Op::Deref ? tangentLoc(E) : tangentPtr(E);
+  } else if (E->K == Op::Pop) {
+    Expr P = *E;
+    T = M.make(std::move(P));
+  } else if (E->K == Op::Aggregate && E->Ops.empty()) {
+    T = nullptr; // S{}: zero
+  } else {
+    if (OK)
+      D.errors().error(Where, "second derivatives (forward over reverse) through this "
+                                 "struct value are not supported yet");
+    OK = false;
+    return false;
+  }
+  if (!T)
+    T = M.zeroValue(E->Ty);
+  return true;
+}
+
 /// The tangent of \p E, or null where it is zero.
 const Expr *Forward::tangent(const Expr *E) {
   if (!E->Ty.isFloating() || E->Ty.isMemory())
@@ -164,6 +203,15 @@ void Forward::stmt(Stmt *S, Block &Out) {
     if (!V->Ty.isFloating() || !active(V))
       return;
     Var *DV = tangentVar(V);
+    if (S->Value && isStructValue(S->Value)) {
+      // `S d_b2 = d_b;` in a pullback (forward over reverse): the tangent
+      // is a copy of the value's tangent.
+      const Expr *T = nullptr;
+      if (!structTangent(S->Value, T, S->Where))
+        return;
+      Out.insert(Out.end() - 1, M.decl(DV, T, S->Where));
+      return;
+    }
     if (V->Ty.isAggregate()) {
       // A vector's tangent has its size; arrays and structs start at zero.
       Stmt *Dcl = M.decl(DV, V->Ty.IsVector ? M.sizeOf(M.ref(V)) : nullptr, S->Where);
@@ -177,6 +225,23 @@ void Forward::stmt(Stmt *S, Block &Out) {
   }
   case StmtKind::Assign:
   case StmtKind::AddAssign: {
+    if (isStructValue(S->Target) && S->Target->Ty.isFloating()) {
+      // A whole struct assigned in generated code (`d_b = V2{};`, `s =
+      // pop<S>()`): its tangent likewise.
+      const Expr *TL = tangentLoc(S->Target), *T = nullptr;
+      if (S->K != StmtKind::Assign || !structTangent(S->Value, T, S->Where)) {
+        if (OK && S->K != StmtKind::Assign)
+          D.errors().error(S->Where, "no tangent for a compound assignment of a struct");
+        OK = false;
+        return;
+      }
+      if (TL)
+        Out.push_back(M.assign(TL, T, S->Where));
+      else if (S->Value->K == Op::Pop)
+        Out.push_back(dropStmt(S));
+      Out.push_back(S);
+      return;
+    }
     const Expr *TL = S->Target->Ty.isFloating() ? tangentLoc(S->Target) : nullptr;
     if (TL) {
       const Expr *T = tangent(S->Value);
@@ -197,18 +262,23 @@ void Forward::stmt(Stmt *S, Block &Out) {
       else if (T)
         Out.push_back(M.addAssign(TL, T, S->Where));
     } else if (S->Value->K == Op::Pop && S->Value->Ty.isFloating()) {
-      // A value restored into memory without tangent: drop its tangent.
-      Callee C;
-      C.Name = "drop<" + S->Value->Ty.element().str() + ">";
-      Stmt *Drop = M.callStmt(nullptr, M.addCallee(C), {}, S->Where);
-      Drop->V = S->Value->V;
-      Out.push_back(Drop);
+      Out.push_back(dropStmt(S));
     }
     Out.push_back(S);
     return;
   }
   case StmtKind::Push: {
     Out.push_back(S);
+    if (S->Value->Ty.isFloating() && isStructValue(S->Value)) {
+      // Its tangent goes on the tape right after it (see tangent(Pop)).
+      const Expr *T = nullptr;
+      if (!structTangent(S->Value, T, S->Where))
+        return;
+      Stmt *PT = M.push(T, S->Where);
+      PT->V = S->V;
+      Out.push_back(PT);
+      return;
+    }
     if (S->Value->Ty.isFloating() && !S->Value->Ty.isMemory()) {
       const Expr *T = tangent(S->Value);
       Stmt *PT = M.push(T ? T : zero(S->Value->Ty), S->Where);

@@ -12,6 +12,9 @@
 
 #include "Transforms/Differentiator.h"
 #include "Transforms/ShareCalls.h"
+#include "Analysis/Activity.h"
+#include <cctype>
+#include <functional>
 
 using namespace adgen;
 using namespace adgen::graph;
@@ -19,6 +22,111 @@ using namespace adgen::graph;
 namespace {
 
 std::string scalarType(const Type &T) { return T.valueStr(); }
+
+std::string floatSpelling(ScalarKind K) {
+  return K == ScalarKind::Float ? "float" : K == ScalarKind::LongDouble ? "long double" : "double";
+}
+
+/// The globals \p F and the functions it calls write (a call counter, a
+/// cache), in the order they are first written. f_jacobian and f_hessian
+/// run f's derivatives several times and must leave f's effects once: they
+/// save these on entry and put them back before each run. A private static
+/// member is reached through a pointer only the emitter knows: left out.
+std::vector<const Var *> writtenGlobals(const Function &F) {
+  std::vector<const Var *> Out;
+  std::vector<const Function *> Seen;
+  auto note = [&](const Var *V) {
+    if (V && V->Kind == VarKind::Global && V->Private.empty() &&
+        std::find(Out.begin(), Out.end(), V) == Out.end())
+      Out.push_back(V);
+  };
+  std::function<void(const Function &)> Walk = [&](const Function &G) {
+    if (std::find(Seen.begin(), Seen.end(), &G) != Seen.end())
+      return;
+    Seen.push_back(&G);
+    forEachStmt(G.Body, [&](Stmt *S) {
+      if ((S->K == StmtKind::Assign || S->K == StmtKind::AddAssign ||
+           S->K == StmtKind::Call) && S->Target)
+        note(rootOf(S->Target));
+      if (S->K != StmtKind::Call)
+        return;
+      for (size_t I = 0; I < S->Args.size(); ++I)
+        if (S->Fn && I < S->Fn->ParamTypes.size() && S->Fn->ParamTypes[I].isWritable())
+          note(rootOf(S->Args[I]));
+      if (S->Fn && S->Fn->Body)
+        Walk(*S->Fn->Body);
+    });
+  };
+  Walk(F);
+  return Out;
+}
+
+/// `auto adgen_<g>_on_entry = adgen::snapshot(g);` for each written global.
+std::string saveGlobals(const std::vector<const Var *> &Globals, std::vector<std::string> &Names,
+                        const std::string &Indent) {
+  std::string O;
+  for (const Var *V : Globals) {
+    std::string N = V->Name;
+    std::string Id;
+    for (char C : N)
+      Id += std::isalnum(static_cast<unsigned char>(C)) ? C : '_';
+    while (!Id.empty() && Id[0] == '_')
+      Id.erase(0, 1);
+    Names.push_back("adgen_global_" + Id + "_on_entry");
+    O += Indent + "auto " + Names.back() + " = adgen::snapshot(" + N + ");\n";
+  }
+  return O;
+}
+
+/// The floating-point numbers inside a struct, in declaration order (the
+/// contract's layout: bases' fields first, arrays element by element), as
+/// member paths (".pos.x", ".q[2]"). False, with \p Why, for a struct
+/// whose numbers cannot be flattened into one matrix: a private field,
+/// fields of different precisions.
+bool structLeaves(const Type &T, const std::string &Path, ScalarKind Kind,
+                  std::vector<std::string> &Out, std::string &Why) {
+  for (const Record::Field &F : T.Rec->Fields) {
+    if (!F.Ty.isFloating())
+      continue;
+    if (!F.Private.empty()) {
+      Why = "field '" + F.Name + "' of '" + T.Rec->Spelling + "' is " + F.Private.Access;
+      return false;
+    }
+    uint64_t N = F.Ty.ArraySize ? F.Ty.ArraySize : F.Ty.StdArray;
+    for (uint64_t I = 0; I < (N ? N : 1); ++I) {
+      std::string P = Path + "." + F.Name + (N ? "[" + std::to_string(I) + "]" : "");
+      if (F.Ty.Rec) {
+        if (!structLeaves(F.Ty.element(), P, Kind, Out, Why))
+          return false;
+      } else if (F.Ty.Scalar != Kind) {
+        Why = "'" + T.Rec->Spelling + "' mixes floating-point types";
+        return false;
+      } else {
+        Out.push_back(P);
+      }
+    }
+  }
+  return true;
+}
+
+/// C++ that calls f itself on its parameters: `::ns::f(x, y)`, or
+/// `self.m(x, y)` for a method.
+std::string primalCall(const Function &F) {
+  std::string A;
+  bool Method = !F.Method.empty();
+  for (size_t K = Method ? 1 : 0; K < F.Params.size(); ++K)
+    A += (A.empty() ? "" : ", ") + F.Params[K]->Name;
+  return (Method ? "self." + F.Method : F.qualifiedName()) + "(" + A + ")";
+}
+
+/// Puts the written globals back as they were on entry.
+std::string restoreGlobals(const std::vector<const Var *> &Globals,
+                           const std::vector<std::string> &Names, const std::string &Indent) {
+  std::string O;
+  for (size_t I = 0; I < Globals.size(); ++I)
+    O += Indent + Names[I] + ".restore(" + Globals[I]->Name + ");\n";
+  return O;
+}
 
 
 /// The text of f_jacobian's body.
@@ -30,6 +138,8 @@ public:
         Vec(std::move(Vec)) {}
 
   std::string run() {
+    for (size_t K = 0; K < F.Params.size(); ++K)
+      Leaves.push_back(structParam(K) ? leavesOf(F.Params[K]->Ty) : std::vector<std::string>());
     // Sizes and offsets of the flattened inputs and outputs.
     std::string InOff = "0", OutOff = "0";
     if (P.Return)
@@ -47,6 +157,8 @@ public:
     // What f overwrites: each run starts from the entry values (not needed
     // when one vector sweep is the only run).
     bool Runs = !Fwd.empty() || !Pullback.empty();
+    if (Runs)
+      O += saveGlobals(Globals, GlobalNames, "");
     for (size_t K = 0; K < F.Params.size() && Runs; ++K) {
       if (!P.isActive(K) || !F.Params[K]->Ty.isWritable())
         continue;
@@ -61,11 +173,12 @@ public:
         continue;
       if (F.Params[K]->Ty.IsPointer)
         O += "std::vector<" + ty(K) + "> " + d(K) + "(" + len(K) + ");\n";
+      else if (structParam(K))
+        O += ty(K) + " " + d(K) + " = adgen::zeroed<" + ty(K) + ">();\n" + leafTable(K);
       else
         O += ty(K) + " " + d(K) + " = 0;\n";
     }
-    O += "if (adgen_n_in == 0 || adgen_n_out == 0) {\n  " + call(F.qualifiedName(), false, false) +
-         ";\n  return;\n}\n";
+    O += "if (adgen_n_in == 0 || adgen_n_out == 0) {\n  " + primalCall(F) + ";\n  return;\n}\n";
     bool Both = (!Fwd.empty() || !Vec.empty()) && !Pullback.empty();
     if (Both)
       O += "if (adgen_n_in <= adgen_n_out) {\n";
@@ -86,13 +199,34 @@ private:
   std::string name(size_t K) { return F.Params[K]->Name; }
   std::string ty(size_t K) { return scalarType(F.Params[K]->Ty); }
   std::string len(size_t K) {
+    if (structParam(K))
+      return std::to_string(Leaves[K].size());
     return F.Params[K]->Ty.IsPointer ? "static_cast<std::size_t>(" + Lengths[K] + ")"
                                      : std::string("1");
+  }
+  /// A struct parameter (by value or reference): its numbers flattened.
+  bool structParam(size_t K) { return F.Params[K]->Ty.Rec && !F.Params[K]->Ty.IsPointer; }
+  std::vector<std::string> leavesOf(const Type &T) {
+    std::vector<std::string> Out;
+    std::string Why;
+    structLeaves(T.element(), "", T.Scalar, Out, Why); // checked by the driver
+    return Out;
+  }
+  std::string leaves(size_t K) { return "adgen_numbers_" + F.Params[K]->Name; }
+  /// `double *const adgen_numbers_s[] = {&adgen_d_s.x, ...};`: the numbers
+  /// of a struct's derivative, in the contract's order.
+  std::string leafTable(size_t K) {
+    std::string T = floatSpelling(F.Params[K]->Ty.Scalar) + " *const " + leaves(K) +
+                    "[] = {";
+    for (size_t E = 0; E < Leaves[K].size(); ++E)
+      T += (E ? ", &" : "&") + d(K) + Leaves[K][E];
+    return T + "};\n";
   }
   std::string d(size_t K) { return "adgen_d_" + F.Params[K]->Name; }
   std::string start(size_t K) { return "adgen_" + F.Params[K]->Name + "_on_entry"; }
 
   void restoreAndClear() {
+    O += restoreGlobals(Globals, GlobalNames, "  ");
     for (size_t K = 0; K < F.Params.size(); ++K) {
       if (!P.isActive(K))
         continue;
@@ -100,8 +234,9 @@ private:
       if (F.Params[K]->Ty.isWritable())
         O += Array ? "  std::copy(" + start(K) + ".begin(), " + start(K) + ".end(), " + name(K) + ");\n"
                    : "  " + name(K) + " = " + start(K) + ";\n";
-      O += Array ? "  std::fill(" + d(K) + ".begin(), " + d(K) + ".end(), " + ty(K) + "(0));\n"
-                 : "  " + d(K) + " = 0;\n";
+      O += Array              ? "  std::fill(" + d(K) + ".begin(), " + d(K) + ".end(), " + ty(K) + "(0));\n"
+           : structParam(K) ? "  " + d(K) + " = adgen::zeroed<" + ty(K) + ">();\n"
+                            : "  " + d(K) + " = 0;\n";
     }
   }
 
@@ -111,7 +246,10 @@ private:
       if (!(Inputs ? P.Inputs[K] : P.Outputs[K]))
         continue;
       std::string Off = Inputs ? InOffsets[K] : OutOffsets[K];
-      if (F.Params[K]->Ty.IsPointer)
+      if (structParam(K))
+        O += "  if (" + (Off == "0" ? "" : Index + " >= " + Off + " && ") + Index + " < " + Off +
+             " + " + len(K) + ")\n    *" + leaves(K) + "[" + Index + " - (" + Off + ")] = 1;\n";
+      else if (F.Params[K]->Ty.IsPointer)
         O += "  if (" + (Off == "0" ? "" : Index + " >= " + Off + " && ") + Index + " < " + Off +
              " + " + len(K) + ")\n    " + d(K) + "[" + Index + " - (" + Off + ")] = 1;\n";
       else
@@ -187,7 +325,10 @@ private:
     for (size_t K = 0; K < F.Params.size(); ++K) {
       if (!P.Outputs[K])
         continue;
-      if (F.Params[K]->Ty.IsPointer)
+      if (structParam(K))
+        O += "  for (std::size_t adgen_e = 0; adgen_e < " + len(K) + "; ++adgen_e)\n    jac[(" + OutOffsets[K] +
+             " + adgen_e) * adgen_n_in + adgen_col] = *" + leaves(K) + "[adgen_e];\n";
+      else if (F.Params[K]->Ty.IsPointer)
         O += "  for (std::size_t adgen_e = 0; adgen_e < " + len(K) + "; ++adgen_e)\n    jac[(" + OutOffsets[K] +
              " + adgen_e) * adgen_n_in + adgen_col] = " + d(K) + "[adgen_e];\n";
       else
@@ -208,7 +349,10 @@ private:
     for (size_t K = 0; K < F.Params.size(); ++K) {
       if (!P.Inputs[K])
         continue;
-      if (F.Params[K]->Ty.IsPointer)
+      if (structParam(K))
+        O += "  for (std::size_t adgen_e = 0; adgen_e < " + len(K) + "; ++adgen_e)\n    jac[adgen_row * adgen_n_in + " +
+             InOffsets[K] + " + adgen_e] = *" + leaves(K) + "[adgen_e];\n";
+      else if (F.Params[K]->Ty.IsPointer)
         O += "  for (std::size_t adgen_e = 0; adgen_e < " + len(K) + "; ++adgen_e)\n    jac[adgen_row * adgen_n_in + " +
              InOffsets[K] + " + adgen_e] = " + d(K) + "[adgen_e];\n";
       else
@@ -222,10 +366,40 @@ private:
   const std::vector<std::string> &Lengths;
   std::string Fwd, Pullback, Vec;
   std::vector<std::string> InOffsets, OutOffsets;
+  std::vector<std::vector<std::string>> Leaves; ///< per struct parameter
+  std::vector<const Var *> Globals = writtenGlobals(F);
+  std::vector<std::string> GlobalNames;
   std::string O;
 };
 
 } // namespace
+
+std::string Differentiator::matrixUnsupported(const Function &F, const ActivityPattern &P,
+                                              bool Hessian) {
+  std::string What = Hessian ? "ADGEN_HESSIAN" : "ADGEN_JACOBIAN";
+  for (size_t I = 0; I < F.Params.size(); ++I) {
+    const Type &T = F.Params[I]->Ty;
+    if (!(P.Inputs[I] || P.Outputs[I]) || !(T.Rec || T.isContainer()))
+      continue;
+    if (T.isContainer() || T.IsPointer)
+      return What + " of a function that takes std::vector, std::array or an array of structs "
+                    "('" + F.Params[I]->Name + "') is not supported yet; use ADGEN_FORWARD / "
+                    "ADGEN_REVERSE, or a wrapper taking arrays";
+    std::vector<std::string> Leaves;
+    std::string Why;
+    if (!structLeaves(T.element(), "", T.Scalar, Leaves, Why))
+      return What + " of a function whose parameter '" + F.Params[I]->Name +
+             "' cannot be flattened into the matrix: " + Why +
+             "; use ADGEN_FORWARD / ADGEN_REVERSE, or a wrapper taking arrays";
+  }
+  if (F.Method == "(private)")
+    return What + " of a private or protected member function is not supported; mark a "
+                  "public one that calls it";
+  if (!F.ReturnsVoid && F.ReturnType.Rec)
+    return What + " of a function that returns a struct is not supported yet; use "
+                  "ADGEN_FORWARD / ADGEN_REVERSE, or a wrapper writing an array";
+  return "";
+}
 
 /// Puts a derivative that f_jacobian or f_hessian drives next to f's helpers
 /// (static, in adgen_detail) and emits it; returns its qualified name.
@@ -332,11 +506,28 @@ bool Differentiator::hessian(Function &F, const ActivityPattern &P,
 
   // f_hessian: column j is the tangent of the gradient along input j.
   std::string O;
+  // Struct parameters: their numbers, in the contract's order.
+  auto isStruct = [&](size_t K) { return F.Params[K]->Ty.Rec && !F.Params[K]->Ty.IsPointer; };
+  std::vector<std::vector<std::string>> Leaves(NF);
+  for (size_t K = 0; K < NF; ++K)
+    if (isStruct(K)) {
+      std::string Why;
+      structLeaves(F.Params[K]->Ty.element(), "", F.Params[K]->Ty.Scalar, Leaves[K], Why);
+    }
   auto len = [&](size_t K) {
+    if (isStruct(K))
+      return std::to_string(Leaves[K].size());
     return F.Params[K]->Ty.IsPointer ? "static_cast<std::size_t>(" + Lengths[K] + ")"
                                      : std::string("1");
   };
   auto ty = [&](size_t K) { return scalarType(F.Params[K]->Ty); };
+  auto table = [&](size_t K, const std::string &Of) {
+    std::string T = floatSpelling(F.Params[K]->Ty.Scalar) + " *const adgen_numbers_" +
+                    Of.substr(6) + "[] = {";
+    for (size_t E = 0; E < Leaves[K].size(); ++E)
+      T += (E ? ", &" : "&") + Of + Leaves[K][E];
+    return T + "};\n";
+  };
   std::string Off = "0";
   std::vector<std::string> Offs;
   for (size_t K = 0; K < NF; ++K) {
@@ -354,6 +545,12 @@ bool Differentiator::hessian(Function &F, const ActivityPattern &P,
         O += "const std::vector<" + ty(K) + "> adgen_" + N + "_on_entry(" + N + ", " + N + " + " + len(K) + ");\n";
       O += "std::vector<" + ty(K) + "> adgen_g_" + N + "(" + len(K) + "), adgen_dg_" + N + "(" +
            len(K) + "), adgen_t_" + N + "(" + len(K) + ");\n";
+    } else if (isStruct(K)) {
+      if (F.Params[K]->Ty.isWritable())
+        O += "const " + ty(K) + " adgen_" + N + "_on_entry = " + N + ";\n";
+      std::string Z = " = adgen::zeroed<" + ty(K) + ">()";
+      O += ty(K) + " adgen_g_" + N + Z + ", adgen_dg_" + N + Z + ", adgen_t_" + N + Z + ";\n";
+      O += table(K, "adgen_t_" + N) + table(K, "adgen_dg_" + N);
     } else {
       if (F.Params[K]->Ty.isWritable())
         O += "const " + ty(K) + " adgen_" + N + "_on_entry = " + N + ";\n";
@@ -377,11 +574,12 @@ bool Differentiator::hessian(Function &F, const ActivityPattern &P,
   for (size_t K = 0; K < NF; ++K)
     if (P.isActive(K))
       Args += ", " + ref(K, "adgen_dg_", true);
-  O += "if (adgen_n == 0) {\n  " + F.qualifiedName() + "(";
-  for (size_t K = 0; K < NF; ++K)
-    O += (K ? ", " : "") + F.Params[K]->Name;
-  O += ");\n  return;\n}\n";
+  O += "if (adgen_n == 0) {\n  " + primalCall(F) + ";\n  return;\n}\n";
+  std::vector<const Var *> Globals = writtenGlobals(F);
+  std::vector<std::string> GlobalNames;
+  O += saveGlobals(Globals, GlobalNames, "");
   O += "for (std::size_t adgen_col = 0; adgen_col < adgen_n; ++adgen_col) {\n";
+  O += restoreGlobals(Globals, GlobalNames, "  ");
   for (size_t K = 0; K < NF; ++K) {
     if (!P.isActive(K))
       continue;
@@ -391,10 +589,14 @@ bool Differentiator::hessian(Function &F, const ActivityPattern &P,
       O += Array ? "  std::copy(adgen_" + N + "_on_entry.begin(), adgen_" + N + "_on_entry.end(), " + N + ");\n"
                  : "  " + N + " = adgen_" + N + "_on_entry;\n";
     for (const char *B : {"adgen_g_", "adgen_dg_", "adgen_t_"})
-      O += Array ? "  std::fill(" + std::string(B) + N + ".begin(), " + B + N + ".end(), " + ty(K) + "(0));\n"
-                 : "  " + std::string(B) + N + " = 0;\n";
+      O += Array       ? "  std::fill(" + std::string(B) + N + ".begin(), " + B + N + ".end(), " + ty(K) + "(0));\n"
+           : isStruct(K) ? "  " + std::string(B) + N + " = adgen::zeroed<" + ty(K) + ">();\n"
+                         : "  " + std::string(B) + N + " = 0;\n";
     if (P.Inputs[K]) {
-      if (Array)
+      if (isStruct(K))
+        O += "  if (" + (Offs[K] == "0" ? "" : "adgen_col >= " + Offs[K] + " && ") + "adgen_col < " +
+             Offs[K] + " + " + len(K) + ")\n    *adgen_numbers_t_" + N + "[adgen_col - (" + Offs[K] + ")] = 1;\n";
+      else if (Array)
         O += "  if (" + (Offs[K] == "0" ? "" : "adgen_col >= " + Offs[K] + " && ") + "adgen_col < " +
              Offs[K] + " + " + len(K) + ")\n    adgen_t_" + N + "[adgen_col - (" + Offs[K] + ")] = 1;\n";
       else
@@ -406,7 +608,10 @@ bool Differentiator::hessian(Function &F, const ActivityPattern &P,
     if (!P.Inputs[K])
       continue;
     std::string N = F.Params[K]->Name;
-    if (F.Params[K]->Ty.IsPointer)
+    if (isStruct(K))
+      O += "  for (std::size_t adgen_e = 0; adgen_e < " + len(K) + "; ++adgen_e)\n    hess[(" +
+           Offs[K] + " + adgen_e) * adgen_n + adgen_col] = *adgen_numbers_dg_" + N + "[adgen_e];\n";
+    else if (F.Params[K]->Ty.IsPointer)
       O += "  for (std::size_t adgen_e = 0; adgen_e < " + len(K) + "; ++adgen_e)\n    hess[(" +
            Offs[K] + " + adgen_e) * adgen_n + adgen_col] = adgen_dg_" + N + "[adgen_e];\n";
     else

@@ -3,7 +3,7 @@
 // inside the function are followed by a note naming the request. Nothing is
 // written.
 // RUN: rm -f %t.out
-// RUN: not %adgen %s -o %t.out --reverse 'ns::jumps: x' --forward=ns::taken --forward 'ns::taken: x' --jacobian 'ns::agg: s' --hessian 'ns::jumps' -- -std=c++17 2>&1 | FileCheck %s --implicit-check-not=error: --implicit-check-not=note:
+// RUN: not %adgen %s -o %t.out --reverse 'ns::jumps: x' --forward=ns::taken --forward 'ns::taken: x' --jacobian 'ns::agg: s[2]' --hessian 'ns::jumps' -- -std=c++17 2>&1 | FileCheck %s --implicit-check-not=error: --implicit-check-not=note:
 // RUN: test ! -e %t.out
 
 namespace ns {
@@ -27,6 +27,6 @@ double taken_fwd(double x, double d_x) { return x * d_x; }
 struct S {
   double a, b;
 };
-// CHECK: error: in --jacobian 'ns::agg: s': ADGEN_JACOBIAN of a function that takes or returns structs, std::vector or std::array is not supported yet
-double agg(S s) { return s.a * s.b; }
+// CHECK: error: in --jacobian 'ns::agg: s[2]': ADGEN_JACOBIAN of a function that takes std::vector, std::array or an array of structs ('s') is not supported yet
+double agg(const S *s) { return s[0].a * s[1].b; }
 } // namespace ns

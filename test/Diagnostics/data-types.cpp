@@ -3,7 +3,7 @@
 // containers of containers, virtual classes, base classes, pointer fields,
 // constructors, resizing a vector, lambdas with early returns or passed to
 // functions, local vectors inside loops or with sizes that change, Jacobians
-// of struct functions. No output file is written.
+// of struct functions, Hessians of functions using containers. No output file is written.
 // RUN: rm -f %t.out
 // RUN: not %adgen %s -o %t.out -- -std=c++17 2>&1 | FileCheck %s --implicit-check-not=error:
 // RUN: test ! -e %t.out
@@ -83,9 +83,24 @@ template <class F> double apply(F f, double x) { return f(x); }
 ADGEN_REVERSE()
 // CHECK: data-types.cpp:[[@LINE+1]]:31: error: call to 'apply', whose parameter or result types adgen does not support: a lambda cannot be passed to or stored in another object in differentiated code
 double f11(double x) { return apply([](double t) { return t * t; }, x); }
-// CHECK: data-types.cpp:[[@LINE+1]]:1: error: ADGEN_JACOBIAN of a function that takes or returns structs, std::vector or std::array is not supported yet
+// Struct parameters are flattened (test/Jacobian/struct-params.cpp); containers not yet.
+// CHECK: data-types.cpp:[[@LINE+1]]:1: error: ADGEN_JACOBIAN of a function that takes std::vector, std::array or an array of structs ('p') is not supported yet
 ADGEN_JACOBIAN("p -> return")
-double f12(const Base &p) { return p.b * p.b; }
+double f12(const std::vector<double> &p) { return p[0] * p[1]; }
+// CHECK: data-types.cpp:[[@LINE+1]]:1: error: ADGEN_HESSIAN of a function that returns a struct is not supported yet
+ADGEN_HESSIAN("x")
+Base f12h(double x) { return {x * x}; }
+struct Mixed { double a; float b; };
+// CHECK: data-types.cpp:[[@LINE+1]]:1: error: ADGEN_JACOBIAN of a function whose parameter 'm' cannot be flattened into the matrix: 'Mixed' mixes floating-point types
+ADGEN_JACOBIAN("m -> return")
+double f12m(const Mixed &m) { return m.a * m.b; }
+// Structs inside are fine for f_hessian (test/Hessian/structs.cpp), containers not yet.
+// CHECK: data-types.cpp:[[@LINE+1]]:1: error: ADGEN_HESSIAN of a function that uses std::vector or std::array is not supported yet
+ADGEN_HESSIAN("x")
+double f12c(double x) {
+  std::array<double, 2> a = {x, x * x};
+  return a[0] * a[1];
+}
 // CHECK: data-types.cpp:[[@LINE+2]]:52: error: parameter 'm' has type 'const std::vector<std::vector<double>> &': containers of containers are not supported; use one flat std::vector and compute the index
 ADGEN_REVERSE()
 double f14(const std::vector<std::vector<double>> &m, double x) { return x; }
