@@ -878,6 +878,12 @@ const Expr *GraphBuilder::Impl::expr(const clang::Expr *E) {
   using namespace clang;
   E = E->IgnoreParens();
   graph::Type T;
+  {
+    bool Handled = false;
+    const graph::Expr *R = complexExpr(E, Handled);
+    if (Handled)
+      return R;
+  }
   if (const auto *IL = dyn_cast<IntegerLiteral>(E)) {
     if (!typeOf(E->getType(), E->getBeginLoc(), T, "this literal"))
       return nullptr;
@@ -1473,6 +1479,8 @@ const Expr *GraphBuilder::Impl::callExpr(const clang::CallExpr *CE) {
   using namespace clang;
   const graph::Expr *Into = ResultInto;
   ResultInto = nullptr;
+  if (isComplexLibraryCall(CE))
+    return complexCallExpr(CE, Into);
   if (isPrinting(CE))
     return fail(CE->getBeginLoc(), "the value of a call that prints is not supported in "
                                    "differentiated code; print in a statement of its own");

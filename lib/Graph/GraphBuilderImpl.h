@@ -182,6 +182,26 @@ private:
   bool printStmt(const clang::CallExpr *CE);
   const Expr *printedValue(const clang::Expr *A, bool Stream);
   const Expr *printedText(std::string Text);
+  // std::complex as real arithmetic (Complex.cpp, ComplexMath.cpp).
+  struct ComplexParts {
+    const Expr *Re = nullptr;
+    const Expr *Im = nullptr; ///< null for a real value
+  };
+  bool isComplexLibraryCall(const clang::CallExpr *CE);
+  /// A complex value built in place (a constructor, a conversion, a braced
+  /// list): sets \p Handled and returns it in a temporary.
+  const Expr *complexExpr(const clang::Expr *E, bool &Handled);
+  bool complexParts(const clang::Expr *E, const graph::Type &PartT, ComplexParts &Out);
+  bool complexInto(const Expr *Dst, const clang::Expr *Init);
+  const Expr *complexValue(const clang::Expr *E, const Expr *Into);
+  /// A library call on complex values: sets \p IsParts and \p Out for a
+  /// complex result, else returns a number, the object an assignment wrote,
+  /// or null (a setter; or after an error).
+  const Expr *complexCall(const clang::CallExpr *CE, ComplexParts &Out, bool &IsParts);
+  /// The same as a value, in \p Into or a temporary.
+  const Expr *complexCallExpr(const clang::CallExpr *CE, const Expr *Into);
+  const Expr *cplxBind(const Expr *E, llvm::StringRef Name, clang::SourceLocation L);
+  const Expr *cplxStore(const Expr *Dst, ComplexParts P, clang::SourceLocation L);
   // Lambdas defined and called in place (Lambdas.cpp).
   struct LambdaInfo {
     const clang::LambdaExpr *Lambda = nullptr;

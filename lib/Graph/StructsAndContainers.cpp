@@ -177,6 +177,9 @@ bool GraphBuilder::Impl::initInto(const Expr *Dst, const graph::Type &Ty,
     zeroInto(Dst, Ty, L);
     return true;
   }
+  if (Ty.Rec && Ty.Rec->Complex && !Ty.ArraySize && !Ty.StdArray && !Ty.IsPointer &&
+      !Ty.IsVector)
+    return complexInto(Dst, Init);
   if (const auto *IL = dyn_cast<clang::InitListExpr>(Init)) {
     if (IL->isSyntacticForm() && IL->getSemanticForm())
       IL = IL->getSemanticForm();

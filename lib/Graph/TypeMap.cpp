@@ -67,6 +67,19 @@ bool adgen::containerOf(clang::QualType QT, clang::QualType &Elem, uint64_t &N,
   return false;
 }
 
+bool adgen::complexOf(clang::QualType QT, clang::QualType &Part) {
+  const auto *RD = QT->getAsCXXRecordDecl();
+  const auto *CT = llvm::dyn_cast_or_null<clang::ClassTemplateSpecializationDecl>(RD);
+  if (!CT || !CT->getDeclContext()->getRedeclContext()->isStdNamespace() ||
+      !CT->getIdentifier() || CT->getName() != "complex")
+    return false;
+  const clang::TemplateArgumentList &Args = CT->getTemplateArgs();
+  if (Args.size() != 1 || Args[0].getKind() != clang::TemplateArgument::Type)
+    return false;
+  Part = Args[0].getAsType();
+  return true;
+}
+
 namespace {
 
 /// The structs seen so far, per AST, so each has one Record.
@@ -172,7 +185,38 @@ std::string recordProblem(const clang::RecordDecl *RD, const clang::ASTContext &
 
 } // namespace
 
+/// std::complex<T> of a floating-point T: a record of two fields, re and
+/// im (Record::Complex).
+static bool mapComplex(clang::QualType QT, const clang::ASTContext &Ctx, Type &Out) {
+  clang::QualType Part;
+  ScalarKind K;
+  if (!complexOf(QT, Part) || !scalarKind(Part, K) || !isFloating(K))
+    return false;
+  const clang::RecordDecl *RD = QT->getAsRecordDecl();
+  RecordTable &T = records(Ctx);
+  const Record *R = T.Known[RD];
+  if (!R) {
+    Record New;
+    New.Spelling = QT.getCanonicalType().getUnqualifiedType().getAsString(printingPolicy(Ctx));
+    Type FT = Type::scalar(K, Part.getCanonicalType().getUnqualifiedType().getAsString(
+                                  printingPolicy(Ctx)));
+    New.Fields.push_back({"re", FT, {}});
+    New.Fields.push_back({"im", FT, {}});
+    New.Complex = true;
+    T.Storage.push_back(std::move(New));
+    R = T.Known[RD] = &T.Storage.back();
+  }
+  Out = Type();
+  Out.Rec = R;
+  Out.Spelling = R->Spelling;
+  Out.Scalar = K;
+  return true;
+}
+
 static bool mapRecord(clang::QualType QT, const clang::ASTContext &Ctx, Type &Out) {
+  clang::QualType Part;
+  if (complexOf(QT, Part))
+    return mapComplex(QT, Ctx, Out);
   const clang::RecordDecl *RD = QT->getAsRecordDecl();
   if (!RD || !recordProblem(RD, Ctx).empty())
     return false;
@@ -323,6 +367,11 @@ std::string adgen::unsupportedTypeReason(clang::QualType QT, const clang::ASTCon
   if (const auto *RD = QT->getAsRecordDecl()) {
     if (const auto *CT = llvm::dyn_cast<clang::ClassTemplateSpecializationDecl>(RD))
       if (CT->getDeclContext()->getRedeclContext()->isStdNamespace()) {
+        clang::QualType Part;
+        if (complexOf(QT, Part))
+          return "'std::complex<" + Part.getAsString(printingPolicy(Ctx)) + ">' is not "
+                 "supported; adgen differentiates std::complex of float, double and long "
+                 "double";
         if (CT->getName() == "function")
           return "'std::function' is not supported: the function it calls is only known "
                  "at run time; call a lambda or function directly";
