@@ -82,6 +82,12 @@ template <typename C> typename C::value_type &re(C &z) {
 template <typename C> typename C::value_type &im(C &z) {
   return static_cast<typename C::value_type *>(static_cast<void *>(&z))[1];
 }
+template <typename C> const typename C::value_type &re(const C &z) {
+  return static_cast<const typename C::value_type *>(static_cast<const void *>(&z))[0];
+}
+template <typename C> const typename C::value_type &im(const C &z) {
+  return static_cast<const typename C::value_type *>(static_cast<const void *>(&z))[1];
+}
 
 } // namespace adgen
 

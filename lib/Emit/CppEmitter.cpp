@@ -205,7 +205,16 @@ std::string printBare(const Expr *E) {
   case Op::AddrOf:
     if (E->V && E->V->Kind == VarKind::Global && !E->V->Private.empty())
       return accessPointer(E->V->Private); // &S::s_ is the pointer itself
-    return "&" + (E->V ? E->V->Name : printExpr(E->Ops[0], 15));
+    if (E->V)
+      return "&" + E->V->Name;
+    {
+      // &adgen::re(z): the address of a part of a complex is an lvalue's.
+      bool Saved = PrintingTarget;
+      PrintingTarget = true;
+      std::string Place = printExpr(E->Ops[0], 15);
+      PrintingTarget = Saved;
+      return "&" + Place;
+    }
   case Op::Deref:
     return "*" + E->V->Name;
   case Op::Neg: {

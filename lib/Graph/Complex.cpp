@@ -59,6 +59,13 @@ bool GraphBuilder::Impl::isComplexLibraryCall(const clang::CallExpr *CE) {
   const clang::FunctionDecl *FD = CE->getDirectCallee();
   if (!FD || !Ctx.getSourceManager().isInSystemHeader(FD->getLocation()))
     return false;
+  // A member of std::complex, or a free function of the library (not a
+  // container's operator[] that returns a complex element).
+  if (const auto *MD = dyn_cast<clang::CXXMethodDecl>(FD)) {
+    clang::QualType Part;
+    if (!complexOf(Ctx.getRecordType(MD->getParent()), Part))
+      return false;
+  }
   if (isComplex(CE->getType()))
     return true;
   for (const clang::Expr *A : CE->arguments())

@@ -262,11 +262,11 @@ const Expr *GraphBuilder::Impl::complexCall(const clang::CallExpr *CE,
     }
     if (Name == "sqrt") {
       // The library's formula, t = sqrt(2 (|z| + |x|)), with the sign of x
-      // chosen by a branch so that each branch is smooth; sqrt(0) = 0 (its
-      // derivative is infinite there).
+      // chosen by a branch so that each branch is smooth; sqrt(0) = 0 with
+      // derivative 0 (it is infinite there).
       P = bindParts(P, "sqrt_re", "sqrt_im");
       const Expr *X = P.Re, *Y = P.Im;
-      return result(branch(isZero(P), "sqrt", [&] { return Parts{c(0), Y}; }, [&] {
+      return result(branch(isZero(P), "sqrt", [&] { return Parts{c(0), fn2("copysign", c(0), Y)}; }, [&] {
         const Expr *R = bind(fn2("hypot", X, Y), "modulus");
         return branch(cmp(Op::Gt, X, c(0)), "root",
                       [&] {
