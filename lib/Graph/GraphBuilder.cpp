@@ -1481,6 +1481,8 @@ const Expr *GraphBuilder::Impl::callExpr(const clang::CallExpr *CE) {
   ResultInto = nullptr;
   if (isComplexLibraryCall(CE))
     return complexCallExpr(CE, Into);
+  if (isInitializerListCall(CE))
+    return initializerListCall(CE);
   if (isPrinting(CE))
     return fail(CE->getBeginLoc(), "the value of a call that prints is not supported in "
                                    "differentiated code; print in a statement of its own");

@@ -176,6 +176,11 @@ private:
   /// Another standard algorithm over iterators (std::sort, std::transform).
   bool iteratorAlgorithm(const clang::CallExpr *CE);
   const Expr *refuseIteratorAlgorithm(const clang::CallExpr *CE);
+  // std::max({...}), std::min({...}), range-for over {...} (InitializerLists.cpp).
+  bool isInitializerListCall(const clang::CallExpr *CE);
+  const Expr *initializerListCall(const clang::CallExpr *CE);
+  /// A range that is a braced list: a local array holding it (Handled).
+  const Expr *initializerListArray(const clang::Expr *Range, bool &Handled);
   // printf, std::cout << ... (Printing.cpp).
   bool isPrinting(const clang::CallExpr *CE);
   /// Builds a printing call used as a statement.

@@ -486,7 +486,10 @@ const Expr *GraphBuilder::Impl::methodCall(const clang::CallExpr *CE) {
 bool GraphBuilder::Impl::rangeFor(const clang::CXXForRangeStmt *S) {
   if (S->getInit() && !stmt(S->getInit()))
     return false;
-  const Expr *Range = expr(S->getRangeInit());
+  bool List = false;
+  const Expr *Range = initializerListArray(S->getRangeInit(), List);
+  if (!List)
+    Range = expr(S->getRangeInit());
   if (!Range)
     return false;
   if (!Range->Ty.isMemory() || Range->Ty.IsPointer || (Range->Ty.Rec && !Range->Ty.ArraySize &&
