@@ -29,8 +29,9 @@ double spread(double a, double b, double c) {
 }
 // CHECK-LABEL: double spread_pullback(double a, double b, double c, double d_ret, double *d_a, double *d_b, double *d_c) {
 // CHECK: double values[3] = {};
-// CHECK: values[0] = a;
 // CHECK: double hi = std::max(std::max(a, b * 2.0), c);
+// CHECK: lo = std::min(std::min(std::min(a * b, c), 1.0), b);
+// CHECK: values[0] = a;
 // CHECK-LABEL: adgen::Dual<double> spread_fwd(
 
 ADGEN_REVERSE() ADGEN_FORWARD()
