@@ -124,6 +124,8 @@ bool PrintingTarget = false;
 std::string fieldAccess(const std::string &Object, bool Arrow, const Expr *E) {
   const Expr *B = E->Ops[0];
   const Record *R = B->V && B->V->Ty.Rec ? B->V->Ty.Rec : B->Ty.Rec;
+  if (R && R->Tuple)
+    return "std::get<" + E->Ops[1]->Text + ">(" + (Arrow ? "*" : "") + Object + ")";
   if (R && R->Complex) {
     const std::string &Part = E->Ops[1]->Text;
     if (PrintingTarget)

@@ -157,6 +157,10 @@ struct Record {
   /// (adgen/runtime.h); the graph builder lowers every complex operation
   /// to real arithmetic on them (Graph/Complex.cpp).
   bool Complex = false;
+  /// std::tuple: fields "0", "1", ..., read and written as std::get<I>(t).
+  /// (A std::pair is an ordinary record of first and second.)
+  bool Tuple = false;
+  bool Pair = false; ///< std::pair: first and second
   const Field *field(llvm::StringRef Name) const {
     for (const Field &F : Fields)
       if (F.Name == Name)

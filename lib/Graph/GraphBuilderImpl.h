@@ -176,6 +176,12 @@ private:
   /// Another standard algorithm over iterators (std::sort, std::transform).
   bool iteratorAlgorithm(const clang::CallExpr *CE);
   const Expr *refuseIteratorAlgorithm(const clang::CallExpr *CE);
+  // std::pair, std::tuple, structured bindings (Tuples.cpp).
+  bool tupleInto(const Expr *Dst, const clang::Expr *Init);
+  const Expr *tupleValue(const clang::Expr *E, const Expr *Into);
+  const Expr *tupleExpr(const clang::Expr *E, bool &Handled);
+  const Expr *tupleCall(const clang::CallExpr *CE, const Expr *Into, bool &Handled);
+  bool decomposition(const clang::DecompositionDecl *DD);
   // std::max({...}), std::min({...}), range-for over {...} (InitializerLists.cpp).
   bool isInitializerListCall(const clang::CallExpr *CE);
   const Expr *initializerListCall(const clang::CallExpr *CE);

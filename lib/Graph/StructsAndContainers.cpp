@@ -180,6 +180,9 @@ bool GraphBuilder::Impl::initInto(const Expr *Dst, const graph::Type &Ty,
   if (Ty.Rec && Ty.Rec->Complex && !Ty.ArraySize && !Ty.StdArray && !Ty.IsPointer &&
       !Ty.IsVector)
     return complexInto(Dst, Init);
+  if (Ty.Rec && (Ty.Rec->Pair || Ty.Rec->Tuple) && !Ty.ArraySize && !Ty.StdArray &&
+      !Ty.IsPointer && !Ty.IsVector)
+    return tupleInto(Dst, Init);
   if (const auto *IL = dyn_cast<clang::InitListExpr>(Init)) {
     if (IL->isSyntacticForm() && IL->getSemanticForm())
       IL = IL->getSemanticForm();
