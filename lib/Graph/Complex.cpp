@@ -10,10 +10,11 @@
 //
 // Non-smooth and singular points follow the contract's rule (the derivative
 // of the branch taken), and never give NaN where the function is finite
-// with a finite derivative: abs and arg at 0 have derivative 0; sqrt at 0 is
-// 0 (its derivative is infinite there); pow(z, p) at z = 0 (p > 0) has the
+// with a finite derivative: abs, arg and sqrt at 0 have derivative 0 (the
+// true one of sqrt is infinite there); pow(z, p) at z = 0 (p > 0) has the
 // derivative of z^p there (1 for p = 1, else 0); log at 0 is the library's
-// -inf. On the negative real axis (the branch cut of sqrt, log, arg, pow)
+// -inf. The guards are if statements, not ?:, so that reverse mode never
+// multiplies a zero adjoint by hypot's 0/0 partials. On the negative real axis (the branch cut of sqrt, log, arg, pow)
 // the derivative is that of the side the sign of the imaginary part picks.
 //
 //===----------------------------------------------------------------------===//
