@@ -73,6 +73,23 @@ template <typename T> T trigamma(T x) {
   return Result + Series;
 }
 
+/// The parts of a std::complex<T> as lvalues: the standard lays it out as
+/// an array T[2] of its real and imaginary parts ([complex.numbers]), so
+/// generated code writes `adgen::re(z) = ...` where the source has
+/// `z.real(...)` (and reads z.real(), z.imag() as the source does).
+template <typename C> typename C::value_type &re(C &z) {
+  return static_cast<typename C::value_type *>(static_cast<void *>(&z))[0];
+}
+template <typename C> typename C::value_type &im(C &z) {
+  return static_cast<typename C::value_type *>(static_cast<void *>(&z))[1];
+}
+template <typename C> const typename C::value_type &re(const C &z) {
+  return static_cast<const typename C::value_type *>(static_cast<const void *>(&z))[0];
+}
+template <typename C> const typename C::value_type &im(const C &z) {
+  return static_cast<const typename C::value_type *>(static_cast<const void *>(&z))[1];
+}
+
 } // namespace adgen
 
 /// Private and protected members. The derivatives are free functions, so

@@ -828,7 +828,9 @@ std::string adgen::emitCheckMain(const std::vector<CheckTarget> &Targets) {
     for (const Record *R : Records) {
       Visitors += "template <typename F> void visit(" + R->Spelling + " &x, F &&f) {\n";
       for (const Record::Field &Fd : R->Fields)
-        Visitors += Fd.Private.empty()
+        Visitors += R->Complex ? "  visit(adgen::" + Fd.Name + "(x), f);\n"
+                    : R->Tuple ? "  visit(std::get<" + Fd.Name + ">(x), f);\n"
+                    : Fd.Private.empty()
                         ? "  visit(x." + Fd.Name + ", f);\n"
                         : "  visit(x.*" + Access.pointer(Fd.Private) + ", f);\n";
       Visitors += "  (void)x; (void)f;\n}\n";

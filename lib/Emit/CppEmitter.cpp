@@ -117,7 +117,21 @@ std::string accessPointer(const MemberAccess &A) {
 
 /// Object.x or Object->x (\p Arrow); a private or protected field through
 /// its pointer to member, `Object.*adgen::access::S_x`.
+/// True while a statement's target is printed: the parts of a
+/// std::complex are written through adgen::re(z) / adgen::im(z).
+bool PrintingTarget = false;
+
 std::string fieldAccess(const std::string &Object, bool Arrow, const Expr *E) {
+  const Expr *B = E->Ops[0];
+  const Record *R = B->V && B->V->Ty.Rec ? B->V->Ty.Rec : B->Ty.Rec;
+  if (R && R->Tuple)
+    return "std::get<" + E->Ops[1]->Text + ">(" + (Arrow ? "*" : "") + Object + ")";
+  if (R && R->Complex) {
+    const std::string &Part = E->Ops[1]->Text;
+    if (PrintingTarget)
+      return "adgen::" + Part + "(" + (Arrow ? "*" : "") + Object + ")";
+    return Object + (Arrow ? "->" : ".") + (Part == "re" ? "real()" : "imag()");
+  }
   if (const MemberAccess *A = privateField(E))
     return Object + (Arrow ? "->*" : ".*") + accessPointer(*A);
   return Object + (Arrow ? "->" : ".") + E->Ops[1]->Text;
@@ -193,7 +207,16 @@ std::string printBare(const Expr *E) {
   case Op::AddrOf:
     if (E->V && E->V->Kind == VarKind::Global && !E->V->Private.empty())
       return accessPointer(E->V->Private); // &S::s_ is the pointer itself
-    return "&" + (E->V ? E->V->Name : printExpr(E->Ops[0], 15));
+    if (E->V)
+      return "&" + E->V->Name;
+    {
+      // &adgen::re(z): the address of a part of a complex is an lvalue's.
+      bool Saved = PrintingTarget;
+      PrintingTarget = true;
+      std::string Place = printExpr(E->Ops[0], 15);
+      PrintingTarget = Saved;
+      return "&" + Place;
+    }
   case Op::Deref:
     return "*" + E->V->Name;
   case Op::Neg: {
@@ -368,13 +391,16 @@ private:
   /// `x = x + e` prints as `x += e`, `i = i + 1` as `++i`.
   std::string assignment(const Stmt &S) {
     const Expr *T = S.Target, *V = S.Value;
+    std::string TR = printExpr(T); // as read
+    PrintingTarget = true;
     std::string TS = printExpr(T);
+    PrintingTarget = false;
     if (S.K == StmtKind::AddAssign) {
       if (V->K == Op::Neg)
         return TS + " -= " + printExpr(V->Ops[0]);
       return TS + " += " + printExpr(V);
     }
-    if ((V->K == Op::Add || V->K == Op::Sub) && printExpr(V->Ops[0]) == TS &&
+    if ((V->K == Op::Add || V->K == Op::Sub) && printExpr(V->Ops[0]) == TR &&
         V->Ops[0]->K == T->K) {
       const char *Op = V->K == Op::Add ? "+" : "-";
       if (!T->Ty.isFloating() && V->Ops[1]->isConst(1))

@@ -151,6 +151,16 @@ struct Record {
   /// default member initialisers): generated code makes such objects with
   /// `adgen::zeroed<S>()`, never with a constructor of S.
   bool ZeroWhenValueInitialised = true;
+  /// std::complex<T>: two fields, "re" and "im" (the standard guarantees
+  /// the layout of T[2]). Generated code reads them with z.real() and
+  /// z.imag() and writes them through adgen::re(z) and adgen::im(z)
+  /// (adgen/runtime.h); the graph builder lowers every complex operation
+  /// to real arithmetic on them (Graph/Complex.cpp).
+  bool Complex = false;
+  /// std::tuple: fields "0", "1", ..., read and written as std::get<I>(t).
+  /// (A std::pair is an ordinary record of first and second.)
+  bool Tuple = false;
+  bool Pair = false; ///< std::pair: first and second
   const Field *field(llvm::StringRef Name) const {
     for (const Field &F : Fields)
       if (F.Name == Name)

@@ -431,6 +431,8 @@ bool GraphBuilder::Impl::varDecl(const clang::VarDecl *VD) {
                        "constexpr' table with a constant initialiser is fine)");
   if (const auto *RD = VD->getType()->getAsCXXRecordDecl(); RD && RD->isLambda())
     return lambdaDecl(VD);
+  if (const auto *DD = dyn_cast<clang::DecompositionDecl>(VD))
+    return decomposition(DD);
   if (VD->getType()->isReferenceType()) {
     // double &r = a[i]; names that element for the rest of its scope: r is
     // an alias of the lvalue, with its index fixed where the reference binds.
@@ -881,6 +883,15 @@ const Expr *GraphBuilder::Impl::expr(const clang::Expr *E) {
   using namespace clang;
   E = E->IgnoreParens();
   graph::Type T;
+  {
+    bool Handled = false;
+    const graph::Expr *R = complexExpr(E, Handled);
+    if (Handled)
+      return R;
+    R = tupleExpr(E, Handled);
+    if (Handled)
+      return R;
+  }
   if (const auto *IL = dyn_cast<IntegerLiteral>(E)) {
     if (!typeOf(E->getType(), E->getBeginLoc(), T, "this literal"))
       return nullptr;
@@ -1464,6 +1475,16 @@ const Expr *GraphBuilder::Impl::callExpr(const clang::CallExpr *CE) {
   using namespace clang;
   const graph::Expr *Into = ResultInto;
   ResultInto = nullptr;
+  if (isComplexLibraryCall(CE))
+    return complexCallExpr(CE, Into);
+  if (isInitializerListCall(CE))
+    return initializerListCall(CE);
+  {
+    bool Handled = false;
+    const graph::Expr *R = tupleCall(CE, Into, Handled);
+    if (Handled)
+      return R;
+  }
   if (isPrinting(CE))
     return fail(CE->getBeginLoc(), "the value of a call that prints is not supported in "
                                    "differentiated code; print in a statement of its own");

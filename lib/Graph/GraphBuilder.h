@@ -74,6 +74,12 @@ bool mapInactiveParam(clang::QualType QT, const clang::ASTContext &Ctx, graph::T
 /// If \p QT is std::vector<E> or std::array<E, N>: E (and N, 0 for vector).
 bool containerOf(clang::QualType QT, clang::QualType &Elem, uint64_t &N, bool &IsVector);
 
+/// If \p QT is std::complex<T>: T.
+bool complexOf(clang::QualType QT, clang::QualType &Part);
+
+/// If \p QT is std::pair or std::tuple: its element types.
+bool pairOrTupleOf(clang::QualType QT, std::vector<clang::QualType> &Elems, bool &IsTuple);
+
 /// The printing policy for the C++ adgen writes (no "(anonymous namespace)").
 clang::PrintingPolicy printingPolicy(const clang::ASTContext &Ctx);
 

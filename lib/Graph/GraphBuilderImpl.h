@@ -186,12 +186,43 @@ private:
   /// Another standard algorithm over iterators (std::sort, std::transform).
   bool iteratorAlgorithm(const clang::CallExpr *CE);
   const Expr *refuseIteratorAlgorithm(const clang::CallExpr *CE);
+  // std::pair, std::tuple, structured bindings (Tuples.cpp).
+  bool tupleInto(const Expr *Dst, const clang::Expr *Init);
+  const Expr *tupleValue(const clang::Expr *E, const Expr *Into);
+  const Expr *tupleExpr(const clang::Expr *E, bool &Handled);
+  const Expr *tupleCall(const clang::CallExpr *CE, const Expr *Into, bool &Handled);
+  bool decomposition(const clang::DecompositionDecl *DD);
+  // std::max({...}), std::min({...}), range-for over {...} (InitializerLists.cpp).
+  bool isInitializerListCall(const clang::CallExpr *CE);
+  const Expr *initializerListCall(const clang::CallExpr *CE);
+  /// A range that is a braced list: a local array holding it (Handled).
+  const Expr *initializerListArray(const clang::Expr *Range, bool &Handled);
   // printf, std::cout << ... (Printing.cpp).
   bool isPrinting(const clang::CallExpr *CE);
   /// Builds a printing call used as a statement.
   bool printStmt(const clang::CallExpr *CE);
   const Expr *printedValue(const clang::Expr *A, bool Stream);
   const Expr *printedText(std::string Text);
+  // std::complex as real arithmetic (Complex.cpp, ComplexMath.cpp).
+  struct ComplexParts {
+    const Expr *Re = nullptr;
+    const Expr *Im = nullptr; ///< null for a real value
+  };
+  bool isComplexLibraryCall(const clang::CallExpr *CE);
+  /// A complex value built in place (a constructor, a conversion, a braced
+  /// list): sets \p Handled and returns it in a temporary.
+  const Expr *complexExpr(const clang::Expr *E, bool &Handled);
+  bool complexParts(const clang::Expr *E, const graph::Type &PartT, ComplexParts &Out);
+  bool complexInto(const Expr *Dst, const clang::Expr *Init);
+  const Expr *complexValue(const clang::Expr *E, const Expr *Into);
+  /// A library call on complex values: sets \p IsParts and \p Out for a
+  /// complex result, else returns a number, the object an assignment wrote,
+  /// or null (a setter; or after an error).
+  const Expr *complexCall(const clang::CallExpr *CE, ComplexParts &Out, bool &IsParts);
+  /// The same as a value, in \p Into or a temporary.
+  const Expr *complexCallExpr(const clang::CallExpr *CE, const Expr *Into);
+  const Expr *cplxBind(const Expr *E, llvm::StringRef Name, clang::SourceLocation L);
+  const Expr *cplxStore(const Expr *Dst, ComplexParts P, clang::SourceLocation L);
   // Lambdas defined and called in place (Lambdas.cpp).
   struct LambdaInfo {
     const clang::LambdaExpr *Lambda = nullptr;

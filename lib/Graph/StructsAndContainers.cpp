@@ -178,6 +178,12 @@ bool GraphBuilder::Impl::initInto(const Expr *Dst, const graph::Type &Ty,
     zeroInto(Dst, Ty, L);
     return true;
   }
+  if (Ty.Rec && Ty.Rec->Complex && !Ty.ArraySize && !Ty.StdArray && !Ty.IsPointer &&
+      !Ty.IsVector)
+    return complexInto(Dst, Init);
+  if (Ty.Rec && (Ty.Rec->Pair || Ty.Rec->Tuple) && !Ty.ArraySize && !Ty.StdArray &&
+      !Ty.IsPointer && !Ty.IsVector)
+    return tupleInto(Dst, Init);
   if (const auto *IL = dyn_cast<clang::InitListExpr>(Init)) {
     if (IL->isSyntacticForm() && IL->getSemanticForm())
       IL = IL->getSemanticForm();
@@ -485,7 +491,10 @@ const Expr *GraphBuilder::Impl::methodCall(const clang::CallExpr *CE) {
 bool GraphBuilder::Impl::rangeFor(const clang::CXXForRangeStmt *S) {
   if (S->getInit() && !stmt(S->getInit()))
     return false;
-  const Expr *Range = expr(S->getRangeInit());
+  bool List = false;
+  const Expr *Range = initializerListArray(S->getRangeInit(), List);
+  if (!List)
+    Range = expr(S->getRangeInit());
   if (!Range)
     return false;
   if (!Range->Ty.isMemory() || Range->Ty.IsPointer || (Range->Ty.Rec && !Range->Ty.ArraySize &&

@@ -69,6 +69,19 @@ bool adgen::containerOf(clang::QualType QT, clang::QualType &Elem, uint64_t &N,
   return false;
 }
 
+bool adgen::complexOf(clang::QualType QT, clang::QualType &Part) {
+  const auto *RD = QT->getAsCXXRecordDecl();
+  const auto *CT = llvm::dyn_cast_or_null<clang::ClassTemplateSpecializationDecl>(RD);
+  if (!CT || !CT->getDeclContext()->getRedeclContext()->isStdNamespace() ||
+      !CT->getIdentifier() || CT->getName() != "complex")
+    return false;
+  const clang::TemplateArgumentList &Args = CT->getTemplateArgs();
+  if (Args.size() != 1 || Args[0].getKind() != clang::TemplateArgument::Type)
+    return false;
+  Part = Args[0].getAsType();
+  return true;
+}
+
 namespace {
 
 /// The structs seen so far, per AST, so each has one Record.
@@ -182,7 +195,99 @@ std::string recordProblem(const clang::RecordDecl *RD, const clang::ASTContext &
 
 } // namespace
 
+/// std::complex<T> of a floating-point T: a record of two fields, re and
+/// im (Record::Complex).
+static bool mapComplex(clang::QualType QT, const clang::ASTContext &Ctx, Type &Out) {
+  clang::QualType Part;
+  ScalarKind K;
+  if (!complexOf(QT, Part) || !scalarKind(Part, K) || !isFloating(K))
+    return false;
+  const clang::RecordDecl *RD = QT->getAsRecordDecl();
+  RecordTable &T = records(Ctx);
+  const Record *R = T.Known[RD];
+  if (!R) {
+    Record New;
+    New.Spelling = QT.getCanonicalType().getUnqualifiedType().getAsString(printingPolicy(Ctx));
+    Type FT = Type::scalar(K, Part.getCanonicalType().getUnqualifiedType().getAsString(
+                                  printingPolicy(Ctx)));
+    New.Fields.push_back({"re", FT, {}});
+    New.Fields.push_back({"im", FT, {}});
+    New.Complex = true;
+    T.Storage.push_back(std::move(New));
+    R = T.Known[RD] = &T.Storage.back();
+  }
+  Out = Type();
+  Out.Rec = R;
+  Out.Spelling = R->Spelling;
+  Out.Scalar = K;
+  return true;
+}
+
+bool adgen::pairOrTupleOf(clang::QualType QT, std::vector<clang::QualType> &Elems,
+                          bool &IsTuple) {
+  const auto *RD = QT->getAsCXXRecordDecl();
+  const auto *CT = llvm::dyn_cast_or_null<clang::ClassTemplateSpecializationDecl>(RD);
+  if (!CT || !CT->getDeclContext()->getRedeclContext()->isStdNamespace() ||
+      !CT->getIdentifier() || (CT->getName() != "pair" && CT->getName() != "tuple"))
+    return false;
+  IsTuple = CT->getName() == "tuple";
+  Elems.clear();
+  for (const clang::TemplateArgument &A : CT->getTemplateArgs().asArray()) {
+    if (A.getKind() == clang::TemplateArgument::Type)
+      Elems.push_back(A.getAsType());
+    else if (A.getKind() == clang::TemplateArgument::Pack)
+      for (const clang::TemplateArgument &P : A.pack_elements())
+        if (P.getKind() == clang::TemplateArgument::Type)
+          Elems.push_back(P.getAsType());
+  }
+  return true;
+}
+
+/// std::pair and std::tuple of numbers: records whose fields are first and
+/// second, or 0, 1, ... (generated code reads std::get<I>(t)).
+static bool mapTuple(clang::QualType QT, const clang::ASTContext &Ctx, Type &Out) {
+  std::vector<clang::QualType> Elems;
+  bool IsTuple = false;
+  if (!pairOrTupleOf(QT, Elems, IsTuple) || Elems.empty())
+    return false;
+  const clang::RecordDecl *RD = QT->getAsRecordDecl();
+  RecordTable &T = records(Ctx);
+  const Record *R = T.Known[RD];
+  if (!R) {
+    Record New;
+    New.Spelling = QT.getCanonicalType().getUnqualifiedType().getAsString(printingPolicy(Ctx));
+    for (size_t I = 0; I < Elems.size(); ++I) {
+      Type FT;
+      if (Elems[I]->isReferenceType() || !mapType(Elems[I], Ctx, FT) || FT.isMemory())
+        return false;
+      FT.IsConst = false;
+      New.Fields.push_back({IsTuple ? std::to_string(I) : I ? "second" : "first", FT, {}});
+    }
+    New.Tuple = IsTuple;
+    New.Pair = !IsTuple;
+    T.Storage.push_back(std::move(New));
+    R = T.Known[RD] = &T.Storage.back();
+  }
+  Out = Type();
+  Out.Rec = R;
+  Out.Spelling = R->Spelling;
+  Out.Scalar = ScalarKind::Int;
+  for (const Record::Field &F : R->Fields)
+    if (F.Ty.isFloating()) {
+      Out.Scalar = F.Ty.Scalar;
+      break;
+    }
+  return true;
+}
+
 static bool mapRecord(clang::QualType QT, const clang::ASTContext &Ctx, Type &Out) {
+  clang::QualType Part;
+  if (complexOf(QT, Part))
+    return mapComplex(QT, Ctx, Out);
+  std::vector<clang::QualType> Elems;
+  bool IsTuple;
+  if (pairOrTupleOf(QT, Elems, IsTuple))
+    return mapTuple(QT, Ctx, Out);
   const clang::RecordDecl *RD = QT->getAsRecordDecl();
   if (!RD || !recordProblem(RD, Ctx).empty())
     return false;
@@ -333,6 +438,16 @@ std::string adgen::unsupportedTypeReason(clang::QualType QT, const clang::ASTCon
   if (const auto *RD = QT->getAsRecordDecl()) {
     if (const auto *CT = llvm::dyn_cast<clang::ClassTemplateSpecializationDecl>(RD))
       if (CT->getDeclContext()->getRedeclContext()->isStdNamespace()) {
+        clang::QualType Part;
+        if (complexOf(QT, Part))
+          return "'std::complex<" + Part.getAsString(printingPolicy(Ctx)) + ">' is not "
+                 "supported; adgen differentiates std::complex of float, double and long "
+                 "double";
+        std::vector<clang::QualType> Elems;
+        bool IsTuple;
+        if (pairOrTupleOf(QT, Elems, IsTuple))
+          return "'" + QT.getUnqualifiedType().getAsString(printingPolicy(Ctx)) + "' is not supported; adgen "
+                 "differentiates std::pair and std::tuple of numbers";
         if (CT->getName() == "function")
           return "'std::function' is not supported: the function it calls is only known "
                  "at run time; call a lambda or function directly";

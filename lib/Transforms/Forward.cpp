@@ -172,7 +172,14 @@ const Expr *Forward::tangent(const Expr *E) {
     const Expr *T = tangent(E->Ops[Pt.Operand]);
     if (!T)
       continue;
-    if (E->K == Op::Cast && T->Ty.Scalar != E->Ty.Scalar)
+    // A narrowing conversion narrows the tangent too: the tangent's own
+    // type may be that of its first operand (float d_x * a double factor),
+    // and an unconverted double in adgen::Dual<float>{...} does not compile.
+    auto rank = [](ScalarKind K) {
+      return K == ScalarKind::Float ? 1 : K == ScalarKind::Double ? 2 : K == ScalarKind::LongDouble ? 3 : 0;
+    };
+    if (E->K == Op::Cast && (T->Ty.Scalar != E->Ty.Scalar ||
+                             (E->Ty.isFloating() && rank(E->Ops[0]->Ty.Scalar) > rank(E->Ty.Scalar))))
       T = M.cast(T, E->Ty.element());
     Sum = M.add(Sum, M.mul(T, Pt.Factor));
   }

@@ -1,0 +1,43 @@
+// std::complex of an integer type, std::tuple of non-numbers, std::get by type, and the <complex> functions adgen does not
+// lower (tan, asin, proj, ...), get a located error that names them; a
+// Hessian of a function with complex locals keeps the refusal of structs.
+// No output file is written.
+// RUN: rm -f %t.out
+// RUN: not %adgen %s -o %t.out -- -std=c++17 2>&1 | FileCheck %s --implicit-check-not=error:
+// RUN: test ! -e %t.out
+#include <adgen/adgen.h>
+#include <complex>
+
+ADGEN_REVERSE()
+double gain(double a, std::complex<int> k) {
+  // CHECK: library-types.cpp:[[@LINE+1]]:14: error: std::complex of 'int' is not supported; adgen differentiates std::complex of float, double and long double
+  return a * k.real();
+}
+
+ADGEN_REVERSE()
+double tangent(double a) {
+  std::complex<double> z(a, 2 * a);
+  // CHECK: library-types.cpp:[[@LINE+1]]:10: error: 'std::tan' of a std::complex is not supported in differentiated code (supported: + - * / == != and their assignments, real, imag, abs, arg, norm, conj, polar, exp, log, sqrt, pow, sin, cos, sinh, cosh)
+  return std::tan(z).real();
+}
+
+// CHECK: library-types.cpp:[[@LINE+1]]:1: error: ADGEN_HESSIAN of a function that uses structs, std::vector or std::array is not supported yet
+ADGEN_HESSIAN("x[2]")
+double curvature(const double *x) {
+  std::complex<double> z(x[0], x[1]);
+  return std::norm(z * z);
+}
+
+// A std::tuple with a member that is not a number, and std::get by type.
+#include <string>
+#include <tuple>
+ADGEN_REVERSE()
+// CHECK: library-types.cpp:[[@LINE+1]]:66: error: parameter 't' has type 'const std::tuple<double, std::string> &': 'std::tuple<double, std::string>' is not supported; adgen differentiates std::pair and std::tuple of numbers
+double labelled(double x, const std::tuple<double, std::string> &t) {
+  return x * std::get<0>(t);
+}
+ADGEN_REVERSE()
+double by_type(double x) {
+  // CHECK: library-types.cpp:[[@LINE+1]]:10: error: std::get by type is not supported; use std::get<I> with an index
+  return std::get<double>(std::make_tuple(x, 1));
+}
