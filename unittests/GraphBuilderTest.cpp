@@ -195,6 +195,8 @@ std::string str(const Stmt *S) {
   }
   case StmtKind::If:
     return "if " + str(S->Value);
+  case StmtKind::Resize:
+    return "resize " + S->V->Name + ", " + str(S->Value);
   case StmtKind::Loop: {
     static const char *Kinds[] = {"for", "while", "do-while"};
     std::string Out = std::string("loop ") + Kinds[unsigned(S->Loop)];

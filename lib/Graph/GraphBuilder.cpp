@@ -191,6 +191,8 @@ Function *GraphBuilder::Impl::build(const clang::FunctionDecl *FD) {
     OK = checkScalarDataFlow(G);
   if (OK)
     OK = checkVectorSizes(G);
+  if (OK)
+    OK = checkVectorGrowth(G);
 
   F = OuterF;
   Cur = OuterCur;

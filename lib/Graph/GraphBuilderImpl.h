@@ -153,6 +153,14 @@ private:
   bool copyWrittenValueStructs(Function &G);
   bool checkVectorSizes(Function &G);
   bool checkScalarDataFlow(Function &G);
+  // Local std::vectors that change size (VectorGrowth.cpp).
+  static bool isGrowth(llvm::StringRef Name);
+  const Expr *vectorGrowth(const clang::CallExpr *CE, const Expr *Obj, llvm::StringRef Name,
+                           unsigned First);
+  const Expr *elementValue(const clang::Expr *A, Var *V);
+  bool vectorDecl(const clang::VarDecl *VD, Var *V, const clang::CXXConstructExpr *CE,
+                  bool &Handled);
+  bool checkVectorGrowth(Function &G);
   // &x of a scalar passed to a pointer parameter (ScalarAddress.cpp).
   /// Per scalar passed by address: the variable, and what to copy back into
   /// it after the call (null for a pointer to const).

@@ -289,12 +289,19 @@ bool GraphBuilder::Impl::recordOrContainerDecl(const clang::VarDecl *VD, Var *V)
         return failStmt(L, "a local std::vector inside a loop is not supported; declare "
                            "it before the loop");
       const auto *CE = Init ? dyn_cast<clang::CXXConstructExpr>(stripCopies(Init)) : nullptr;
+      if (CE) { // std::vector<double> v; v(n, x); v{a, b}: VectorGrowth.cpp
+        bool Handled = false;
+        bool OK = vectorDecl(VD, V, CE, Handled);
+        if (Handled)
+          return OK;
+      }
       if (!CE || CE->getNumArgs() < 1 || CE->getNumArgs() > 2 ||
           !CE->getArg(0)->getType()->isIntegerType() ||
           (CE->getNumArgs() == 2 && !isa<clang::CXXDefaultArgExpr>(CE->getArg(1))))
         return failStmt(L, "a local std::vector must be declared with its size, "
                            "'std::vector<double> " + VD->getNameAsString() +
-                           "(n)' (zero-filled); other constructors are not supported");
+                           "(n)' (zero-filled), 'std::vector<double> " + VD->getNameAsString() +
+                           ";', '(n, x)' or '{a, b, c}'; other constructors are not supported");
       const Expr *N = expr(CE->getArg(0));
       if (!N)
         return false;
@@ -410,6 +417,8 @@ const Expr *GraphBuilder::Impl::containerMethod(const clang::CallExpr *CE,
     return M.binary(Op::Eq, M.sizeOf(Obj), M.constant("0", SizeT),
                     graph::Type::scalar(ScalarKind::Bool, "bool"));
   std::string Cls = "std::" + MD->getParent()->getNameAsString();
+  if (Cls == "std::vector" && isGrowth(Name))
+    return vectorGrowth(CE, Obj, Name, First);
   if (Name == "push_back" || Name == "resize" || Name == "emplace_back" || Name == "clear" ||
       Name == "insert" || Name == "erase" || Name == "pop_back" || Name == "assign" ||
       Name == "reserve" || Name == "swap" || Name == "=")

@@ -56,6 +56,10 @@ void Reverse::readsOf(const Expr *E, llvm::DenseSet<Var *> &Reads) {
     if (N->K == Op::Load)
       if (Var *R = rootOf(N))
         Reads.insert(R);
+    // The size of a vector that changes size is a value like any other.
+    if (N->K == Op::Call && N->Text == "size" && N->Ops.size() == 1 &&
+        N->Ops[0]->K == Op::VarRef && Resized.count(N->Ops[0]->V))
+      Reads.insert(N->Ops[0]->V);
   });
 }
 
@@ -249,7 +253,7 @@ void Reverse::findRecomputable(const Block &B) {
         Var *W = nullptr;
         if (S->K == StmtKind::Assign || (S->K == StmtKind::Call && S->Target))
           W = rootOf(S->Target);
-        else if (S->K == StmtKind::Decl)
+        else if (S->K == StmtKind::Decl || S->K == StmtKind::Resize)
           W = S->V;
         if (W && (W == D->V || Reads.count(W)))
           Pure = false;
@@ -290,6 +294,11 @@ bool Reverse::planStorage() {
           Plan.Counted[S] = std::move(*C);
   });
   findRecomputable(L.Body);
+  // A separate backward sweep (Replay) gets a resized vector's final
+  // contents, so that its adjoint can start with that size.
+  for (Var *V : Resized)
+    if (AdjMem.count(V))
+      Plan.Needed.insert(V);
   // Grow the needed set until the backward sweep reads nothing new.
   Block Bwd;
   for (int Round = 0; Round < 64; ++Round) {
