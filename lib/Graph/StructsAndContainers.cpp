@@ -422,10 +422,11 @@ const Expr *GraphBuilder::Impl::containerMethod(const clang::CallExpr *CE,
   if (Name == "push_back" || Name == "resize" || Name == "emplace_back" || Name == "clear" ||
       Name == "insert" || Name == "erase" || Name == "pop_back" || Name == "assign" ||
       Name == "reserve" || Name == "swap" || Name == "=")
-    return fail(CE->getBeginLoc(), "'" + Cls + "::" + Name + "' changes the container; "
-                                   "adgen supports containers of a fixed size in "
-                                   "differentiated code (create it with its size, then "
-                                   "write its elements)");
+    return fail(CE->getBeginLoc(), "'" + Cls + "::" + Name + "' changes the container in a "
+                                   "way adgen does not support; of the operations that change "
+                                   "a size, adgen supports push_back, emplace_back, resize, "
+                                   "assign(n, x), clear, pop_back and reserve, on a "
+                                   "std::vector declared in the function");
   return fail(CE->getBeginLoc(), "'" + Cls + "::" + Name + "' is not supported in "
                                  "differentiated code (supported: [], at, size, empty, "
                                  "front, back, data, and range-for)");

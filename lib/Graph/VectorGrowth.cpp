@@ -195,7 +195,9 @@ bool GraphBuilder::Impl::vectorDecl(const clang::VarDecl *VD, Var *V,
         return false;
     return true;
   }
-  if (CE->getNumArgs() == 2 && CE->getArg(0)->getType()->isIntegerType() &&
+  if ((CE->getNumArgs() == 2 ||
+       (CE->getNumArgs() == 3 && isa<clang::CXXDefaultArgExpr>(CE->getArg(2)))) &&
+      CE->getArg(0)->getType()->isIntegerType() &&
       !isa<clang::CXXDefaultArgExpr>(CE->getArg(1)) && !V->Ty.Rec &&
       CE->getArg(1)->getType()->isArithmeticType()) {
     const Expr *N = expr(CE->getArg(0));
