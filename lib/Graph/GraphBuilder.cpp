@@ -430,6 +430,8 @@ bool GraphBuilder::Impl::varDecl(const clang::VarDecl *VD) {
                        "constexpr' table with a constant initialiser is fine)");
   if (const auto *RD = VD->getType()->getAsCXXRecordDecl(); RD && RD->isLambda())
     return lambdaDecl(VD);
+  if (isScratchBufferDecl(VD)) // new T[n], std::unique_ptr<T[]> (ScratchBuffers.cpp)
+    return scratchBufferDecl(VD);
   if (VD->getType()->isReferenceType()) {
     // double &r = a[i]; names that element for the rest of its scope: r is
     // an alias of the lvalue, with its index fixed where the reference binds.
@@ -817,6 +819,8 @@ bool GraphBuilder::Impl::sideEffect(const clang::Expr *E) {
   if (const auto *UO = dyn_cast<clang::UnaryOperator>(E))
     if (UO->isIncrementDecrementOp())
       return increment(UO, /*ValueUsed=*/false) != nullptr;
+  if (const auto *DE = dyn_cast<clang::CXXDeleteExpr>(E))
+    return deleteStmt(DE);
   if (const auto *CE = dyn_cast<clang::CallExpr>(E)) {
     if (isPrinting(CE))
       return printStmt(CE);

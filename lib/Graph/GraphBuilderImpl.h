@@ -15,6 +15,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/Stmt.h"
 #include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/DenseSet.h"
 
 namespace clang {
 class OMPExecutableDirective;
@@ -161,6 +162,14 @@ private:
   bool vectorDecl(const clang::VarDecl *VD, Var *V, const clang::CXXConstructExpr *CE,
                   bool &Handled);
   bool checkVectorGrowth(Function &G);
+  // Scratch buffers: new T[n], std::unique_ptr<T[]> (ScratchBuffers.cpp).
+  bool isScratchBufferDecl(const clang::VarDecl *VD);
+  bool scratchBufferDecl(const clang::VarDecl *VD);
+  bool deleteStmt(const clang::CXXDeleteExpr *DE);
+  const Expr *uniqueArrayMethod(const clang::CallExpr *CE, const clang::CXXMethodDecl *MD,
+                                const clang::Expr *ObjectE);
+  /// The pointer locals of scratch buffers (`delete[]` may name them).
+  llvm::DenseSet<Var *> ScratchBuffers;
   // &x of a scalar passed to a pointer parameter (ScalarAddress.cpp).
   /// Per scalar passed by address: the variable, and what to copy back into
   /// it after the call (null for a pointer to const).

@@ -448,6 +448,9 @@ const Expr *GraphBuilder::Impl::methodCall(const clang::CallExpr *CE) {
   clang::QualType ObjT = ObjectE->getType();
   if (ObjT->isPointerType())
     ObjT = ObjT->getPointeeType();
+  if (const auto *RD = ObjT->getAsCXXRecordDecl();
+      RD && RD->getName() == "unique_ptr" && RD->isInStdNamespace())
+    return uniqueArrayMethod(CE, MD, ObjectE); // a scratch buffer (ScratchBuffers.cpp)
   clang::QualType Elem;
   uint64_t N;
   bool IsVector;
