@@ -1053,8 +1053,13 @@ const Expr *GraphBuilder::Impl::cast(const clang::CastExpr *CE) {
   using namespace clang;
   const graph::Expr *Sub = nullptr;
   switch (CE->getCastKind()) {
-  case CK_LValueToRValue:
   case CK_NoOp:
+    if (CE->getType()->isPointerType() && CE->getSubExpr()->getType()->isPointerType() &&
+        !CE->getType()->getPointeeType().isConstQualified() &&
+        CE->getSubExpr()->getType()->getPointeeType().isConstQualified())
+      return castAwayConst(CE); // const_cast<double *>(p) (ScratchBuffers.cpp)
+    return expr(CE->getSubExpr());
+  case CK_LValueToRValue:
   case CK_ArrayToPointerDecay:
   case CK_ToVoid:
   case CK_UserDefinedConversion:

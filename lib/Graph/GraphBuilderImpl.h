@@ -168,6 +168,8 @@ private:
   bool deleteStmt(const clang::CXXDeleteExpr *DE);
   const Expr *uniqueArrayMethod(const clang::CallExpr *CE, const clang::CXXMethodDecl *MD,
                                 const clang::Expr *ObjectE);
+  /// `const_cast<double *>(p)`, `(double *)p` of a pointer to const.
+  const Expr *castAwayConst(const clang::CastExpr *CE);
   /// The pointer locals of scratch buffers (`delete[]` may name them).
   llvm::DenseSet<Var *> ScratchBuffers;
   // &x of a scalar passed to a pointer parameter (ScalarAddress.cpp).

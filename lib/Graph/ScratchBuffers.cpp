@@ -152,3 +152,38 @@ const Expr *GraphBuilder::Impl::uniqueArrayMethod(const clang::CallExpr *CE,
                                      "' is not supported in differentiated code (a scratch "
                                      "buffer supports [] and get())");
 }
+
+/// `const_cast<double *>(p)` (or `(double *)p`) with p a pointer to const
+/// into memory the function may write (a local array or vector, a scratch
+/// buffer, a non-const pointer parameter): the same address, written from
+/// that memory, `buf + (p - buf)`, so that the generated code (which names
+/// p, and d_p, as pointers to const) needs no cast. Casting away the const
+/// of an input is refused: writing through it would change the input.
+const Expr *GraphBuilder::Impl::castAwayConst(const clang::CastExpr *CE) {
+  const Expr *Sub = expr(CE->getSubExpr());
+  if (!Sub)
+    return nullptr;
+  std::vector<const Expr *> Offsets;
+  const Expr *Base = Sub;
+  while (Base->K == Op::PtrAdd) {
+    Offsets.push_back(Base->Ops[1]);
+    Base = Base->Ops[0];
+  }
+  Var *Root = Base->K == Op::VarRef ? (Base->V->Root ? Base->V->Root : Base->V) : nullptr;
+  bool Writable = Root && !Root->Ty.IsConst && !Root->Ty.PointeeConst &&
+                  (Root->Kind == VarKind::Local || Root->Ty.IsPointer || Root->Ty.IsReference);
+  if (!Writable || !Base->V->Ty.IsPointer)
+    return fail(CE->getBeginLoc(),
+                "casting away 'const' of a pointer is supported only for a pointer "
+                "into a local array, std::vector or scratch buffer, or into a non-const "
+                "pointer parameter" +
+                    (Root ? " ('" + Root->Name + "' is not one)" : std::string()));
+  if (!Base->V->Root) // a pointer parameter itself: nothing to undo
+    return Sub;
+  const Expr *First = M.ptrAdd(M.ref(Root), M.intConst(0));
+  graph::Type Diff = graph::Type::scalar(ScalarKind::Int, "std::ptrdiff_t");
+  const Expr *R = M.ptrAdd(M.ref(Root), M.binary(Op::Sub, Base, First, Diff));
+  for (auto It = Offsets.rbegin(); It != Offsets.rend(); ++It)
+    R = M.ptrAdd(R, *It);
+  return R;
+}
