@@ -432,6 +432,8 @@ bool GraphBuilder::Impl::varDecl(const clang::VarDecl *VD) {
     return lambdaDecl(VD);
   if (isScratchBufferDecl(VD)) // new T[n], std::unique_ptr<T[]> (ScratchBuffers.cpp)
     return scratchBufferDecl(VD);
+  if (isViewDecl(VD)) // a local struct with pointer fields (Views.cpp)
+    return viewDecl(VD);
   if (VD->getType()->isReferenceType()) {
     // double &r = a[i]; names that element for the rest of its scope: r is
     // an alias of the lvalue, with its index fixed where the reference binds.
@@ -1015,6 +1017,8 @@ const Expr *GraphBuilder::Impl::declRef(const clang::DeclRefExpr *DRE) {
     return M.ref(V);
   if (const graph::Expr *A = Aliases.lookup(D))
     return A;
+  if (Views.count(D))
+    return viewAsWhole(DRE);
   graph::Type T;
   if (const auto *EC = dyn_cast<EnumConstantDecl>(D)) {
     if (!typeOf(DRE->getType(), DRE->getLocation(), T, "this enumerator"))

@@ -16,6 +16,7 @@
 #include "clang/AST/Stmt.h"
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/DenseSet.h"
+#include <map>
 
 namespace clang {
 class OMPExecutableDirective;
@@ -168,6 +169,13 @@ private:
   bool deleteStmt(const clang::CXXDeleteExpr *DE);
   const Expr *uniqueArrayMethod(const clang::CallExpr *CE, const clang::CXXMethodDecl *MD,
                                 const clang::Expr *ObjectE);
+  // Local structs with pointer fields (Views.cpp): one local per field.
+  bool isViewDecl(const clang::VarDecl *VD);
+  bool viewDecl(const clang::VarDecl *VD);
+  /// `s.p` of a view: its field's local (sets \p Handled).
+  const Expr *viewField(const clang::MemberExpr *ME, bool &Handled);
+  const Expr *viewAsWhole(const clang::DeclRefExpr *DRE);
+  llvm::DenseMap<const clang::Decl *, std::map<std::string, Var *>> Views;
   /// `const_cast<double *>(p)`, `(double *)p` of a pointer to const.
   const Expr *castAwayConst(const clang::CastExpr *CE);
   /// The pointer locals of scratch buffers (`delete[]` may name them).

@@ -95,6 +95,9 @@ bool adgen::returnsThis(const clang::CXXMethodDecl *MD) {
 //===----------------------------------------------------------------------===//
 
 const Expr *GraphBuilder::Impl::memberExpr(const clang::MemberExpr *ME) {
+  bool View = false;
+  if (const Expr *VF = viewField(ME, View); View) // s.p of a local view (Views.cpp)
+    return VF;
   const auto *FD = dyn_cast<clang::FieldDecl>(ME->getMemberDecl());
   if (!FD) {
     if (const auto *VD = dyn_cast<clang::VarDecl>(ME->getMemberDecl()))
