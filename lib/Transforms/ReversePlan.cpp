@@ -133,7 +133,10 @@ llvm::DenseSet<Var *> Reverse::varsSince(size_t Mark) {
 /// "read since last definition" over the structured body. An accumulation
 /// `s += w[i] * x[i]` whose s is read only after the loop stores nothing.
 void Reverse::planStores(const Block &B, unsigned Depth, llvm::DenseSet<Var *> &Live) {
+  const Stmt *Prev = nullptr;
   for (Stmt *S : B) {
+    const Stmt *Before = Prev;
+    Prev = S;
     switch (S->K) {
     case StmtKind::If: {
       llvm::DenseSet<Var *> T = Live, E = Live;
@@ -217,6 +220,13 @@ void Reverse::planStores(const Block &B, unsigned Depth, llvm::DenseSet<Var *> &
       Read |= Live.count(Target->V) > 0;
     bool ParamWrite = mustRestore(R) && !(IsDecl && Depth == 0);
     bool Push = !Plan.Recomputed.count(S) && stores(Target, IsDecl, Depth) && (Read || ParamWrite);
+    // v[k] = e right after v.resize(k + 1) (push_back): the element is new,
+    // and the backward sweep removes it right after this statement's adjoint.
+    if (Before && Before->K == StmtKind::Resize && S->K == StmtKind::Assign &&
+        Target->K == Op::Load && Target->Ops[0]->K == Op::VarRef &&
+        Target->Ops[0]->V == Before->V && Before->Value->K == Op::Add &&
+        Before->Value->Ops[1]->isConst(1) && sameExpr(Before->Value->Ops[0], Target->Ops[1]))
+      Push = false;
     Plan.Pushes[S] = Plan.Pushes.lookup(S) || Push;
     if (Target->K == Op::VarRef) {
       Live.erase(Target->V); // a new definition: earlier reads are served
