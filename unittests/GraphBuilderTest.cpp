@@ -195,6 +195,8 @@ std::string str(const Stmt *S) {
   }
   case StmtKind::If:
     return "if " + str(S->Value);
+  case StmtKind::Resize:
+    return "resize " + S->V->Name + ", " + str(S->Value);
   case StmtKind::Loop: {
     static const char *Kinds[] = {"for", "while", "do-while"};
     std::string Out = std::string("loop ") + Kinds[unsigned(S->Loop)];
@@ -978,7 +980,7 @@ TEST(GraphBuilderTest, UnsupportedDataTypesAreRefused) {
   expectRefused(R"cpp(
     #include <vector>
     double f(std::vector<double> &v, double x) { v.push_back(x); return x; }
-  )cpp", "f", "'std::vector::push_back' changes the container");
+  )cpp", "f", "'std::vector::push_back' changes the size of a std::vector that the function does not own");
   expectRefused(R"cpp(
     double f(double x) {
       auto g = [](double t) { if (t > 0) return t; return -t; };

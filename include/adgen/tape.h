@@ -60,6 +60,30 @@ public:
   /// Removes the most recently pushed value without reading it.
   template <typename T> void drop() { Top -= sizeof(T); }
 
+  /// `v.resize(n)` of a std::vector in the forward sweep, recording what
+  /// popResize needs to undo it: the elements a shrink removes, the old
+  /// size and n.
+  template <typename Vector> void pushResize(Vector &V, std::size_t N) {
+    std::size_t Old = V.size();
+    for (std::size_t K = N; K < Old; ++K)
+      push(V[K]);
+    push(Old);
+    push(N);
+    V.resize(N);
+  }
+
+  /// Undoes the most recent pushResize of \p V in the backward sweep: back
+  /// to the old size, with the elements the resize removed. Shrinking never
+  /// reallocates, and growing back stays within the capacity the forward
+  /// sweep reached, so addresses into V stay valid.
+  template <typename Vector> void popResize(Vector &V) {
+    std::size_t N = pop<std::size_t>();
+    std::size_t Old = pop<std::size_t>();
+    V.resize(Old);
+    for (std::size_t K = Old; K-- > N;)
+      V[K] = pop<typename Vector::value_type>();
+  }
+
   /// Bytes currently recorded.
   std::size_t size() const { return static_cast<std::size_t>(Top - Begin); }
   /// Bytes the tape can hold before it grows.

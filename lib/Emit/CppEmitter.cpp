@@ -306,7 +306,7 @@ void readVars(const Block &B, llvm::DenseSet<const Var *> &Out,
     expr(S->Value);
     for (const Expr *A : S->Args)
       expr(A);
-    if ((S->K == StmtKind::Push || S->K == StmtKind::Call) && S->V)
+    if ((S->K == StmtKind::Push || S->K == StmtKind::Call || S->K == StmtKind::Resize) && S->V)
       Out.insert(S->V);
   });
 }
@@ -325,7 +325,7 @@ void mentions(const Block &B, llvm::DenseSet<const Var *> &Out) {
     expr(S->Value);
     for (const Expr *A : S->Args)
       expr(A);
-    if ((S->K == StmtKind::Push || S->K == StmtKind::Call) && S->V)
+    if ((S->K == StmtKind::Push || S->K == StmtKind::Call || S->K == StmtKind::Resize) && S->V)
       Out.insert(S->V);
   });
 }
@@ -536,6 +536,9 @@ private:
       return;
     case StmtKind::Comment:
       Out += "// " + S.Text + "\n";
+      return;
+    case StmtKind::Resize:
+      Out += S.V->Name + ".resize(" + printExpr(S.Value) + ");\n";
       return;
     case StmtKind::Scope:
       if (S.Omp)

@@ -451,6 +451,7 @@ private:
     case StmtKind::Scope:
       return block(S.Then, C);
     case StmtKind::Comment:
+    case StmtKind::Resize:
       return;
     }
   }

@@ -515,6 +515,13 @@ Stmt *Module::scope(Block Body, Loc L) {
   return make(std::move(S));
 }
 
+Stmt *Module::resize(Var *V, const Expr *Size, Loc L) {
+  Stmt S = stmtOf(StmtKind::Resize, L);
+  S.V = V;
+  S.Value = Size;
+  return make(std::move(S));
+}
+
 //===----------------------------------------------------------------------===//
 // --emit=graph
 //===----------------------------------------------------------------------===//
@@ -722,6 +729,13 @@ private:
     case StmtKind::Scope:
       block(S.Then, Depth);
       return;
+    case StmtKind::Resize: {
+      std::string V = node(S.Value, Depth);
+      indent(Depth);
+      OS << "resize " << S.V->Name << ", " << V;
+      line(S);
+      return;
+    }
     }
   }
 

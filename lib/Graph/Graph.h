@@ -248,6 +248,10 @@ enum class StmtKind : uint8_t {
   Push,     ///< tape.push(Value) (generated code)
   Comment,  ///< Text as a // comment (generated code)
   Scope,    ///< { Then } : a nested block (generated code)
+  /// V.resize(Value): a local std::vector V gets Value elements (the
+  /// elements it gains are zero, those it loses are gone). Graph/VectorGrowth.cpp
+  /// lowers push_back, resize, clear, assign to it.
+  Resize,
 };
 
 enum class LoopKind : uint8_t {
@@ -429,6 +433,7 @@ public:
   Stmt *push(const Expr *Value, Loc L = {});
   Stmt *comment(std::string Text, Loc L = {});
   Stmt *scope(Block Body, Loc L = {});
+  Stmt *resize(Var *V, const Expr *Size, Loc L = {});
   Stmt *make(Stmt S);
   OmpLoop *ompLoop(OmpLoop L);
 

@@ -194,6 +194,8 @@ Function *GraphBuilder::Impl::build(const clang::FunctionDecl *FD) {
     OK = checkScalarDataFlow(G);
   if (OK)
     OK = checkVectorSizes(G);
+  if (OK)
+    OK = checkVectorGrowth(G);
 
   F = OuterF;
   Cur = OuterCur;
@@ -433,6 +435,10 @@ bool GraphBuilder::Impl::varDecl(const clang::VarDecl *VD) {
     return lambdaDecl(VD);
   if (const auto *DD = dyn_cast<clang::DecompositionDecl>(VD))
     return decomposition(DD);
+  if (isScratchBufferDecl(VD)) // new T[n], std::unique_ptr<T[]> (ScratchBuffers.cpp)
+    return scratchBufferDecl(VD);
+  if (isViewDecl(VD)) // a local struct with pointer fields (Views.cpp)
+    return viewDecl(VD);
   if (VD->getType()->isReferenceType()) {
     // double &r = a[i]; names that element for the rest of its scope: r is
     // an alias of the lvalue, with its index fixed where the reference binds.
@@ -820,6 +826,8 @@ bool GraphBuilder::Impl::sideEffect(const clang::Expr *E) {
   if (const auto *UO = dyn_cast<clang::UnaryOperator>(E))
     if (UO->isIncrementDecrementOp())
       return increment(UO, /*ValueUsed=*/false) != nullptr;
+  if (const auto *DE = dyn_cast<clang::CXXDeleteExpr>(E))
+    return deleteStmt(DE);
   if (const auto *CE = dyn_cast<clang::CallExpr>(E)) {
     if (isPrinting(CE))
       return printStmt(CE);
@@ -1023,6 +1031,8 @@ const Expr *GraphBuilder::Impl::declRef(const clang::DeclRefExpr *DRE) {
     return M.ref(V);
   if (const graph::Expr *A = Aliases.lookup(D))
     return A;
+  if (Views.count(D))
+    return viewAsWhole(DRE);
   graph::Type T;
   if (const auto *EC = dyn_cast<EnumConstantDecl>(D)) {
     if (!typeOf(DRE->getType(), DRE->getLocation(), T, "this enumerator"))
@@ -1061,8 +1071,13 @@ const Expr *GraphBuilder::Impl::cast(const clang::CastExpr *CE) {
   using namespace clang;
   const graph::Expr *Sub = nullptr;
   switch (CE->getCastKind()) {
-  case CK_LValueToRValue:
   case CK_NoOp:
+    if (CE->getType()->isPointerType() && CE->getSubExpr()->getType()->isPointerType() &&
+        !CE->getType()->getPointeeType().isConstQualified() &&
+        CE->getSubExpr()->getType()->getPointeeType().isConstQualified())
+      return castAwayConst(CE); // const_cast<double *>(p) (ScratchBuffers.cpp)
+    return expr(CE->getSubExpr());
+  case CK_LValueToRValue:
   case CK_ArrayToPointerDecay:
   case CK_ToVoid:
   case CK_UserDefinedConversion:

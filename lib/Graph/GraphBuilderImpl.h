@@ -15,6 +15,8 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/Stmt.h"
 #include "clang/AST/StmtCXX.h"
+#include "llvm/ADT/DenseSet.h"
+#include <map>
 
 namespace clang {
 class OMPExecutableDirective;
@@ -163,6 +165,31 @@ private:
   bool copyWrittenValueStructs(Function &G);
   bool checkVectorSizes(Function &G);
   bool checkScalarDataFlow(Function &G);
+  // Local std::vectors that change size (VectorGrowth.cpp).
+  static bool isGrowth(llvm::StringRef Name);
+  const Expr *vectorGrowth(const clang::CallExpr *CE, const Expr *Obj, llvm::StringRef Name,
+                           unsigned First);
+  const Expr *elementValue(const clang::Expr *A, Var *V);
+  bool vectorDecl(const clang::VarDecl *VD, Var *V, const clang::CXXConstructExpr *CE,
+                  bool &Handled);
+  bool checkVectorGrowth(Function &G);
+  // Scratch buffers: new T[n], std::unique_ptr<T[]> (ScratchBuffers.cpp).
+  bool isScratchBufferDecl(const clang::VarDecl *VD);
+  bool scratchBufferDecl(const clang::VarDecl *VD);
+  bool deleteStmt(const clang::CXXDeleteExpr *DE);
+  const Expr *uniqueArrayMethod(const clang::CallExpr *CE, const clang::CXXMethodDecl *MD,
+                                const clang::Expr *ObjectE);
+  // Local structs with pointer fields (Views.cpp): one local per field.
+  bool isViewDecl(const clang::VarDecl *VD);
+  bool viewDecl(const clang::VarDecl *VD);
+  /// `s.p` of a view: its field's local (sets \p Handled).
+  const Expr *viewField(const clang::MemberExpr *ME, bool &Handled);
+  const Expr *viewAsWhole(const clang::DeclRefExpr *DRE);
+  llvm::DenseMap<const clang::Decl *, std::map<std::string, Var *>> Views;
+  /// `const_cast<double *>(p)`, `(double *)p` of a pointer to const.
+  const Expr *castAwayConst(const clang::CastExpr *CE);
+  /// The pointer locals of scratch buffers (`delete[]` may name them).
+  llvm::DenseSet<Var *> ScratchBuffers;
   // &x of a scalar passed to a pointer parameter (ScalarAddress.cpp).
   /// Per scalar passed by address: the variable, and what to copy back into
   /// it after the call (null for a pointer to const).

@@ -96,6 +96,9 @@ bool adgen::returnsThis(const clang::CXXMethodDecl *MD) {
 //===----------------------------------------------------------------------===//
 
 const Expr *GraphBuilder::Impl::memberExpr(const clang::MemberExpr *ME) {
+  bool View = false;
+  if (const Expr *VF = viewField(ME, View); View) // s.p of a local view (Views.cpp)
+    return VF;
   const auto *FD = dyn_cast<clang::FieldDecl>(ME->getMemberDecl());
   if (!FD) {
     if (const auto *VD = dyn_cast<clang::VarDecl>(ME->getMemberDecl()))
@@ -296,12 +299,19 @@ bool GraphBuilder::Impl::recordOrContainerDecl(const clang::VarDecl *VD, Var *V)
         return failStmt(L, "a local std::vector inside a loop is not supported; declare "
                            "it before the loop");
       const auto *CE = Init ? dyn_cast<clang::CXXConstructExpr>(stripCopies(Init)) : nullptr;
+      if (CE) { // std::vector<double> v; v(n, x); v{a, b}: VectorGrowth.cpp
+        bool Handled = false;
+        bool OK = vectorDecl(VD, V, CE, Handled);
+        if (Handled)
+          return OK;
+      }
       if (!CE || CE->getNumArgs() < 1 || CE->getNumArgs() > 2 ||
           !CE->getArg(0)->getType()->isIntegerType() ||
           (CE->getNumArgs() == 2 && !isa<clang::CXXDefaultArgExpr>(CE->getArg(1))))
         return failStmt(L, "a local std::vector must be declared with its size, "
                            "'std::vector<double> " + VD->getNameAsString() +
-                           "(n)' (zero-filled); other constructors are not supported");
+                           "(n)' (zero-filled), 'std::vector<double> " + VD->getNameAsString() +
+                           ";', '(n, x)' or '{a, b, c}'; other constructors are not supported");
       const Expr *N = expr(CE->getArg(0));
       if (!N)
         return false;
@@ -417,13 +427,16 @@ const Expr *GraphBuilder::Impl::containerMethod(const clang::CallExpr *CE,
     return M.binary(Op::Eq, M.sizeOf(Obj), M.constant("0", SizeT),
                     graph::Type::scalar(ScalarKind::Bool, "bool"));
   std::string Cls = "std::" + MD->getParent()->getNameAsString();
+  if (Cls == "std::vector" && isGrowth(Name))
+    return vectorGrowth(CE, Obj, Name, First);
   if (Name == "push_back" || Name == "resize" || Name == "emplace_back" || Name == "clear" ||
       Name == "insert" || Name == "erase" || Name == "pop_back" || Name == "assign" ||
       Name == "reserve" || Name == "swap" || Name == "=")
-    return fail(CE->getBeginLoc(), "'" + Cls + "::" + Name + "' changes the container; "
-                                   "adgen supports containers of a fixed size in "
-                                   "differentiated code (create it with its size, then "
-                                   "write its elements)");
+    return fail(CE->getBeginLoc(), "'" + Cls + "::" + Name + "' changes the container in a "
+                                   "way adgen does not support; of the operations that change "
+                                   "a size, adgen supports push_back, emplace_back, resize, "
+                                   "assign(n, x), clear, pop_back and reserve, on a "
+                                   "std::vector declared in the function");
   return fail(CE->getBeginLoc(), "'" + Cls + "::" + Name + "' is not supported in "
                                  "differentiated code (supported: [], at, size, empty, "
                                  "front, back, data, and range-for)");
@@ -445,6 +458,9 @@ const Expr *GraphBuilder::Impl::methodCall(const clang::CallExpr *CE) {
   clang::QualType ObjT = ObjectE->getType();
   if (ObjT->isPointerType())
     ObjT = ObjT->getPointeeType();
+  if (const auto *RD = ObjT->getAsCXXRecordDecl();
+      RD && RD->getName() == "unique_ptr" && RD->isInStdNamespace())
+    return uniqueArrayMethod(CE, MD, ObjectE); // a scratch buffer (ScratchBuffers.cpp)
   clang::QualType Elem;
   uint64_t N;
   bool IsVector;

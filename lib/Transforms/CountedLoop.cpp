@@ -88,6 +88,8 @@ std::optional<CountedLoop> adgen::countedLoop(const Stmt &S, std::string *Why) {
       L.Declared.insert(B->V);
     if (B->K == StmtKind::Assign || (B->K == StmtKind::Call && B->Target))
       written(rootOf(B->Target));
+    if (B->K == StmtKind::Resize)
+      written(B->V);
     if (B->K == StmtKind::Call)
       for (size_t A = 0; A < B->Args.size() && A < B->Fn->ParamTypes.size(); ++A)
         if (B->Fn->ParamTypes[A].isWritable())

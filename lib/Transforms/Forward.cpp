@@ -297,6 +297,11 @@ void Forward::stmt(Stmt *S, Block &Out) {
   case StmtKind::Scope:
     Out.push_back(M.scope(block(S->Then), S->Where));
     return;
+  case StmtKind::Resize: // the tangent first: the new size may read the old one
+    if (Var *DV = Tan.lookup(S->V))
+      Out.push_back(M.resize(DV, S->Value, S->Where));
+    Out.push_back(S);
+    return;
   case StmtKind::Call:
     call(S, Out);
     return;

@@ -150,6 +150,10 @@ void Reverse::prepare() {
     if (S->K == StmtKind::Assign || (S->K == StmtKind::Call && S->Target))
       if (Var *R = rootOf(S->Target))
         Assigned.insert(R);
+    if (S->K == StmtKind::Resize) {
+      Assigned.insert(S->V);
+      Resized.insert(S->V);
+    }
     // A callee writes what it gets through a reference or pointer to non-const.
     if (S->K == StmtKind::Call)
       for (size_t I = 0; I < S->Args.size() && I < S->Fn->ParamTypes.size(); ++I)
@@ -285,11 +289,14 @@ void Reverse::assemble(Block &Fwd, Block &Bwd) {
       if (V->Ty.ArraySize && Plan.Needed.count(V))
         for (uint64_t I = 0; I < V->Ty.ArraySize; ++I)
           Handed.push_back(pushS(M.load(M.ref(V), M.intConst(I))));
-      else if (V->Ty.isContainer() && Plan.Needed.count(V))
+      else if (V->Ty.isContainer() && Plan.Needed.count(V)) {
         // Replay only reads the list: no loop (and no loop variable) for it.
         Handed.push_back(Shape == ReverseShape::Record
                              ? eachElement(V, false, [&](const Expr *E) { return pushS(E); })
                              : pushS(M.load(M.ref(V), M.intConst(0))));
+        if (Resized.count(V)) // then its final size
+          Handed.push_back(pushS(M.sizeOf(M.ref(V))));
+      }
   }
 
   G.Body = std::move(Top);
@@ -314,10 +321,14 @@ void Reverse::assemble(Block &Fwd, Block &Bwd) {
       if ((*It)->Ty.ArraySize && Plan.Needed.count(*It))
         for (uint64_t I = (*It)->Ty.ArraySize; I-- > 0;)
           G.Body.push_back(M.assign(M.load(M.ref(*It), M.intConst(I)), popE((*It)->Ty.element())));
-      else if ((*It)->Ty.isContainer() && Plan.Needed.count(*It))
+      else if ((*It)->Ty.isContainer() && Plan.Needed.count(*It)) {
+        if (Resized.count(*It))
+          G.Body.push_back(
+              M.resize(*It, popE(Type::scalar(ScalarKind::Int, "std::size_t"))));
         G.Body.push_back(eachElement(*It, true, [&](const Expr *E) {
           return M.assign(E, popE((*It)->Ty.element()));
         }));
+      }
     for (auto It = Carried.rbegin(); It != Carried.rend(); ++It)
       G.Body.push_back(M.assign(M.ref(*It), popE((*It)->Ty)));
   }
@@ -337,6 +348,12 @@ void Reverse::assemble(Block &Fwd, Block &Bwd) {
         Dcl->ZeroInit = false;
       }
   G.Body.push_back(M.comment("Backward sweep: adjoints, from the last statement to the first."));
+  // The adjoint of a vector that changed size starts with its final size.
+  forEachStmt(L.Body, [&](Stmt *S) {
+    if (S->K == StmtKind::Decl && Resized.count(S->V))
+      if (Var *DV = AdjMem.lookup(S->V))
+        G.Body.push_back(M.resize(DV, M.sizeOf(M.ref(S->V))));
+  });
   append(Bwd);
   if (Shape == ReverseShape::Replay)
     for (Var *V : Lent)

@@ -102,6 +102,10 @@ void Reverse::makeAdjoints(Block &Decls) {
   }
   // Locals, in declaration order.
   forEachStmt(L.Body, [&](Stmt *S) {
+    // Every local vector's size, integers' too: a hoisted declaration
+    // needs it (std::vector<int> idx(n) was declared empty).
+    if (S->K == StmtKind::Decl && S->V->Ty.IsVector && !S->V->Ty.IsPointer)
+      VectorSize[S->V] = S->Value;
     if (S->K != StmtKind::Decl || !S->V->Ty.isFloating())
       return;
     Var *V = S->V;
@@ -121,8 +125,6 @@ void Reverse::makeAdjoints(Block &Decls) {
       }
       return;
     }
-    if (V->Ty.IsVector)
-      VectorSize[V] = S->Value;
     if (!A.isActive(V))
       return;
     Var *DV = local("d_" + V->Name, adjointType(V->Ty));

@@ -78,6 +78,13 @@ bool Reverse::checkpointable(Stmt *S, CheckpointedLoop &C) {
   std::optional<CountedLoop> L = countedLoop(*S, &Why);
   if (!L)
     return fail(Why.rfind("its body", 0) == 0 ? Why : "ADGEN_CHECKPOINT needs " + Why);
+  std::string Grows;
+  forEachStmt(S->Body, [&](Stmt *B) {
+    if (B->K == StmtKind::Resize && Grows.empty())
+      Grows = B->V->Name;
+  });
+  if (!Grows.empty())
+    return fail("its body changes the size of std::vector '" + Grows + "'");
   // What the body writes: declared outside it, it carries from step to step.
   for (Var *W : L->Written) {
     if (L->Declared.count(W))

@@ -246,6 +246,18 @@ private:
   /// A place of struct or container type has an adjoint place; a scalar an
   /// adjoint location.
   const Expr *adjOf(const Expr *E) { return E->Ty.isMemory() ? adjPtr(E) : adjLoc(E); }
+  /// Local std::vectors that change size (StmtKind::Resize): each Resize
+  /// is recorded on the tape and undone in the backward sweep.
+  llvm::DenseSet<Var *> Resized;
+  /// tape.<Method>(Args...) as a statement.
+  Stmt *tapeCall(const char *Method, std::vector<const Expr *> Args, Loc Where = {}) {
+    Callee C;
+    C.Name = Method;
+    C.ReturnsVoid = true;
+    Stmt *S = M.callStmt(nullptr, M.addCallee(C), std::move(Args), Where);
+    S->V = Tape;
+    return S;
+  }
   /// Declarations of local std::vectors: their sizes.
   llvm::DenseMap<Var *, const Expr *> VectorSize;
   /// Locals holding sqrt(u), exp(u), ...: the backward sweep reads their

@@ -29,6 +29,11 @@ bool Reverse::reversible(Stmt *S) {
   if (It == Reversible.end()) { // checked once: its errors are reported once
     bool Good = checkReversible(S, D.errors(), [&](Var *V) { return A.isActive(V); });
     forEachStmt(S->Body, [&](Stmt *B) {
+      if (B->K == StmtKind::Resize && Good) {
+        D.errors().error(B->Where, "reverse mode of a parallel loop: changing the size of a "
+                                   "std::vector in its body is not supported");
+        Good = false;
+      }
       if (B->K == StmtKind::Decl && B->V->Ty.isAggregate() && Good) {
         D.errors().error(B->Where, "reverse mode of a parallel loop: local arrays, structs and "
                                    "containers in its body are not supported yet");

@@ -56,6 +56,10 @@ void Reverse::readsOf(const Expr *E, llvm::DenseSet<Var *> &Reads) {
     if (N->K == Op::Load)
       if (Var *R = rootOf(N))
         Reads.insert(R);
+    // The size of a vector that changes size is a value like any other.
+    if (N->K == Op::Call && N->Text == "size" && N->Ops.size() == 1 &&
+        N->Ops[0]->K == Op::VarRef && Resized.count(N->Ops[0]->V))
+      Reads.insert(N->Ops[0]->V);
   });
 }
 
@@ -129,7 +133,10 @@ llvm::DenseSet<Var *> Reverse::varsSince(size_t Mark) {
 /// "read since last definition" over the structured body. An accumulation
 /// `s += w[i] * x[i]` whose s is read only after the loop stores nothing.
 void Reverse::planStores(const Block &B, unsigned Depth, llvm::DenseSet<Var *> &Live) {
+  const Stmt *Prev = nullptr;
   for (Stmt *S : B) {
+    const Stmt *Before = Prev;
+    Prev = S;
     switch (S->K) {
     case StmtKind::If: {
       llvm::DenseSet<Var *> T = Live, E = Live;
@@ -213,6 +220,13 @@ void Reverse::planStores(const Block &B, unsigned Depth, llvm::DenseSet<Var *> &
       Read |= Live.count(Target->V) > 0;
     bool ParamWrite = mustRestore(R) && !(IsDecl && Depth == 0);
     bool Push = !Plan.Recomputed.count(S) && stores(Target, IsDecl, Depth) && (Read || ParamWrite);
+    // v[k] = e right after v.resize(k + 1) (push_back): the element is new,
+    // and the backward sweep removes it right after this statement's adjoint.
+    if (Before && Before->K == StmtKind::Resize && S->K == StmtKind::Assign &&
+        Target->K == Op::Load && Target->Ops[0]->K == Op::VarRef &&
+        Target->Ops[0]->V == Before->V && Before->Value->K == Op::Add &&
+        Before->Value->Ops[1]->isConst(1) && sameExpr(Before->Value->Ops[0], Target->Ops[1]))
+      Push = false;
     Plan.Pushes[S] = Plan.Pushes.lookup(S) || Push;
     if (Target->K == Op::VarRef) {
       Live.erase(Target->V); // a new definition: earlier reads are served
@@ -249,7 +263,7 @@ void Reverse::findRecomputable(const Block &B) {
         Var *W = nullptr;
         if (S->K == StmtKind::Assign || (S->K == StmtKind::Call && S->Target))
           W = rootOf(S->Target);
-        else if (S->K == StmtKind::Decl)
+        else if (S->K == StmtKind::Decl || S->K == StmtKind::Resize)
           W = S->V;
         if (W && (W == D->V || Reads.count(W)))
           Pure = false;
@@ -290,6 +304,11 @@ bool Reverse::planStorage() {
           Plan.Counted[S] = std::move(*C);
   });
   findRecomputable(L.Body);
+  // A separate backward sweep (Replay) gets a resized vector's final
+  // contents, so that its adjoint can start with that size.
+  for (Var *V : Resized)
+    if (AdjMem.count(V))
+      Plan.Needed.insert(V);
   // Grow the needed set until the backward sweep reads nothing new.
   Block Bwd;
   for (int Round = 0; Round < 64; ++Round) {

@@ -132,6 +132,9 @@ void Reverse::forwardStmt(Stmt *S, Block &Out, unsigned Depth) {
   }
   case StmtKind::Loop:
     return forwardLoop(S, Out, Depth);
+  case StmtKind::Resize: // v.resize(n), recording what undoes it
+    Out.push_back(Untaped ? S : tapeCall("pushResize", {M.ref(S->V), S->Value}, S->Where));
+    return;
   case StmtKind::Return:
     Out.push_back(M.ret(S->Value, S->Where));
     return;
@@ -335,6 +338,14 @@ void Reverse::backwardStmt(Stmt *S, Block &Out, unsigned Depth) {
   }
   case StmtKind::Loop:
     return backwardLoop(S, Out, Depth);
+  case StmtKind::Resize:
+    // Back to the size (and the elements) before it; the adjoints of
+    // elements it added are dropped (they were zeros, constants), those of
+    // elements it removed start at zero.
+    Out.push_back(tapeCall("popResize", {M.ref(S->V)}, S->Where));
+    if (Var *DV = AdjMem.lookup(S->V))
+      Out.push_back(M.resize(DV, M.sizeOf(M.ref(S->V)), S->Where));
+    return;
   default:
     return;
   }

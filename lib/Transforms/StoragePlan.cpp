@@ -63,6 +63,10 @@ private:
     case StmtKind::Loop:
       loop(S);
       return;
+    case StmtKind::Resize:
+      line(S, S->V->Name + ": change of size recorded (old and new size, elements removed), "
+                           "undone backwards");
+      return;
     default:
       break;
     }

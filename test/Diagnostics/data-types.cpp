@@ -54,7 +54,7 @@ double f7(double x) {
 }
 ADGEN_REVERSE()
 double f8(std::vector<double> &v, double x) {
-  // CHECK: data-types.cpp:[[@LINE+1]]:3: error: 'std::vector::push_back' changes the container; adgen supports containers of a fixed size in differentiated code
+  // CHECK: data-types.cpp:[[@LINE+1]]:3: error: 'std::vector::push_back' changes the size of a std::vector that the function does not own; adgen changes the size only of a std::vector declared in the function
   v.push_back(x);
   return v[0];
 }

@@ -1,0 +1,131 @@
+//===- Graph/Views.cpp - Local structs with pointer fields (views) --------===//
+//
+// A view is a local struct whose pointer fields point into memory adgen
+// tracks, with other fields of numbers:
+//
+//   struct Span { const double *p; int n; };
+//   Span s{x + k, m};                 // s.p[i], s.n
+//   struct MatView { double *data; int rows, cols; };
+//   MatView v = {buf, r, c};          // v.data[i * v.cols + j]
+//
+// Each field becomes a local of its own, named `s_p`, `s_n`: a pointer field
+// is then a pointer local (declared once, never moved, pointing into a
+// parameter, a local array, vector or scratch buffer), which the graph and
+// both transforms already support, with its adjoint or tangent pointer.
+// Supported: brace initialisation of every field, field reads and writes of
+// the non-pointer fields. Refused with a located error: a view used as a
+// whole (passed to a function, copied, returned), a view parameter, views
+// declared without initialiser, reference fields, nested structs.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Graph/GraphBuilderImpl.h"
+
+using namespace adgen;
+using namespace adgen::graph;
+using clang::dyn_cast;
+using clang::isa;
+
+/// A struct of pointers and numbers only, with at least one pointer, no
+/// bases and nothing user-written: a view.
+static bool isViewType(clang::QualType QT) {
+  const clang::CXXRecordDecl *RD = QT->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition() || RD->isUnion() || RD->getNumBases() > 0 ||
+      !RD->isAggregate() || RD->isLambda())
+    return false;
+  bool Pointer = false;
+  for (const clang::FieldDecl *F : RD->fields()) {
+    clang::QualType T = F->getType();
+    if (T->isPointerType() && T->getPointeeType()->isArithmeticType())
+      Pointer = true;
+    else if (!T->isArithmeticType() && !T->isEnumeralType())
+      return false;
+    if (F->isBitField() || !F->getIdentifier())
+      return false;
+  }
+  return Pointer;
+}
+
+bool GraphBuilder::Impl::isViewDecl(const clang::VarDecl *VD) {
+  return !VD->getType()->isReferenceType() && isViewType(VD->getType());
+}
+
+bool GraphBuilder::Impl::viewDecl(const clang::VarDecl *VD) {
+  clang::SourceLocation L = VD->getLocation();
+  std::string Name = VD->getNameAsString();
+  const clang::CXXRecordDecl *RD = VD->getType()->getAsCXXRecordDecl();
+  const clang::Expr *Init = VD->getInit() ? stripCopies(VD->getInit()) : nullptr;
+  const auto *IL = Init ? dyn_cast<clang::InitListExpr>(Init) : nullptr;
+  if (IL && IL->isSyntacticForm() && IL->getSemanticForm())
+    IL = IL->getSemanticForm();
+  if (!IL)
+    return failStmt(L, "view '" + Name + "' (a struct with pointer fields) must be "
+                       "initialised with braces, one value per field ('" +
+                       RD->getNameAsString() + " " + Name + "{x, n};')");
+  unsigned I = 0;
+  std::map<std::string, Var *> &Fields = Views[VD];
+  for (const clang::FieldDecl *FD : RD->fields()) {
+    const clang::Expr *FI = I < IL->getNumInits() ? IL->getInit(I) : nullptr;
+    ++I;
+    std::string FName = FD->getNameAsString();
+    graph::Type T;
+    if (!typeOf(FD->getType(), L, T, "field '" + FName + "' of view '" + Name + "'"))
+      return false;
+    T.IsConst = false;
+    Var *V = newVar(Name + "_" + FName, T, VarKind::Local, L);
+    Fields[FName] = V;
+    if (T.IsPointer) {
+      if (!FI || isa<clang::ImplicitValueInitExpr>(FI))
+        return failStmt(L, "pointer field '" + FName + "' of view '" + Name +
+                               "' must be initialised (with a pointer into an array)");
+      const Expr *Val = expr(FI);
+      if (!Val)
+        return false;
+      const Expr *Base = Val;
+      while (Base->K == Op::PtrAdd)
+        Base = Base->Ops[0];
+      if (Base->K != Op::VarRef || !Base->V->Ty.isMemory())
+        return failStmt(FI->getBeginLoc(), "pointer field '" + FName + "' of view '" + Name +
+                                               "' must point into a parameter, a local "
+                                               "array, std::vector or scratch buffer");
+      V->Root = Base->V->Root ? Base->V->Root : Base->V;
+      emit(M.decl(V, Val, loc(FI->getBeginLoc())));
+      continue;
+    }
+    const Expr *Val = nullptr;
+    if (FI && !isa<clang::ImplicitValueInitExpr>(FI)) {
+      Val = expr(FI);
+      if (!Val)
+        return false;
+      if (Val->Ty.Scalar != T.Scalar)
+        Val = M.cast(Val, T.element());
+    } else {
+      Val = T.isFloating() ? M.floatConst(0, T) : M.constant("0", T.element());
+    }
+    emit(M.decl(V, Val, loc(L)));
+  }
+  return true;
+}
+
+const Expr *GraphBuilder::Impl::viewField(const clang::MemberExpr *ME, bool &Handled) {
+  Handled = false;
+  const auto *DRE = dyn_cast<clang::DeclRefExpr>(ME->getBase()->IgnoreParenImpCasts());
+  if (!DRE || ME->isArrow())
+    return nullptr;
+  auto It = Views.find(DRE->getDecl());
+  if (It == Views.end())
+    return nullptr;
+  Handled = true;
+  auto F = It->second.find(ME->getMemberDecl()->getNameAsString());
+  if (F == It->second.end())
+    return fail(ME->getMemberLoc(), "this member of a view is not supported");
+  return M.ref(F->second);
+}
+
+const Expr *GraphBuilder::Impl::viewAsWhole(const clang::DeclRefExpr *DRE) {
+  return fail(DRE->getLocation(),
+              "view '" + DRE->getDecl()->getNameAsString() +
+                  "' (a struct with pointer fields) can be used only through its fields "
+                  "('" + DRE->getDecl()->getNameAsString() + ".p[i]') in differentiated "
+                  "code; pass the pointer and the sizes to functions instead of the view");
+}
