@@ -10,6 +10,7 @@
 #include "Graph/TemplateNames.h"
 #include "Requests/RequestFinder.h"
 #include "Transforms/Differentiator.h"
+#include "Transforms/ShareCalls.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Basic/Version.h"
 #include "clang/Frontend/CompilerInstance.h"
@@ -255,6 +256,9 @@ public:
     E.Include = IncludePath;
     E.LineDirectives = O.LineDirectives;
     E.InputPath = IncludePath;
+    // Last, for the emitted code only (nothing differentiates it again).
+    for (graph::Function *G : D.generated())
+      pairSinCos(D.module(), *G);
     P.Source = emitSource(D.generated(), E);
     if (O.What == DriverOptions::Emit::Check)
       P.Source += emitCheckMain(Checks);
