@@ -3,11 +3,28 @@
 #include "Analysis/Activity.h"
 #include "llvm/ADT/DenseSet.h"
 #include <algorithm>
+#include <cctype>
 
 using namespace adgen;
 using namespace adgen::graph;
 
 namespace {
+
+/// A name for a local holding a call of \p E: the first variable it reads
+/// (a global's last name component, identifier characters only), or "val".
+std::string nameOf(const Expr *E) {
+  std::string Of;
+  forEachExpr(E, [&](const Expr *N) {
+    if (Of.empty() && (N->K == Op::VarRef || N->K == Op::Deref) && N->V)
+      Of = N->V->Name;
+  });
+  if (Of.rfind("::") != std::string::npos)
+    Of = Of.substr(Of.rfind("::") + 2);
+  Of.erase(std::remove_if(Of.begin(), Of.end(),
+                          [](char C) { return !(std::isalnum(static_cast<unsigned char>(C)) || C == '_'); }),
+           Of.end());
+  return Of.empty() ? "val" : Of;
+}
 
 bool same(const Expr *A, const Expr *B) {
   if (A == B)
@@ -208,11 +225,7 @@ private:
     std::string Fn = Call->Text.substr(Call->Text.rfind(':') == std::string::npos
                                            ? 0
                                            : Call->Text.rfind(':') + 1);
-    std::string Of = "val";
-    forEachExpr(Call, [&](const Expr *N) {
-      if (Of == "val" && (N->K == Op::VarRef || N->K == Op::Deref) && N->V)
-        Of = N->V->Name;
-    });
+    std::string Of = nameOf(Call);
     Type T = Call->Ty.element();
     T.IsConst = false;
     Var *V = G.addVar(G.freshName(Fn + "_" + Of), T, VarKind::Local);
@@ -301,11 +314,7 @@ private:
   }
 
   void pair(Block &B, size_t First, size_t Last, const Expr *Arg) {
-    std::string Of = "val";
-    forEachExpr(Arg, [&](const Expr *N) {
-      if (Of == "val" && (N->K == Op::VarRef || N->K == Op::Deref) && N->V)
-        Of = N->V->Name;
-    });
+    std::string Of = nameOf(Arg);
     Var *SC = G.addVar(G.freshName("sincos_" + Of),
                        Type::scalar(ScalarKind::Int, "adgen::SinCos<double>"), VarKind::Local);
     SC->Synthetic = true;

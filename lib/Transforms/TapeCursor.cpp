@@ -11,8 +11,10 @@ Stmt *adgen::cursorLoop(Module &M, Function &G, const CountedLoop &C, Stmt *Loop
   bool OK = true;
   std::vector<Stmt *> Pushes;
   std::map<std::string, unsigned> Count; // bytes of one iteration, by type
+  // Nothing else may move the tape's top while the cursor pushes: no call
+  // (a helper pushes), no pop.
   auto noCalls = [&](const Expr *E) {
-    forEachExpr(E, [&](const Expr *N) { OK &= N->K != Op::Call; });
+    forEachExpr(E, [&](const Expr *N) { OK &= N->K != Op::Call && N->K != Op::Pop; });
   };
   for (Block *B : {&Loop->Body, &Loop->Inc})
     forEachStmt(*B, [&](Stmt *S) {
