@@ -3,7 +3,7 @@
 # Works from any directory. The first argument is the minimum seconds per
 # measurement (default 0.2), the second one kernel (default: all). Prints the compile time of the generated file,
 # the peak tape of each adgen gradient (bench-tape), then runs each kernel in
-# its own process.
+# its own process, then (all kernels only) bench-adbench.
 
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -37,4 +37,8 @@ for kernel in ${2:-gmm rosenbrock chain nbody ode}; do
   ./bench "${1:-0.2}" "$kernel" || status=1
   echo
 done
+# Issue 11's goals (gmm, ode, ADBench's lstm and ba), thread CPU time.
+if [ -z "${2:-}" ]; then
+  ./bench-adbench "${1:-0.2}" || status=1
+fi
 exit $status

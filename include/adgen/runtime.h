@@ -16,6 +16,25 @@
 
 namespace adgen {
 
+/// sin(x) and cos(x) from one call: generated code uses it where it needs
+/// both of one value (the compiler may not merge std::sin and std::cos under
+/// -fmath-errno, the default). With glibc, its sincos (a GNU extension,
+/// declared under _GNU_SOURCE, which g++ and clang++ define for C++), which
+/// computes the same values as sin and cos; elsewhere the two calls.
+template <typename T> struct SinCos {
+  T sin, cos;
+};
+inline SinCos<double> sincos(double x) {
+  SinCos<double> R;
+#if defined(__GLIBC__) && defined(_GNU_SOURCE)
+  ::sincos(x, &R.sin, &R.cos);
+#else
+  R.sin = std::sin(x);
+  R.cos = std::cos(x);
+#endif
+  return R;
+}
+
 /// The digamma function psi(x) = d/dx lgamma(x): the derivative of lgamma.
 /// Recurrence up to x >= 6, then the asymptotic series; reflection for
 /// negative x. Accurate to a few ulps for double.

@@ -50,6 +50,44 @@ public:
 #endif
   }
 
+  /// Pushes without a capacity check, through a local pointer the compiler
+  /// keeps in a register (a push through the tape itself reloads its top
+  /// after every store: the bytes stored may alias it). For a loop whose
+  /// pushes are known in advance:
+  ///
+  /// \code
+  ///   adgen::Tape::Cursor at = tape.reserve(n * sizeof(double));
+  ///   for (int i = 0; i < n; ++i) { at.push(y[i]); ... }   // no other pushes
+  ///   tape.commit(at);
+  /// \endcode
+  class Cursor {
+  public:
+    template <typename T> void push(const T &V) {
+      static_assert(std::is_trivially_copyable<T>::value, "tape holds plain values");
+      std::memcpy(At, &V, sizeof(T));
+      At += sizeof(T);
+    }
+
+  private:
+    friend class Tape;
+    explicit Cursor(char *At) : At(At) {}
+    char *At;
+  };
+  /// Room for \p Bytes more; the cursor pushes into it until commit().
+  Cursor reserve(std::size_t Bytes) {
+    if (static_cast<std::size_t>(End - Top) < Bytes)
+      grow(Bytes);
+    return Cursor(Top);
+  }
+  /// Takes what the cursor pushed.
+  void commit(const Cursor &C) {
+    Top = C.At;
+#ifdef ADGEN_TAPE_STATS
+    if (size() > Peak)
+      Peak = size();
+#endif
+  }
+
   /// Removes and returns the most recently pushed value.
   template <typename T> T pop() {
     Top -= sizeof(T);

@@ -11,6 +11,7 @@
 #include "Requests/RequestFinder.h"
 #include "Transforms/Differentiator.h"
 #include "Transforms/PruneHelpers.h"
+#include "Transforms/ShareCalls.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/Basic/Version.h"
 #include "clang/Frontend/CompilerInstance.h"
@@ -248,7 +249,11 @@ public:
     E.Include = IncludePath;
     E.LineDirectives = O.LineDirectives;
     E.InputPath = IncludePath;
-    P.Source = emitSource(withoutUnusedHelpers(D.generated()), E);
+    // Last, for the emitted code only (nothing differentiates it again).
+    std::vector<graph::Function *> Emitted = withoutUnusedHelpers(D.generated());
+    for (graph::Function *G : Emitted)
+      pairSinCos(D.module(), *G);
+    P.Source = emitSource(Emitted, E);
     if (O.What == DriverOptions::Emit::Check)
       P.Source += emitCheckMain(Checks);
     if (!O.Header.empty())

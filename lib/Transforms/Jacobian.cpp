@@ -11,10 +11,11 @@
 //===----------------------------------------------------------------------===//
 
 #include "Transforms/Differentiator.h"
+#include "Transforms/MatrixLayout.h"
 #include "Transforms/ShareCalls.h"
-#include "Analysis/Activity.h"
-#include <cctype>
-#include <functional>
+
+#include <algorithm>
+#include <optional>
 
 using namespace adgen;
 using namespace adgen::graph;
@@ -23,113 +24,108 @@ namespace {
 
 std::string scalarType(const Type &T) { return T.valueStr(); }
 
-std::string floatSpelling(ScalarKind K) {
-  return K == ScalarKind::Float ? "float" : K == ScalarKind::LongDouble ? "long double" : "double";
-}
-
-/// The globals \p F and the functions it calls write (a call counter, a
-/// cache), in the order they are first written. f_jacobian and f_hessian
-/// run f's derivatives several times and must leave f's effects once: they
-/// save these on entry and put them back before each run. A private static
-/// member is reached through a pointer only the emitter knows: left out.
-std::vector<const Var *> writtenGlobals(const Function &F) {
-  std::vector<const Var *> Out;
-  std::vector<const Function *> Seen;
-  auto note = [&](const Var *V) {
-    if (V && V->Kind == VarKind::Global && V->Private.empty() &&
-        std::find(Out.begin(), Out.end(), V) == Out.end())
-      Out.push_back(V);
-  };
-  std::function<void(const Function &)> Walk = [&](const Function &G) {
-    if (std::find(Seen.begin(), Seen.end(), &G) != Seen.end())
-      return;
-    Seen.push_back(&G);
-    forEachStmt(G.Body, [&](Stmt *S) {
-      if ((S->K == StmtKind::Assign || S->K == StmtKind::AddAssign ||
-           S->K == StmtKind::Call) && S->Target)
-        note(rootOf(S->Target));
-      if (S->K != StmtKind::Call)
-        return;
-      for (size_t I = 0; I < S->Args.size(); ++I)
-        if (S->Fn && I < S->Fn->ParamTypes.size() && S->Fn->ParamTypes[I].isWritable())
-          note(rootOf(S->Args[I]));
-      if (S->Fn && S->Fn->Body)
-        Walk(*S->Fn->Body);
-    });
-  };
-  Walk(F);
-  return Out;
-}
-
-/// `auto adgen_<g>_on_entry = adgen::snapshot(g);` for each written global.
-std::string saveGlobals(const std::vector<const Var *> &Globals, std::vector<std::string> &Names,
-                        const std::string &Indent) {
-  std::string O;
-  for (const Var *V : Globals) {
-    std::string N = V->Name;
-    std::string Id;
-    for (char C : N)
-      Id += std::isalnum(static_cast<unsigned char>(C)) ? C : '_';
-    while (!Id.empty() && Id[0] == '_')
-      Id.erase(0, 1);
-    Names.push_back("adgen_global_" + Id + "_on_entry");
-    O += Indent + "auto " + Names.back() + " = adgen::snapshot(" + N + ");\n";
-  }
-  return O;
-}
-
-/// The floating-point numbers inside a struct, in declaration order (the
-/// contract's layout: bases' fields first, arrays element by element), as
-/// member paths (".pos.x", ".q[2]"). False, with \p Why, for a struct
-/// whose numbers cannot be flattened into one matrix: a private field,
-/// fields of different precisions.
-bool structLeaves(const Type &T, const std::string &Path, ScalarKind Kind,
-                  std::vector<std::string> &Out, std::string &Why) {
-  for (const Record::Field &F : T.Rec->Fields) {
-    if (!F.Ty.isFloating())
-      continue;
-    if (!F.Private.empty()) {
-      Why = "field '" + F.Name + "' of '" + T.Rec->Spelling + "' is " + F.Private.Access;
-      return false;
+/// The value of an array length made of integer literals and + - * (the spec
+/// grammar without parameter names), or nothing.
+std::optional<long long> literalLength(const std::string &S) {
+  long long Sum = 0, Term = 1;
+  int Sign = 1;
+  bool Operand = false;
+  size_t I = 0;
+  while (I < S.size()) {
+    char C = S[I];
+    if (C == ' ') {
+      ++I;
+    } else if (C >= '0' && C <= '9') {
+      if (Operand)
+        return std::nullopt;
+      long long V = 0;
+      while (I < S.size() && S[I] >= '0' && S[I] <= '9') {
+        V = V * 10 + (S[I++] - '0');
+        if (V > (1LL << 40))
+          return std::nullopt;
+      }
+      Term *= V;
+      if (Term > (1LL << 40))
+        return std::nullopt;
+      Operand = true;
+    } else if ((C == '+' || C == '-' || C == '*') && Operand) {
+      if (C != '*') {
+        Sum += Sign * Term;
+        Term = 1;
+        Sign = C == '+' ? 1 : -1;
+      }
+      Operand = false;
+      ++I;
+    } else {
+      return std::nullopt;
     }
-    uint64_t N = F.Ty.ArraySize ? F.Ty.ArraySize : F.Ty.StdArray;
-    for (uint64_t I = 0; I < (N ? N : 1); ++I) {
-      std::string P = Path + "." + F.Name + (N ? "[" + std::to_string(I) + "]" : "");
-      if (F.Ty.Rec) {
-        if (!structLeaves(F.Ty.element(), P, Kind, Out, Why))
-          return false;
-      } else if (F.Ty.Scalar != Kind) {
-        Why = "'" + T.Rec->Spelling + "' mixes floating-point types";
-        return false;
-      } else {
-        Out.push_back(P);
+  }
+  if (!Operand)
+    return std::nullopt;
+  Sum += Sign * Term;
+  return Sum >= 0 ? std::optional<long long>(Sum) : std::nullopt;
+}
+
+/// The arrays f_jacobian works in, declared together: on the stack when
+/// every length is a literal and they are small, else in one std::vector per
+/// element type, so that a call allocates at most once per group.
+class Buffers {
+public:
+  void add(std::string Name, std::string Ty, std::string Len, std::optional<long long> Lit) {
+    Items.push_back({std::move(Name), std::move(Ty), std::move(Len), Lit});
+  }
+  /// Declarations, each line prefixed with \p Indent.
+  std::string declare(const std::string &Indent, const std::string &Group) const {
+    std::string O;
+    long long Total = 0;
+    bool Literal = true;
+    for (const Item &I : Items) {
+      Literal = Literal && I.Lit;
+      if (I.Lit)
+        Total += *I.Lit;
+    }
+    if (Literal && Total <= 2048) {
+      for (const Item &I : Items)
+        O += Indent + I.Ty + " " + I.Name + "[" + std::to_string(*I.Lit ? *I.Lit : 1) + "];\n";
+      return O;
+    }
+    std::vector<std::string> Types;
+    for (const Item &I : Items)
+      if (std::find(Types.begin(), Types.end(), I.Ty) == Types.end())
+        Types.push_back(I.Ty);
+    for (size_t T = 0; T < Types.size(); ++T) {
+      std::string Buf = "adgen_" + Group + (Types.size() > 1 ? std::to_string(T) : "");
+      std::string Size, Off = "0";
+      for (const Item &I : Items)
+        if (I.Ty == Types[T])
+          Size += (Size.empty() ? "" : " + ") + I.Len;
+      O += Indent + "std::vector<" + Types[T] + "> " + Buf + "(" + Size + ");\n";
+      for (const Item &I : Items) {
+        if (I.Ty != Types[T])
+          continue;
+        O += Indent + I.Ty + " *" + I.Name + " = " + Buf + ".data()" +
+             (Off == "0" ? "" : " + " + Off) + ";\n";
+        Off = Off == "0" ? I.Len : Off + " + " + I.Len;
       }
     }
+    return O;
   }
-  return true;
-}
+  bool empty() const { return Items.empty(); }
 
-/// C++ that calls f itself on its parameters: `::ns::f(x, y)`, or
-/// `self.m(x, y)` for a method.
-std::string primalCall(const Function &F) {
-  std::string A;
-  bool Method = !F.Method.empty();
-  for (size_t K = Method ? 1 : 0; K < F.Params.size(); ++K)
-    A += (A.empty() ? "" : ", ") + F.Params[K]->Name;
-  return (Method ? "self." + F.Method : F.qualifiedName()) + "(" + A + ")";
-}
-
-/// Puts the written globals back as they were on entry.
-std::string restoreGlobals(const std::vector<const Var *> &Globals,
-                           const std::vector<std::string> &Names, const std::string &Indent) {
-  std::string O;
-  for (size_t I = 0; I < Globals.size(); ++I)
-    O += Indent + Names[I] + ".restore(" + Globals[I]->Name + ");\n";
-  return O;
-}
-
+private:
+  struct Item {
+    std::string Name, Ty, Len;
+    std::optional<long long> Lit;
+  };
+  std::vector<Item> Items;
+};
 
 /// The text of f_jacobian's body.
+///
+/// No copies of results: reverse mode accumulates the adjoints of inputs
+/// that f does not also output straight into the Jacobian's row (zeroed
+/// first), and the vector forward sweep writes the tangents of outputs
+/// straight into the Jacobian's rows (seeded in place for in-out arrays).
 class JacobianBody {
 public:
   JacobianBody(const Function &F, const ActivityPattern &P, const std::vector<std::string> &Lengths,
@@ -138,8 +134,12 @@ public:
         Vec(std::move(Vec)) {}
 
   std::string run() {
-    for (size_t K = 0; K < F.Params.size(); ++K)
-      Leaves.push_back(structParam(K) ? leavesOf(F.Params[K]->Ty) : std::vector<std::string>());
+    for (size_t K = 0; K < F.Params.size(); ++K) {
+      Leaves.emplace_back();
+      std::string Why; // matrixUnsupported checked it
+      if (structParam(K))
+        matrix::structLeaves(F.Params[K]->Ty.element(), "", F.Params[K]->Ty.Scalar, Leaves[K], Why);
+    }
     // Sizes and offsets of the flattened inputs and outputs.
     std::string InOff = "0", OutOff = "0";
     if (P.Return)
@@ -152,33 +152,13 @@ public:
       if (P.Outputs[K])
         OutOff += " + " + len(K);
     }
+    NIn = lit(InOff);
     O += "const std::size_t adgen_n_in = " + InOff + ";\n";
     O += "const std::size_t adgen_n_out = " + OutOff + ";\n";
-    // What f overwrites: each run starts from the entry values (not needed
-    // when one vector sweep is the only run).
-    bool Runs = !Fwd.empty() || !Pullback.empty();
-    if (Runs)
-      O += saveGlobals(Globals, GlobalNames, "");
-    for (size_t K = 0; K < F.Params.size() && Runs; ++K) {
-      if (!P.isActive(K) || !F.Params[K]->Ty.isWritable())
-        continue;
-      if (F.Params[K]->Ty.IsPointer)
-        O += "const std::vector<" + ty(K) + "> " + start(K) + "(" + name(K) + ", " + name(K) +
-             " + " + len(K) + ");\n";
-      else
-        O += "const " + ty(K) + " " + start(K) + " = " + name(K) + ";\n";
-    }
-    for (size_t K = 0; K < F.Params.size() && Runs; ++K) {
-      if (!P.isActive(K))
-        continue;
-      if (F.Params[K]->Ty.IsPointer)
-        O += "std::vector<" + ty(K) + "> " + d(K) + "(" + len(K) + ");\n";
-      else if (structParam(K))
-        O += ty(K) + " " + d(K) + " = adgen::zeroed<" + ty(K) + ">();\n" + leafTable(K);
-      else
-        O += ty(K) + " " + d(K) + " = 0;\n";
-    }
-    O += "if (adgen_n_in == 0 || adgen_n_out == 0) {\n  " + primalCall(F) + ";\n  return;\n}\n";
+    O += "if (adgen_n_in == 0 || adgen_n_out == 0) {\n  " + matrix::primalCall(F) + ";\n  return;\n}\n";
+    // Several runs leave f's effects on globals once (see restoreAndClear).
+    if (!Fwd.empty() || !Pullback.empty())
+      O += matrix::saveGlobals(Globals, GlobalNames, "");
     bool Both = (!Fwd.empty() || !Vec.empty()) && !Pullback.empty();
     if (Both)
       O += "if (adgen_n_in <= adgen_n_out) {\n";
@@ -206,35 +186,80 @@ private:
   }
   /// A struct parameter (by value or reference): its numbers flattened.
   bool structParam(size_t K) { return F.Params[K]->Ty.Rec && !F.Params[K]->Ty.IsPointer; }
-  std::vector<std::string> leavesOf(const Type &T) {
-    std::vector<std::string> Out;
-    std::string Why;
-    structLeaves(T.element(), "", T.Scalar, Out, Why); // checked by the driver
-    return Out;
-  }
   std::string leaves(size_t K) { return "adgen_numbers_" + F.Params[K]->Name; }
   /// `double *const adgen_numbers_s[] = {&adgen_d_s.x, ...};`: the numbers
   /// of a struct's derivative, in the contract's order.
   std::string leafTable(size_t K) {
-    std::string T = floatSpelling(F.Params[K]->Ty.Scalar) + " *const " + leaves(K) +
-                    "[] = {";
+    std::string T = matrix::floatSpelling(F.Params[K]->Ty.Scalar) + " *const " + leaves(K) + "[] = {";
     for (size_t E = 0; E < Leaves[K].size(); ++E)
       T += (E ? ", &" : "&") + d(K) + Leaves[K][E];
     return T + "};\n";
   }
+  /// The value of a length or offset expression built by len(), if literal.
+  std::optional<long long> lit(std::string E) {
+    for (std::string Cast : {"static_cast<std::size_t>(", ")"})
+      for (size_t At; (At = E.find(Cast)) != std::string::npos;)
+        E.erase(At, Cast.size());
+    return literalLength(E);
+  }
   std::string d(size_t K) { return "adgen_d_" + F.Params[K]->Name; }
   std::string start(size_t K) { return "adgen_" + F.Params[K]->Name + "_on_entry"; }
+  /// Where reverse mode accumulates input K's adjoints: the Jacobian's row,
+  /// unless K is also an output (its adjoint is seeded, then copied).
+  bool intoRow(size_t K) { return P.Inputs[K] && !P.Outputs[K] && !structParam(K); }
+  std::string rowAt(size_t K) {
+    return "jac + adgen_row * adgen_n_in" + (InOffsets[K] == "0" ? "" : " + " + InOffsets[K].substr(4));
+  }
 
-  void restoreAndClear() {
-    O += restoreGlobals(Globals, GlobalNames, "  ");
+  /// Declares what the per-run modes need: the entry values of what f
+  /// overwrites (each run starts from them), the d_ buffers (arrays; scalars
+  /// are locals).
+  void declareAdjoints(bool Reverse) {
+    Buffers Entry;
+    for (size_t K = 0; K < F.Params.size(); ++K) {
+      if (!P.isActive(K) || !F.Params[K]->Ty.isWritable())
+        continue;
+      if (F.Params[K]->Ty.IsPointer)
+        Entry.add(start(K), ty(K), len(K), lit(len(K)));
+      else
+        O += "  const " + ty(K) + " " + start(K) + " = " + name(K) + ";\n";
+    }
+    O += Entry.declare("  ", "on_entry");
+    for (size_t K = 0; K < F.Params.size(); ++K)
+      if (P.isActive(K) && F.Params[K]->Ty.IsPointer && F.Params[K]->Ty.isWritable())
+        O += "  std::copy(" + name(K) + ", " + name(K) + " + " + len(K) + ", " + start(K) + ");\n";
+    Buffers B;
+    for (size_t K = 0; K < F.Params.size(); ++K) {
+      if (!P.isActive(K) || (Reverse && intoRow(K)))
+        continue;
+      if (F.Params[K]->Ty.IsPointer)
+        B.add(d(K), ty(K), len(K), lit(len(K)));
+      else if (structParam(K))
+        O += "  " + ty(K) + " " + d(K) + " = adgen::zeroed<" + ty(K) + ">();\n  " + leafTable(K);
+      else
+        O += "  " + ty(K) + " " + d(K) + " = 0;\n";
+    }
+    O += B.declare("  ", "d");
+  }
+
+  /// Before run \p Index: what f overwrites back to its entry values (from
+  /// the second run on), the d_ buffers zeroed.
+  void restoreAndClear(bool Reverse, const std::string &Index) {
+    std::string Restore = matrix::restoreGlobals(Globals, GlobalNames, "    ");
+    for (size_t K = 0; K < F.Params.size(); ++K)
+      if (P.isActive(K) && F.Params[K]->Ty.isWritable())
+        Restore += F.Params[K]->Ty.IsPointer
+                       ? "    std::copy(" + start(K) + ", " + start(K) + " + " + len(K) + ", " + name(K) + ");\n"
+                       : "    " + name(K) + " = " + start(K) + ";\n";
+    if (!Restore.empty())
+      O += "  if (" + Index + " != 0) {\n" + Restore + "  }\n";
     for (size_t K = 0; K < F.Params.size(); ++K) {
       if (!P.isActive(K))
         continue;
       bool Array = F.Params[K]->Ty.IsPointer;
-      if (F.Params[K]->Ty.isWritable())
-        O += Array ? "  std::copy(" + start(K) + ".begin(), " + start(K) + ".end(), " + name(K) + ");\n"
-                   : "  " + name(K) + " = " + start(K) + ";\n";
-      O += Array              ? "  std::fill(" + d(K) + ".begin(), " + d(K) + ".end(), " + ty(K) + "(0));\n"
+      if (Reverse && intoRow(K))
+        continue;
+      O += Array            ? "  std::fill(" + d(K) + ", " + d(K) + " + " + len(K) + ", " + ty(K) + "(0));\n"
            : structParam(K) ? "  " + d(K) + " = adgen::zeroed<" + ty(K) + ">();\n"
                             : "  " + d(K) + " = 0;\n";
     }
@@ -267,56 +292,76 @@ private:
       for (size_t K = 0; K < F.Params.size(); ++K) {
         if (!P.isActive(K))
           continue;
-        if (F.Params[K]->Ty.IsPointer)
-          A += ", " + d(K) + ".data()";
+        bool Array = F.Params[K]->Ty.IsPointer;
+        if (Adjoints && intoRow(K))
+          A += ", " + rowAt(K);
+        else if (Array)
+          A += ", " + d(K);
         else
           A += Adjoints ? ", &" + d(K) : ", " + d(K);
       }
     return Callee + "(" + A + ")";
   }
 
-  /// All input directions in one sweep of f_fwd_vec: f runs once.
+  /// All input directions in one sweep of f_fwd_vec: f runs once. Inputs
+  /// that are not outputs get seed matrices; outputs' tangents are the
+  /// Jacobian's rows themselves (an in-out array's seeded in place).
   void forwardVector() {
-    O += "// Forward mode, all n_in input directions in one sweep (f runs once).\n";
+    O += "// Forward mode, all n_in input directions in one sweep (f runs once), the\n"
+         "// outputs' tangents written into jac.\n";
     O += "{\n";
     std::string Args;
     for (size_t K = 0; K < F.Params.size(); ++K)
       Args += (K ? ", " : "") + name(K);
+    Buffers Seeds;
+    for (size_t K = 0; K < F.Params.size(); ++K)
+      if (P.isActive(K) && !P.Outputs[K]) {
+        std::optional<long long> L = lit(len(K));
+        Seeds.add(seedName(K), ty(K), len(K) + " * adgen_n_in",
+                  L && NIn ? std::optional<long long>(*L * *NIn) : std::nullopt);
+      }
+    bool RetFloat = !F.ReturnsVoid && F.ReturnType.isFloating();
+    if (RetFloat && !P.Return) // the return value's tangents, not a row
+      Seeds.add("adgen_vret", scalarType(F.ReturnType), "adgen_n_in", NIn);
+    O += Seeds.declare("  ", "seeds");
+    std::string NOut = "adgen_n_out * adgen_n_in";
+    O += "  std::fill(jac, jac + " + NOut + ", " + scalarType(jacType()) + "(0));\n";
     for (size_t K = 0; K < F.Params.size(); ++K) {
       if (!P.isActive(K))
         continue;
-      std::string V = "adgen_v" + d(K).substr(6); // adgen_v<param>
-      O += "  std::vector<" + ty(K) + "> " + V + "(" + len(K) + " * adgen_n_in);\n";
+      std::string V = !P.Outputs[K]          ? seedName(K)
+                      : OutOffsets[K] == "0" ? std::string("jac")
+                                             : "jac + (" + OutOffsets[K] + ") * adgen_n_in";
+      if (!P.Outputs[K])
+        O += "  std::fill(" + V + ", " + V + " + " + len(K) + " * adgen_n_in, " + ty(K) + "(0));\n";
       if (P.Inputs[K])
-        O += "  for (std::size_t adgen_e = 0; adgen_e < " + len(K) + "; ++adgen_e)\n    " + V +
-             "[adgen_e * adgen_n_in + " + InOffsets[K] + " + adgen_e] = 1;\n";
-      Args += ", " + V + ".data()";
+        O += "  for (std::size_t adgen_e = 0; adgen_e < " + len(K) + "; ++adgen_e)\n    " +
+             (P.Outputs[K] ? "jac[(" + OutOffsets[K] + " + adgen_e) * adgen_n_in" : V + "[adgen_e * adgen_n_in") +
+             " + " + InOffsets[K] + " + adgen_e] = 1;\n";
+      Args += ", " + V;
     }
     Args += ", static_cast<int>(adgen_n_in)";
-    bool RetFloat = !F.ReturnsVoid && F.ReturnType.isFloating();
-    if (RetFloat) {
-      O += "  std::vector<" + scalarType(F.ReturnType) + "> adgen_vret(adgen_n_in);\n";
-      Args += ", adgen_vret.data()";
-    }
+    if (RetFloat)
+      Args += P.Return ? ", jac" : ", adgen_vret";
     O += "  " + Vec + "(" + Args + ");\n";
-    O += "  for (std::size_t adgen_col = 0; adgen_col < adgen_n_in; ++adgen_col) {\n";
+    O += "}\n";
+  }
+  std::string seedName(size_t K) { return "adgen_v" + d(K).substr(6); }
+  Type jacType() {
     if (P.Return)
-      O += "    jac[adgen_col] = adgen_vret[adgen_col];\n";
-    for (size_t K = 0; K < F.Params.size(); ++K) {
-      if (!P.Outputs[K])
-        continue;
-      std::string V = "adgen_v" + d(K).substr(6);
-      O += "    for (std::size_t adgen_e = 0; adgen_e < " + len(K) + "; ++adgen_e)\n      jac[(" +
-           OutOffsets[K] + " + adgen_e) * adgen_n_in + adgen_col] = " + V +
-           "[adgen_e * adgen_n_in + adgen_col];\n";
-    }
-    O += "  }\n}\n";
+      return F.ReturnType.element();
+    for (size_t K = 0; K < F.Params.size(); ++K)
+      if (P.Outputs[K])
+        return F.Params[K]->Ty.element();
+    return F.ReturnType.element();
   }
 
   void forward() {
     O += "// Forward mode: column j of the Jacobian from the tangents of input j.\n";
+    O += "{\n";
+    declareAdjoints(false);
     O += "for (std::size_t adgen_col = 0; adgen_col < adgen_n_in; ++adgen_col) {\n";
-    restoreAndClear();
+    restoreAndClear(false, "adgen_col");
     seed("adgen_col", true);
     if (P.Return)
       O += "  jac[adgen_col] = " + call(Fwd, true, false) + ".tangent;\n";
@@ -334,31 +379,35 @@ private:
       else
         O += "  jac[(" + OutOffsets[K] + ") * adgen_n_in + adgen_col] = " + d(K) + ";\n";
     }
-    O += "}\n";
+    O += "}\n}\n";
   }
 
   void reverse() {
-    O += "// Reverse mode: row i of the Jacobian from the adjoints for output i.\n";
+    O += "// Reverse mode: row i of the Jacobian from the adjoints for output i (inputs\n"
+         "// that are not outputs accumulate into the row).\n";
+    O += "{\n";
+    declareAdjoints(true);
     O += "for (std::size_t adgen_row = 0; adgen_row < adgen_n_out; ++adgen_row) {\n";
-    restoreAndClear();
+    restoreAndClear(true, "adgen_row");
+    O += "  std::fill(jac + adgen_row * adgen_n_in, jac + (adgen_row + 1) * adgen_n_in, " +
+         scalarType(jacType()) + "(0));\n";
     if (!F.ReturnsVoid && F.ReturnType.isFloating())
       O += "  " + scalarType(F.ReturnType) + " d_ret = " +
            (P.Return ? "adgen_row == 0 ? 1 : 0" : "0") + ";\n";
     seed("adgen_row", false);
     O += "  " + call(Pullback, false, true) + ";\n";
     for (size_t K = 0; K < F.Params.size(); ++K) {
-      if (!P.Inputs[K])
+      if (!P.Inputs[K] || intoRow(K))
         continue;
       if (structParam(K))
         O += "  for (std::size_t adgen_e = 0; adgen_e < " + len(K) + "; ++adgen_e)\n    jac[adgen_row * adgen_n_in + " +
              InOffsets[K] + " + adgen_e] = *" + leaves(K) + "[adgen_e];\n";
       else if (F.Params[K]->Ty.IsPointer)
-        O += "  for (std::size_t adgen_e = 0; adgen_e < " + len(K) + "; ++adgen_e)\n    jac[adgen_row * adgen_n_in + " +
-             InOffsets[K] + " + adgen_e] = " + d(K) + "[adgen_e];\n";
+        O += "  std::copy(" + d(K) + ", " + d(K) + " + " + len(K) + ", " + rowAt(K) + ");\n";
       else
         O += "  jac[adgen_row * adgen_n_in + " + InOffsets[K] + "] = " + d(K) + ";\n";
     }
-    O += "}\n";
+    O += "}\n}\n";
   }
 
   const Function &F;
@@ -366,40 +415,14 @@ private:
   const std::vector<std::string> &Lengths;
   std::string Fwd, Pullback, Vec;
   std::vector<std::string> InOffsets, OutOffsets;
+  std::optional<long long> NIn;
   std::vector<std::vector<std::string>> Leaves; ///< per struct parameter
-  std::vector<const Var *> Globals = writtenGlobals(F);
+  std::vector<const Var *> Globals = matrix::writtenGlobals(F);
   std::vector<std::string> GlobalNames;
   std::string O;
 };
 
 } // namespace
-
-std::string Differentiator::matrixUnsupported(const Function &F, const ActivityPattern &P,
-                                              bool Hessian) {
-  std::string What = Hessian ? "ADGEN_HESSIAN" : "ADGEN_JACOBIAN";
-  for (size_t I = 0; I < F.Params.size(); ++I) {
-    const Type &T = F.Params[I]->Ty;
-    if (!(P.Inputs[I] || P.Outputs[I]) || !(T.Rec || T.isContainer()))
-      continue;
-    if (T.isContainer() || T.IsPointer)
-      return What + " of a function that takes std::vector, std::array or an array of structs "
-                    "('" + F.Params[I]->Name + "') is not supported yet; use ADGEN_FORWARD / "
-                    "ADGEN_REVERSE, or a wrapper taking arrays";
-    std::vector<std::string> Leaves;
-    std::string Why;
-    if (!structLeaves(T.element(), "", T.Scalar, Leaves, Why))
-      return What + " of a function whose parameter '" + F.Params[I]->Name +
-             "' cannot be flattened into the matrix: " + Why +
-             "; use ADGEN_FORWARD / ADGEN_REVERSE, or a wrapper taking arrays";
-  }
-  if (F.Method == "(private)")
-    return What + " of a private or protected member function is not supported; mark a "
-                  "public one that calls it";
-  if (!F.ReturnsVoid && F.ReturnType.Rec)
-    return What + " of a function that returns a struct is not supported yet; use "
-                  "ADGEN_FORWARD / ADGEN_REVERSE, or a wrapper writing an array";
-  return "";
-}
 
 /// Puts a derivative that f_jacobian or f_hessian drives next to f's helpers
 /// (static, in adgen_detail) and emits it; returns its qualified name.
@@ -465,170 +488,6 @@ bool Differentiator::jacobian(Function &F, const ActivityPattern &P,
                           : "Forward mode (a column per run) when there are no more inputs than "
                             "outputs, else reverse mode (a row per run).");
   J.RawBody = JacobianBody(F, P, Lengths, Fwd, Pullback, Vec).run();
-  Generated.push_back(&J);
-  return true;
-}
-
-bool Differentiator::hessian(Function &F, const ActivityPattern &P,
-                             const std::vector<std::string> &Lengths, const std::string &Name) {
-  auto internal = [&](Function *G) { return placeInternal(*G, F); };
-  // The gradient, as code: f_pullback.
-  Function *G = reverseTransform(*this, F, P, F.Name + "_hessian_pullback", ReverseShape::Joint,
-                                 /*UseCheckpoints=*/false);
-  if (!G)
-    return Failed = true, false;
-  // Only the input of the forward transform: placed, but not emitted itself.
-  placeInternal(*G, F);
-  Generated.pop_back();
-  drain();
-  if (Failed)
-    return false;
-  // Its tangent along the inputs: forward over reverse. The pullback's
-  // parameters are f's, d_ret, then the adjoints of f's active parameters.
-  ActivityPattern GP;
-  size_t NF = F.Params.size();
-  for (size_t I = 0; I < G->Params.size(); ++I) {
-    bool FParam = I < NF;
-    bool Adjoint = I > NF;
-    GP.Inputs.push_back(FParam && P.Inputs[I]);
-    GP.Outputs.push_back(Adjoint || (FParam && P.Outputs[I]));
-  }
-  GP.Return = false;
-  Function *H = forwardTransform(*this, *G, GP, F.Name + "_hessian_fwd");
-  if (!H)
-    return Failed = true, false;
-  shareRepeatedCalls(M, *H);
-  H->Doc = "Forward mode of " + G->Name + " (forward over reverse) for " + Name + ".";
-  std::string Fwd = internal(H);
-  drain();
-  if (Failed)
-    return false;
-
-  // f_hessian: column j is the tangent of the gradient along input j.
-  std::string O;
-  // Struct parameters: their numbers, in the contract's order.
-  auto isStruct = [&](size_t K) { return F.Params[K]->Ty.Rec && !F.Params[K]->Ty.IsPointer; };
-  std::vector<std::vector<std::string>> Leaves(NF);
-  for (size_t K = 0; K < NF; ++K)
-    if (isStruct(K)) {
-      std::string Why;
-      structLeaves(F.Params[K]->Ty.element(), "", F.Params[K]->Ty.Scalar, Leaves[K], Why);
-    }
-  auto len = [&](size_t K) {
-    if (isStruct(K))
-      return std::to_string(Leaves[K].size());
-    return F.Params[K]->Ty.IsPointer ? "static_cast<std::size_t>(" + Lengths[K] + ")"
-                                     : std::string("1");
-  };
-  auto ty = [&](size_t K) { return scalarType(F.Params[K]->Ty); };
-  auto table = [&](size_t K, const std::string &Of) {
-    std::string T = floatSpelling(F.Params[K]->Ty.Scalar) + " *const adgen_numbers_" +
-                    Of.substr(6) + "[] = {";
-    for (size_t E = 0; E < Leaves[K].size(); ++E)
-      T += (E ? ", &" : "&") + Of + Leaves[K][E];
-    return T + "};\n";
-  };
-  std::string Off = "0";
-  std::vector<std::string> Offs;
-  for (size_t K = 0; K < NF; ++K) {
-    Offs.push_back(Off);
-    if (P.Inputs[K])
-      Off += " + " + len(K);
-  }
-  O += "const std::size_t adgen_n = " + Off + ";\n";
-  for (size_t K = 0; K < NF; ++K) {
-    if (!P.isActive(K))
-      continue;
-    std::string N = F.Params[K]->Name;
-    if (F.Params[K]->Ty.IsPointer) {
-      if (F.Params[K]->Ty.isWritable())
-        O += "const std::vector<" + ty(K) + "> adgen_" + N + "_on_entry(" + N + ", " + N + " + " + len(K) + ");\n";
-      O += "std::vector<" + ty(K) + "> adgen_g_" + N + "(" + len(K) + "), adgen_dg_" + N + "(" +
-           len(K) + "), adgen_t_" + N + "(" + len(K) + ");\n";
-    } else if (isStruct(K)) {
-      if (F.Params[K]->Ty.isWritable())
-        O += "const " + ty(K) + " adgen_" + N + "_on_entry = " + N + ";\n";
-      std::string Z = " = adgen::zeroed<" + ty(K) + ">()";
-      O += ty(K) + " adgen_g_" + N + Z + ", adgen_dg_" + N + Z + ", adgen_t_" + N + Z + ";\n";
-      O += table(K, "adgen_t_" + N) + table(K, "adgen_dg_" + N);
-    } else {
-      if (F.Params[K]->Ty.isWritable())
-        O += "const " + ty(K) + " adgen_" + N + "_on_entry = " + N + ";\n";
-      O += ty(K) + " adgen_g_" + N + " = 0, adgen_dg_" + N + " = 0, adgen_t_" + N + " = 0;\n";
-    }
-  }
-  std::string Args;
-  for (size_t K = 0; K < NF; ++K)
-    Args += (K ? ", " : "") + F.Params[K]->Name;
-  Args += ", " + scalarType(F.ReturnType) + "(1)";
-  auto ref = [&](size_t K, const std::string &Prefix, bool Pointer) {
-    std::string N = Prefix + F.Params[K]->Name;
-    return F.Params[K]->Ty.IsPointer ? N + ".data()" : (Pointer ? "&" + N : N);
-  };
-  for (size_t K = 0; K < NF; ++K)
-    if (P.isActive(K))
-      Args += ", " + ref(K, "adgen_g_", true);
-  for (size_t K = 0; K < NF; ++K)
-    if (P.isActive(K) && P.Inputs[K])
-      Args += ", " + ref(K, "adgen_t_", false);
-  for (size_t K = 0; K < NF; ++K)
-    if (P.isActive(K))
-      Args += ", " + ref(K, "adgen_dg_", true);
-  O += "if (adgen_n == 0) {\n  " + primalCall(F) + ";\n  return;\n}\n";
-  std::vector<const Var *> Globals = writtenGlobals(F);
-  std::vector<std::string> GlobalNames;
-  O += saveGlobals(Globals, GlobalNames, "");
-  O += "for (std::size_t adgen_col = 0; adgen_col < adgen_n; ++adgen_col) {\n";
-  O += restoreGlobals(Globals, GlobalNames, "  ");
-  for (size_t K = 0; K < NF; ++K) {
-    if (!P.isActive(K))
-      continue;
-    std::string N = F.Params[K]->Name;
-    bool Array = F.Params[K]->Ty.IsPointer;
-    if (F.Params[K]->Ty.isWritable())
-      O += Array ? "  std::copy(adgen_" + N + "_on_entry.begin(), adgen_" + N + "_on_entry.end(), " + N + ");\n"
-                 : "  " + N + " = adgen_" + N + "_on_entry;\n";
-    for (const char *B : {"adgen_g_", "adgen_dg_", "adgen_t_"})
-      O += Array       ? "  std::fill(" + std::string(B) + N + ".begin(), " + B + N + ".end(), " + ty(K) + "(0));\n"
-           : isStruct(K) ? "  " + std::string(B) + N + " = adgen::zeroed<" + ty(K) + ">();\n"
-                         : "  " + std::string(B) + N + " = 0;\n";
-    if (P.Inputs[K]) {
-      if (isStruct(K))
-        O += "  if (" + (Offs[K] == "0" ? "" : "adgen_col >= " + Offs[K] + " && ") + "adgen_col < " +
-             Offs[K] + " + " + len(K) + ")\n    *adgen_numbers_t_" + N + "[adgen_col - (" + Offs[K] + ")] = 1;\n";
-      else if (Array)
-        O += "  if (" + (Offs[K] == "0" ? "" : "adgen_col >= " + Offs[K] + " && ") + "adgen_col < " +
-             Offs[K] + " + " + len(K) + ")\n    adgen_t_" + N + "[adgen_col - (" + Offs[K] + ")] = 1;\n";
-      else
-        O += "  if (adgen_col == " + Offs[K] + ")\n    adgen_t_" + N + " = 1;\n";
-    }
-  }
-  O += "  " + Fwd + "(" + Args + ");\n";
-  for (size_t K = 0; K < NF; ++K) {
-    if (!P.Inputs[K])
-      continue;
-    std::string N = F.Params[K]->Name;
-    if (isStruct(K))
-      O += "  for (std::size_t adgen_e = 0; adgen_e < " + len(K) + "; ++adgen_e)\n    hess[(" +
-           Offs[K] + " + adgen_e) * adgen_n + adgen_col] = *adgen_numbers_dg_" + N + "[adgen_e];\n";
-    else if (F.Params[K]->Ty.IsPointer)
-      O += "  for (std::size_t adgen_e = 0; adgen_e < " + len(K) + "; ++adgen_e)\n    hess[(" +
-           Offs[K] + " + adgen_e) * adgen_n + adgen_col] = adgen_dg_" + N + "[adgen_e];\n";
-    else
-      O += "  hess[(" + Offs[K] + ") * adgen_n + adgen_col] = adgen_dg_" + N + ";\n";
-  }
-  O += "}\n";
-
-  Function &J = newGenerated(M, F, Name, false);
-  J.Params = F.Params;
-  Type HT = Type::pointerTo(F.ReturnType.Scalar, F.ReturnType.Spelling, false);
-  J.Params.push_back(J.addVar(J.freshName("hess"), HT, VarKind::Param));
-  J.ReturnsVoid = true;
-  J.Doc = "Hessian of " + F.Name + ": hess[i * n + j] = d2 " + F.Name +
-          " / d input_i d input_j (inputs in parameter order, arrays flattened).\n"
-          "Forward over reverse: " + Fwd.substr(2) + " is forward mode applied to the reverse-mode "
-          "code of " + F.Name + "; one run per input gives one column.";
-  J.RawBody = O;
   Generated.push_back(&J);
   return true;
 }

@@ -1,5 +1,6 @@
 //===- Transforms/ReverseSweeps.cpp - The two sweeps ----------------------===//
 #include "Transforms/ReverseImpl.h"
+#include "Transforms/TapeCursor.h"
 
 using namespace adgen;
 using namespace adgen::graph;
@@ -81,7 +82,10 @@ void Reverse::forwardLoop(Stmt *S, Block &Out, unsigned Depth) {
   }
   if (BBody.empty() || Plan.Counted.count(S)) {
     Out.insert(Out.end(), Init.begin(), Init.end());
-    Out.push_back(M.loop(S->Loop, {}, S->Value, std::move(Body), std::move(Inc), S->Where));
+    Stmt *Loop = M.loop(S->Loop, {}, S->Value, std::move(Body), std::move(Inc), S->Where);
+    auto C = Plan.Counted.find(S);
+    Stmt *Reserved = C != Plan.Counted.end() ? cursorLoop(M, G, C->second, Loop) : nullptr;
+    Out.push_back(Reserved ? Reserved : Loop);
     return;
   }
   // Count the iterations: the backward sweep runs the body that often.

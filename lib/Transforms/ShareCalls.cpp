@@ -3,11 +3,28 @@
 #include "Analysis/Activity.h"
 #include "llvm/ADT/DenseSet.h"
 #include <algorithm>
+#include <cctype>
 
 using namespace adgen;
 using namespace adgen::graph;
 
 namespace {
+
+/// A name for a local holding a call of \p E: the first variable it reads
+/// (a global's last name component, identifier characters only), or "val".
+std::string nameOf(const Expr *E) {
+  std::string Of;
+  forEachExpr(E, [&](const Expr *N) {
+    if (Of.empty() && (N->K == Op::VarRef || N->K == Op::Deref) && N->V)
+      Of = N->V->Name;
+  });
+  if (Of.rfind("::") != std::string::npos)
+    Of = Of.substr(Of.rfind("::") + 2);
+  Of.erase(std::remove_if(Of.begin(), Of.end(),
+                          [](char C) { return !(std::isalnum(static_cast<unsigned char>(C)) || C == '_'); }),
+           Of.end());
+  return Of.empty() ? "val" : Of;
+}
 
 bool same(const Expr *A, const Expr *B) {
   if (A == B)
@@ -208,11 +225,7 @@ private:
     std::string Fn = Call->Text.substr(Call->Text.rfind(':') == std::string::npos
                                            ? 0
                                            : Call->Text.rfind(':') + 1);
-    std::string Of = "val";
-    forEachExpr(Call, [&](const Expr *N) {
-      if (Of == "val" && (N->K == Op::VarRef || N->K == Op::Deref) && N->V)
-        Of = N->V->Name;
-    });
+    std::string Of = nameOf(Call);
     Type T = Call->Ty.element();
     T.IsConst = false;
     Var *V = G.addVar(G.freshName(Fn + "_" + Of), T, VarKind::Local);
@@ -237,6 +250,104 @@ private:
   Function &G;
 };
 
+/// sin and cos of the same double operand, both evaluated within a run of
+/// statements in which the operand keeps its value: one adgen::sincos.
+class Pairer {
+public:
+  Pairer(Module &M, Function &G) : M(M), G(G) {}
+
+  void block(Block &B) {
+    while (pairOne(B)) {
+    }
+    for (Stmt *&S : B)
+      if (!S->Then.empty() || !S->Else.empty() || !S->Body.empty()) {
+        Stmt C = *S;
+        block(C.Then);
+        block(C.Else);
+        block(C.Body);
+        S = M.make(std::move(C));
+      }
+  }
+
+private:
+  static bool trig(const Expr *E, const char *Name) {
+    std::string N = E->Text;
+    if (N.rfind("std::", 0) == 0)
+      N = N.substr(5);
+    return E->K == Op::Math && N == Name && E->Ops.size() == 1 &&
+           E->Ty.Scalar == ScalarKind::Double && !E->Ty.IsPointer && !E->Ty.isContainer() &&
+           E->Ops[0]->Ty.Scalar == ScalarKind::Double && !E->Ops[0]->Ty.IsPointer;
+  }
+  std::vector<const Expr *> trigsAt(Stmt *S, const char *Name) {
+    std::vector<const Expr *> Out;
+    for (const Expr **Slot : slots(S))
+      forEachExpr(*Slot, [&](const Expr *N) {
+        if (trig(N, Name))
+          Out.push_back(N);
+      });
+    return Out;
+  }
+
+  bool pairOne(Block &B) {
+    for (size_t I = 0; I < B.size(); ++I)
+      for (const char *Name : {"sin", "cos"})
+        for (const Expr *Call : trigsAt(B[I], Name)) {
+          llvm::DenseSet<Var *> Reads;
+          if (!readsOf(Call, Reads))
+            continue;
+          const char *Other = Name[0] == 's' ? "cos" : "sin";
+          for (size_t J = I; J < B.size(); ++J) {
+            for (const Expr *P : trigsAt(B[J], Other))
+              if (same(P->Ops[0], Call->Ops[0])) {
+                pair(B, I, J, Call->Ops[0]);
+                return true;
+              }
+            llvm::DenseSet<Var *> Writes;
+            bool Changes = !writesOf(B[J], Writes);
+            for (Var *V : Reads)
+              Changes |= Writes.count(V) > 0;
+            if (Changes)
+              break;
+          }
+        }
+    return false;
+  }
+
+  void pair(Block &B, size_t First, size_t Last, const Expr *Arg) {
+    std::string Of = nameOf(Arg);
+    Var *SC = G.addVar(G.freshName("sincos_" + Of),
+                       Type::scalar(ScalarKind::Int, "adgen::SinCos<double>"), VarKind::Local);
+    SC->Synthetic = true;
+    SC->Ty.IsConst = true;
+    Type D = Arg->Ty.element();
+    D.IsConst = false;
+    auto field = [&](const char *Name) {
+      Expr F;
+      F.K = Op::Field;
+      F.Ty = D;
+      F.Text = Name;
+      F.Ops = {M.ref(SC)};
+      return M.make(std::move(F));
+    };
+    for (size_t I = First; I <= Last; ++I)
+      for (const char *Name : {"sin", "cos"})
+        for (const Expr *E : trigsAt(B[I], Name))
+          if (same(E->Ops[0], Arg)) {
+            Stmt C = *B[I];
+            for (const Expr **Slot : slots(&C))
+              *Slot = replace(M, *Slot, E, field(Name));
+            B[I] = M.make(std::move(C));
+          }
+    B.insert(B.begin() + First,
+             M.decl(SC, M.call("adgen::sincos", {Arg}, SC->Ty), B[First]->Where));
+  }
+
+  Module &M;
+  Function &G;
+};
+
 } // namespace
 
 void adgen::shareRepeatedCalls(Module &M, Function &G) { Sharer(M, G).block(G.Body); }
+
+void adgen::pairSinCos(Module &M, Function &G) { Pairer(M, G).block(G.Body); }

@@ -32,6 +32,19 @@ namespace adgen {
 /// above). Statements are replaced by copies, never changed in place.
 void shareRepeatedCalls(graph::Module &M, graph::Function &G);
 
+/// Computes sin(x) and cos(x) of one double x once, by adgen::sincos, where
+/// both are evaluated in a run of statements of a block in which x keeps its
+/// value (a backward sweep's partials of sin, a tangent next to its value):
+///
+/// \code
+///   const adgen::SinCos<double> sincos_y = adgen::sincos(y[i]);
+///   d_p[i] -= d_dy[4 + i] * sincos_y.sin;
+///   d_y[i] += -(d_dy[4 + i] * p[i] * sincos_y.cos) - adj_1;
+/// \endcode
+///
+/// For the emitted code only: the result is not differentiated again.
+void pairSinCos(graph::Module &M, graph::Function &G);
+
 } // namespace adgen
 
 #endif

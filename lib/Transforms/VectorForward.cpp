@@ -18,6 +18,7 @@
 #include "llvm/ADT/DenseSet.h"
 #include <algorithm>
 #include <functional>
+#include <optional>
 
 using namespace adgen;
 using namespace adgen::graph;
@@ -283,6 +284,49 @@ bool callsDifferentiated(const Block &B) {
   return Found;
 }
 
+/// The k tangents of the locals in one allocation: a std::vector of them
+/// all, each local a pointer into it (zeroed, as its own vector was). Not
+/// where a parallel loop copies the locals' vectors per thread (firstprivate).
+void packTangents(Module &M, Function &G, Block &Decls, const Block &Body) {
+  bool Parallel = false;
+  forEachStmt(Body, [&](Stmt *S) { Parallel |= S->Omp != nullptr; });
+  if (Parallel || Decls.size() < 2)
+    return;
+  for (Stmt *D : Decls)
+    if (D->K != StmtKind::Decl || !D->Value || D->V->Ty.Scalar != Decls[0]->V->Ty.Scalar ||
+        D->V->Ty.Spelling != Decls[0]->V->Ty.Spelling)
+      return;
+  // Each size is k or N * k: offsets are multiples of k.
+  auto times = [](const Expr *Size) -> std::optional<uint64_t> {
+    if (Size->K == Op::VarRef)
+      return 1;
+    if (Size->K == Op::Mul && Size->Ops[0]->K == Op::Const)
+      return std::stoull(Size->Ops[0]->Text);
+    return std::nullopt;
+  };
+  for (Stmt *D : Decls)
+    if (!times(D->Value))
+      return;
+  Var *K = const_cast<Var *>(Decls[0]->Value->K == Op::VarRef ? Decls[0]->Value->V
+                                                               : Decls[0]->Value->Ops[1]->V);
+  Type IntT = Type::scalar(ScalarKind::Int, "int");
+  auto multiple = [&](uint64_t N) -> const Expr * {
+    return N == 1 ? M.ref(K) : M.binary(Op::Mul, M.intConst(N), M.ref(K), IntT);
+  };
+  Var *Buf = G.addVar(G.freshName("tangents"), Decls[0]->V->Ty, VarKind::Local);
+  Buf->Synthetic = true;
+  uint64_t Off = 0;
+  Block Out;
+  for (Stmt *D : Decls) {
+    Var *V = D->V;
+    V->Ty = Type::pointerTo(V->Ty.Scalar, V->Ty.Spelling, false);
+    Out.push_back(M.decl(V, M.ptrAdd(M.ref(Buf), Off ? multiple(Off) : M.intConst(0)), D->Where));
+    Off += *times(D->Value);
+  }
+  Out.insert(Out.begin(), M.decl(Buf, multiple(Off), Decls[0]->Where));
+  Decls = std::move(Out);
+}
+
 } // namespace
 
 graph::Function *adgen::vectorForwardTransform(Differentiator &D, Function &F,
@@ -339,6 +383,7 @@ graph::Function *adgen::vectorForwardTransform(Differentiator &D, Function &F,
   Block Decls;
   Block Body = W.block(G->Body, Decls);
   G->Params = Params;
+  packTangents(M, *G, Decls, Body);
   G->Body = std::move(Decls);
   G->Body.insert(G->Body.end(), Body.begin(), Body.end());
   shareRepeatedCalls(M, *G);

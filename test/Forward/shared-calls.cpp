@@ -29,8 +29,9 @@ double cell(double x, double c) {
 // CHECK-NEXT:    double d_h = d_s * tanh_c + d_c * (1.0 - tanh_c * tanh_c) * s;
 // CHECK-NEXT:    double h = s * tanh_c;
 // CHECK-NEXT:    double sqrt_h = std::sqrt(h * h + 1.0);
-// CHECK-NEXT:    double cos_x = std::cos(x);
-// CHECK-NEXT:    double sin_x = std::sin(x);
+// CHECK-NEXT:    adgen::SinCos<double> sincos_x = adgen::sincos(x);
+// CHECK-NEXT:    double cos_x = sincos_x.cos;
+// CHECK-NEXT:    double sin_x = sincos_x.sin;
 // CHECK-NEXT:    double d_r = {{.*}}sqrt_h{{.*}}cos_x * cos_x - d_x * sin_x * sin_x
 // CHECK-NEXT:    double r = sqrt_h + sin_x * cos_x;
 // CHECK:         u = u * 0.5;

@@ -52,7 +52,7 @@ double f(const double* x, double a, int n) {
 
 // GEN-LABEL: double f_pullback({{.*}}) {
 // GEN:         ::adgen_detail::scale_record(x, a, buf, n);
-// GEN:         tape.push(s);
+// GEN:         tape_at.push(s);
 // GEN-NEXT:    s = s * t + buf[i];
 // GEN:         tape.push(sqrt_val);
 // GEN-NEXT:    sqrt_val = std::sqrt(s);

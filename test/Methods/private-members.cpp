@@ -159,7 +159,7 @@ private:
 // CHECK:         double exp_t = std::exp(-t);
 // CHECK-NEXT:    d_self.*adgen::access::Spring_k_ = (d_self.*adgen::access::Spring_k_) * exp_t
 // CHECK-LABEL: inline double Spring_coupling_pullback(const mech::Spring &self, const mech::Spring &o, double d_ret, mech::Spring *d_self, mech::Spring *d_o) {
-// CHECK:         d_o->*adgen::access::Spring_rest_ += d_result * (self.*adgen::access::Spring_c_) * std::cos(o.*adgen::access::Spring_rest_);
+// CHECK:         d_o->*adgen::access::Spring_rest_ += d_result * (self.*adgen::access::Spring_c_) * sincos_o.cos;
 // CHECK-LABEL: inline double Spring_coupling_grad(const mech::Spring &self, const mech::Spring &o, mech::Spring *d_self, mech::Spring *d_o) {
 // CHECK-LABEL: inline adgen::Dual<double> Spring_coupling_fwd(const mech::Spring &self, const mech::Spring &o, const mech::Spring &d_self, const mech::Spring &d_o) {
 // CHECK-LABEL: double potential_pullback(const mech::Spring &a, const mech::Spring &b, double x, double d_ret, mech::Spring *d_a, mech::Spring *d_b, double *d_x) {

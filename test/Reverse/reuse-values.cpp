@@ -20,7 +20,7 @@ double pairs(const double *x, int n, double s) {
          std::exp2(x[0] * s);
 }
 // CHECK-LABEL: double pairs_pullback(const double *x, int n, double s, double d_ret, double *d_x, double *d_s) {
-// CHECK:         tape.push(sqrt_val);
+// CHECK:         tape_at.push(sqrt_val);
 // CHECK-NEXT:    sqrt_val = std::sqrt((x[i] - x[j]) * (x[i] - x[j]) + s * s);
 // CHECK-NEXT:    e -= x[i] * x[j] / sqrt_val;
 // CHECK:         // Backward sweep

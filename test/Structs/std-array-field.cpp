@@ -49,7 +49,7 @@ void step(State &s, double h) {
   s.t += h;
 }
 // CHECK-LABEL: void step_pullback(State &s, double h, State *d_s, double *d_h) {
-// CHECK:         tape.push(s.q[static_cast<unsigned long>(i)]);
+// CHECK:         tape_at.push(s.q[static_cast<unsigned long>(i)]);
 // CHECK:         s.q[static_cast<unsigned long>(i)] = tape.pop<double>();
 // CHECK-LABEL: void step_fwd(State &s, double h, State &d_s, double d_h) {
 

@@ -37,7 +37,7 @@ double energy(const Vec3 &p, Vec3 v, double k) {
 }
 // CHECK-LABEL: double energy_pullback(const geo::Vec3 &p, geo::Vec3 v, double k, double d_ret, geo::Vec3 *d_p, geo::Vec3 *d_v, double *d_k) {
 // CHECK:         r.x = q.x;
-// CHECK:         d_p->y += d_result * std::cos(p.y);
+// CHECK:         d_p->y += d_result * sincos_p.cos;
 // CHECK:         ::geo::adgen_detail::dot_reverse(r, q, d_dot, &d_r, &d_q);
 // CHECK-LABEL: double energy_grad(const geo::Vec3 &p, geo::Vec3 v, double k, geo::Vec3 *d_p, geo::Vec3 *d_v, double *d_k) {
 // CHECK-LABEL: static geo::Vec3 scale_record(const geo::Vec3 &a, double s) {

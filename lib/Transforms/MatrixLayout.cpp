@@ -1,0 +1,148 @@
+//===- Transforms/MatrixLayout.cpp - Shared by f_jacobian, f_hessian ------===//
+
+#include "Transforms/MatrixLayout.h"
+#include "Analysis/Activity.h"
+#include "Transforms/Differentiator.h"
+#include <algorithm>
+#include <cctype>
+#include <functional>
+
+using namespace adgen;
+using namespace adgen::graph;
+
+namespace adgen::matrix {
+
+std::string floatSpelling(ScalarKind K) {
+  return K == ScalarKind::Float ? "float" : K == ScalarKind::LongDouble ? "long double" : "double";
+}
+
+/// The globals \p F and the functions it calls write (a call counter, a
+/// cache), in the order they are first written. f_jacobian and f_hessian
+/// run f's derivatives several times and must leave f's effects once: they
+/// save these on entry and put them back before each run. A private static
+/// member is reached through a pointer only the emitter knows: left out.
+std::vector<const Var *> writtenGlobals(const Function &F) {
+  std::vector<const Var *> Out;
+  std::vector<const Function *> Seen;
+  auto note = [&](const Var *V) {
+    if (V && V->Kind == VarKind::Global && V->Private.empty() &&
+        std::find(Out.begin(), Out.end(), V) == Out.end())
+      Out.push_back(V);
+  };
+  std::function<void(const Function &)> Walk = [&](const Function &G) {
+    if (std::find(Seen.begin(), Seen.end(), &G) != Seen.end())
+      return;
+    Seen.push_back(&G);
+    forEachStmt(G.Body, [&](Stmt *S) {
+      if ((S->K == StmtKind::Assign || S->K == StmtKind::AddAssign ||
+           S->K == StmtKind::Call) && S->Target)
+        note(rootOf(S->Target));
+      if (S->K != StmtKind::Call)
+        return;
+      for (size_t I = 0; I < S->Args.size(); ++I)
+        if (S->Fn && I < S->Fn->ParamTypes.size() && S->Fn->ParamTypes[I].isWritable())
+          note(rootOf(S->Args[I]));
+      if (S->Fn && S->Fn->Body)
+        Walk(*S->Fn->Body);
+    });
+  };
+  Walk(F);
+  return Out;
+}
+
+/// `auto adgen_<g>_on_entry = adgen::snapshot(g);` for each written global.
+std::string saveGlobals(const std::vector<const Var *> &Globals, std::vector<std::string> &Names,
+                        const std::string &Indent) {
+  std::string O;
+  for (const Var *V : Globals) {
+    std::string N = V->Name;
+    std::string Id;
+    for (char C : N)
+      Id += std::isalnum(static_cast<unsigned char>(C)) ? C : '_';
+    while (!Id.empty() && Id[0] == '_')
+      Id.erase(0, 1);
+    Names.push_back("adgen_global_" + Id + "_on_entry");
+    O += Indent + "auto " + Names.back() + " = adgen::snapshot(" + N + ");\n";
+  }
+  return O;
+}
+
+/// The floating-point numbers inside a struct, in declaration order (the
+/// contract's layout: bases' fields first, arrays element by element), as
+/// member paths (".pos.x", ".q[2]"). False, with \p Why, for a struct
+/// whose numbers cannot be flattened into one matrix: a private field,
+/// fields of different precisions.
+bool structLeaves(const Type &T, const std::string &Path, ScalarKind Kind,
+                  std::vector<std::string> &Out, std::string &Why) {
+  for (const Record::Field &F : T.Rec->Fields) {
+    if (!F.Ty.isFloating())
+      continue;
+    if (!F.Private.empty()) {
+      Why = "field '" + F.Name + "' of '" + T.Rec->Spelling + "' is " + F.Private.Access;
+      return false;
+    }
+    uint64_t N = F.Ty.ArraySize ? F.Ty.ArraySize : F.Ty.StdArray;
+    for (uint64_t I = 0; I < (N ? N : 1); ++I) {
+      std::string P = Path + "." + F.Name + (N ? "[" + std::to_string(I) + "]" : "");
+      if (F.Ty.Rec) {
+        if (!structLeaves(F.Ty.element(), P, Kind, Out, Why))
+          return false;
+      } else if (F.Ty.Scalar != Kind) {
+        Why = "'" + T.Rec->Spelling + "' mixes floating-point types";
+        return false;
+      } else {
+        Out.push_back(P);
+      }
+    }
+  }
+  return true;
+}
+
+/// C++ that calls f itself on its parameters: `::ns::f(x, y)`, or
+/// `self.m(x, y)` for a method.
+std::string primalCall(const Function &F) {
+  std::string A;
+  bool Method = !F.Method.empty();
+  for (size_t K = Method ? 1 : 0; K < F.Params.size(); ++K)
+    A += (A.empty() ? "" : ", ") + F.Params[K]->Name;
+  return (Method ? "self." + F.Method : F.qualifiedName()) + "(" + A + ")";
+}
+
+/// Puts the written globals back as they were on entry.
+std::string restoreGlobals(const std::vector<const Var *> &Globals,
+                           const std::vector<std::string> &Names, const std::string &Indent) {
+  std::string O;
+  for (size_t I = 0; I < Globals.size(); ++I)
+    O += Indent + Names[I] + ".restore(" + Globals[I]->Name + ");\n";
+  return O;
+}
+
+} // namespace adgen::matrix
+
+std::string Differentiator::matrixUnsupported(const Function &F, const ActivityPattern &P,
+                                              bool Hessian) {
+  std::string What = Hessian ? "ADGEN_HESSIAN" : "ADGEN_JACOBIAN";
+  for (size_t I = 0; I < F.Params.size(); ++I) {
+    const Type &T = F.Params[I]->Ty;
+    if (!(P.Inputs[I] || P.Outputs[I]) || !(T.Rec || T.isContainer()))
+      continue;
+    if (T.isContainer() || T.IsPointer)
+      return What + " of a function that takes std::vector, std::array or an array of structs "
+                    "('" + F.Params[I]->Name + "') is not supported yet; use ADGEN_FORWARD / "
+                    "ADGEN_REVERSE, or a wrapper taking arrays";
+    std::vector<std::string> Leaves;
+    std::string Why;
+    if (!matrix::structLeaves(T.element(), "", T.Scalar, Leaves, Why))
+      return What + " of a function whose parameter '" + F.Params[I]->Name +
+             "' cannot be flattened into the matrix: " + Why +
+             "; use ADGEN_FORWARD / ADGEN_REVERSE, or a wrapper taking arrays";
+  }
+  if (F.Method == "(private)")
+    return What + " of a private or protected member function is not supported; mark a "
+                  "public one that calls it";
+  if (!F.ReturnsVoid && F.ReturnType.Rec)
+    return What + " of a function that returns a struct is not supported yet; use "
+                  "ADGEN_FORWARD / ADGEN_REVERSE, or a wrapper writing an array";
+  return "";
+}
+

@@ -1,0 +1,56 @@
+//===- Transforms/MatrixLayout.h - Shared by f_jacobian, f_hessian -*- C++ -*-===//
+///
+/// \file
+/// What the drivers of f_jacobian and f_hessian (Jacobian.cpp, Hessian.cpp)
+/// share: how parameters flatten into the matrix (the contract's layout:
+/// arrays element by element, struct fields in declaration order), the
+/// globals f writes (saved on entry, put back before each of the several
+/// runs, so the driver leaves f's effects once), and the C++ that calls f.
+///
+/// \code
+///   std::vector<std::string> Leaves, Names; std::string Why;
+///   if (matrix::structLeaves(T.element(), "", T.Scalar, Leaves, Why)) ...
+///   O += matrix::saveGlobals(matrix::writtenGlobals(F), Names, "");
+/// \endcode
+//===----------------------------------------------------------------------===//
+#ifndef ADGEN_TRANSFORMS_MATRIXLAYOUT_H
+#define ADGEN_TRANSFORMS_MATRIXLAYOUT_H
+
+#include "Graph/Graph.h"
+#include <string>
+#include <vector>
+
+namespace adgen::matrix {
+
+/// "float", "double" or "long double".
+std::string floatSpelling(graph::ScalarKind K);
+
+/// The globals \p F and the functions it calls write (a call counter, a
+/// cache), in the order they are first written; private static members
+/// (reached through pointers only the emitter knows) are left out.
+std::vector<const graph::Var *> writtenGlobals(const graph::Function &F);
+
+/// `auto adgen_global_<g>_on_entry = adgen::snapshot(g);` per global, each
+/// line prefixed with \p Indent; the snapshots' names go to \p Names.
+std::string saveGlobals(const std::vector<const graph::Var *> &Globals,
+                        std::vector<std::string> &Names, const std::string &Indent);
+
+/// Puts the globals back as they were on entry.
+std::string restoreGlobals(const std::vector<const graph::Var *> &Globals,
+                           const std::vector<std::string> &Names, const std::string &Indent);
+
+/// The floating-point numbers inside struct type \p T, in the contract's
+/// order (bases' fields first, arrays element by element, nested structs in
+/// place), as member paths appended to \p Path (".pos.x", ".q[2]"). False,
+/// with \p Why, when they cannot make one matrix: a private field, fields
+/// of a precision other than \p Kind.
+bool structLeaves(const graph::Type &T, const std::string &Path, graph::ScalarKind Kind,
+                  std::vector<std::string> &Out, std::string &Why);
+
+/// C++ that calls f itself on its parameters: `::ns::f(x, y)`, or
+/// `self.m(x, y)` for a method.
+std::string primalCall(const graph::Function &F);
+
+} // namespace adgen::matrix
+
+#endif
