@@ -75,7 +75,7 @@ bool Differentiator::hessian(Function &F, const ActivityPattern &P,
     std::string T = matrix::floatSpelling(F.Params[K]->Ty.Scalar) + " *const adgen_numbers_" +
                     Of.substr(6) + "[] = {";
     for (size_t E = 0; E < Leaves[K].size(); ++E)
-      T += (E ? ", &" : "&") + Of + Leaves[K][E];
+      T += (E ? ", &" : "&") + matrix::leafOf(Leaves[K][E], Of);
     return T + "};\n";
   };
   std::string Off = "0";

@@ -192,7 +192,7 @@ private:
   std::string leafTable(size_t K) {
     std::string T = matrix::floatSpelling(F.Params[K]->Ty.Scalar) + " *const " + leaves(K) + "[] = {";
     for (size_t E = 0; E < Leaves[K].size(); ++E)
-      T += (E ? ", &" : "&") + d(K) + Leaves[K][E];
+      T += (E ? ", &" : "&") + matrix::leafOf(Leaves[K][E], d(K));
     return T + "};\n";
   }
   /// The value of a length or offset expression built by len(), if literal.

@@ -74,6 +74,16 @@ std::string saveGlobals(const std::vector<const Var *> &Globals, std::vector<std
 /// fields of different precisions.
 bool structLeaves(const Type &T, const std::string &Path, ScalarKind Kind,
                   std::vector<std::string> &Out, std::string &Why) {
+  if (T.Rec->Complex) { // its parts are reached through adgen::re / adgen::im
+    if (T.Scalar != Kind) {
+      Why = "'" + T.Rec->Spelling + "' mixes floating-point types";
+      return false;
+    }
+    std::string Of = Path.empty() ? "$" : "$" + Path;
+    Out.push_back("adgen::re(" + Of + ")");
+    Out.push_back("adgen::im(" + Of + ")");
+    return true;
+  }
   for (const Record::Field &F : T.Rec->Fields) {
     if (!F.Ty.isFloating())
       continue;
@@ -91,11 +101,18 @@ bool structLeaves(const Type &T, const std::string &Path, ScalarKind Kind,
         Why = "'" + T.Rec->Spelling + "' mixes floating-point types";
         return false;
       } else {
-        Out.push_back(P);
+        Out.push_back("$" + P);
       }
     }
   }
   return true;
+}
+
+std::string leafOf(const std::string &Leaf, const std::string &Object) {
+  std::string Out;
+  for (char C : Leaf)
+    Out += C == '$' ? Object : std::string(1, C);
+  return Out;
 }
 
 /// C++ that calls f itself on its parameters: `::ns::f(x, y)`, or

@@ -41,11 +41,16 @@ std::string restoreGlobals(const std::vector<const graph::Var *> &Globals,
 
 /// The floating-point numbers inside struct type \p T, in the contract's
 /// order (bases' fields first, arrays element by element, nested structs in
-/// place), as member paths appended to \p Path (".pos.x", ".q[2]"). False,
+/// place, a std::complex's real part then imaginary part), as lvalues of an
+/// object "$" whose member path so far is \p Path ("$.pos.x", "$.q[2]",
+/// "adgen::re($.z)"); leafOf() puts the object's name in. False,
 /// with \p Why, when they cannot make one matrix: a private field, fields
 /// of a precision other than \p Kind.
 bool structLeaves(const graph::Type &T, const std::string &Path, graph::ScalarKind Kind,
                   std::vector<std::string> &Out, std::string &Why);
+
+/// \p Leaf (from structLeaves) of the object named \p Object.
+std::string leafOf(const std::string &Leaf, const std::string &Object);
 
 /// C++ that calls f itself on its parameters: `::ns::f(x, y)`, or
 /// `self.m(x, y)` for a method.

@@ -21,13 +21,6 @@ double tangent(double a) {
   return std::tan(z).real();
 }
 
-// CHECK: library-types.cpp:[[@LINE+1]]:1: error: ADGEN_HESSIAN of a function that uses structs, std::vector or std::array is not supported yet
-ADGEN_HESSIAN("x[2]")
-double curvature(const double *x) {
-  std::complex<double> z(x[0], x[1]);
-  return std::norm(z * z);
-}
-
 // A std::tuple with a member that is not a number, and std::get by type.
 #include <string>
 #include <tuple>
