@@ -111,3 +111,33 @@ GlobalEffects adgen::globalEffects(const Function &Root) {
   }
   return E;
 }
+
+std::vector<const Var *> adgen::writtenGlobals(const Function &F) {
+  std::vector<const Var *> Out;
+  llvm::SmallPtrSet<const Var *, 8> Seen;
+  llvm::SmallPtrSet<const Function *, 8> Visited;
+  auto note = [&](const Expr *E) {
+    const Var *R = E ? rootOf(E) : nullptr;
+    if (R && R->Kind == VarKind::Global && !R->Ty.IsConst && Seen.insert(R).second)
+      Out.push_back(R);
+  };
+  std::vector<const Function *> Work{&F};
+  while (!Work.empty()) {
+    const Function *G = Work.back();
+    Work.pop_back();
+    if (!Visited.insert(G).second)
+      continue;
+    forEachStmt(G->Body, [&](Stmt *S) {
+      if (S->K == StmtKind::Assign || S->K == StmtKind::AddAssign || S->K == StmtKind::Call)
+        note(S->Target);
+      if (S->K != StmtKind::Call || !S->Fn)
+        return;
+      for (size_t I = 0; I < S->Args.size() && I < S->Fn->ParamTypes.size(); ++I)
+        if (S->Fn->ParamTypes[I].isWritable())
+          note(S->Args[I]);
+      if (S->Fn->Body)
+        Work.push_back(S->Fn->Body);
+    });
+  }
+  return Out;
+}

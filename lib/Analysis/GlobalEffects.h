@@ -45,6 +45,12 @@ private:
 /// Computes the effects of \p F and of every function it calls.
 GlobalEffects globalEffects(const graph::Function &F);
 
+/// Every global, of any type, that \p F or a function it calls assigns or
+/// passes to a writable parameter, in a fixed order (F's statements first,
+/// then its callees'). The checker compares them as f's effects; f_jacobian
+/// and f_hessian put them back before each of their runs.
+std::vector<const graph::Var *> writtenGlobals(const graph::Function &F);
+
 } // namespace adgen
 
 #endif

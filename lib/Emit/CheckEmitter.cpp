@@ -12,6 +12,7 @@
 
 #include "Emit/CheckEmitter.h"
 #include "Emit/PrivateAccess.h"
+#include "Analysis/GlobalEffects.h"
 #include "llvm/ADT/DenseSet.h"
 #include <set>
 
@@ -25,31 +26,9 @@ namespace {
 std::vector<const Var *> writtenGlobals(const Function &F) {
   std::vector<const Var *> Out;
   std::set<std::string> Seen;
-  llvm::DenseSet<const Function *> Visited;
-  auto note = [&](const Expr *E) {
-    const Var *R = E ? rootOf(E) : nullptr;
-    if (R && R->Kind == VarKind::Global && !R->Ty.IsConst && !R->Ty.Rec && !R->Ty.isContainer() &&
-        !R->Ty.IsPointer && Seen.insert(R->Name).second)
+  for (const Var *R : adgen::writtenGlobals(F))
+    if (!R->Ty.Rec && !R->Ty.isContainer() && !R->Ty.IsPointer && Seen.insert(R->Name).second)
       Out.push_back(R);
-  };
-  std::vector<const Function *> Work{&F};
-  while (!Work.empty()) {
-    const Function *G = Work.back();
-    Work.pop_back();
-    if (!Visited.insert(G).second)
-      continue;
-    forEachStmt(G->Body, [&](Stmt *S) {
-      if (S->K == StmtKind::Assign || S->K == StmtKind::AddAssign || S->K == StmtKind::Call)
-        note(S->Target);
-      if (S->K != StmtKind::Call || !S->Fn)
-        return;
-      for (size_t I = 0; I < S->Args.size() && I < S->Fn->ParamTypes.size(); ++I)
-        if (S->Fn->ParamTypes[I].isWritable())
-          note(S->Args[I]);
-      if (S->Fn->Body)
-        Work.push_back(S->Fn->Body);
-    });
-  }
   return Out;
 }
 

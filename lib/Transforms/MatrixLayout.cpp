@@ -1,7 +1,7 @@
 //===- Transforms/MatrixLayout.cpp - Shared by f_jacobian, f_hessian ------===//
 
 #include "Transforms/MatrixLayout.h"
-#include "Analysis/Activity.h"
+#include "Analysis/GlobalEffects.h"
 #include "Transforms/Differentiator.h"
 #include <algorithm>
 #include <cctype>
@@ -17,36 +17,15 @@ std::string floatSpelling(ScalarKind K) {
 }
 
 /// The globals \p F and the functions it calls write (a call counter, a
-/// cache), in the order they are first written. f_jacobian and f_hessian
+/// cache; adgen::writtenGlobals). f_jacobian and f_hessian
 /// run f's derivatives several times and must leave f's effects once: they
 /// save these on entry and put them back before each run. A private static
 /// member is reached through a pointer only the emitter knows: left out.
 std::vector<const Var *> writtenGlobals(const Function &F) {
   std::vector<const Var *> Out;
-  std::vector<const Function *> Seen;
-  auto note = [&](const Var *V) {
-    if (V && V->Kind == VarKind::Global && V->Private.empty() &&
-        std::find(Out.begin(), Out.end(), V) == Out.end())
+  for (const Var *V : adgen::writtenGlobals(F))
+    if (V->Private.empty())
       Out.push_back(V);
-  };
-  std::function<void(const Function &)> Walk = [&](const Function &G) {
-    if (std::find(Seen.begin(), Seen.end(), &G) != Seen.end())
-      return;
-    Seen.push_back(&G);
-    forEachStmt(G.Body, [&](Stmt *S) {
-      if ((S->K == StmtKind::Assign || S->K == StmtKind::AddAssign ||
-           S->K == StmtKind::Call) && S->Target)
-        note(rootOf(S->Target));
-      if (S->K != StmtKind::Call)
-        return;
-      for (size_t I = 0; I < S->Args.size(); ++I)
-        if (S->Fn && I < S->Fn->ParamTypes.size() && S->Fn->ParamTypes[I].isWritable())
-          note(rootOf(S->Args[I]));
-      if (S->Fn && S->Fn->Body)
-        Walk(*S->Fn->Body);
-    });
-  };
-  Walk(F);
   return Out;
 }
 

@@ -26,7 +26,7 @@ namespace adgen::matrix {
 std::string floatSpelling(graph::ScalarKind K);
 
 /// The globals \p F and the functions it calls write (a call counter, a
-/// cache), in the order they are first written; private static members
+/// cache; see adgen::writtenGlobals); private static members
 /// (reached through pointers only the emitter knows) are left out.
 std::vector<const graph::Var *> writtenGlobals(const graph::Function &F);
 
