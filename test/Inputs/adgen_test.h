@@ -225,6 +225,43 @@ void check_scalar_fn(const char *name, const T *x0, int n, F &&f, G &&grad,
                 Tol<T>::exact, 0);
 }
 
+/// The pullback's contract for a scalar function of x[0..n): called into
+/// adjoints that are not zero, with d_ret != 1, it returns f's value, adds
+/// d_ret * gradient to them, and writes nothing past them (a canary).
+///   pullback(x, d_ret, d_x) -> T (f's value)
+template <typename T, typename F, typename G, typename P>
+void check_pullback_accumulates(const char *name, const T *x0, int n, F &&f, G &&grad,
+                                P &&pullback) {
+  std::vector<T> x(x0, x0 + n), g(n, T(0)), acc(n + 1);
+  grad(x.data(), g.data());
+  for (int i = 0; i < n; ++i)
+    acc[i] = T(1.5 * i - 2);
+  acc[n] = 42;
+  check_ulps(Label(name, "pullback value"), pullback(x.data(), T(-0.75), acc.data()), f(x.data()));
+  for (int i = 0; i < n; ++i)
+    check_close(Label(name, "pre + d_ret * grad", i), acc[i], T(1.5 * i - 2) - T(0.75) * g[i],
+                1e-12);
+  check_exact(Label(name, "canary"), acc[n], T(42));
+}
+
+/// check_scalar_fn and check_pullback_accumulates of `double F(const double
+/// *x, int n)` with its F_grad, F_fwd and F_pullback, at a fixed point of N
+/// inputs.
+#define ADGEN_TEST_ARRAY_FN(F, N)                                                          \
+  do {                                                                                     \
+    const int n = N;                                                                       \
+    double x0[N];                                                                          \
+    for (int i = 0; i < n; ++i)                                                            \
+      x0[i] = 0.3 + 0.17 * i - 0.05 * i * i;                                               \
+    auto f = [&](const double *x) { return F(x, n); };                                     \
+    auto grad = [&](const double *x, double *g) { return F##_grad(x, n, g); };             \
+    adgen_test::check_scalar_fn<double>(                                                   \
+        #F, x0, n, f, grad, [&](const double *x, const double *t) { return F##_fwd(x, n, t); }); \
+    adgen_test::check_pullback_accumulates<double>(                                        \
+        #F, x0, n, f, grad,                                                                \
+        [&](const double *x, double d_ret, double *d_x) { return F##_pullback(x, n, d_ret, d_x); }); \
+  } while (0)
+
 /// Full check of a vector function x[0..n) -> y[0..m) (outputs through
 /// pointers, or return values packed by the caller's lambdas):
 ///   f(x, y)                 the original function, writes y

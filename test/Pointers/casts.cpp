@@ -48,25 +48,9 @@ double casts_grad(const double *x, int n, double *d_x);
 adgen::Dual<double> casts_fwd(const double *x, int n, const double *d_x);
 #include "adgen_test.h"
 using namespace adgen_test;
-#define CHECK_FN(F, N)                                                                  \
-  {                                                                                 \
-    const int n = N;                                                                \
-    double x0[N];                                                                   \
-    for (int i = 0; i < n; ++i) x0[i] = 0.3 + 0.17 * i - 0.05 * i * i;              \
-    check_scalar_fn<double>(#F, x0, n, [&](const double *x) { return F(x, n); },    \
-        [&](const double *x, double *g) { return F##_grad(x, n, g); },             \
-        [&](const double *x, const double *t) { return F##_fwd(x, n, t); });       \
-    double g[N + 1] = {}, acc[N + 1];                                               \
-    F##_grad(x0, n, g);                                                             \
-    for (int i = 0; i <= n; ++i) acc[i] = 1.5 * i - 2;                              \
-    acc[n] = 42;                                                                    \
-    check_ulps(#F " pullback value", F##_pullback(x0, n, -0.75, acc), F(x0, n));    \
-    for (int i = 0; i < n; ++i)                                                     \
-      check_close(#F ": pre + d_ret * grad", acc[i], 1.5 * i - 2 - 0.75 * g[i], 1e-12); \
-    check_exact(#F ": canary", acc[n], 42);                                         \
-  }
+
 int main() {
-  CHECK_FN(casts, 4)
+  ADGEN_TEST_ARRAY_FN(casts, 4);
   return finish();
 }
 #endif
