@@ -57,13 +57,8 @@ bool Differentiator::hessian(Function &F, const ActivityPattern &P,
   // f_hessian: column j is the tangent of the gradient along input j.
   std::string O;
   // Struct parameters: their numbers, in the contract's order.
-  auto isStruct = [&](size_t K) { return F.Params[K]->Ty.Rec && !F.Params[K]->Ty.IsPointer; };
-  std::vector<std::vector<std::string>> Leaves(NF);
-  for (size_t K = 0; K < NF; ++K)
-    if (isStruct(K)) {
-      std::string Why;
-      matrix::structLeaves(F.Params[K]->Ty.element(), "", F.Params[K]->Ty.Scalar, Leaves[K], Why);
-    }
+  auto isStruct = [&](size_t K) { return matrix::isStructParam(*F.Params[K]); };
+  std::vector<std::vector<std::string>> Leaves = matrix::paramLeaves(F);
   auto len = [&](size_t K) {
     if (isStruct(K))
       return std::to_string(Leaves[K].size());
@@ -72,11 +67,7 @@ bool Differentiator::hessian(Function &F, const ActivityPattern &P,
   };
   auto ty = [&](size_t K) { return scalarType(F.Params[K]->Ty); };
   auto table = [&](size_t K, const std::string &Of) {
-    std::string T = matrix::floatSpelling(F.Params[K]->Ty.Scalar) + " *const adgen_numbers_" +
-                    Of.substr(6) + "[] = {";
-    for (size_t E = 0; E < Leaves[K].size(); ++E)
-      T += (E ? ", &" : "&") + matrix::leafOf(Leaves[K][E], Of);
-    return T + "};\n";
+    return matrix::numberTable(*F.Params[K], Leaves[K], Of, "adgen_numbers_" + Of.substr(6));
   };
   std::string Off = "0";
   std::vector<std::string> Offs;

@@ -134,12 +134,6 @@ public:
         Vec(std::move(Vec)) {}
 
   std::string run() {
-    for (size_t K = 0; K < F.Params.size(); ++K) {
-      Leaves.emplace_back();
-      std::string Why; // matrixUnsupported checked it
-      if (structParam(K))
-        matrix::structLeaves(F.Params[K]->Ty.element(), "", F.Params[K]->Ty.Scalar, Leaves[K], Why);
-    }
     // Sizes and offsets of the flattened inputs and outputs.
     std::string InOff = "0", OutOff = "0";
     if (P.Return)
@@ -185,16 +179,11 @@ private:
                                      : std::string("1");
   }
   /// A struct parameter (by value or reference): its numbers flattened.
-  bool structParam(size_t K) { return F.Params[K]->Ty.Rec && !F.Params[K]->Ty.IsPointer; }
+  bool structParam(size_t K) { return matrix::isStructParam(*F.Params[K]); }
   std::string leaves(size_t K) { return "adgen_numbers_" + F.Params[K]->Name; }
   /// `double *const adgen_numbers_s[] = {&adgen_d_s.x, ...};`: the numbers
   /// of a struct's derivative, in the contract's order.
-  std::string leafTable(size_t K) {
-    std::string T = matrix::floatSpelling(F.Params[K]->Ty.Scalar) + " *const " + leaves(K) + "[] = {";
-    for (size_t E = 0; E < Leaves[K].size(); ++E)
-      T += (E ? ", &" : "&") + matrix::leafOf(Leaves[K][E], d(K));
-    return T + "};\n";
-  }
+  std::string leafTable(size_t K) { return matrix::numberTable(*F.Params[K], Leaves[K], d(K), leaves(K)); }
   /// The value of a length or offset expression built by len(), if literal.
   std::optional<long long> lit(std::string E) {
     for (std::string Cast : {"static_cast<std::size_t>(", ")"})
@@ -416,7 +405,7 @@ private:
   std::string Fwd, Pullback, Vec;
   std::vector<std::string> InOffsets, OutOffsets;
   std::optional<long long> NIn;
-  std::vector<std::vector<std::string>> Leaves; ///< per struct parameter
+  std::vector<std::vector<std::string>> Leaves = matrix::paramLeaves(F); ///< per struct parameter
   std::vector<const Var *> Globals = matrix::writtenGlobals(F);
   std::vector<std::string> GlobalNames;
   std::string O;

@@ -87,6 +87,26 @@ bool structLeaves(const Type &T, const std::string &Path, ScalarKind Kind,
   return true;
 }
 
+bool isStructParam(const Var &Param) { return Param.Ty.Rec && !Param.Ty.IsPointer; }
+
+std::vector<std::vector<std::string>> paramLeaves(const Function &F) {
+  std::vector<std::vector<std::string>> Out(F.Params.size());
+  for (size_t K = 0; K < F.Params.size(); ++K)
+    if (isStructParam(*F.Params[K])) {
+      std::string Why;
+      structLeaves(F.Params[K]->Ty.element(), "", F.Params[K]->Ty.Scalar, Out[K], Why);
+    }
+  return Out;
+}
+
+std::string numberTable(const Var &Param, const std::vector<std::string> &Leaves,
+                        const std::string &Object, const std::string &Table) {
+  std::string T = floatSpelling(Param.Ty.Scalar) + " *const " + Table + "[] = {";
+  for (size_t E = 0; E < Leaves.size(); ++E)
+    T += (E ? ", &" : "&") + leafOf(Leaves[E], Object);
+  return T + "};\n";
+}
+
 std::string leafOf(const std::string &Leaf, const std::string &Object) {
   std::string Out;
   for (char C : Leaf)

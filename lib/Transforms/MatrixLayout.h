@@ -52,6 +52,19 @@ bool structLeaves(const graph::Type &T, const std::string &Path, graph::ScalarKi
 /// \p Leaf (from structLeaves) of the object named \p Object.
 std::string leafOf(const std::string &Leaf, const std::string &Object);
 
+/// A parameter whose numbers a struct holds (by value or reference).
+bool isStructParam(const graph::Var &Param);
+
+/// Per parameter of \p F, a struct parameter's structLeaves (empty for the
+/// others); Differentiator::matrixUnsupported has checked that they exist.
+std::vector<std::vector<std::string>> paramLeaves(const graph::Function &F);
+
+/// `double *const Table[] = {&leaf0, ...};` for the numbers \p Leaves of
+/// \p Object, a derivative of struct parameter \p Param: the drivers seed
+/// and read a struct's numbers through it, by their index in the matrix.
+std::string numberTable(const graph::Var &Param, const std::vector<std::string> &Leaves,
+                        const std::string &Object, const std::string &Table);
+
 /// C++ that calls f itself on its parameters: `::ns::f(x, y)`, or
 /// `self.m(x, y)` for a method.
 std::string primalCall(const graph::Function &F);
