@@ -182,12 +182,6 @@ public:
           Diags.error(R.Where, Why);
           continue;
         }
-      if (R.M == Mode::Hessian && graph::usesContainers(*F)) {
-        Diags.error(R.Where, "ADGEN_HESSIAN of a function that uses std::vector or std::array "
-                             "is not supported yet; use ADGEN_FORWARD / ADGEN_REVERSE, or "
-                             "plain arrays");
-        continue;
-      }
       if (R.M == Mode::Jacobian || R.M == Mode::Hessian) {
         std::vector<std::string> Lengths(F->Params.size());
         for (const auto *List : {&R.S.Inputs, &R.S.Outputs})

@@ -57,7 +57,8 @@ public:
   /// Why f_jacobian (or, with \p Hessian, f_hessian) of \p F for \p P
   /// cannot be generated yet, or "" when it can: every active parameter must
   /// flatten to numbers in the contract's layout (numbers, arrays, structs by
-  /// value or reference whose fields are public numbers of one precision).
+  /// value or reference whose fields are public numbers of one precision),
+  /// and f_hessian's forward over reverse does not yet go through containers.
   static std::string matrixUnsupported(const graph::Function &F, const ActivityPattern &P,
                                        bool Hessian);
 

@@ -153,6 +153,9 @@ std::string Differentiator::matrixUnsupported(const Function &F, const ActivityP
              "' cannot be flattened into the matrix: " + Why +
              "; use ADGEN_FORWARD / ADGEN_REVERSE, or a wrapper taking arrays";
   }
+  if (Hessian && usesContainers(F))
+    return "ADGEN_HESSIAN of a function that uses std::vector or std::array is not supported "
+           "yet; use ADGEN_FORWARD / ADGEN_REVERSE, or plain arrays";
   if (F.Method == "(private)")
     return What + " of a private or protected member function is not supported; mark a "
                   "public one that calls it";
