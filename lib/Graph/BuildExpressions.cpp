@@ -14,6 +14,7 @@
 #include "Graph/UserCopies.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/StmtOpenMP.h"
+#include "clang/AST/StmtVisitor.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/Stmt.h"
@@ -59,141 +60,186 @@ bool GraphBuilder::Impl::exprInBlock(const clang::Expr *E, Block &Stmts,
   return Value != nullptr;
 }
 
-const Expr *GraphBuilder::Impl::expr(const clang::Expr *E) {
-  using namespace clang;
-  E = E->IgnoreParens();
-  graph::Type T;
-  {
-    bool Handled = false;
-    const graph::Expr *R = complexExpr(E, Handled);
-    if (Handled)
-      return R;
-    R = tupleExpr(E, Handled);
-    if (Handled)
-      return R;
-  }
-  if (const auto *IL = dyn_cast<IntegerLiteral>(E)) {
-    if (!typeOf(E->getType(), E->getBeginLoc(), T, "this literal"))
+/// Dispatches an expression to the builder's method for its kind (Clang's
+/// visitor follows the class hierarchy: every cast reaches VisitCastExpr,
+/// every call, member call and operator call VisitCallExpr). Expressions
+/// without a method are refused by VisitExpr, naming their class.
+class GraphBuilder::Impl::ExprDispatch
+    : public clang::ConstStmtVisitor<ExprDispatch, const graph::Expr *> {
+  Impl &B;
+  using R = const graph::Expr *;
+
+public:
+  explicit ExprDispatch(Impl &B) : B(B) {}
+
+  R VisitIntegerLiteral(const clang::IntegerLiteral *IL) {
+    graph::Type T;
+    if (!B.typeOf(IL->getType(), IL->getBeginLoc(), T, "this literal"))
       return nullptr;
     // The user's spelling keeps the type: 1ULL, 2L, 0x10. (Not the N that
     // a template argument replaced.)
     if (!IL->getLocation().isMacroID()) {
-      llvm::StringRef Spelled = clang::Lexer::getSourceText(
-          clang::CharSourceRange::getTokenRange(IL->getSourceRange()), Ctx.getSourceManager(),
-          Ctx.getLangOpts());
+      llvm::StringRef Spelled = spelling(IL);
       if (!Spelled.empty() && llvm::isDigit(Spelled[0]) && !Spelled.contains('\''))
-        return M.constant(Spelled.str(), T);
+        return B.M.constant(Spelled.str(), T);
     }
     std::string Text = llvm::toString(IL->getValue(), 10, IL->getType()->isSignedIntegerType());
     if (IL->getType()->isUnsignedIntegerType())
       Text += "u";
-    if (Ctx.getTypeSize(IL->getType()) > Ctx.getTypeSize(Ctx.IntTy))
+    if (B.Ctx.getTypeSize(IL->getType()) > B.Ctx.getTypeSize(B.Ctx.IntTy))
       Text += "ll";
-    return M.constant(Text, T);
+    return B.M.constant(Text, T);
   }
-  if (const auto *FL = dyn_cast<FloatingLiteral>(E)) {
-    if (!typeOf(E->getType(), E->getBeginLoc(), T, "this literal"))
+  R VisitFloatingLiteral(const clang::FloatingLiteral *FL) {
+    graph::Type T;
+    if (!B.typeOf(FL->getType(), FL->getBeginLoc(), T, "this literal"))
       return nullptr;
     // Keep the user's spelling (0.5, 1e-8, 2.f) when it is in the file.
-    const clang::SourceManager &SM = Ctx.getSourceManager();
     if (!FL->getLocation().isMacroID()) {
-      llvm::StringRef Spelled = clang::Lexer::getSourceText(
-          clang::CharSourceRange::getTokenRange(FL->getSourceRange()), SM, Ctx.getLangOpts());
+      llvm::StringRef Spelled = spelling(FL);
       if (!Spelled.empty() && (llvm::isDigit(Spelled[0]) || Spelled[0] == '.') &&
           !Spelled.contains('\''))
-        return M.constant(Spelled.str(), T);
+        return B.M.constant(Spelled.str(), T);
     }
-    return M.floatConst(FL->getValueAsApproximateDouble(), T);
+    return B.M.floatConst(FL->getValueAsApproximateDouble(), T);
   }
-  if (const auto *BL = dyn_cast<CXXBoolLiteralExpr>(E))
-    return M.boolConst(BL->getValue());
-  if (const auto *CL = dyn_cast<CharacterLiteral>(E))
-    return M.constant(std::to_string(CL->getValue()), graph::Type::scalar(ScalarKind::Int, "int"));
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
-    return declRef(DRE);
-  if (const auto *CE = dyn_cast<CastExpr>(E))
-    return cast(CE);
-  if (const auto *UO = dyn_cast<UnaryOperator>(E))
-    return unaryOp(UO);
-  if (const auto *BO = dyn_cast<BinaryOperator>(E))
-    return binaryOp(BO);
-  if (const auto *CO = dyn_cast<ConditionalOperator>(E))
-    return conditional(CO);
-  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
-    const graph::Expr *Base = expr(AS->getBase());
-    const graph::Expr *Idx = Base ? expr(AS->getIdx()) : nullptr;
+  R VisitCXXBoolLiteralExpr(const clang::CXXBoolLiteralExpr *BL) {
+    return B.M.boolConst(BL->getValue());
+  }
+  R VisitCharacterLiteral(const clang::CharacterLiteral *CL) {
+    return B.M.constant(std::to_string(CL->getValue()),
+                        graph::Type::scalar(ScalarKind::Int, "int"));
+  }
+  R VisitDeclRefExpr(const clang::DeclRefExpr *DRE) { return B.declRef(DRE); }
+  R VisitCastExpr(const clang::CastExpr *CE) { return B.cast(CE); }
+  R VisitUnaryOperator(const clang::UnaryOperator *UO) { return B.unaryOp(UO); }
+  R VisitBinaryOperator(const clang::BinaryOperator *BO) { return B.binaryOp(BO); }
+  R VisitConditionalOperator(const clang::ConditionalOperator *CO) { return B.conditional(CO); }
+  R VisitMemberExpr(const clang::MemberExpr *ME) { return B.memberExpr(ME); }
+  R VisitArraySubscriptExpr(const clang::ArraySubscriptExpr *AS) {
+    const graph::Expr *Base = B.expr(AS->getBase());
+    const graph::Expr *Idx = Base ? B.expr(AS->getIdx()) : nullptr;
     if (!Idx)
       return nullptr;
     if (!Base->Ty.isMemory())
-      return fail(AS->getBeginLoc(), "subscript of something that is not an array");
-    if (const auto *Row = Ctx.getAsConstantArrayType(AS->getType())) {
+      return B.fail(AS->getBeginLoc(), "subscript of something that is not an array");
+    if (const auto *Row = B.Ctx.getAsConstantArrayType(AS->getType())) {
       // m[i] of a 2-D array is a row: a pointer i * (row length) further.
       graph::Type RowT;
-      if (!mapType(QualType(Row, 0), Ctx, RowT))
-        return fail(AS->getBeginLoc(), "unsupported array");
-      const graph::Expr *Len = M.intConst(RowT.ArraySize);
-      return M.ptrAdd(Base, M.binary(Op::Mul, Idx, Len, Idx->Ty));
+      if (!mapType(clang::QualType(Row, 0), B.Ctx, RowT))
+        return B.fail(AS->getBeginLoc(), "unsupported array");
+      const graph::Expr *Len = B.M.intConst(RowT.ArraySize);
+      return B.M.ptrAdd(Base, B.M.binary(Op::Mul, Idx, Len, Idx->Ty));
     }
-    return M.load(Base, Idx);
+    return B.M.load(Base, Idx);
   }
-  if (const auto *CE = dyn_cast<CallExpr>(E)) {
-    unsigned Before = Diags.errorCount();
-    const graph::Expr *R = callExpr(CE);
-    if (R == nullptr && Diags.errorCount() == Before)
-      return fail(CE->getBeginLoc(), "the result of a void call used as a value");
-    return R;
+  R VisitCallExpr(const clang::CallExpr *CE) {
+    unsigned Before = B.Diags.errorCount();
+    const graph::Expr *Result = B.callExpr(CE);
+    if (Result == nullptr && B.Diags.errorCount() == Before)
+      return B.fail(CE->getBeginLoc(), "the result of a void call used as a value");
+    return Result;
   }
-  if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(E))
-    return expr(MT->getSubExpr());
-  if (const auto *EWC = dyn_cast<ExprWithCleanups>(E))
-    return expr(EWC->getSubExpr());
-  if (const auto *CE = dyn_cast<ConstantExpr>(E))
-    return expr(CE->getSubExpr());
-  if (const auto *DA = dyn_cast<CXXDefaultArgExpr>(E))
-    return expr(DA->getExpr());
-  if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(E))
-    return expr(BT->getSubExpr());
-  if (isa<UnaryExprOrTypeTraitExpr>(E) || isa<OffsetOfExpr>(E)) {
-    clang::Expr::EvalResult R;
-    if (!typeOf(E->getType(), E->getBeginLoc(), T, "this expression") ||
-        !E->EvaluateAsInt(R, Ctx))
-      return fail(E->getBeginLoc(), "sizeof/alignof of a variable-length type");
-    return M.constant(llvm::toString(R.Val.getInt(), 10), T);
+
+  // What only wraps a value: the value.
+  R VisitMaterializeTemporaryExpr(const clang::MaterializeTemporaryExpr *E) {
+    return B.expr(E->getSubExpr());
   }
-  if (const auto *SI = dyn_cast<SubstNonTypeTemplateParmExpr>(E))
-    return expr(SI->getReplacement());
-  if (isa<CXXThrowExpr>(E))
-    return fail(E->getBeginLoc(), "exceptions ('throw') are not supported in "
-                                  "differentiated code; check the inputs before the "
-                                  "call or report errors through the result");
-  if (const auto *ME = dyn_cast<MemberExpr>(E))
-    return memberExpr(ME);
-  if (E->getType()->isRecordType() &&
-      (isa<InitListExpr>(E) || isa<CXXConstructExpr>(E) || isa<CXXScalarValueInitExpr>(E) ||
-       isa<CompoundLiteralExpr>(E))) {
-    if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
-      if (CE->getNumArgs() == 1 && CE->getConstructor()->isCopyOrMoveConstructor() &&
-          copiesFields(CE->getConstructor(), Ctx))
-        return expr(CE->getArg(0)); // a copy: the value copied
-    if (!typeOf(E->getType(), E->getBeginLoc(), T, "this value"))
+  R VisitFullExpr(const clang::FullExpr *E) { return B.expr(E->getSubExpr()); }
+  R VisitCXXDefaultArgExpr(const clang::CXXDefaultArgExpr *E) { return B.expr(E->getExpr()); }
+  R VisitCXXBindTemporaryExpr(const clang::CXXBindTemporaryExpr *E) {
+    return B.expr(E->getSubExpr());
+  }
+  R VisitSubstNonTypeTemplateParmExpr(const clang::SubstNonTypeTemplateParmExpr *E) {
+    return B.expr(E->getReplacement());
+  }
+
+  // Integer constants the compiler computes.
+  R VisitUnaryExprOrTypeTraitExpr(const clang::UnaryExprOrTypeTraitExpr *E) {
+    return evaluated(E);
+  }
+  R VisitOffsetOfExpr(const clang::OffsetOfExpr *E) { return evaluated(E); }
+
+  // Values of a class type.
+  R VisitInitListExpr(const clang::InitListExpr *E) { return recordValue(E); }
+  R VisitCXXScalarValueInitExpr(const clang::CXXScalarValueInitExpr *E) {
+    return recordValue(E);
+  }
+  R VisitCompoundLiteralExpr(const clang::CompoundLiteralExpr *E) { return recordValue(E); }
+  R VisitCXXConstructExpr(const clang::CXXConstructExpr *CE) {
+    if (CE->getType()->isRecordType() && CE->getNumArgs() == 1 &&
+        CE->getConstructor()->isCopyOrMoveConstructor() &&
+        copiesFields(CE->getConstructor(), B.Ctx))
+      return B.expr(CE->getArg(0)); // a copy: the value copied
+    return recordValue(CE);
+  }
+
+  // Refused.
+  R VisitCXXThrowExpr(const clang::CXXThrowExpr *E) {
+    return B.fail(E->getBeginLoc(), "exceptions ('throw') are not supported in "
+                                    "differentiated code; check the inputs before the "
+                                    "call or report errors through the result");
+  }
+  R VisitCXXThisExpr(const clang::CXXThisExpr *E) {
+    return B.fail(E->getBeginLoc(), "'this' as a pointer is not supported; use the "
+                                    "object's fields or '*this'");
+  }
+  R VisitLambdaExpr(const clang::LambdaExpr *E) {
+    return B.fail(E->getBeginLoc(), "a lambda used as a value (passed to a function, "
+                                    "stored in std::function) is not supported; define it "
+                                    "with 'auto f = [...](...) {...};' and call it in this "
+                                    "function");
+  }
+  R VisitCXXStdInitializerListExpr(const clang::CXXStdInitializerListExpr *E) {
+    return B.fail(E->getBeginLoc(), "std::initializer_list is not supported");
+  }
+  R VisitCXXNullPtrLiteralExpr(const clang::CXXNullPtrLiteralExpr *E) { return nullPtr(E); }
+  R VisitGNUNullExpr(const clang::GNUNullExpr *E) { return nullPtr(E); }
+  R VisitExpr(const clang::Expr *E) {
+    return B.fail(E->getBeginLoc(), llvm::Twine("expression '") + E->getStmtClassName() +
+                                        "' is not supported");
+  }
+
+private:
+  /// The literal as the user spelled it.
+  llvm::StringRef spelling(const clang::Expr *E) {
+    return clang::Lexer::getSourceText(clang::CharSourceRange::getTokenRange(E->getSourceRange()),
+                                       B.Ctx.getSourceManager(), B.Ctx.getLangOpts());
+  }
+  R evaluated(const clang::Expr *E) {
+    graph::Type T;
+    clang::Expr::EvalResult Result;
+    if (!B.typeOf(E->getType(), E->getBeginLoc(), T, "this expression") ||
+        !E->EvaluateAsInt(Result, B.Ctx))
+      return B.fail(E->getBeginLoc(), "sizeof/alignof of a variable-length type");
+    return B.M.constant(llvm::toString(Result.Val.getInt(), 10), T);
+  }
+  /// `S{...}`, `S(...)`, `S()`: a value of class type (anything else of
+  /// these forms is refused).
+  R recordValue(const clang::Expr *E) {
+    if (!E->getType()->isRecordType())
+      return VisitExpr(E);
+    graph::Type T;
+    if (!B.typeOf(E->getType(), E->getBeginLoc(), T, "this value"))
       return nullptr;
-    return recordValue(E, T);
+    return B.recordValue(E, T);
   }
-  if (isa<CXXThisExpr>(E))
-    return fail(E->getBeginLoc(), "'this' as a pointer is not supported; use the "
-                                  "object's fields or '*this'");
-  if (isa<LambdaExpr>(E))
-    return fail(E->getBeginLoc(), "a lambda used as a value (passed to a function, "
-                                  "stored in std::function) is not supported; define it "
-                                  "with 'auto f = [...](...) {...};' and call it in this "
-                                  "function");
-  if (isa<CXXStdInitializerListExpr>(E))
-    return fail(E->getBeginLoc(), "std::initializer_list is not supported");
-  if (isa<CXXNullPtrLiteralExpr>(E) || isa<GNUNullExpr>(E))
-    return fail(E->getBeginLoc(), "null pointers are not supported in differentiated "
-                                  "code");
-  return fail(E->getBeginLoc(), llvm::Twine("expression '") + E->getStmtClassName() +
-                                    "' is not supported");
+  R nullPtr(const clang::Expr *E) {
+    return B.fail(E->getBeginLoc(), "null pointers are not supported in differentiated "
+                                    "code");
+  }
+};
+
+const Expr *GraphBuilder::Impl::expr(const clang::Expr *E) {
+  E = E->IgnoreParens();
+  bool Handled = false;
+  const graph::Expr *R = complexExpr(E, Handled);
+  if (Handled)
+    return R;
+  R = tupleExpr(E, Handled);
+  if (Handled)
+    return R;
+  return ExprDispatch(*this).Visit(E);
 }
 
 const Expr *GraphBuilder::Impl::declRef(const clang::DeclRefExpr *DRE) {

@@ -15,6 +15,7 @@
 #include "Graph/UserCopies.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/StmtOpenMP.h"
+#include "clang/AST/StmtVisitor.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/Stmt.h"
@@ -133,91 +134,110 @@ bool GraphBuilder::Impl::checkpointedLoop(const clang::CallExpr *Marker,
   return true;
 }
 
-bool GraphBuilder::Impl::stmt(const clang::Stmt *S) {
-  using namespace clang;
-  if (const auto *CS = dyn_cast<CompoundStmt>(S)) {
+/// Dispatches a statement to the builder's method for its kind (Clang's
+/// visitor follows the class hierarchy: every OpenMP directive reaches
+/// VisitOMPExecutableDirective, every expression VisitExpr). Statements
+/// without a method are refused by VisitStmt, naming their class.
+class GraphBuilder::Impl::StmtDispatch
+    : public clang::ConstStmtVisitor<StmtDispatch, bool> {
+  using Base = clang::ConstStmtVisitor<StmtDispatch, bool>;
+  Impl &B;
+
+public:
+  explicit StmtDispatch(Impl &B) : B(B) {}
+
+  bool VisitCompoundStmt(const clang::CompoundStmt *CS) {
     // Stop at the first error: later ones would only be its echoes.
     for (const clang::Stmt *const *It = CS->body_begin(), *const *End = CS->body_end();
          It != End; ++It) {
-      if (const CallExpr *Marker = checkpointMarker(*It)) {
-        if (!checkpointedLoop(Marker, ++It, End))
+      if (const clang::CallExpr *Marker = checkpointMarker(*It)) {
+        if (!B.checkpointedLoop(Marker, ++It, End))
           return false;
         continue;
       }
-      if (!stmt(*It))
+      if (!Visit(*It))
         return false;
     }
     return true;
   }
-  if (const CallExpr *Marker = checkpointMarker(S))
-    return failStmt(Marker->getBeginLoc(),
-                    "ADGEN_CHECKPOINT must come right before the 'for' loop it checkpoints");
-  if (isa<NullStmt>(S))
-    return true;
-  if (const auto *DS = dyn_cast<DeclStmt>(S))
-    return declStmt(DS);
-  if (const auto *E = dyn_cast<clang::Expr>(S))
-    return isAssert(E, Ctx) ? assertStmt(E) : sideEffect(E);
-  if (const auto *RS = dyn_cast<ReturnStmt>(S)) {
+  bool VisitExpr(const clang::Expr *E) {
+    if (const clang::CallExpr *Marker = checkpointMarker(E))
+      return B.failStmt(Marker->getBeginLoc(),
+                        "ADGEN_CHECKPOINT must come right before the 'for' loop it checkpoints");
+    return isAssert(E, B.Ctx) ? B.assertStmt(E) : B.sideEffect(E);
+  }
+  bool VisitNullStmt(const clang::NullStmt *) { return true; }
+  bool VisitDeclStmt(const clang::DeclStmt *DS) { return B.declStmt(DS); }
+  bool VisitReturnStmt(const clang::ReturnStmt *RS) {
     const graph::Expr *V = nullptr;
-    if (RS->getRetValue() && ReturnsThis) {
+    if (RS->getRetValue() && B.ReturnsThis) {
       // `return *this;` of a method returning its object: the caller has it.
     } else if (RS->getRetValue()) {
-      V = expr(RS->getRetValue());
+      V = B.expr(RS->getRetValue());
       if (!V)
         return false;
     }
-    emit(M.ret(V, loc(RS->getReturnLoc())));
+    B.emit(B.M.ret(V, B.loc(RS->getReturnLoc())));
     return true;
   }
-  if (const auto *IS = dyn_cast<IfStmt>(S))
-    return ifStmt(IS);
-  if (const auto *FS = dyn_cast<ForStmt>(S))
-    return forStmt(FS);
-  if (const auto *WS = dyn_cast<WhileStmt>(S))
-    return whileStmt(WS);
-  if (const auto *DS = dyn_cast<DoStmt>(S))
-    return doStmt(DS);
-  if (const auto *SS = dyn_cast<SwitchStmt>(S))
-    return switchStmt(SS);
-  if (isa<BreakStmt>(S)) {
+  bool VisitIfStmt(const clang::IfStmt *S) { return B.ifStmt(S); }
+  bool VisitForStmt(const clang::ForStmt *S) { return B.forStmt(S); }
+  bool VisitWhileStmt(const clang::WhileStmt *S) { return B.whileStmt(S); }
+  bool VisitDoStmt(const clang::DoStmt *S) { return B.doStmt(S); }
+  bool VisitSwitchStmt(const clang::SwitchStmt *S) { return B.switchStmt(S); }
+  bool VisitCXXForRangeStmt(const clang::CXXForRangeStmt *S) { return B.rangeFor(S); }
+  bool VisitAttributedStmt(const clang::AttributedStmt *S) { return Visit(S->getSubStmt()); }
+  bool VisitOMPExecutableDirective(const clang::OMPExecutableDirective *D) {
+    return B.ompDirective(D);
+  }
+  bool VisitBreakStmt(const clang::BreakStmt *S) {
     // A break nested inside a switch case leaves the switch, which is built
     // as a one-pass loop for that purpose (see switchStmt).
-    if (!Breaks.empty() && Breaks.back() == BreakTarget::Switch)
-      SwitchBreaks = true;
-    emit(M.brk(loc(S->getBeginLoc())));
+    if (!B.Breaks.empty() && B.Breaks.back() == BreakTarget::Switch)
+      B.SwitchBreaks = true;
+    B.emit(B.M.brk(B.loc(S->getBeginLoc())));
     return true;
   }
-  if (isa<ContinueStmt>(S)) {
-    if (std::find(Breaks.begin(), Breaks.end(), BreakTarget::Switch) != Breaks.end() &&
-        Breaks.back() == BreakTarget::Switch)
-      SwitchContinues = true;
-    emit(M.cont(loc(S->getBeginLoc())));
+  bool VisitContinueStmt(const clang::ContinueStmt *S) {
+    if (std::find(B.Breaks.begin(), B.Breaks.end(), BreakTarget::Switch) != B.Breaks.end() &&
+        B.Breaks.back() == BreakTarget::Switch)
+      B.SwitchContinues = true;
+    B.emit(B.M.cont(B.loc(S->getBeginLoc())));
     return true;
   }
-  if (isa<GotoStmt>(S) || isa<IndirectGotoStmt>(S))
-    return failStmt(S->getBeginLoc(), "'goto' is not supported; adgen differentiates "
-                                      "structured control flow only (use loops, "
-                                      "break and continue)");
-  if (const auto *LS = dyn_cast<LabelStmt>(S))
-    return failStmt(LS->getBeginLoc(), "labels (goto targets) are not supported");
-  if (isa<CXXTryStmt>(S))
-    return failStmt(S->getBeginLoc(), "exceptions ('try') are not supported in "
-                                      "differentiated code; move error handling out "
-                                      "of the function");
-  if (isa<AsmStmt>(S))
-    return failStmt(S->getBeginLoc(), "inline assembly cannot be differentiated; move it "
-                                      "into a function of its own and give that function "
-                                      "a derivative marked ADGEN_CUSTOM");
-  if (const auto *RF = dyn_cast<CXXForRangeStmt>(S))
-    return rangeFor(RF);
-  if (isa<AttributedStmt>(S))
-    return stmt(clang::cast<AttributedStmt>(S)->getSubStmt());
-  if (const auto *OD = dyn_cast<OMPExecutableDirective>(S))
-    return ompDirective(OD);
-  return failStmt(S->getBeginLoc(), llvm::Twine("statement '") + S->getStmtClassName() +
-                                        "' is not supported");
-}
+
+  // Refused.
+  bool VisitGotoStmt(const clang::GotoStmt *S) { return gotoStmt(S); }
+  bool VisitIndirectGotoStmt(const clang::IndirectGotoStmt *S) { return gotoStmt(S); }
+  bool VisitLabelStmt(const clang::LabelStmt *S) {
+    return B.failStmt(S->getBeginLoc(), "labels (goto targets) are not supported");
+  }
+  bool VisitCXXTryStmt(const clang::CXXTryStmt *S) {
+    return B.failStmt(S->getBeginLoc(), "exceptions ('try') are not supported in "
+                                        "differentiated code; move error handling out "
+                                        "of the function");
+  }
+  bool VisitAsmStmt(const clang::AsmStmt *A) {
+    // Through Stmt: AsmStmt's own getBeginLoc() is an empty placeholder.
+    const clang::Stmt *S = A;
+    return B.failStmt(S->getBeginLoc(), "inline assembly cannot be differentiated; move it "
+                                        "into a function of its own and give that function "
+                                        "a derivative marked ADGEN_CUSTOM");
+  }
+  bool VisitStmt(const clang::Stmt *S) {
+    return B.failStmt(S->getBeginLoc(), llvm::Twine("statement '") + S->getStmtClassName() +
+                                            "' is not supported");
+  }
+
+private:
+  bool gotoStmt(const clang::Stmt *S) {
+    return B.failStmt(S->getBeginLoc(), "'goto' is not supported; adgen differentiates "
+                                        "structured control flow only (use loops, "
+                                        "break and continue)");
+  }
+};
+
+bool GraphBuilder::Impl::stmt(const clang::Stmt *S) { return StmtDispatch(*this).Visit(S); }
 
 bool GraphBuilder::Impl::declStmt(const clang::DeclStmt *DS) {
   bool OK = true;
@@ -260,51 +280,8 @@ bool GraphBuilder::Impl::varDecl(const clang::VarDecl *VD) {
     return scratchBufferDecl(VD);
   if (isViewDecl(VD)) // a local struct with pointer fields (Views.cpp)
     return viewDecl(VD);
-  if (VD->getType()->isReferenceType()) {
-    // double &r = a[i]; names that element for the rest of its scope: r is
-    // an alias of the lvalue, with its index fixed where the reference binds.
-    graph::Type T;
-    if (!typeOf(VD->getType(), L, T, "local reference '" + VD->getNameAsString() + "'"))
-      return false;
-    if (!VD->getInit())
-      return failStmt(L, "a reference must be initialised");
-    const graph::Expr *Target = T.IsConst ? expr(VD->getInit()) : lvalue(VD->getInit());
-    if (!Target)
-      return false;
-    if (Target->K == Op::Load) {
-      // The element the reference binds stays the same: indices are fixed now.
-      std::function<const graph::Expr *(const graph::Expr *)> Freeze =
-          [&](const graph::Expr *P) -> const graph::Expr * {
-        if (P->K != Op::Load)
-          return P;
-        const graph::Expr *Base = Freeze(P->Ops[0]);
-        const graph::Expr *Idx = P->Ops[1];
-        if (!Idx->isConstant()) {
-          Var *IV = temp(VD->getName().str() + "_index", Idx->Ty.element(), L);
-          emit(M.decl(IV, Idx, loc(L)));
-          Idx = M.ref(IV);
-        }
-        if (isFieldLoad(P))
-          return M.field(Base, Idx->Text, P->Ty);
-        return Base == P->Ops[0] && Idx == P->Ops[1] ? P : M.load(Base, Idx);
-      };
-      Target = Freeze(Target);
-    } else if (Target->K != Op::Load && Target->K != Op::VarRef) {
-      // const double &r = x * y; binds a temporary: a value.
-      graph::Type VT = T.element();
-      VT.IsConst = false;
-      Var *V = newVar(VD->getName(), VT, VarKind::Local, L);
-      if (VT.Rec) {
-        emit(M.decl(V, nullptr, loc(L)));
-        copyFields(M, M.ref(V), Target, VT, *Cur, loc(L));
-      } else {
-        emit(M.decl(V, Target, loc(L)));
-      }
-      Target = M.ref(V);
-    }
-    Aliases[VD] = Target;
-    return true;
-  }
+  if (VD->getType()->isReferenceType())
+    return referenceDecl(VD);
   // auto it = std::max_element(...): say what is not supported, rather than
   // what the iterator's type is made of.
   if (const clang::Expr *Init = VD->getInit())
@@ -328,66 +305,10 @@ bool GraphBuilder::Impl::varDecl(const clang::VarDecl *VD) {
     V->Ty.IsConst = false; // built by assignments
     return recordOrContainerDecl(VD, V);
   }
-  if (T.ArraySize) {
-    Stmt *D = M.decl(V, nullptr, loc(L));
-    const auto *IL = Init ? dyn_cast<clang::InitListExpr>(Init->IgnoreImplicit()) : nullptr;
-    if (Init && !IL)
-      return failStmt(Init->getBeginLoc(), "this array initialiser is not supported");
-    if (IL) {
-      D->ZeroInit = true;
-      emit(D);
-      // Element initialisers in row-major order (nested lists flattened).
-      std::vector<const clang::Expr *> Elems;
-      std::function<void(const clang::InitListExpr *, uint64_t)> Flatten =
-          [&](const clang::InitListExpr *L, uint64_t Base) {
-            uint64_t Stride = 1;
-            if (const auto *AT = Ctx.getAsConstantArrayType(L->getType())) {
-              graph::Type ET;
-              if (mapType(AT->getElementType(), Ctx, ET) && ET.ArraySize)
-                Stride = ET.ArraySize;
-            }
-            for (unsigned I = 0; I < L->getNumInits(); ++I) {
-              const clang::Expr *E = L->getInit(I)->IgnoreImplicit();
-              if (const auto *Sub = dyn_cast<clang::InitListExpr>(E))
-                Flatten(Sub, Base + I * Stride);
-              else if (!isa<clang::ImplicitValueInitExpr>(E)) {
-                if (Elems.size() <= Base + I)
-                  Elems.resize(Base + I + 1, nullptr);
-                Elems[Base + I] = L->getInit(I);
-              }
-            }
-          };
-      Flatten(IL, 0);
-      for (size_t I = 0; I < Elems.size(); ++I) {
-        if (!Elems[I])
-          continue;
-        const graph::Expr *Val = expr(Elems[I]);
-        if (!Val)
-          return false;
-        emit(M.assign(M.load(M.ref(V), M.intConst(I)), Val, loc(Elems[I]->getBeginLoc())));
-      }
-      return true;
-    }
-    emit(D);
-    return true;
-  }
-  if (T.IsPointer) {
-    if (!Init)
-      return failStmt(L, "a pointer variable must be initialised where it is declared");
-    const graph::Expr *Val = expr(Init);
-    if (!Val)
-      return false;
-    const graph::Expr *Base = Val;
-    while (Base->K == Op::PtrAdd)
-      Base = Base->Ops[0];
-    if (Base->K != Op::VarRef || !Base->V->Ty.isMemory())
-      return failStmt(Init->getBeginLoc(),
-                      "a pointer variable must point into a parameter or a local "
-                      "array (e.g. 'X + i * d')");
-    V->Root = Base->V->Root ? Base->V->Root : Base->V;
-    emit(M.decl(V, Val, loc(L)));
-    return true;
-  }
+  if (T.ArraySize)
+    return arrayDecl(VD, V);
+  if (T.IsPointer)
+    return pointerDecl(VD, V);
   const graph::Expr *Val = nullptr;
   if (Init && !isa<clang::ImplicitValueInitExpr>(Init)) {
     const clang::Expr *E = Init;
@@ -404,6 +325,123 @@ bool GraphBuilder::Impl::varDecl(const clang::VarDecl *VD) {
       Val = T.isFloating() ? M.floatConst(0, T) : M.constant("0", T);
     }
   }
+  emit(M.decl(V, Val, loc(L)));
+  return true;
+}
+
+/// `double &r = a[i];` names that element for the rest of its scope: r is
+/// an alias of the lvalue, with its index fixed where the reference binds.
+bool GraphBuilder::Impl::referenceDecl(const clang::VarDecl *VD) {
+  clang::SourceLocation L = VD->getLocation();
+  graph::Type T;
+  if (!typeOf(VD->getType(), L, T, "local reference '" + VD->getNameAsString() + "'"))
+    return false;
+  if (!VD->getInit())
+    return failStmt(L, "a reference must be initialised");
+  const graph::Expr *Target = T.IsConst ? expr(VD->getInit()) : lvalue(VD->getInit());
+  if (!Target)
+    return false;
+  if (Target->K == Op::Load) {
+    // The element the reference binds stays the same: indices are fixed now.
+    std::function<const graph::Expr *(const graph::Expr *)> Freeze =
+        [&](const graph::Expr *P) -> const graph::Expr * {
+      if (P->K != Op::Load)
+        return P;
+      const graph::Expr *Base = Freeze(P->Ops[0]);
+      const graph::Expr *Idx = P->Ops[1];
+      if (!Idx->isConstant()) {
+        Var *IV = temp(VD->getName().str() + "_index", Idx->Ty.element(), L);
+        emit(M.decl(IV, Idx, loc(L)));
+        Idx = M.ref(IV);
+      }
+      if (isFieldLoad(P))
+        return M.field(Base, Idx->Text, P->Ty);
+      return Base == P->Ops[0] && Idx == P->Ops[1] ? P : M.load(Base, Idx);
+    };
+    Target = Freeze(Target);
+  } else if (Target->K != Op::Load && Target->K != Op::VarRef) {
+    // const double &r = x * y; binds a temporary: a value.
+    graph::Type VT = T.element();
+    VT.IsConst = false;
+    Var *V = newVar(VD->getName(), VT, VarKind::Local, L);
+    if (VT.Rec) {
+      emit(M.decl(V, nullptr, loc(L)));
+      copyFields(M, M.ref(V), Target, VT, *Cur, loc(L));
+    } else {
+      emit(M.decl(V, Target, loc(L)));
+    }
+    Target = M.ref(V);
+  }
+  Aliases[VD] = Target;
+  return true;
+}
+
+/// A local array, zeroed and filled from its initialiser list (nested
+/// lists flattened), or left uninitialised.
+bool GraphBuilder::Impl::arrayDecl(const clang::VarDecl *VD, Var *V) {
+  clang::SourceLocation L = VD->getLocation();
+  const clang::Expr *Init = VD->getInit();
+  Stmt *D = M.decl(V, nullptr, loc(L));
+  const auto *IL = Init ? dyn_cast<clang::InitListExpr>(Init->IgnoreImplicit()) : nullptr;
+  if (Init && !IL)
+    return failStmt(Init->getBeginLoc(), "this array initialiser is not supported");
+  if (IL) {
+    D->ZeroInit = true;
+    emit(D);
+    // Element initialisers in row-major order (nested lists flattened).
+    std::vector<const clang::Expr *> Elems;
+    std::function<void(const clang::InitListExpr *, uint64_t)> Flatten =
+        [&](const clang::InitListExpr *L, uint64_t Base) {
+          uint64_t Stride = 1;
+          if (const auto *AT = Ctx.getAsConstantArrayType(L->getType())) {
+            graph::Type ET;
+            if (mapType(AT->getElementType(), Ctx, ET) && ET.ArraySize)
+              Stride = ET.ArraySize;
+          }
+          for (unsigned I = 0; I < L->getNumInits(); ++I) {
+            const clang::Expr *E = L->getInit(I)->IgnoreImplicit();
+            if (const auto *Sub = dyn_cast<clang::InitListExpr>(E))
+              Flatten(Sub, Base + I * Stride);
+            else if (!isa<clang::ImplicitValueInitExpr>(E)) {
+              if (Elems.size() <= Base + I)
+                Elems.resize(Base + I + 1, nullptr);
+              Elems[Base + I] = L->getInit(I);
+            }
+          }
+        };
+    Flatten(IL, 0);
+    for (size_t I = 0; I < Elems.size(); ++I) {
+      if (!Elems[I])
+        continue;
+      const graph::Expr *Val = expr(Elems[I]);
+      if (!Val)
+        return false;
+      emit(M.assign(M.load(M.ref(V), M.intConst(I)), Val, loc(Elems[I]->getBeginLoc())));
+    }
+    return true;
+  }
+  emit(D);
+  return true;
+}
+
+/// A local pointer: it must point into a parameter or a local array, and
+/// never changes which.
+bool GraphBuilder::Impl::pointerDecl(const clang::VarDecl *VD, Var *V) {
+  clang::SourceLocation L = VD->getLocation();
+  const clang::Expr *Init = VD->getInit();
+  if (!Init)
+    return failStmt(L, "a pointer variable must be initialised where it is declared");
+  const graph::Expr *Val = expr(Init);
+  if (!Val)
+    return false;
+  const graph::Expr *Base = Val;
+  while (Base->K == Op::PtrAdd)
+    Base = Base->Ops[0];
+  if (Base->K != Op::VarRef || !Base->V->Ty.isMemory())
+    return failStmt(Init->getBeginLoc(),
+                    "a pointer variable must point into a parameter or a local "
+                    "array (e.g. 'X + i * d')");
+  V->Root = Base->V->Root ? Base->V->Root : Base->V;
   emit(M.decl(V, Val, loc(L)));
   return true;
 }

@@ -326,29 +326,30 @@ void GraphBuilder::Impl::reserveNames(const Callee &C) {
   F->reserve(C.CustomPullback);
 }
 
-const Expr *GraphBuilder::Impl::callExpr(const clang::CallExpr *CE) {
+/// Calls that are not calls of a user function: complex and tuple library
+/// calls, initializer lists, standard algorithms, lambdas called in place,
+/// methods lowered by the builder. Sets \p Handled when \p CE is one.
+const Expr *GraphBuilder::Impl::specialCall(const clang::CallExpr *CE, const Expr *Into,
+                                            bool &Handled) {
   using namespace clang;
-  const graph::Expr *Into = ResultInto;
-  ResultInto = nullptr;
+  Handled = true;
   if (isComplexLibraryCall(CE))
     return complexCallExpr(CE, Into);
   if (isInitializerListCall(CE))
     return initializerListCall(CE);
-  {
-    bool Handled = false;
-    const graph::Expr *R = tupleCall(CE, Into, Handled);
-    if (Handled)
-      return R;
-  }
+  Handled = false;
+  const graph::Expr *R = tupleCall(CE, Into, Handled);
+  if (Handled)
+    return R;
+  Handled = true;
   if (isPrinting(CE))
     return fail(CE->getBeginLoc(), "the value of a call that prints is not supported in "
                                    "differentiated code; print in a statement of its own");
-  {
-    bool Handled = false;
-    const graph::Expr *R = dereferencedStdAlgorithm(CE, Handled);
-    if (Handled)
-      return R;
-  }
+  Handled = false;
+  R = dereferencedStdAlgorithm(CE, Handled);
+  if (Handled)
+    return R;
+  Handled = true;
   if (isStdAlgorithm(CE))
     return stdAlgorithm(CE, /*Dereferenced=*/false);
   if (iteratorAlgorithm(CE))
@@ -356,18 +357,133 @@ const Expr *GraphBuilder::Impl::callExpr(const clang::CallExpr *CE) {
   if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(CE->getDirectCallee());
       MD && MD->getParent()->isLambda() && isa<CXXOperatorCallExpr>(CE)) {
     unsigned Before = Diags.errorCount();
-    const graph::Expr *R = lambdaCall(CE, MD);
+    R = lambdaCall(CE, MD);
     if (!R && Diags.errorCount() == Before && !CE->getType()->isVoidType())
       return fail(CE->getBeginLoc(), "this lambda call is not supported");
     return R;
   }
-  {
-    unsigned Before = Diags.errorCount();
-    if (const graph::Expr *R = methodCall(CE))
-      return R;
-    if (Diags.errorCount() != Before)
+  unsigned Before = Diags.errorCount();
+  R = methodCall(CE);
+  Handled = R || Diags.errorCount() != Before;
+  return R;
+}
+
+/// An elementary function of <cmath> (from the standard library only: a
+/// user function called `exp` is differentiated like any other), or null
+/// with \p Handled false.
+const Expr *GraphBuilder::Impl::mathCall(const clang::CallExpr *CE, const clang::FunctionDecl *FD,
+                                         const Type &RT, bool &Handled) {
+  using namespace clang;
+  Handled = false;
+  const DeclContext *DC = FD->getDeclContext()->getRedeclContext();
+  bool FromLibrary = Ctx.getSourceManager().isInSystemHeader(FD->getLocation()) &&
+                     (DC->isTranslationUnit() || DC->isStdNamespace() ||
+                      (isa<NamespaceDecl>(DC) &&
+                       clang::cast<NamespaceDecl>(DC)->getParent()->getRedeclContext()->isStdNamespace()));
+  if (!FromLibrary || !FD->getIdentifier())
+    return nullptr;
+  auto Name = canonicalMathName(FD->getName(), CE->getNumArgs());
+  if (!Name)
+    return nullptr;
+  Handled = true;
+  if (*Name == "fabs" && !RT.isFloating())
+    Name = "abs"; // std::abs of an integer: no derivative, keep its name
+  std::vector<const graph::Expr *> Args;
+  for (const clang::Expr *A : CE->arguments()) {
+    const graph::Expr *GA = expr(A);
+    if (!GA)
       return nullptr;
+    Args.push_back(GA);
   }
+  return M.math(*Name, std::move(Args), RT);
+}
+
+/// The arguments of a call of \p C: the object first (for a method), then
+/// \p ArgEs; false after an error.
+bool GraphBuilder::Impl::callArgs(const Callee &C, const clang::Expr *ObjectE,
+                                  bool ObjectByPointer,
+                                  const std::vector<const clang::Expr *> &ArgEs,
+                                  std::vector<const Expr *> &Args, CopyBacks &Back) {
+  using namespace clang;
+  if (ObjectE) {
+    const graph::Type &PT = C.ParamTypes[0];
+    const graph::Expr *Obj = nullptr;
+    if (isa<CXXThisExpr>(ObjectE->IgnoreParenImpCasts()))
+      Obj = SelfObj ? SelfObj : fail(ObjectE->getBeginLoc(), "'this' outside a member function");
+    else if (ObjectByPointer) {
+      Obj = expr(ObjectE);
+      if (Obj && !Obj->Ty.IsPointer)
+        Obj = fail(ObjectE->getBeginLoc(), "'->' on something that is not a pointer");
+      if (Obj)
+        Obj = M.load(Obj, M.intConst(0));
+    } else
+      Obj = PT.IsConst ? expr(ObjectE) : lvalue(ObjectE);
+    if (!Obj)
+      return false;
+    Args.push_back(Obj);
+  }
+  for (const clang::Expr *A : ArgEs) {
+    const graph::Type &PT = C.ParamTypes[Args.size()];
+    const graph::Expr *GA = nullptr;
+    if (!scalarAddressArg(A, PT, GA, Back))
+      return false;
+    if (!GA)
+      GA = PT.IsReference && !PT.IsConst ? lvalue(A) : expr(A);
+    if (!GA)
+      return false;
+    Args.push_back(GA);
+  }
+  return true;
+}
+
+/// A callee that writes through a reference or pointer may change what a
+/// by-value argument read (h(s, s) with h(double &r, double v)): C++ copied
+/// that value at the call, and so does the graph, because reverse mode
+/// evaluates arguments again after the call.
+void GraphBuilder::Impl::copyAliasedArgs(const Callee &C, const clang::Expr *ObjectE,
+                                         const std::vector<const clang::Expr *> &ArgEs,
+                                         std::vector<const Expr *> &Args) {
+  auto rootsOf = [](const graph::Expr *E, std::vector<Var *> &Out) {
+    forEachExpr(E, [&](const graph::Expr *N) {
+      if (N->V)
+        Out.push_back(N->V->Root ? N->V->Root : N->V);
+    });
+  };
+  // What the call may write: its reference and pointer arguments, globals.
+  std::vector<Var *> Written;
+  for (unsigned I = 0; I < Args.size(); ++I) {
+    const graph::Type &PT = C.ParamTypes[I];
+    if (PT.isWritable())
+      rootsOf(Args[I], Written);
+  }
+  for (unsigned I = 0; I < Args.size() && !Written.empty(); ++I) {
+    const clang::Expr *A = ObjectE ? (I == 0 ? ObjectE : ArgEs[I - 1]) : ArgEs[I];
+    const graph::Type &PT = C.ParamTypes[I];
+    const graph::Expr *GA = Args[I];
+    std::vector<Var *> Reads;
+    rootsOf(GA, Reads);
+    bool Aliased = false;
+    for (Var *R : Reads)
+      Aliased |= R->Kind == VarKind::Global ||
+                 std::find(Written.begin(), Written.end(), R) != Written.end();
+    if (Aliased && !PT.isMemory() && !(PT.IsReference && !PT.IsConst) && !GA->isConstant() &&
+        !GA->Ty.isMemory()) {
+      graph::Type VT = PT.element();
+      VT.IsConst = false;
+      Var *Copy = temp(C.ParamNames[I].empty() ? "arg" : C.ParamNames[I], VT, A->getBeginLoc());
+      emit(M.decl(Copy, VT.Scalar == GA->Ty.Scalar ? GA : M.cast(GA, VT), loc(A->getBeginLoc())));
+      Args[I] = M.ref(Copy);
+    }
+  }
+}
+
+const Expr *GraphBuilder::Impl::callExpr(const clang::CallExpr *CE) {
+  using namespace clang;
+  const graph::Expr *Into = ResultInto;
+  ResultInto = nullptr;
+  bool Handled = false;
+  if (const graph::Expr *R = specialCall(CE, Into, Handled); Handled)
+    return R;
   // The object of a member function call is its first argument.
   const clang::Expr *ObjectE = nullptr;
   bool ObjectByPointer = false;
@@ -398,28 +514,8 @@ const Expr *GraphBuilder::Impl::callExpr(const clang::CallExpr *CE) {
     Void = true; // a += b: the value is the object, a
   if (!Void && !typeOf(CE->getType(), CE->getBeginLoc(), RT, "the result of this call"))
     return nullptr;
-
-  // Elementary functions of <cmath> (from the standard library only: a user
-  // function called `exp` is differentiated like any other).
-  const DeclContext *DC = FD->getDeclContext()->getRedeclContext();
-  bool FromLibrary = Ctx.getSourceManager().isInSystemHeader(FD->getLocation()) &&
-                     (DC->isTranslationUnit() || DC->isStdNamespace() ||
-                      (isa<NamespaceDecl>(DC) &&
-                       clang::cast<NamespaceDecl>(DC)->getParent()->getRedeclContext()->isStdNamespace()));
-  if (FromLibrary && FD->getIdentifier()) {
-    if (auto Name = canonicalMathName(FD->getName(), CE->getNumArgs())) {
-      if (*Name == "fabs" && !RT.isFloating())
-        Name = "abs"; // std::abs of an integer: no derivative, keep its name
-      std::vector<const graph::Expr *> Args;
-      for (const clang::Expr *A : CE->arguments()) {
-        const graph::Expr *GA = expr(A);
-        if (!GA)
-          return nullptr;
-        Args.push_back(GA);
-      }
-      return M.math(*Name, std::move(Args), RT);
-    }
-  }
+  if (const graph::Expr *R = mathCall(CE, FD, RT, Handled); Handled)
+    return R;
   if (FD->isVariadic())
     return fail(CE->getBeginLoc(), "call to variadic function '" + FD->getNameAsString() +
                                        "' is not supported");
@@ -427,74 +523,12 @@ const Expr *GraphBuilder::Impl::callExpr(const clang::CallExpr *CE) {
   if (!C)
     return nullptr;
   reserveNames(*C);
-  // A callee that writes through a reference or pointer may change what a
-  // by-value argument read (h(s, s) with h(double &r, double v)): C++ copied
-  // that value at the call, and so does the graph, because reverse mode
-  // evaluates arguments again after the call.
-  auto rootsOf = [](const graph::Expr *E, std::vector<Var *> &Out) {
-    forEachExpr(E, [&](const graph::Expr *N) {
-      if (N->V)
-        Out.push_back(N->V->Root ? N->V->Root : N->V);
-    });
-  };
   std::vector<const graph::Expr *> Args;
-  if (ObjectE) {
-    const graph::Type &PT = C->ParamTypes[0];
-    const graph::Expr *Obj = nullptr;
-    if (isa<CXXThisExpr>(ObjectE->IgnoreParenImpCasts()))
-      Obj = SelfObj ? SelfObj : fail(ObjectE->getBeginLoc(), "'this' outside a member function");
-    else if (ObjectByPointer) {
-      Obj = expr(ObjectE);
-      if (Obj && !Obj->Ty.IsPointer)
-        Obj = fail(ObjectE->getBeginLoc(), "'->' on something that is not a pointer");
-      if (Obj)
-        Obj = M.load(Obj, M.intConst(0));
-    } else
-      Obj = PT.IsConst ? expr(ObjectE) : lvalue(ObjectE);
-    if (!Obj)
-      return nullptr;
-    Args.push_back(Obj);
-  }
   CopyBacks Back;
-  for (const clang::Expr *A : ArgEs) {
-    const graph::Type &PT = C->ParamTypes[Args.size()];
-    const graph::Expr *GA = nullptr;
-    if (!scalarAddressArg(A, PT, GA, Back))
-      return nullptr;
-    if (!GA)
-      GA = PT.IsReference && !PT.IsConst ? lvalue(A) : expr(A);
-    if (!GA)
-      return nullptr;
-    Args.push_back(GA);
-  }
-  if (!checkScalarAddresses(Args, C->ParamTypes, Back, CE->getBeginLoc()))
+  if (!callArgs(*C, ObjectE, ObjectByPointer, ArgEs, Args, Back) ||
+      !checkScalarAddresses(Args, C->ParamTypes, Back, CE->getBeginLoc()))
     return nullptr;
-  // What the call may write: its reference and pointer arguments, globals.
-  std::vector<Var *> Written;
-  for (unsigned I = 0; I < Args.size(); ++I) {
-    const graph::Type &PT = C->ParamTypes[I];
-    if (PT.isWritable())
-      rootsOf(Args[I], Written);
-  }
-  for (unsigned I = 0; I < Args.size() && !Written.empty(); ++I) {
-    const clang::Expr *A = ObjectE ? (I == 0 ? ObjectE : ArgEs[I - 1]) : ArgEs[I];
-    const graph::Type &PT = C->ParamTypes[I];
-    const graph::Expr *GA = Args[I];
-    std::vector<Var *> Reads;
-    rootsOf(GA, Reads);
-    bool Aliased = false;
-    for (Var *R : Reads)
-      Aliased |= R->Kind == VarKind::Global ||
-                 std::find(Written.begin(), Written.end(), R) != Written.end();
-    if (Aliased && !PT.isMemory() && !(PT.IsReference && !PT.IsConst) && !GA->isConstant() &&
-        !GA->Ty.isMemory()) {
-      graph::Type VT = PT.element();
-      VT.IsConst = false;
-      Var *Copy = temp(C->ParamNames[I].empty() ? "arg" : C->ParamNames[I], VT, A->getBeginLoc());
-      emit(M.decl(Copy, VT.Scalar == GA->Ty.Scalar ? GA : M.cast(GA, VT), loc(A->getBeginLoc())));
-      Args[I] = M.ref(Copy);
-    }
-  }
+  copyAliasedArgs(*C, ObjectE, ArgEs, Args);
   const graph::Expr *Result = nullptr;
   if (Into && RT.Rec && Into->Ty.Rec == RT.Rec) {
     Result = Into; // S s = f(...): the result goes straight into s

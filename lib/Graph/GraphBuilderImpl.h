@@ -55,10 +55,18 @@ public:
   Function *build(const clang::FunctionDecl *FD);
 
 private:
+  // The traversal: Clang's ConstStmtVisitor dispatching to the methods
+  // below by node class (BuildStatements.cpp, BuildExpressions.cpp).
+  class StmtDispatch;
+  class ExprDispatch;
+
   // Statements.
   bool stmt(const clang::Stmt *S);
   bool declStmt(const clang::DeclStmt *DS);
   bool varDecl(const clang::VarDecl *VD);
+  bool referenceDecl(const clang::VarDecl *VD);
+  bool arrayDecl(const clang::VarDecl *VD, Var *V);
+  bool pointerDecl(const clang::VarDecl *VD, Var *V);
   bool ifStmt(const clang::IfStmt *S);
   bool forStmt(const clang::ForStmt *S);
   bool checkpointedLoop(const clang::CallExpr *Marker, const clang::Stmt *const *&It,
@@ -90,6 +98,9 @@ private:
   const Expr *conditional(const clang::ConditionalOperator *CO);
   const Expr *logical(const clang::BinaryOperator *BO);
   const Expr *callExpr(const clang::CallExpr *CE);
+  const Expr *specialCall(const clang::CallExpr *CE, const Expr *Into, bool &Handled);
+  const Expr *mathCall(const clang::CallExpr *CE, const clang::FunctionDecl *FD,
+                       const Type &RT, bool &Handled);
   const Expr *declRef(const clang::DeclRefExpr *DRE);
   /// Builds \p E into a block of its own: the statements it needs and its
   /// value.
@@ -203,6 +214,12 @@ private:
                             const std::vector<Type> &ParamTypes, const CopyBacks &Back,
                             clang::SourceLocation Where);
   void copyBack(const CopyBacks &Back, clang::SourceLocation Where);
+  bool callArgs(const Callee &C, const clang::Expr *ObjectE, bool ObjectByPointer,
+                const std::vector<const clang::Expr *> &ArgEs, std::vector<const Expr *> &Args,
+                CopyBacks &Back);
+  void copyAliasedArgs(const Callee &C, const clang::Expr *ObjectE,
+                       const std::vector<const clang::Expr *> &ArgEs,
+                       std::vector<const Expr *> &Args);
   // std::accumulate, std::inner_product, *std::max_element (Algorithms.cpp).
   bool isStdAlgorithm(const clang::CallExpr *CE);
   const Expr *stdAlgorithm(const clang::CallExpr *CE, bool Dereferenced);

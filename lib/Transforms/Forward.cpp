@@ -40,6 +40,11 @@ private:
   const Expr *zero(const Type &T) { return M.floatConst(0, T); }
   Block block(const Block &B);
   void stmt(Stmt *S, Block &Out);
+  void declStmt(Stmt *S, Block &Out);
+  void assignStmt(Stmt *S, Block &Out);
+  void pushStmt(Stmt *S, Block &Out);
+  void loopStmt(Stmt *S, Block &Out);
+  void returnStmt(Stmt *S, Block &Out);
   void call(Stmt *S, Block &Out);
   Stmt *dropStmt(Stmt *S);
   Var *tangentVar(Var *V);
@@ -195,105 +200,13 @@ Block Forward::block(const Block &B) {
 
 void Forward::stmt(Stmt *S, Block &Out) {
   switch (S->K) {
-  case StmtKind::Decl: {
-    Var *V = S->V;
-    Out.push_back(S);
-    if (V->Ty.IsPointer) {
-      if (Tan.count(V->Root)) {
-        Var *DV = tangentVar(V);
-        const Type &RT = Tan[V->Root]->Ty; // a const container's tangent: const elements
-        DV->Ty.PointeeConst = RT.PointeeConst || (RT.isContainer() && RT.IsConst);
-        Out.push_back(M.decl(DV, tangentPtr(S->Value), S->Where));
-      }
-      return;
-    }
-    if (!V->Ty.isFloating() || !active(V))
-      return;
-    Var *DV = tangentVar(V);
-    if (S->Value && isStructValue(S->Value)) {
-      // `S d_b2 = d_b;` in a pullback (forward over reverse): the tangent
-      // is a copy of the value's tangent.
-      const Expr *T = nullptr;
-      if (!structTangent(S->Value, T, S->Where))
-        return;
-      Out.insert(Out.end() - 1, M.decl(DV, T, S->Where));
-      return;
-    }
-    if (V->Ty.isAggregate()) {
-      // A vector's tangent has its size; arrays and structs start at zero.
-      Stmt *Dcl = M.decl(DV, V->Ty.IsVector ? M.sizeOf(M.ref(V)) : nullptr, S->Where);
-      Dcl->ZeroInit = !V->Ty.IsVector;
-      Out.push_back(Dcl);
-      return;
-    }
-    const Expr *T = S->Value ? tangent(S->Value) : nullptr;
-    Out.insert(Out.end() - 1, M.decl(DV, T ? T : zero(V->Ty), S->Where));
-    return;
-  }
+  case StmtKind::Decl:
+    return declStmt(S, Out);
   case StmtKind::Assign:
-  case StmtKind::AddAssign: {
-    if (isStructValue(S->Target) && S->Target->Ty.isFloating()) {
-      // A whole struct assigned in generated code (`d_b = V2{};`, `s =
-      // pop<S>()`): its tangent likewise.
-      const Expr *TL = tangentLoc(S->Target), *T = nullptr;
-      if (S->K != StmtKind::Assign || !structTangent(S->Value, T, S->Where)) {
-        if (OK && S->K != StmtKind::Assign)
-          D.errors().error(S->Where, "no tangent for a compound assignment of a struct");
-        OK = false;
-        return;
-      }
-      if (TL)
-        Out.push_back(M.assign(TL, T, S->Where));
-      else if (S->Value->K == Op::Pop)
-        Out.push_back(dropStmt(S));
-      Out.push_back(S);
-      return;
-    }
-    const Expr *TL = S->Target->Ty.isFloating() ? tangentLoc(S->Target) : nullptr;
-    if (TL) {
-      const Expr *T = tangent(S->Value);
-      bool SelfAssign = T && T->K == Op::VarRef && TL->K == Op::VarRef && T->V == TL->V;
-      if (S->K == StmtKind::Assign && SelfAssign)
-        ; // x = x + 1.0: the tangent does not change (d_x = d_x warns)
-      else if (S->K == StmtKind::Assign) {
-        Out.push_back(M.assign(TL, T ? T : zero(S->Target->Ty), S->Where));
-        if (S->OmpAtomic) { // s = s + e: d_s = d_s + d_e, atomically too
-          bool Update = T && (T->K == Op::Add || T->K == Op::Sub) && sameRef(T->Ops[0], TL);
-          if (!Update) {
-            D.errors().error(S->Where, "no tangent for this atomic update");
-            OK = false;
-          }
-          Out.back()->OmpAtomic = true;
-        }
-      }
-      else if (T)
-        Out.push_back(M.addAssign(TL, T, S->Where));
-    } else if (S->Value->K == Op::Pop && S->Value->Ty.isFloating()) {
-      Out.push_back(dropStmt(S));
-    }
-    Out.push_back(S);
-    return;
-  }
-  case StmtKind::Push: {
-    Out.push_back(S);
-    if (S->Value->Ty.isFloating() && isStructValue(S->Value)) {
-      // Its tangent goes on the tape right after it (see tangent(Pop)).
-      const Expr *T = nullptr;
-      if (!structTangent(S->Value, T, S->Where))
-        return;
-      Stmt *PT = M.push(T, S->Where);
-      PT->V = S->V;
-      Out.push_back(PT);
-      return;
-    }
-    if (S->Value->Ty.isFloating() && !S->Value->Ty.isMemory()) {
-      const Expr *T = tangent(S->Value);
-      Stmt *PT = M.push(T ? T : zero(S->Value->Ty), S->Where);
-      PT->V = S->V;
-      Out.push_back(PT);
-    }
-    return;
-  }
+  case StmtKind::AddAssign:
+    return assignStmt(S, Out);
+  case StmtKind::Push:
+    return pushStmt(S, Out);
   case StmtKind::Scope:
     Out.push_back(M.scope(block(S->Then), S->Where));
     return;
@@ -313,51 +226,159 @@ void Forward::stmt(Stmt *S, Block &Out) {
     Out.push_back(M.ifStmt(S->Value, std::move(Then), std::move(Else), S->Where));
     return;
   }
-  case StmtKind::Loop: {
-    if (S->Omp && F.IsGenerated) { // forward over reverse
-      D.errors().error(S->Where, "second derivatives (forward over reverse) of parallel loops "
-                                 "are not supported yet");
-      OK = false;
-      return;
-    }
-    // The init block first: it declares the tangents of variables declared
-    // there (`for (double x = a; ...)`) that the body and step then read.
-    Block Init = block(S->Init);
-    Block Body = block(S->Body);
-    Block Inc = block(S->Inc);
-    Out.push_back(M.loop(S->Loop, std::move(Init), S->Value, std::move(Body), std::move(Inc),
-                         S->Where));
-    if (S->Omp) { // the same parallel loop, tangents beside their variables
-      Out.back()->Omp = tangentOmpLoop(M, D.errors(), S, [&](Var *V) { return tangentLoc(M.ref(V)); });
-      OK &= Out.back()->Omp != nullptr;
-    }
-    return;
-  }
-  case StmtKind::Return: {
-    if (!S->Value || !F.ReturnType.isFloating()) {
-      Out.push_back(S);
-      return;
-    }
-    const Expr *T = nullptr;
-    if (F.ReturnType.Rec) // a struct: the tangent struct, or zero
-      T = P.Return ? tangentPtr(S->Value) : nullptr;
-    else
-      T = P.Return ? tangent(S->Value) : nullptr;
-    if (!T && F.ReturnType.Rec)
-      T = M.zeroValue(F.ReturnType);
-    Type DT = F.ReturnType.element();
-    DT.IsDual = true;
-    Expr Agg;
-    Agg.K = Op::Aggregate;
-    Agg.Ty = DT;
-    Agg.Ops = {S->Value, T ? T : zero(F.ReturnType)};
-    Out.push_back(M.ret(M.make(std::move(Agg)), S->Where));
-    return;
-  }
+  case StmtKind::Loop:
+    return loopStmt(S, Out);
+  case StmtKind::Return:
+    return returnStmt(S, Out);
   default:
     Out.push_back(S);
     return;
   }
+}
+
+/// A declaration and its tangent's (declared first when it is computed
+/// from the tangents of what the value reads).
+void Forward::declStmt(Stmt *S, Block &Out) {
+  Var *V = S->V;
+  Out.push_back(S);
+  if (V->Ty.IsPointer) {
+    if (Tan.count(V->Root)) {
+      Var *DV = tangentVar(V);
+      const Type &RT = Tan[V->Root]->Ty; // a const container's tangent: const elements
+      DV->Ty.PointeeConst = RT.PointeeConst || (RT.isContainer() && RT.IsConst);
+      Out.push_back(M.decl(DV, tangentPtr(S->Value), S->Where));
+    }
+    return;
+  }
+  if (!V->Ty.isFloating() || !active(V))
+    return;
+  Var *DV = tangentVar(V);
+  if (S->Value && isStructValue(S->Value)) {
+    // `S d_b2 = d_b;` in a pullback (forward over reverse): the tangent
+    // is a copy of the value's tangent.
+    const Expr *T = nullptr;
+    if (!structTangent(S->Value, T, S->Where))
+      return;
+    Out.insert(Out.end() - 1, M.decl(DV, T, S->Where));
+    return;
+  }
+  if (V->Ty.isAggregate()) {
+    // A vector's tangent has its size; arrays and structs start at zero.
+    Stmt *Dcl = M.decl(DV, V->Ty.IsVector ? M.sizeOf(M.ref(V)) : nullptr, S->Where);
+    Dcl->ZeroInit = !V->Ty.IsVector;
+    Out.push_back(Dcl);
+    return;
+  }
+  const Expr *T = S->Value ? tangent(S->Value) : nullptr;
+  Out.insert(Out.end() - 1, M.decl(DV, T ? T : zero(V->Ty), S->Where));
+}
+
+/// An assignment, after its tangent's (which reads the old values).
+void Forward::assignStmt(Stmt *S, Block &Out) {
+  if (isStructValue(S->Target) && S->Target->Ty.isFloating()) {
+    // A whole struct assigned in generated code (`d_b = V2{};`, `s =
+    // pop<S>()`): its tangent likewise.
+    const Expr *TL = tangentLoc(S->Target), *T = nullptr;
+    if (S->K != StmtKind::Assign || !structTangent(S->Value, T, S->Where)) {
+      if (OK && S->K != StmtKind::Assign)
+        D.errors().error(S->Where, "no tangent for a compound assignment of a struct");
+      OK = false;
+      return;
+    }
+    if (TL)
+      Out.push_back(M.assign(TL, T, S->Where));
+    else if (S->Value->K == Op::Pop)
+      Out.push_back(dropStmt(S));
+    Out.push_back(S);
+    return;
+  }
+  const Expr *TL = S->Target->Ty.isFloating() ? tangentLoc(S->Target) : nullptr;
+  if (TL) {
+    const Expr *T = tangent(S->Value);
+    bool SelfAssign = T && T->K == Op::VarRef && TL->K == Op::VarRef && T->V == TL->V;
+    if (S->K == StmtKind::Assign && SelfAssign)
+      ; // x = x + 1.0: the tangent does not change (d_x = d_x warns)
+    else if (S->K == StmtKind::Assign) {
+      Out.push_back(M.assign(TL, T ? T : zero(S->Target->Ty), S->Where));
+      if (S->OmpAtomic) { // s = s + e: d_s = d_s + d_e, atomically too
+        bool Update = T && (T->K == Op::Add || T->K == Op::Sub) && sameRef(T->Ops[0], TL);
+        if (!Update) {
+          D.errors().error(S->Where, "no tangent for this atomic update");
+          OK = false;
+        }
+        Out.back()->OmpAtomic = true;
+      }
+    }
+    else if (T)
+      Out.push_back(M.addAssign(TL, T, S->Where));
+  } else if (S->Value->K == Op::Pop && S->Value->Ty.isFloating()) {
+    Out.push_back(dropStmt(S));
+  }
+  Out.push_back(S);
+}
+
+/// A value pushed on the tape, and its tangent right after it.
+void Forward::pushStmt(Stmt *S, Block &Out) {
+  Out.push_back(S);
+  if (S->Value->Ty.isFloating() && isStructValue(S->Value)) {
+    // Its tangent goes on the tape right after it (see tangent(Pop)).
+    const Expr *T = nullptr;
+    if (!structTangent(S->Value, T, S->Where))
+      return;
+    Stmt *PT = M.push(T, S->Where);
+    PT->V = S->V;
+    Out.push_back(PT);
+    return;
+  }
+  if (S->Value->Ty.isFloating() && !S->Value->Ty.isMemory()) {
+    const Expr *T = tangent(S->Value);
+    Stmt *PT = M.push(T ? T : zero(S->Value->Ty), S->Where);
+    PT->V = S->V;
+    Out.push_back(PT);
+  }
+}
+
+/// A loop with the tangents of its init, body and step.
+void Forward::loopStmt(Stmt *S, Block &Out) {
+  if (S->Omp && F.IsGenerated) { // forward over reverse
+    D.errors().error(S->Where, "second derivatives (forward over reverse) of parallel loops "
+                               "are not supported yet");
+    OK = false;
+    return;
+  }
+  // The init block first: it declares the tangents of variables declared
+  // there (`for (double x = a; ...)`) that the body and step then read.
+  Block Init = block(S->Init);
+  Block Body = block(S->Body);
+  Block Inc = block(S->Inc);
+  Out.push_back(M.loop(S->Loop, std::move(Init), S->Value, std::move(Body), std::move(Inc),
+                       S->Where));
+  if (S->Omp) { // the same parallel loop, tangents beside their variables
+    Out.back()->Omp = tangentOmpLoop(M, D.errors(), S, [&](Var *V) { return tangentLoc(M.ref(V)); });
+    OK &= Out.back()->Omp != nullptr;
+  }
+}
+
+/// The return: the value and its tangent as an adgen::Dual.
+void Forward::returnStmt(Stmt *S, Block &Out) {
+  if (!S->Value || !F.ReturnType.isFloating()) {
+    Out.push_back(S);
+    return;
+  }
+  const Expr *T = nullptr;
+  if (F.ReturnType.Rec) // a struct: the tangent struct, or zero
+    T = P.Return ? tangentPtr(S->Value) : nullptr;
+  else
+    T = P.Return ? tangent(S->Value) : nullptr;
+  if (!T && F.ReturnType.Rec)
+    T = M.zeroValue(F.ReturnType);
+  Type DT = F.ReturnType.element();
+  DT.IsDual = true;
+  Expr Agg;
+  Agg.K = Op::Aggregate;
+  Agg.Ty = DT;
+  Agg.Ops = {S->Value, T ? T : zero(F.ReturnType)};
+  Out.push_back(M.ret(M.make(std::move(Agg)), S->Where));
 }
 
 /// A call: the callee's forward helper (or the user's g_fwd) when an
