@@ -19,6 +19,7 @@
 
 #include "Analysis/Activity.h"
 #include "Graph/Graph.h"
+#include "Transforms/TransformContext.h"
 #include "llvm/Support/raw_ostream.h"
 #include <map>
 #include <set>
@@ -31,7 +32,8 @@ namespace adgen {
 /// cheaper of the two for the lengths at run time.
 enum class JacobianMode { Auto, Forward, Reverse };
 
-class Differentiator {
+/// Runs the transforms for requests and generates the helpers they ask for.
+class Differentiator : public TransformContext {
 public:
   Differentiator(graph::Module &M, graph::ErrorSink &Errors) : M(M), Errors(Errors) {}
 
@@ -71,16 +73,17 @@ public:
   /// needed: the emitter declares all functions before defining them).
   const std::vector<graph::Function *> &generated() const { return Generated; }
 
-  // Used by the transforms for calls.
+  // TransformContext: used by the transforms for calls.
   /// The qualified name of the forward-mode helper of \p C for \p P.
-  std::string forwardHelper(graph::Callee &C, const ActivityPattern &P);
+  std::string forwardHelper(graph::Callee &C, const ActivityPattern &P) override;
   /// The qualified names of the reverse-mode helpers of \p C for \p P: the
   /// forward sweep (records) and the backward sweep.
-  std::pair<std::string, std::string> reverseHelpers(graph::Callee &C, const ActivityPattern &P);
+  std::pair<std::string, std::string> reverseHelpers(graph::Callee &C,
+                                                     const ActivityPattern &P) override;
 
   /// The generated function with qualified name \p Qualified, if any (calls
   /// in generated code name helpers this way).
-  graph::Function *generatedNamed(const std::string &Qualified) const {
+  graph::Function *generatedNamed(const std::string &Qualified) const override {
     for (graph::Function *G : Generated) {
       std::string Q = "::";
       for (const std::string &NS : G->Namespaces)
@@ -92,8 +95,8 @@ public:
     return nullptr;
   }
 
-  graph::Module &module() { return M; }
-  graph::ErrorSink &errors() { return Errors; }
+  graph::Module &module() override { return M; }
+  graph::ErrorSink &errors() override { return Errors; }
   bool failed() const { return Failed; }
   void fail() { Failed = true; }
 
@@ -114,40 +117,6 @@ private:
   std::vector<Job> Queue;
   bool Failed = false;
 };
-
-/// The forward transform of one function (Forward.cpp).
-graph::Function *forwardTransform(Differentiator &D, graph::Function &F,
-                                  const ActivityPattern &P, const std::string &Name);
-
-/// f_fwd_vec: k tangent directions in one sweep (VectorForward.cpp). Null
-/// when f calls functions with derivatives (not supported yet).
-graph::Function *vectorForwardTransform(Differentiator &D, graph::Function &F,
-                                        const ActivityPattern &P, const std::string &Name,
-                                        bool Internal = false);
-
-/// How a reverse-mode function is shaped (Reverse.cpp).
-enum class ReverseShape {
-  Joint,  ///< f_pullback: both sweeps in one function, f's effects kept
-  Record, ///< helper: forward sweep; pushes what the backward sweep reads
-  Replay, ///< helper: backward sweep; restores what the forward sweep wrote
-};
-/// Loops marked ADGEN_CHECKPOINT are checkpointed in the Joint shape when
-/// \p UseCheckpoints (the Hessian's forward-over-reverse tapes them).
-/// Prints the storage plan reverse mode would follow for \p F's pullback
-/// named \p Name (StoragePlan.h) without generating it; \p Stored, if
-/// given, gets what --emit=dot marks as stored. False on errors (reported).
-bool printReversePlan(Differentiator &D, graph::Function &F, const ActivityPattern &P,
-                      const std::string &Name, llvm::raw_ostream &OS,
-                      std::set<std::string> *Stored = nullptr);
-
-graph::Function *reverseTransform(Differentiator &D, graph::Function &F,
-                                  const ActivityPattern &P, const std::string &Name,
-                                  ReverseShape Shape, bool UseCheckpoints = true);
-
-/// Makes the shell of a generated function: namespaces, linkage, a name
-/// scope that includes \p F's names.
-graph::Function &newGenerated(graph::Module &M, const graph::Function &F, std::string Name,
-                              bool Helper);
 
 } // namespace adgen
 

@@ -6,7 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Transforms/Differentiator.h"
+#include "Transforms/TransformContext.h"
 #include "Transforms/MathRules.h"
 #include "Transforms/ParallelLoops.h"
 #include "llvm/ADT/DenseMap.h"
@@ -18,7 +18,7 @@ namespace {
 
 class Forward {
 public:
-  Forward(Differentiator &D, Function &F, const ActivityPattern &P, Function &G)
+  Forward(TransformContext &D, Function &F, const ActivityPattern &P, Function &G)
       : D(D), M(D.module()), F(F), P(P), G(G), A(analyseActivity(F, P)),
         // Code adgen generated (a pullback, for second derivatives) moves
         // values through the tape, which the activity analysis cannot follow:
@@ -49,7 +49,7 @@ private:
   Stmt *dropStmt(Stmt *S);
   Var *tangentVar(Var *V);
 
-  Differentiator &D;
+  TransformContext &D;
   Module &M;
   Function &F;
   const ActivityPattern &P;
@@ -525,7 +525,7 @@ bool Forward::run() {
   return OK;
 }
 
-graph::Function *adgen::forwardTransform(Differentiator &D, Function &F,
+graph::Function *adgen::forwardTransform(TransformContext &D, Function &F,
                                          const ActivityPattern &P, const std::string &Name) {
   Function &G = newGenerated(D.module(), F, Name, /*Helper=*/false);
   Forward T(D, F, P, G);

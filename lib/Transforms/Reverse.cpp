@@ -392,7 +392,7 @@ bool Reverse::printPlan(const std::string &Name, llvm::raw_ostream &OS,
   return OK;
 }
 
-bool adgen::printReversePlan(Differentiator &D, Function &F, const ActivityPattern &P,
+bool adgen::printReversePlan(TransformContext &D, Function &F, const ActivityPattern &P,
                              const std::string &Name, llvm::raw_ostream &OS,
                              std::set<std::string> *Stored) {
   Function &G = newGenerated(D.module(), F, Name, false);
@@ -400,7 +400,7 @@ bool adgen::printReversePlan(Differentiator &D, Function &F, const ActivityPatte
   return T.printPlan(Name, OS, Stored);
 }
 
-graph::Function *adgen::reverseTransform(Differentiator &D, Function &F,
+graph::Function *adgen::reverseTransform(TransformContext &D, Function &F,
                                          const ActivityPattern &P, const std::string &Name,
                                          ReverseShape Shape, bool UseCheckpoints) {
   Function &G = newGenerated(D.module(), F, Name, Shape != ReverseShape::Joint);

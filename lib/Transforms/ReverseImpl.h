@@ -1,7 +1,7 @@
 //===- Transforms/ReverseImpl.h - The reverse transform's parts --*- C++ -*-===//
 ///
 /// \file
-/// Private to the reverse transform (reverseTransform in Differentiator.h):
+/// Private to the reverse transform (reverseTransform in TransformContext.h):
 /// the class whose parts live in
 ///
 ///   ReverseAdjoints.cpp    where each derivative is stored
@@ -15,7 +15,7 @@
 #ifndef ADGEN_TRANSFORMS_REVERSEIMPL_H
 #define ADGEN_TRANSFORMS_REVERSEIMPL_H
 
-#include "Transforms/Differentiator.h"
+#include "Transforms/TransformContext.h"
 #include "Transforms/LowerExits.h"
 #include "Transforms/MathRules.h"
 #include "Transforms/CountedLoop.h"
@@ -65,7 +65,7 @@ inline bool isTrivial(const Expr *E) {
 }
 class Reverse {
 public:
-  Reverse(Differentiator &D, Function &F, const ActivityPattern &P, Function &G,
+  Reverse(TransformContext &D, Function &F, const ActivityPattern &P, Function &G,
           ReverseShape Shape, bool UseCheckpoints)
       : D(D), M(D.module()), F(F), P(P), G(G), Shape(Shape), A(analyseActivity(F, P)),
         UseCheckpoints(UseCheckpoints && Shape == ReverseShape::Joint) {}
@@ -228,7 +228,7 @@ private:
     return V;
   }
 
-  Differentiator &D;
+  TransformContext &D;
   Module &M;
   Function &F;
   const ActivityPattern &P;

@@ -13,7 +13,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Transforms/Differentiator.h"
+#include "Transforms/TransformContext.h"
 #include "Transforms/ShareCalls.h"
 #include "llvm/ADT/DenseSet.h"
 #include <algorithm>
@@ -329,7 +329,7 @@ void packTangents(Module &M, Function &G, Block &Decls, const Block &Body) {
 
 } // namespace
 
-graph::Function *adgen::vectorForwardTransform(Differentiator &D, Function &F,
+graph::Function *adgen::vectorForwardTransform(TransformContext &D, Function &F,
                                                const ActivityPattern &P, const std::string &Name,
                                                bool Internal) {
   if (callsDifferentiated(F.Body) || usesAggregates(F))

@@ -1,0 +1,5 @@
+//===- Transforms/TransformContext.cpp - What a transform needs -----------===//
+#include "Transforms/TransformContext.h"
+
+// The anchor of the interface's vtable.
+adgen::TransformContext::~TransformContext() = default;

@@ -1,0 +1,89 @@
+//===- Transforms/TransformContext.h - What a transform needs ---*- C++ -*-===//
+///
+/// \file
+/// The transforms (forward, vector forward, reverse) and what they need from
+/// whoever runs them: the module that owns the graph, where errors go, and
+/// the registry of helpers — the derivatives of callees, generated on
+/// demand for each pattern of active arguments. The Differentiator
+/// implements it; unit tests run a transform with a fake that records which
+/// helpers it asked for. The transforms depend on this header only, never
+/// on the Differentiator, so there is no cycle between them.
+///
+/// \code
+///   struct Fake : TransformContext { ... };
+///   Fake Ctx(M);
+///   graph::Function *G = forwardTransform(Ctx, F, Pattern, "f_fwd");
+/// \endcode
+//===----------------------------------------------------------------------===//
+#ifndef ADGEN_TRANSFORMS_TRANSFORMCONTEXT_H
+#define ADGEN_TRANSFORMS_TRANSFORMCONTEXT_H
+
+#include "Analysis/Activity.h"
+#include "Graph/Graph.h"
+#include "llvm/Support/raw_ostream.h"
+#include <set>
+#include <string>
+#include <utility>
+
+namespace adgen {
+
+class TransformContext {
+public:
+  virtual ~TransformContext();
+
+  /// The module that owns every node the transform makes.
+  virtual graph::Module &module() = 0;
+  /// Where the transform reports what it cannot differentiate.
+  virtual graph::ErrorSink &errors() = 0;
+  /// The qualified name of the forward-mode helper of \p C for \p P (the
+  /// helper is generated later, once per callee and pattern).
+  virtual std::string forwardHelper(graph::Callee &C, const ActivityPattern &P) = 0;
+  /// The qualified names of the reverse-mode helpers of \p C for \p P: the
+  /// forward sweep (records) and the backward sweep.
+  virtual std::pair<std::string, std::string> reverseHelpers(graph::Callee &C,
+                                                             const ActivityPattern &P) = 0;
+  /// The generated function that a call in generated code names by its
+  /// qualified name \p Qualified, if any (forward over reverse
+  /// differentiates the helpers the pullback calls).
+  virtual graph::Function *generatedNamed(const std::string &Qualified) const = 0;
+};
+
+/// The forward transform of one function (Forward.cpp).
+graph::Function *forwardTransform(TransformContext &D, graph::Function &F,
+                                  const ActivityPattern &P, const std::string &Name);
+
+/// f_fwd_vec: k tangent directions in one sweep (VectorForward.cpp). Null
+/// when f calls functions with derivatives (not supported yet).
+graph::Function *vectorForwardTransform(TransformContext &D, graph::Function &F,
+                                        const ActivityPattern &P, const std::string &Name,
+                                        bool Internal = false);
+
+/// How a reverse-mode function is shaped (Reverse.cpp).
+enum class ReverseShape {
+  Joint,  ///< f_pullback: both sweeps in one function, f's effects kept
+  Record, ///< helper: forward sweep; pushes what the backward sweep reads
+  Replay, ///< helper: backward sweep; restores what the forward sweep wrote
+};
+
+/// Prints the storage plan reverse mode would follow for \p F's pullback
+/// named \p Name (StoragePlan.h) without generating it; \p Stored, if
+/// given, gets what --emit=dot marks as stored. False on errors (reported).
+bool printReversePlan(TransformContext &D, graph::Function &F, const ActivityPattern &P,
+                      const std::string &Name, llvm::raw_ostream &OS,
+                      std::set<std::string> *Stored = nullptr);
+
+/// The reverse transform of one function in the given shape. Loops marked
+/// ADGEN_CHECKPOINT are checkpointed in the Joint shape when
+/// \p UseCheckpoints (the Hessian's forward-over-reverse tapes them).
+graph::Function *reverseTransform(TransformContext &D, graph::Function &F,
+                                  const ActivityPattern &P, const std::string &Name,
+                                  ReverseShape Shape, bool UseCheckpoints = true);
+
+/// Makes the shell of a generated function: namespaces, linkage, a name
+/// scope that includes \p F's names.
+graph::Function &newGenerated(graph::Module &M, const graph::Function &F, std::string Name,
+                              bool Helper);
+
+} // namespace adgen
+
+#endif
