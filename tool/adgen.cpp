@@ -67,19 +67,22 @@ int main(int argc, char **argv) {
       llvm::outs() << adgen::versionString() << "\n";
       return 0;
     }
+    // --reverse='f: x' and --jacobian-mode=forward: the option and its value.
+    auto [Name, Value] = llvm::StringRef(A).split('=');
+    bool HasValue = A.find('=') != std::string::npos;
     if (A == "-o")
       O.Output = value("-o");
     else if (A == "--header")
       O.Header = value("--header");
     else if (A == "-p")
       O.BuildDir = value("-p");
-    else if (A == "--forward" || A == "--reverse" || A == "--jacobian" || A == "--hessian")
-      O.Requests.push_back({A, value(A.c_str())});
-    else if (A.rfind("--forward=", 0) == 0 || A.rfind("--reverse=", 0) == 0 ||
-             A.rfind("--jacobian=", 0) == 0 || A.rfind("--hessian=", 0) == 0)
-      O.Requests.push_back({A.substr(0, A.find('=')), A.substr(A.find('=') + 1)});
-    else if (A == "--jacobian-mode=forward" || A == "--jacobian-mode=reverse")
-      O.JacobianMode = A.substr(std::string("--jacobian-mode=").size());
+    else if (std::optional<adgen::Mode> M = adgen::modeOfOption(A))
+      O.Requests.push_back({*M, value(A.c_str())});
+    else if (std::optional<adgen::Mode> M = adgen::modeOfOption(Name); M && HasValue)
+      O.Requests.push_back({*M, Value.str()});
+    else if (std::optional<adgen::JacobianMode> J = adgen::jacobianModeNamed(Value);
+             J && Name == "--jacobian-mode" && HasValue)
+      O.JacobianMode = *J;
     else if (A == "--depfile")
       O.Depfile = value("--depfile");
     else if (A == "--line-directives")

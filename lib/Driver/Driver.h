@@ -16,6 +16,8 @@
 #ifndef ADGEN_DRIVER_DRIVER_H
 #define ADGEN_DRIVER_DRIVER_H
 
+#include "Requests/Modes.h"
+#include "Transforms/JacobianMode.h"
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,11 +31,12 @@ struct DriverOptions {
   std::string BuildDir; ///< -p: compilation database directory
   std::optional<std::vector<std::string>> CompilerArgs; ///< after --
   enum class Emit { Cpp, Graph, Dot, Plan, Check } What = Emit::Cpp;
-  /// Requests without markers: {"--reverse", "ns::f: x, y"}, in order.
-  std::vector<std::pair<std::string, std::string>> Requests;
+  /// Requests without markers: {Mode::Reverse, "ns::f: x, y"} for
+  /// --reverse 'ns::f: x, y', in order.
+  std::vector<std::pair<Mode, std::string>> Requests;
   std::string Depfile;         ///< --depfile: Makefile rule OUTPUT: INPUT headers...
   bool LineDirectives = false; ///< --line-directives
-  std::string JacobianMode;    ///< --jacobian-mode: "", "forward" or "reverse"
+  adgen::JacobianMode JacobianMode = JacobianMode::Auto; ///< --jacobian-mode
   /// argv[0], to find the headers and clang's resource directory.
   std::string Argv0;
   std::string CommandLine; ///< for the banner

@@ -655,9 +655,7 @@ private:
   std::vector<std::string> Cur;
 };
 
-bool isHelper(const Function &F) {
-  return !F.Namespaces.empty() && F.Namespaces.back() == "adgen_detail";
-}
+bool isHelper(const Function &F) { return F.isDetail(); }
 
 std::string preamble(const EmitOptions &O, bool Header) {
   std::string S;

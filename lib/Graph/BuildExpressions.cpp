@@ -275,7 +275,7 @@ const Expr *GraphBuilder::Impl::declRef(const clang::DeclRefExpr *DRE) {
                 "global variable '" + VD->getNameAsString() + "'"))
       return nullptr;
     Var *V = F->addVar(VD->getNameAsString(), T, VarKind::Global);
-    V->Name = "::" + qualifiedName(VD);
+    V->Name = qualifiedName(VD);
     V->Private = memberAccess(VD, Ctx); // a private static data member
     V->Where = loc(VD->getLocation());
     Vars[VD] = V;

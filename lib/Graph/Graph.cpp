@@ -791,10 +791,15 @@ const Record *adgen::graph::valueInitialisedNonZero(const Function &F) {
   return Found;
 }
 
-std::string Function::qualifiedName() const {
+std::string adgen::graph::qualifiedName(llvm::ArrayRef<std::string> Namespaces,
+                                        llvm::StringRef Name) {
   std::string S = "::";
   for (const std::string &NS : Namespaces)
     if (!NS.empty())
       S += NS + "::";
-  return S + Name;
+  return S + Name.str();
+}
+
+std::string Function::qualifiedName() const {
+  return adgen::graph::qualifiedName(Namespaces, Name);
 }

@@ -23,6 +23,7 @@
 #define ADGEN_GRAPH_GRAPH_H
 
 #include "Graph/OpenMP.h"
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/raw_ostream.h"
@@ -327,6 +328,16 @@ struct Stmt {
   bool OmpAtomic = false;
 };
 
+/// The namespace, inside the function's own, that holds the helpers adgen
+/// generates (derivatives of callees, f_jacobian's drivers): not part of
+/// the interface.
+inline constexpr llvm::StringLiteral DetailNamespace = "adgen_detail";
+
+/// The name generated code calls \p Name in \p Namespaces by: "::ns::f".
+/// Anonymous namespaces ("") are left out: the generated file is the same
+/// translation unit.
+std::string qualifiedName(llvm::ArrayRef<std::string> Namespaces, llvm::StringRef Name);
+
 /// A function of the graph: a source function, or generated code.
 struct Function {
   std::string Name;
@@ -378,6 +389,8 @@ struct Function {
   /// The name generated code calls it by: "::ns::f" (anonymous namespaces
   /// are left out: the generated file is the same translation unit).
   std::string qualifiedName() const;
+  /// Whether it is a helper in DetailNamespace (innermost).
+  bool isDetail() const { return !Namespaces.empty() && Namespaces.back() == DetailNamespace; }
 };
 
 /// Owns every node. Transforms build their output in the same module.

@@ -64,14 +64,11 @@ std::vector<std::string> GraphBuilder::Impl::namespacesOf(const clang::Decl *D) 
 }
 
 std::string GraphBuilder::Impl::qualifiedName(const clang::NamedDecl *D) {
-  // A static member is named through its class: ns::Spring::h.
+  // A static member is named through its class: ::ns::Spring::h.
   if (const auto *RD = dyn_cast<clang::RecordDecl>(D->getDeclContext()))
-    return Ctx.getRecordType(RD).getAsString(printingPolicy(Ctx)) + "::" + D->getNameAsString();
-  std::string S;
-  for (const std::string &NS : namespacesOf(D))
-    if (!NS.empty())
-      S += NS + "::";
-  return S + D->getNameAsString();
+    return "::" + Ctx.getRecordType(RD).getAsString(printingPolicy(Ctx)) + "::" +
+           D->getNameAsString();
+  return graph::qualifiedName(namespacesOf(D), D->getNameAsString());
 }
 
 bool GraphBuilder::Impl::typeOf(clang::QualType QT, clang::SourceLocation L,
@@ -223,7 +220,7 @@ Callee *GraphBuilder::Impl::callee(const clang::FunctionDecl *FD,
   Callee C;
   // An instantiation is called with its template arguments (::powi<3>):
   // they may not be deducible, and a plain overload must not win.
-  C.Name = "::" + qualifiedName(FD) + templateArgs(FD, Ctx);
+  C.Name = qualifiedName(FD) + templateArgs(FD, Ctx);
   C.BaseName = helperBaseName(FD, Ctx);
   const auto *MD = dyn_cast<clang::CXXMethodDecl>(FD);
   if (FD->isOverloadedOperator())
@@ -288,9 +285,9 @@ Callee *GraphBuilder::Impl::callee(const clang::FunctionDecl *FD,
   auto It = Customs.find(FD);
   if (It != Customs.end()) {
     if (It->second.Fwd)
-      C.CustomFwd = "::" + qualifiedName(It->second.Fwd);
+      C.CustomFwd = qualifiedName(It->second.Fwd);
     if (It->second.Pullback)
-      C.CustomPullback = "::" + qualifiedName(It->second.Pullback);
+      C.CustomPullback = qualifiedName(It->second.Pullback);
   }
   // A callee that moves floating-point values needs its own graph, unless
   // the user supplied derivatives for it.

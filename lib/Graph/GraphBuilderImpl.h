@@ -116,6 +116,8 @@ private:
   Var *newVar(llvm::StringRef Name, Type Ty, VarKind Kind, clang::SourceLocation L);
   Var *temp(llvm::StringRef Base, Type Ty, clang::SourceLocation L);
   bool typeOf(clang::QualType QT, clang::SourceLocation L, Type &Out, llvm::StringRef What);
+  /// The name generated code calls \p D by, "::ns::f" (graph::qualifiedName),
+  /// or through its class for a static member, "::ns::Spring::h".
   std::string qualifiedName(const clang::NamedDecl *D);
   std::vector<std::string> namespacesOf(const clang::Decl *D);
   Loc loc(clang::SourceLocation L) { return Diags.loc(L); }

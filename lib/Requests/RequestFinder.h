@@ -15,13 +15,14 @@
 #define ADGEN_REQUESTS_REQUESTFINDER_H
 
 #include "Graph/GraphBuilder.h"
+#include "Requests/Modes.h"
 #include "Requests/Spec.h"
 #include "clang/AST/ASTContext.h"
+#include <optional>
+#include <utility>
 #include <vector>
 
 namespace adgen {
-
-enum class Mode { Forward, Reverse, Jacobian, Hessian };
 
 /// One marker on one function, resolved against its parameters.
 struct Request {
@@ -37,6 +38,9 @@ struct Request {
   std::string Origin;
   /// The name of the generated function: f_fwd, f_pullback, ...
   std::string name(llvm::StringRef Suffix) const;
+  /// The public functions the request asks for, one per suffix of its mode
+  /// (modeInfo): {f_fwd}, {f_pullback, f_grad}, {f_jacobian}, {f_hessian}.
+  std::vector<std::string> generatedNames() const;
 };
 
 struct RequestSet {
@@ -49,9 +53,15 @@ struct RequestSet {
 /// A request given on the command line: `--reverse 'ns::f: x, y'`.
 struct CommandLineRequest {
   Mode M;
-  std::string Option; ///< "--reverse", for messages
-  std::string Text;   ///< "ns::f: x, y"
+  std::string Text; ///< "ns::f: x, y"
 };
+
+/// The parameters of the user's pullback \p Custom (ADGEN_CUSTOM) from the
+/// \p First-th on, after f's parameters and d_ret: the adjoints f_grad passes
+/// it, by name ("d_<index>" when unnamed) and type. None when adgen cannot
+/// print one of the types (then no f_grad is generated).
+std::optional<std::vector<std::pair<std::string, graph::Type>>>
+customAdjoints(const clang::FunctionDecl *Custom, unsigned First);
 
 /// Finds every request in the translation unit of \p Ctx (the main file and
 /// the headers it includes), plus those of \p Extra.

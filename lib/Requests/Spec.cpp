@@ -254,3 +254,15 @@ llvm::Expected<SpecLength> Parser::parseLength(size_t LSquareOffset) {
 llvm::Expected<Spec> adgen::parseSpec(StringRef Text) {
   return Parser(Text).parseSpec();
 }
+
+std::vector<std::string> Spec::lengths(llvm::ArrayRef<std::string> Params) const {
+  std::vector<std::string> Out(Params.size());
+  for (const auto *List : {&Inputs, &Outputs})
+    if (*List)
+      for (const SpecItem &It : **List)
+        if (It.Length)
+          for (size_t I = 0; I < Params.size(); ++I)
+            if (Params[I] == It.Name)
+              Out[I] = It.Length->Text;
+  return Out;
+}

@@ -16,6 +16,7 @@
 #ifndef ADGEN_REQUESTS_SPEC_H
 #define ADGEN_REQUESTS_SPEC_H
 
+#include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 #include <optional>
@@ -53,6 +54,11 @@ struct SpecItem {
 struct Spec {
   std::optional<std::vector<SpecItem>> Inputs;  ///< nullopt: default inputs
   std::optional<std::vector<SpecItem>> Outputs; ///< nullopt: default outputs
+
+  /// Per parameter (named \p Params, in order), the length the spec gives
+  /// it ("n * d" for "x[n * d]"), or "" for none. An output's length wins
+  /// over the same name's length as an input.
+  std::vector<std::string> lengths(llvm::ArrayRef<std::string> Params) const;
 };
 
 /// A syntax error at a byte offset of the spec string.

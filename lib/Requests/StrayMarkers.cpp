@@ -1,6 +1,7 @@
 //===- Requests/StrayMarkers.cpp - Markers on things that are not functions ===//
 
 #include "Requests/StrayMarkers.h"
+#include "Requests/Modes.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -11,12 +12,11 @@ namespace {
 
 /// The macro that wrote annotation \p Text ("reverse:x" -> ADGEN_REVERSE).
 std::string macroOf(llvm::StringRef Text) {
-  llvm::StringRef Mode = Text.split(':').first;
-  for (auto [Name, Macro] : {std::pair{"forward", "ADGEN_FORWARD"}, {"reverse", "ADGEN_REVERSE"},
-                             {"jacobian", "ADGEN_JACOBIAN"}, {"hessian", "ADGEN_HESSIAN"},
-                             {"custom", "ADGEN_CUSTOM"}})
-    if (Mode == Name)
-      return Macro;
+  llvm::StringRef Word = Text.split(':').first;
+  if (std::optional<Mode> M = modeNamed(Word))
+    return modeInfo(*M).Macro.str();
+  if (Word == CustomWord)
+    return CustomMacro.str();
   return "an adgen marker";
 }
 
@@ -65,12 +65,12 @@ public:
 
   bool VisitDecl(clang::Decl *D) {
     // Functions (and function templates, whose markers are on their
-    // function) are the requests' business (RequestFinder.cpp).
+    // function) are the requests' business (Markers.cpp).
     if (llvm::isa<clang::FunctionDecl>(D) || llvm::isa<clang::FunctionTemplateDecl>(D))
       return true;
     for (const auto *A : D->specific_attrs<clang::AnnotateAttr>()) {
       llvm::StringRef Text = A->getAnnotation();
-      if (A->isInherited() || !Text.consume_front("adgen."))
+      if (A->isInherited() || !Text.consume_front(AnnotationPrefix))
         continue;
       ++Errors;
       std::string Macro = macroOf(Text);

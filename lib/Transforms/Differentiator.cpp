@@ -19,7 +19,7 @@ Function &adgen::newGenerated(Module &M, const Function &F, std::string Name, bo
     // enclosing namespace's adgen_detail: one such namespace per scope.
     G.Namespaces.erase(std::remove(G.Namespaces.begin(), G.Namespaces.end(), ""),
                        G.Namespaces.end());
-    G.Namespaces.push_back("adgen_detail");
+    G.Namespaces.push_back(DetailNamespace.str());
   }
   G.IsStatic = F.IsStatic || Helper;
   G.IsInline = F.IsInline && !G.IsStatic; // one definition across translation units
@@ -211,8 +211,8 @@ static Function helperProbe(const Callee &C) {
     if (!NS.empty())
       Probe.Namespaces.push_back(NS);
   // A helper of a helper (second derivatives) lives beside it.
-  if (Probe.Namespaces.empty() || Probe.Namespaces.back() != "adgen_detail")
-    Probe.Namespaces.push_back("adgen_detail");
+  if (!Probe.isDetail())
+    Probe.Namespaces.push_back(DetailNamespace.str());
   return Probe;
 }
 
@@ -298,4 +298,17 @@ void Differentiator::drain() {
     Generated.push_back(R);
     Generated.push_back(B);
   }
+}
+
+std::string Differentiator::zeroStartUnsupported(const Function &F, size_t Before,
+                                                 llvm::StringRef Of) const {
+  const Record *Bad = valueInitialisedNonZero(F);
+  for (size_t I = Before; I < Generated.size() && !Bad; ++I)
+    Bad = valueInitialisedNonZero(*Generated[I]);
+  if (!Bad)
+    return "";
+  return "'" + Bad->Spelling + "' has a constructor or default member initialisers, and the "
+         "derivatives of '" + Of.str() + "' would need a local array or std::vector of it "
+         "starting at zero; not supported yet: use a plain struct for the elements, or an "
+         "array of numbers";
 }

@@ -19,6 +19,7 @@
 
 #include "Analysis/Activity.h"
 #include "Graph/Graph.h"
+#include "Transforms/JacobianMode.h"
 #include "Transforms/TransformContext.h"
 #include "llvm/Support/raw_ostream.h"
 #include <map>
@@ -27,10 +28,6 @@
 #include <tuple>
 
 namespace adgen {
-
-/// How f_jacobian computes: by columns (forward), rows (reverse), or the
-/// cheaper of the two for the lengths at run time.
-enum class JacobianMode { Auto, Forward, Reverse };
 
 /// Runs the transforms for requests and generates the helpers they ask for.
 class Differentiator : public TransformContext {
@@ -64,6 +61,16 @@ public:
   static std::string matrixUnsupported(const graph::Function &F, const ActivityPattern &P,
                                        bool Hessian);
 
+  /// Why the derivatives of \p F generated since generated()[\p Before]
+  /// cannot be emitted, or "" when they can. A class with a constructor or
+  /// default member initialisers is made zero one object at a time
+  /// (adgen::zeroed); a local array or std::vector of it, in f or in its
+  /// derivatives, would run its default constructor per element: refused
+  /// rather than start adjoints at the initialisers' values. \p Of is f's
+  /// name for the message.
+  std::string zeroStartUnsupported(const graph::Function &F, size_t Before,
+                                   llvm::StringRef Of) const;
+
   /// Generates `Name` (f_hessian): forward mode applied to the reverse-mode
   /// code adgen generated for f (forward over reverse), a column per input.
   bool hessian(graph::Function &F, const ActivityPattern &P,
@@ -84,14 +91,9 @@ public:
   /// The generated function with qualified name \p Qualified, if any (calls
   /// in generated code name helpers this way).
   graph::Function *generatedNamed(const std::string &Qualified) const override {
-    for (graph::Function *G : Generated) {
-      std::string Q = "::";
-      for (const std::string &NS : G->Namespaces)
-        if (!NS.empty())
-          Q += NS + "::";
-      if (Q + G->Name == Qualified)
+    for (graph::Function *G : Generated)
+      if (G->qualifiedName() == Qualified)
         return G;
-    }
     return nullptr;
   }
 

@@ -420,7 +420,7 @@ std::string Differentiator::placeInternal(Function &G, const Function &F) {
   for (const std::string &NS : F.Namespaces)
     if (!NS.empty())
       G.Namespaces.push_back(NS);
-  G.Namespaces.push_back("adgen_detail");
+  G.Namespaces.push_back(DetailNamespace.str());
   G.IsStatic = true;
   G.IsInline = false;
   Generated.push_back(&G);

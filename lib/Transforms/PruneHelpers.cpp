@@ -39,7 +39,7 @@ std::vector<std::string> calledNames(const Function &F) {
 /// A helper: generated into a namespace adgen_detail, which is not part of
 /// the contract (everything else is public, and kept).
 bool isHelper(const Function &F) {
-  return llvm::is_contained(F.Namespaces, "adgen_detail");
+  return llvm::is_contained(F.Namespaces, DetailNamespace);
 }
 
 } // namespace
