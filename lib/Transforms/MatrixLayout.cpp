@@ -272,6 +272,9 @@ std::string Differentiator::matrixUnsupported(const Function &F, const ActivityP
   if (F.Method == "(private)")
     return What + " of a private or protected member function is not supported; mark a "
                   "public one that calls it";
+  if (Hessian && !F.ReturnsVoid && F.ReturnType.Rec)
+    return "ADGEN_HESSIAN of a function that returns a struct is not supported: f_hessian needs "
+           "one floating-point result; use ADGEN_JACOBIAN, or a wrapper returning one number";
   if (!F.ReturnsVoid && F.ReturnType.Rec && P.Return) {
     std::vector<std::string> Leaves;
     std::string Why;
