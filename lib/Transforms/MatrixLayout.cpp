@@ -250,6 +250,28 @@ std::string restoreGlobals(const std::vector<const Var *> &Globals,
 
 } // namespace adgen::matrix
 
+/// A local std::vector whose size \p F, or a function it calls, changes
+/// (push_back, resize, clear, assign: StmtKind::Resize), or null.
+static const Var *resizedVector(const Function &F) {
+  std::vector<const Function *> Seen;
+  std::function<const Var *(const Function &)> Visit = [&](const Function &G) -> const Var * {
+    if (std::find(Seen.begin(), Seen.end(), &G) != Seen.end())
+      return nullptr;
+    Seen.push_back(&G);
+    const Var *Found = nullptr;
+    forEachStmt(G.Body, [&](Stmt *S) {
+      if (Found)
+        return;
+      if (S->K == StmtKind::Resize)
+        Found = S->V;
+      else if (S->K == StmtKind::Call && S->Fn && S->Fn->Body)
+        Found = Visit(*S->Fn->Body);
+    });
+    return Found;
+  };
+  return Visit(F);
+}
+
 std::string Differentiator::matrixUnsupported(const Function &F, const ActivityPattern &P,
                                               bool Hessian) {
   std::string What = Hessian ? "ADGEN_HESSIAN" : "ADGEN_JACOBIAN";
@@ -266,9 +288,12 @@ std::string Differentiator::matrixUnsupported(const Function &F, const ActivityP
              "' cannot be flattened into the matrix: " + Why +
              "; use ADGEN_FORWARD / ADGEN_REVERSE, or a wrapper taking arrays";
   }
-  if (Hessian && usesContainers(F))
-    return "ADGEN_HESSIAN of a function that uses std::vector or std::array is not supported "
-           "yet; use ADGEN_FORWARD / ADGEN_REVERSE, or plain arrays";
+  if (Hessian)
+    if (const Var *V = resizedVector(F))
+      return "ADGEN_HESSIAN of a function that changes the size of a std::vector ('" + V->Name +
+             "') is not supported yet (forward over reverse would need the tangents of a "
+             "vector that resizes on the tape); use ADGEN_FORWARD / ADGEN_REVERSE, or a "
+             "std::vector sized once";
   if (F.Method == "(private)")
     return What + " of a private or protected member function is not supported; mark a "
                   "public one that calls it";
