@@ -363,12 +363,20 @@ private:
 
   /// The scalar type of f_jacobian's and f_hessian's matrix: the outputs'.
   std::string matrixType() {
-    if (retFloat())
-      return F.ReturnType.valueStr();
+    // A struct's or a container of structs' numbers are of its precision.
+    auto number = [](const Type &Ty) {
+      if (!Ty.Rec)
+        return Ty.element().valueStr();
+      return std::string(Ty.Scalar == ScalarKind::Float        ? "float"
+                         : Ty.Scalar == ScalarKind::LongDouble ? "long double"
+                                                               : "double");
+    };
+    if (retFloat() && T.P.Return)
+      return number(F.ReturnType);
     for (size_t K = 0; K < F.Params.size(); ++K)
       if (T.P.Outputs[K])
-        return elem(K);
-    return "double";
+        return number(pty(K));
+    return retFloat() ? number(F.ReturnType) : "double";
   }
 
   /// jacobian / hessian: the matrix, row-major, and f's effects.

@@ -5,11 +5,14 @@
 // Forward over reverse needs every container to keep its size; a std::vector
 // that changes size is refused (test/Diagnostics/data-types.cpp). Checked
 // against second central differences and against central differences of
-// f_grad, with a canary past hess and f's effects, with g++ and clang++.
+// f_grad, with a canary past hess and f's effects, with g++ and clang++,
+// and with --emit=check.
 // RUN: %adgen %s -o %t.gen.cpp -- -std=c++17
 // RUN: FileCheck %s --input-file=%t.gen.cpp --implicit-check-not=error:
 // RUN: %cxx -DADGEN_TEST_DRIVER %t.gen.cpp -o %t.gcc && %t.gcc
 // RUN: %clangxx -DADGEN_TEST_DRIVER %t.gen.cpp -o %t.clang && %t.clang
+// RUN: %adgen %s --emit=check -o %t.check.cpp -- -std=c++17
+// RUN: %cxx %t.check.cpp -o %t.check && %t.check | FileCheck %s --check-prefix=CHK
 #include <adgen/adgen.h>
 #include <array>
 #include <cmath>
@@ -71,6 +74,9 @@ double pull(const std::vector<Body> &bs, double w) {
 }
 // CHECK-LABEL: void pull_hessian(const std::vector<Body> &bs, double w, double *hess) {
 // CHECK:         adgen_number_bs(adgen_t_bs[(adgen_col - (0)) / 3], (adgen_col - (0)) % 3) = 1;
+
+// CHK-NOT: FAIL
+// CHK: 3 passed, 0 failed
 
 #ifdef ADGEN_TEST_DRIVER
 void hv_hessian(const std::vector<double> &v, std::array<double, 2> &st, double *hess);

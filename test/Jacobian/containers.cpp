@@ -6,7 +6,7 @@
 // derivatives are held in a std::vector / std::array the driver makes, and a
 // struct element's numbers are reached through adgen_number_<param>. Checked
 // against central differences in every Jacobian mode, against f_fwd and
-// f_grad, with canaries, with g++ and clang++.
+// f_grad, with canaries, with g++ and clang++, and with --emit=check.
 // RUN: %adgen %s -o %t.gen.cpp -- -std=c++17
 // RUN: FileCheck %s --input-file=%t.gen.cpp --implicit-check-not=error:
 // RUN: %cxx -DADGEN_TEST_DRIVER %t.gen.cpp -o %t.gcc && %t.gcc
@@ -15,6 +15,8 @@
 // RUN: %cxx -DADGEN_TEST_DRIVER %t.fwd.cpp -o %t.fwd && %t.fwd
 // RUN: %adgen %s --jacobian-mode=reverse -o %t.rev.cpp -- -std=c++17
 // RUN: %cxx -DADGEN_TEST_DRIVER %t.rev.cpp -o %t.rev && %t.rev
+// RUN: %adgen %s --emit=check -o %t.check.cpp -- -std=c++17
+// RUN: %cxx %t.check.cpp -o %t.check && %t.check | FileCheck %s --check-prefix=CHK
 #include <adgen/adgen.h>
 #include <array>
 #include <cmath>
@@ -89,6 +91,9 @@ V2 place(double r, double th, double &z) {
 // CHECK-NEXT:    jac[1 * adgen_n_in + adgen_col] = adgen_ret.tangent.y;
 // CHECK:         V2 d_ret = adgen::zeroed<V2>();
 // CHECK-NEXT:    double *const adgen_numbers_ret[] = {&d_ret.x, &d_ret.y};
+
+// CHK-NOT: FAIL
+// CHK: 4 passed, 0 failed
 
 #ifdef ADGEN_TEST_DRIVER
 void mix_jacobian(const std::vector<double> &v, const std::array<double, 2> &a, std::vector<double> &out, double *jac);
