@@ -489,7 +489,13 @@ bool Differentiator::jacobian(Function &F, const ActivityPattern &P,
   std::string Fwd, Pullback, Vec;
   if (Mode != JacobianMode::Reverse) {
     // One sweep for all columns where possible; else one run per column.
-    if (Function *V = vectorForwardTransform(*this, F, P, F.Name + "_jacobian_fwd_vec", true)) {
+    // (The driver's one sweep seeds and reads arrays of numbers only.)
+    bool Numbers = F.ReturnsVoid || !F.ReturnType.Rec;
+    for (const Var *V : F.Params)
+      Numbers = Numbers && !V->Ty.Rec && !V->Ty.isContainer();
+    Function *V = Numbers ? vectorForwardTransform(*this, F, P, F.Name + "_jacobian_fwd_vec", true)
+                          : nullptr;
+    if (V) {
       V->Doc = "Forward mode of " + F.Name + " with k directions in one sweep, for " + Name + ".";
       Vec = internal(V);
     } else {
