@@ -120,6 +120,36 @@ private:
   std::vector<Item> Items;
 };
 
+/// The element type of the Jacobian: the first output's floating-point type.
+Type jacobianElement(const Function &F, const ActivityPattern &P) {
+  auto number = [](const Type &T) {
+    return T.Rec ? Type::scalar(T.Scalar, matrix::floatSpelling(T.Scalar)) : T.element();
+  };
+  if (!P.Return)
+    for (size_t K = 0; K < F.Params.size(); ++K)
+      if (P.Outputs[K])
+        return number(F.Params[K]->Ty);
+  return number(F.ReturnType);
+}
+
+std::vector<matrix::ParamNumbers> numbers(const Function &F,
+                                          const std::vector<std::vector<std::string>> &Leaves,
+                                          const std::vector<std::string> &Lengths) {
+  std::vector<matrix::ParamNumbers> Out;
+  for (size_t K = 0; K < F.Params.size(); ++K)
+    Out.emplace_back(*F.Params[K], Leaves[K], Lengths[K]);
+  return Out;
+}
+
+/// The numbers of the struct f returns (none for other results).
+std::vector<std::string> returnLeaves(const Function &F) {
+  std::vector<std::string> Out;
+  std::string Why;
+  if (!F.ReturnsVoid && F.ReturnType.Rec)
+    matrix::structLeaves(F.ReturnType.element(), "", F.ReturnType.Scalar, Out, Why);
+  return Out;
+}
+
 /// The text of f_jacobian's body.
 ///
 /// No copies of results: reverse mode accumulates the adjoints of inputs
@@ -137,7 +167,7 @@ public:
     // Sizes and offsets of the flattened inputs and outputs.
     std::string InOff = "0", OutOff = "0";
     if (P.Return)
-      OutOff = "1";
+      OutOff = RetLeaves.empty() ? "1" : std::to_string(RetLeaves.size());
     for (size_t K = 0; K < F.Params.size(); ++K) {
       InOffsets.push_back(InOff);
       OutOffsets.push_back(OutOff);
@@ -172,11 +202,15 @@ public:
 private:
   std::string name(size_t K) { return F.Params[K]->Name; }
   std::string ty(size_t K) { return scalarType(F.Params[K]->Ty); }
-  std::string len(size_t K) {
-    if (structParam(K))
-      return std::to_string(Leaves[K].size());
-    return F.Params[K]->Ty.IsPointer ? "static_cast<std::size_t>(" + Lengths[K] + ")"
-                                     : std::string("1");
+  std::string len(size_t K) { return Nums[K].length(); }
+  /// An array of structs or a container: its derivative is held in a
+  /// std::vector or std::array (ParamNumbers).
+  bool held(size_t K) { return Nums[K].held(); }
+  /// Number \p E of parameter K's derivative, an array, struct or holder.
+  std::string numberAt(size_t K, const std::string &E) {
+    if (held(K))
+      return Nums[K].number(d(K), E);
+    return structParam(K) ? "*" + leaves(K) + "[" + E + "]" : d(K) + "[" + E + "]";
   }
   /// A struct parameter (by value or reference): its numbers flattened.
   bool structParam(size_t K) { return matrix::isStructParam(*F.Params[K]); }
@@ -195,7 +229,7 @@ private:
   std::string start(size_t K) { return "adgen_" + F.Params[K]->Name + "_on_entry"; }
   /// Where reverse mode accumulates input K's adjoints: the Jacobian's row,
   /// unless K is also an output (its adjoint is seeded, then copied).
-  bool intoRow(size_t K) { return P.Inputs[K] && !P.Outputs[K] && !structParam(K); }
+  bool intoRow(size_t K) { return P.Inputs[K] && !P.Outputs[K] && !structParam(K) && !held(K); }
   std::string rowAt(size_t K) {
     return "jac + adgen_row * adgen_n_in" + (InOffsets[K] == "0" ? "" : " + " + InOffsets[K].substr(4));
   }
@@ -208,20 +242,24 @@ private:
     for (size_t K = 0; K < F.Params.size(); ++K) {
       if (!P.isActive(K) || !F.Params[K]->Ty.isWritable())
         continue;
-      if (F.Params[K]->Ty.IsPointer)
+      if (held(K))
+        O += Nums[K].saveEntry(start(K), "  ");
+      else if (F.Params[K]->Ty.IsPointer)
         Entry.add(start(K), ty(K), len(K), lit(len(K)));
       else
         O += "  const " + ty(K) + " " + start(K) + " = " + name(K) + ";\n";
     }
     O += Entry.declare("  ", "on_entry");
     for (size_t K = 0; K < F.Params.size(); ++K)
-      if (P.isActive(K) && F.Params[K]->Ty.IsPointer && F.Params[K]->Ty.isWritable())
+      if (P.isActive(K) && F.Params[K]->Ty.IsPointer && F.Params[K]->Ty.isWritable() && !held(K))
         O += "  std::copy(" + name(K) + ", " + name(K) + " + " + len(K) + ", " + start(K) + ");\n";
     Buffers B;
     for (size_t K = 0; K < F.Params.size(); ++K) {
       if (!P.isActive(K) || (Reverse && intoRow(K)))
         continue;
-      if (F.Params[K]->Ty.IsPointer)
+      if (held(K))
+        O += Nums[K].declare(d(K), "  ") + Nums[K].numberFunction("  ");
+      else if (F.Params[K]->Ty.IsPointer)
         B.add(d(K), ty(K), len(K), lit(len(K)));
       else if (structParam(K))
         O += "  " + ty(K) + " " + d(K) + " = adgen::zeroed<" + ty(K) + ">();\n  " + leafTable(K);
@@ -237,7 +275,8 @@ private:
     std::string Restore = matrix::restoreGlobals(Globals, GlobalNames, "    ");
     for (size_t K = 0; K < F.Params.size(); ++K)
       if (P.isActive(K) && F.Params[K]->Ty.isWritable())
-        Restore += F.Params[K]->Ty.IsPointer
+        Restore += held(K) ? Nums[K].restoreEntry(start(K), "    ")
+                   : F.Params[K]->Ty.IsPointer
                        ? "    std::copy(" + start(K) + ", " + start(K) + " + " + len(K) + ", " + name(K) + ");\n"
                        : "    " + name(K) + " = " + start(K) + ";\n";
     if (!Restore.empty())
@@ -248,7 +287,8 @@ private:
       bool Array = F.Params[K]->Ty.IsPointer;
       if (Reverse && intoRow(K))
         continue;
-      O += Array            ? "  std::fill(" + d(K) + ", " + d(K) + " + " + len(K) + ", " + ty(K) + "(0));\n"
+      O += held(K)          ? Nums[K].clear(d(K), "  ")
+           : Array            ? "  std::fill(" + d(K) + ", " + d(K) + " + " + len(K) + ", " + ty(K) + "(0));\n"
            : structParam(K) ? "  " + d(K) + " = adgen::zeroed<" + ty(K) + ">();\n"
                             : "  " + d(K) + " = 0;\n";
     }
@@ -260,12 +300,9 @@ private:
       if (!(Inputs ? P.Inputs[K] : P.Outputs[K]))
         continue;
       std::string Off = Inputs ? InOffsets[K] : OutOffsets[K];
-      if (structParam(K))
+      if (structParam(K) || F.Params[K]->Ty.IsPointer || held(K))
         O += "  if (" + (Off == "0" ? "" : Index + " >= " + Off + " && ") + Index + " < " + Off +
-             " + " + len(K) + ")\n    *" + leaves(K) + "[" + Index + " - (" + Off + ")] = 1;\n";
-      else if (F.Params[K]->Ty.IsPointer)
-        O += "  if (" + (Off == "0" ? "" : Index + " >= " + Off + " && ") + Index + " < " + Off +
-             " + " + len(K) + ")\n    " + d(K) + "[" + Index + " - (" + Off + ")] = 1;\n";
+             " + " + len(K) + ")\n    " + numberAt(K, Index + " - (" + Off + ")") + " = 1;\n";
       else
         O += "  if (" + Index + " == " + Off + ")\n    " + d(K) + " = 1;\n";
     }
@@ -282,7 +319,9 @@ private:
         if (!P.isActive(K))
           continue;
         bool Array = F.Params[K]->Ty.IsPointer;
-        if (Adjoints && intoRow(K))
+        if (held(K))
+          A += ", " + (Adjoints ? Nums[K].adjointArg(d(K)) : Nums[K].tangentArg(d(K)));
+        else if (Adjoints && intoRow(K))
           A += ", " + rowAt(K);
         else if (Array)
           A += ", " + d(K);
@@ -336,13 +375,12 @@ private:
     O += "}\n";
   }
   std::string seedName(size_t K) { return "adgen_v" + d(K).substr(6); }
-  Type jacType() {
-    if (P.Return)
-      return F.ReturnType.element();
-    for (size_t K = 0; K < F.Params.size(); ++K)
-      if (P.Outputs[K])
-        return F.Params[K]->Ty.element();
-    return F.ReturnType.element();
+  Type jacType() { return jacobianElement(F, P); }
+  std::string retTable() {
+    std::string T;
+    for (size_t E = 0; E < RetLeaves.size(); ++E)
+      T += (E ? ", &" : "&") + matrix::leafOf(RetLeaves[E], "d_ret");
+    return T;
   }
 
   void forward() {
@@ -352,19 +390,22 @@ private:
     O += "for (std::size_t adgen_col = 0; adgen_col < adgen_n_in; ++adgen_col) {\n";
     restoreAndClear(false, "adgen_col");
     seed("adgen_col", true);
-    if (P.Return)
+    if (P.Return && !RetLeaves.empty()) {
+      // The returned struct's numbers are the first rows.
+      O += "  const adgen::Dual<" + scalarType(F.ReturnType) + "> adgen_ret = " + call(Fwd, true, false) + ";\n";
+      for (size_t E = 0; E < RetLeaves.size(); ++E)
+        O += "  jac[" + (E ? std::to_string(E) + " * adgen_n_in + " : "") + "adgen_col] = " +
+             matrix::leafOf(RetLeaves[E], "adgen_ret.tangent") + ";\n";
+    } else if (P.Return)
       O += "  jac[adgen_col] = " + call(Fwd, true, false) + ".tangent;\n";
     else
       O += "  " + call(Fwd, true, false) + ";\n";
     for (size_t K = 0; K < F.Params.size(); ++K) {
       if (!P.Outputs[K])
         continue;
-      if (structParam(K))
+      if (structParam(K) || F.Params[K]->Ty.IsPointer || held(K))
         O += "  for (std::size_t adgen_e = 0; adgen_e < " + len(K) + "; ++adgen_e)\n    jac[(" + OutOffsets[K] +
-             " + adgen_e) * adgen_n_in + adgen_col] = *" + leaves(K) + "[adgen_e];\n";
-      else if (F.Params[K]->Ty.IsPointer)
-        O += "  for (std::size_t adgen_e = 0; adgen_e < " + len(K) + "; ++adgen_e)\n    jac[(" + OutOffsets[K] +
-             " + adgen_e) * adgen_n_in + adgen_col] = " + d(K) + "[adgen_e];\n";
+             " + adgen_e) * adgen_n_in + adgen_col] = " + numberAt(K, "adgen_e") + ";\n";
       else
         O += "  jac[(" + OutOffsets[K] + ") * adgen_n_in + adgen_col] = " + d(K) + ";\n";
     }
@@ -380,7 +421,14 @@ private:
     restoreAndClear(true, "adgen_row");
     O += "  std::fill(jac + adgen_row * adgen_n_in, jac + (adgen_row + 1) * adgen_n_in, " +
          scalarType(jacType()) + "(0));\n";
-    if (!F.ReturnsVoid && F.ReturnType.isFloating())
+    if (!F.ReturnsVoid && F.ReturnType.isFloating() && F.ReturnType.Rec) {
+      // The returned struct's adjoint, seeded through its numbers.
+      O += "  " + scalarType(F.ReturnType) + " d_ret = adgen::zeroed<" + scalarType(F.ReturnType) + ">();\n";
+      if (P.Return)
+        O += "  " + matrix::floatSpelling(F.ReturnType.Scalar) + " *const adgen_numbers_ret[] = {" +
+             retTable() + "};\n  if (adgen_row < " + std::to_string(RetLeaves.size()) +
+             ")\n    *adgen_numbers_ret[adgen_row] = 1;\n";
+    } else if (!F.ReturnsVoid && F.ReturnType.isFloating())
       O += "  " + scalarType(F.ReturnType) + " d_ret = " +
            (P.Return ? "adgen_row == 0 ? 1 : 0" : "0") + ";\n";
     seed("adgen_row", false);
@@ -388,9 +436,9 @@ private:
     for (size_t K = 0; K < F.Params.size(); ++K) {
       if (!P.Inputs[K] || intoRow(K))
         continue;
-      if (structParam(K))
+      if (structParam(K) || held(K))
         O += "  for (std::size_t adgen_e = 0; adgen_e < " + len(K) + "; ++adgen_e)\n    jac[adgen_row * adgen_n_in + " +
-             InOffsets[K] + " + adgen_e] = *" + leaves(K) + "[adgen_e];\n";
+             InOffsets[K] + " + adgen_e] = " + numberAt(K, "adgen_e") + ";\n";
       else if (F.Params[K]->Ty.IsPointer)
         O += "  std::copy(" + d(K) + ", " + d(K) + " + " + len(K) + ", " + rowAt(K) + ");\n";
       else
@@ -406,6 +454,8 @@ private:
   std::vector<std::string> InOffsets, OutOffsets;
   std::optional<long long> NIn;
   std::vector<std::vector<std::string>> Leaves = matrix::paramLeaves(F); ///< per struct parameter
+  std::vector<matrix::ParamNumbers> Nums = numbers(F, Leaves, Lengths);
+  std::vector<std::string> RetLeaves = returnLeaves(F); ///< a returned struct's numbers
   std::vector<const Var *> Globals = matrix::writtenGlobals(F);
   std::vector<std::string> GlobalNames;
   std::string O;
@@ -430,12 +480,22 @@ std::string Differentiator::placeInternal(Function &G, const Function &F) {
 bool Differentiator::jacobian(Function &F, const ActivityPattern &P,
                               const std::vector<std::string> &Lengths, const std::string &Name,
                               JacobianMode Mode) {
+  if (std::string Why = matrix::containerLengthProblem(F, Lengths, false); !Why.empty()) {
+    Errors.error(F.Where, Why);
+    return Failed = true, false;
+  }
   // The derivatives it drives: internal, next to the helpers.
   auto internal = [&](Function *G) { return placeInternal(*G, F); };
   std::string Fwd, Pullback, Vec;
   if (Mode != JacobianMode::Reverse) {
     // One sweep for all columns where possible; else one run per column.
-    if (Function *V = vectorForwardTransform(*this, F, P, F.Name + "_jacobian_fwd_vec", true)) {
+    // (The driver's one sweep seeds and reads arrays of numbers only.)
+    bool Numbers = F.ReturnsVoid || !F.ReturnType.Rec;
+    for (const Var *V : F.Params)
+      Numbers = Numbers && !V->Ty.Rec && !V->Ty.isContainer();
+    Function *V = Numbers ? vectorForwardTransform(*this, F, P, F.Name + "_jacobian_fwd_vec", true)
+                          : nullptr;
+    if (V) {
       V->Doc = "Forward mode of " + F.Name + " with k directions in one sweep, for " + Name + ".";
       Vec = internal(V);
     } else {
@@ -457,13 +517,7 @@ bool Differentiator::jacobian(Function &F, const ActivityPattern &P,
   if (Failed)
     return false;
 
-  Type JacT = F.ReturnType.element();
-  if (!P.Return)
-    for (size_t K = 0; K < F.Params.size(); ++K)
-      if (P.Outputs[K]) {
-        JacT = F.Params[K]->Ty.element();
-        break;
-      }
+  Type JacT = jacobianElement(F, P);
   Function &J = newGenerated(M, F, Name, false);
   J.Params = F.Params;
   Type PT = Type::pointerTo(JacT.Scalar, JacT.Spelling, false);

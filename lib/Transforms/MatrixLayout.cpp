@@ -87,12 +87,14 @@ bool structLeaves(const Type &T, const std::string &Path, ScalarKind Kind,
   return true;
 }
 
-bool isStructParam(const Var &Param) { return Param.Ty.Rec && !Param.Ty.IsPointer; }
+bool isStructParam(const Var &Param) {
+  return Param.Ty.Rec && !Param.Ty.IsPointer && !Param.Ty.isContainer();
+}
 
 std::vector<std::vector<std::string>> paramLeaves(const Function &F) {
   std::vector<std::vector<std::string>> Out(F.Params.size());
   for (size_t K = 0; K < F.Params.size(); ++K)
-    if (isStructParam(*F.Params[K])) {
+    if (F.Params[K]->Ty.Rec) {
       std::string Why;
       structLeaves(F.Params[K]->Ty.element(), "", F.Params[K]->Ty.Scalar, Out[K], Why);
     }
@@ -112,6 +114,119 @@ std::string leafOf(const std::string &Leaf, const std::string &Object) {
   for (char C : Leaf)
     Out += C == '$' ? Object : std::string(1, C);
   return Out;
+}
+
+ParamNumbers::ParamNumbers(const Var &Param, std::vector<std::string> Leaves,
+                           const std::string &SpecLength)
+    : Param(Param), Leaves(std::move(Leaves)) {
+  const Type &T = Param.Ty;
+  if (T.IsVector) {
+    H = Holder::Vector;
+    Count = Param.Name + ".size()";
+  } else if (T.StdArray) {
+    H = Holder::StdArray;
+    Count = std::to_string(T.StdArray);
+  } else if (T.IsPointer) {
+    H = Holder::Pointer;
+    Count = "static_cast<std::size_t>(" + SpecLength + ")";
+  } else {
+    Count = "1";
+  }
+}
+
+std::string ParamNumbers::length() const {
+  if (H == Holder::Single)
+    return isStruct() ? std::to_string(Leaves.size()) : "1";
+  if (!isStruct() || Leaves.size() == 1)
+    return Count;
+  if (H == Holder::StdArray)
+    return std::to_string(Param.Ty.StdArray * Leaves.size());
+  return Count + " * " + std::to_string(Leaves.size());
+}
+
+std::string ParamNumbers::zero() const {
+  std::string E = Param.Ty.valueStr();
+  return isStruct() ? "adgen::zeroed<" + E + ">()" : E + "(0)";
+}
+
+std::string ParamNumbers::container() const {
+  std::string E = Param.Ty.valueStr();
+  if (H == Holder::StdArray)
+    return "std::array<" + E + ", " + std::to_string(Param.Ty.StdArray) + ">";
+  return "std::vector<" + E + ">";
+}
+
+std::string ParamNumbers::declare(const std::string &D, const std::string &Indent) const {
+  if (H == Holder::StdArray)
+    return Indent + container() + " " + D +
+           (isStruct() ? " = adgen::zeroed<" + container() + ">();\n" : "{};\n");
+  return Indent + container() + " " + D + "(" + Count + ", " + zero() + ");\n";
+}
+
+std::string ParamNumbers::clear(const std::string &D, const std::string &Indent) const {
+  return Indent + "std::fill(" + D + ".begin(), " + D + ".end(), " + zero() + ");\n";
+}
+
+std::string ParamNumbers::tangentArg(const std::string &D) const {
+  return H == Holder::Pointer ? D + ".data()" : D;
+}
+
+std::string ParamNumbers::adjointArg(const std::string &D) const {
+  return H == Holder::Pointer ? D + ".data()" : "&" + D;
+}
+
+std::string ParamNumbers::saveEntry(const std::string &Copy, const std::string &Indent) const {
+  const std::string &N = Param.Name;
+  if (H == Holder::Pointer)
+    return Indent + "const " + container() + " " + Copy + "(" + N + ", " + N + " + " + Count + ");\n";
+  return Indent + "const " + container() + " " + Copy + " = " + N + ";\n";
+}
+
+std::string ParamNumbers::restoreEntry(const std::string &Copy, const std::string &Indent) const {
+  if (H == Holder::Pointer)
+    return Indent + "std::copy(" + Copy + ".begin(), " + Copy + ".end(), " + Param.Name + ");\n";
+  return Indent + Param.Name + " = " + Copy + ";\n";
+}
+
+std::string ParamNumbers::numberFunction(const std::string &Indent) const {
+  if (!isStruct() || Leaves.size() == 1)
+    return "";
+  std::string E = Param.Ty.valueStr(), Fl = floatSpelling(Param.Ty.Scalar);
+  std::string O = Indent + "auto adgen_number_" + Param.Name + " = [](" + E +
+                  " &adgen_s, std::size_t adgen_i) -> " + Fl + " & {\n";
+  O += Indent + "  " + Fl + " *const adgen_numbers[] = {";
+  for (size_t I = 0; I < Leaves.size(); ++I)
+    O += (I ? ", &" : "&") + leafOf(Leaves[I], "adgen_s");
+  return O + "};\n" + Indent + "  return *adgen_numbers[adgen_i];\n" + Indent + "};\n";
+}
+
+std::string ParamNumbers::number(const std::string &D, const std::string &E) const {
+  if (!isStruct())
+    return D + "[" + E + "]";
+  if (Leaves.size() == 1)
+    return leafOf(Leaves[0], D + "[" + E + "]");
+  std::string L = std::to_string(Leaves.size());
+  bool Plain = E.find_first_of(" +-*/") == std::string::npos;
+  std::string P = Plain ? E : "(" + E + ")";
+  return "adgen_number_" + Param.Name + "(" + D + "[" + P + " / " + L + "], " + P + " % " + L + ")";
+}
+
+std::string containerLengthProblem(const Function &F, const std::vector<std::string> &Lengths,
+                                   bool Hessian) {
+  for (size_t K = 0; K < F.Params.size(); ++K) {
+    const Type &T = F.Params[K]->Ty;
+    if (!T.isContainer() || K >= Lengths.size() || Lengths[K].empty())
+      continue;
+    if (T.StdArray && Lengths[K] == std::to_string(T.StdArray))
+      continue;
+    std::string N = F.Params[K]->Name;
+    return std::string(Hessian ? "ADGEN_HESSIAN" : "ADGEN_JACOBIAN") + ": '" + N + "' is a " +
+           (T.IsVector ? "std::vector, whose length is its size()"
+                       : "std::array of length " + std::to_string(T.StdArray)) +
+           ", but the spec gives it length '" + Lengths[K] + "'; write '" + N +
+           "' without a length";
+  }
+  return "";
 }
 
 /// C++ that calls f itself on its parameters: `::ns::f(x, y)`, or
@@ -135,6 +250,28 @@ std::string restoreGlobals(const std::vector<const Var *> &Globals,
 
 } // namespace adgen::matrix
 
+/// A local std::vector whose size \p F, or a function it calls, changes
+/// (push_back, resize, clear, assign: StmtKind::Resize), or null.
+static const Var *resizedVector(const Function &F) {
+  std::vector<const Function *> Seen;
+  std::function<const Var *(const Function &)> Visit = [&](const Function &G) -> const Var * {
+    if (std::find(Seen.begin(), Seen.end(), &G) != Seen.end())
+      return nullptr;
+    Seen.push_back(&G);
+    const Var *Found = nullptr;
+    forEachStmt(G.Body, [&](Stmt *S) {
+      if (Found)
+        return;
+      if (S->K == StmtKind::Resize)
+        Found = S->V;
+      else if (S->K == StmtKind::Call && S->Fn && S->Fn->Body)
+        Found = Visit(*S->Fn->Body);
+    });
+    return Found;
+  };
+  return Visit(F);
+}
+
 std::string Differentiator::matrixUnsupported(const Function &F, const ActivityPattern &P,
                                               bool Hessian) {
   std::string What = Hessian ? "ADGEN_HESSIAN" : "ADGEN_JACOBIAN";
@@ -142,10 +279,8 @@ std::string Differentiator::matrixUnsupported(const Function &F, const ActivityP
     const Type &T = F.Params[I]->Ty;
     if (!(P.Inputs[I] || P.Outputs[I]) || !(T.Rec || T.isContainer()))
       continue;
-    if (T.isContainer() || T.IsPointer)
-      return What + " of a function that takes std::vector, std::array or an array of structs "
-                    "('" + F.Params[I]->Name + "') is not supported yet; use ADGEN_FORWARD / "
-                    "ADGEN_REVERSE, or a wrapper taking arrays";
+    if (!T.Rec)
+      continue; // a container of numbers: element by element
     std::vector<std::string> Leaves;
     std::string Why;
     if (!matrix::structLeaves(T.element(), "", T.Scalar, Leaves, Why))
@@ -153,15 +288,25 @@ std::string Differentiator::matrixUnsupported(const Function &F, const ActivityP
              "' cannot be flattened into the matrix: " + Why +
              "; use ADGEN_FORWARD / ADGEN_REVERSE, or a wrapper taking arrays";
   }
-  if (Hessian && usesContainers(F))
-    return "ADGEN_HESSIAN of a function that uses std::vector or std::array is not supported "
-           "yet; use ADGEN_FORWARD / ADGEN_REVERSE, or plain arrays";
+  if (Hessian)
+    if (const Var *V = resizedVector(F))
+      return "ADGEN_HESSIAN of a function that changes the size of a std::vector ('" + V->Name +
+             "') is not supported yet (forward over reverse would need the tangents of a "
+             "vector that resizes on the tape); use ADGEN_FORWARD / ADGEN_REVERSE, or a "
+             "std::vector sized once";
   if (F.Method == "(private)")
     return What + " of a private or protected member function is not supported; mark a "
                   "public one that calls it";
-  if (!F.ReturnsVoid && F.ReturnType.Rec)
-    return What + " of a function that returns a struct is not supported yet; use "
-                  "ADGEN_FORWARD / ADGEN_REVERSE, or a wrapper writing an array";
+  if (Hessian && !F.ReturnsVoid && F.ReturnType.Rec)
+    return "ADGEN_HESSIAN of a function that returns a struct is not supported: f_hessian needs "
+           "one floating-point result; use ADGEN_JACOBIAN, or a wrapper returning one number";
+  if (!F.ReturnsVoid && F.ReturnType.Rec && P.Return) {
+    std::vector<std::string> Leaves;
+    std::string Why;
+    if (!matrix::structLeaves(F.ReturnType.element(), "", F.ReturnType.Scalar, Leaves, Why))
+      return What + " of a function whose result cannot be flattened into the matrix: " + Why +
+             "; use ADGEN_FORWARD / ADGEN_REVERSE, or a wrapper writing an array";
+  }
   return "";
 }
 

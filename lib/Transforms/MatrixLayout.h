@@ -65,6 +65,62 @@ std::vector<std::vector<std::string>> paramLeaves(const graph::Function &F);
 std::string numberTable(const graph::Var &Param, const std::vector<std::string> &Leaves,
                         const std::string &Object, const std::string &Table);
 
+/// How the numbers of one active parameter lie in the matrix, and the C++
+/// the drivers write to hold, seed and read its derivative. A parameter is
+/// a scalar or a struct (its structLeaves), alone or in a holder: an array
+/// with a spec length (`P* ps` with `ps[n]`), a std::vector (its size() at
+/// run time; f cannot change it) or a std::array<T, N>. Elements lie one
+/// after the other, each struct's numbers in the contract's order.
+///
+/// Scalars, structs and arrays of scalars keep the drivers' own code (arrays
+/// in their stack Buffers); held() derivatives (arrays of structs and
+/// containers) live in a std::vector or std::array that the driver makes.
+class ParamNumbers {
+public:
+  enum class Holder { Single, Pointer, Vector, StdArray };
+  ParamNumbers(const graph::Var &Param, std::vector<std::string> Leaves,
+               const std::string &SpecLength);
+
+  /// How many numbers: "1", "5", "static_cast<std::size_t>(n)", "v.size()",
+  /// "v.size() * 2".
+  std::string length() const;
+  Holder holder() const { return H; }
+  bool isStruct() const { return !Leaves.empty(); }
+  /// The derivative lives in a std::vector / std::array the driver declares.
+  bool held() const { return H != Holder::Single && !(H == Holder::Pointer && !isStruct()); }
+  /// For held(): `std::vector<P> D(n, adgen::zeroed<P>());`, the derivative
+  /// zeroed, each line prefixed with \p Indent.
+  std::string declare(const std::string &D, const std::string &Indent) const;
+  /// For held(): `std::fill(D.begin(), D.end(), zero);`.
+  std::string clear(const std::string &D, const std::string &Indent) const;
+  /// For held(): \p D as f_fwd's tangent and as f_pullback's adjoint.
+  std::string tangentArg(const std::string &D) const;
+  std::string adjointArg(const std::string &D) const;
+  /// For held(): a copy of the parameter as f got it, and the statement
+  /// that puts it back.
+  std::string saveEntry(const std::string &Copy, const std::string &Indent) const;
+  std::string restoreEntry(const std::string &Copy, const std::string &Indent) const;
+  /// For held() holders of structs: the lambda number() calls,
+  /// `auto adgen_number_ps = [](P &adgen_s, std::size_t adgen_i) -> double & {...};`.
+  std::string numberFunction(const std::string &Indent) const;
+  /// An lvalue: number \p E (an index expression) of the held derivative \p D.
+  std::string number(const std::string &D, const std::string &E) const;
+
+private:
+  std::string zero() const;
+  std::string container() const; ///< "std::vector<P>", "std::array<double, 3>"
+  const graph::Var &Param;
+  std::vector<std::string> Leaves;
+  Holder H = Holder::Single;
+  std::string Count; ///< elements in the holder
+};
+
+/// A spec length that a container parameter of \p F cannot have (a
+/// std::vector's length is its size(), a std::array's its N), as an error
+/// message; empty when there is none.
+std::string containerLengthProblem(const graph::Function &F, const std::vector<std::string> &Lengths,
+                                   bool Hessian);
+
 /// C++ that calls f itself on its parameters: `::ns::f(x, y)`, or
 /// `self.m(x, y)` for a method.
 std::string primalCall(const graph::Function &F);

@@ -47,8 +47,11 @@ public:
 private:
   bool tangent(const Var *V) { return Tangents.count(V) > 0; }
   bool tangentMemory(const Expr *E) {
-    while (E && (E->K == Op::PtrAdd || E->K == Op::Load))
+    while (E && (E->K == Op::PtrAdd || E->K == Op::Load)) {
+      if (isFieldLoad(E)) // an array field lies inside one struct
+        return false;
       E = E->Ops[0];
+    }
     return E && E->V && tangent(E->V) && !ScalarParams.count(E->V) &&
            (E->V->Ty.isMemory() || E->V->Ty.IsVector);
   }
@@ -73,7 +76,8 @@ private:
         return M.load(M.ref(E->V), M.ref(J)); // d_v -> d_v[j]
       return E;
     case Op::Load:
-      if (tangentMemory(E->Ops[0]))
+      // s.x of a widened struct s: s[j].x (the generic case below).
+      if (!isFieldLoad(E) && tangentMemory(E->Ops[0]))
         return M.load(base(E->Ops[0]),
                       M.binary(Op::Add, times(E->Ops[1]), M.ref(J), Type::scalar(ScalarKind::Int, "int")));
       break;
@@ -284,6 +288,29 @@ bool callsDifferentiated(const Block &B) {
   return Found;
 }
 
+/// Structs whose k tangents a std::vector can hold zeroed (value
+/// initialisation makes a zero: no constructor, no default member
+/// initialiser), with fields of the same kind.
+bool plainRecord(const Record *R) {
+  if (!R->ZeroWhenValueInitialised || R->Complex || R->Tuple)
+    return false;
+  for (const Record::Field &Fd : R->Fields)
+    if (Fd.Ty.isContainer() || (Fd.Ty.Rec && !plainRecord(Fd.Ty.Rec)))
+      return false;
+  return true;
+}
+
+/// f_fwd_vec widens structs (k structs per struct, element-major) but not
+/// containers, whose tangents would need a layout of their own.
+bool plainAggregates(const Function &F) {
+  for (const Var &V : F.Vars)
+    if (V.Ty.isContainer() || (V.Ty.Rec && !plainRecord(V.Ty.Rec)))
+      return false;
+  if (!F.ReturnsVoid && F.ReturnType.Rec && !plainRecord(F.ReturnType.Rec))
+    return false;
+  return true;
+}
+
 /// The k tangents of the locals in one allocation: a std::vector of them
 /// all, each local a pointer into it (zeroed, as its own vector was). Not
 /// where a parallel loop copies the locals' vectors per thread (firstprivate).
@@ -332,7 +359,7 @@ void packTangents(Module &M, Function &G, Block &Decls, const Block &Body) {
 graph::Function *adgen::vectorForwardTransform(TransformContext &D, Function &F,
                                                const ActivityPattern &P, const std::string &Name,
                                                bool Internal) {
-  if (callsDifferentiated(F.Body) || usesAggregates(F))
+  if (callsDifferentiated(F.Body) || !plainAggregates(F))
     return nullptr;
   // Only where callers elsewhere can use it (an unused static function would
   // warn), and where f does not overwrite a by-value parameter (whose k
@@ -344,8 +371,17 @@ graph::Function *adgen::vectorForwardTransform(TransformContext &D, Function &F,
       return nullptr;
   bool AssignsParam = false;
   forEachStmt(F.Body, [&](Stmt *S) {
-    if (S->K == StmtKind::Assign && S->Target->K == Op::VarRef &&
-        S->Target->V->Kind == VarKind::Param && !S->Target->V->Ty.isMemory())
+    if (S->K != StmtKind::Assign)
+      return;
+    if (S->Target->K == Op::VarRef && S->Target->V->Kind == VarKind::Param &&
+        !S->Target->V->Ty.isMemory())
+      AssignsParam = true;
+    // A field of a struct passed by value (its tangents are the caller's).
+    const Expr *Root = S->Target;
+    while (isFieldLoad(Root) || (Root->K == Op::Load && !Root->Ops[0]->Ty.IsPointer))
+      Root = Root->Ops[0];
+    if (Root != S->Target && Root->K == Op::VarRef && Root->V->Kind == VarKind::Param &&
+        !Root->V->Ty.IsPointer && !Root->V->Ty.IsReference)
       AssignsParam = true;
   });
   if (AssignsParam)
@@ -366,8 +402,10 @@ graph::Function *adgen::vectorForwardTransform(TransformContext &D, Function &F,
     Var *T = G->Params[I];
     bool Writes = T->Ty.isWritable();
     if (!T->Ty.IsPointer) {
-      // A tangent scalar parameter is k values: d_a[j].
+      // A tangent scalar or struct parameter is k values: d_a[j].
+      const Record *Rec = T->Ty.Rec;
       T->Ty = Type::pointerTo(T->Ty.Scalar, T->Ty.Spelling, !Writes);
+      T->Ty.Rec = Rec;
       W.ScalarParams.insert(T);
     }
     Params.push_back(T);
@@ -375,6 +413,7 @@ graph::Function *adgen::vectorForwardTransform(TransformContext &D, Function &F,
   Params.push_back(K);
   if (!F.ReturnsVoid && F.ReturnType.isFloating()) {
     Type RT = Type::pointerTo(F.ReturnType.Scalar, F.ReturnType.Spelling, false);
+    RT.Rec = F.ReturnType.Rec;
     W.Ret = G->addVar(G->freshName("d_ret"), RT, VarKind::Param);
     Params.push_back(W.Ret);
     G->ReturnType = F.ReturnType;

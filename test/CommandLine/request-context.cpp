@@ -25,8 +25,9 @@ double taken_fwd(double x, double d_x) { return x * d_x; }
 // CHECK: error: in --forward 'ns::taken: x': 'taken' is marked ADGEN_FORWARD or requested with --forward more than once; list all inputs and outputs in one spec
 
 struct S {
-  double a, b;
+  double a;
+  float b;
 };
-// CHECK: error: in --jacobian 'ns::agg: s[2]': ADGEN_JACOBIAN of a function that takes std::vector, std::array or an array of structs ('s') is not supported yet
+// CHECK: error: in --jacobian 'ns::agg: s[2]': ADGEN_JACOBIAN of a function whose parameter 's' cannot be flattened into the matrix: 'ns::S' mixes floating-point types
 double agg(const S *s) { return s[0].a * s[1].b; }
 } // namespace ns

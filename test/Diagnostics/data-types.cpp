@@ -3,7 +3,8 @@
 // containers of containers, virtual classes, base classes, pointer fields,
 // constructors, resizing a vector, lambdas with early returns or passed to
 // functions, local vectors inside loops or with sizes that change, Jacobians
-// of struct functions, Hessians of functions using containers. No output file is written.
+// of struct functions with a wrong container length, Hessians of functions returning
+// structs or using containers. No output file is written.
 // RUN: rm -f %t.out
 // RUN: not %adgen %s -o %t.out -- -std=c++17 2>&1 | FileCheck %s --implicit-check-not=error:
 // RUN: test ! -e %t.out
@@ -83,22 +84,35 @@ template <class F> double apply(F f, double x) { return f(x); }
 ADGEN_REVERSE()
 // CHECK: data-types.cpp:[[@LINE+1]]:31: error: call to 'apply', whose parameter or result types adgen does not support: a lambda cannot be passed to or stored in another object in differentiated code
 double f11(double x) { return apply([](double t) { return t * t; }, x); }
-// Struct parameters are flattened (test/Jacobian/struct-params.cpp); containers not yet.
-// CHECK: data-types.cpp:[[@LINE+1]]:1: error: ADGEN_JACOBIAN of a function that takes std::vector, std::array or an array of structs ('p') is not supported yet
-ADGEN_JACOBIAN("p -> return")
+// Struct and container parameters are flattened (test/Jacobian/struct-params.cpp,
+// test/Jacobian/containers.cpp); a std::vector's length is its size(), a
+// std::array's its N, not a spec length.
+ADGEN_JACOBIAN("p[2] -> return")
+// CHECK: data-types.cpp:[[@LINE+1]]:8: error: ADGEN_JACOBIAN: 'p' is a std::vector, whose length is its size(), but the spec gives it length '2'; write 'p' without a length
 double f12(const std::vector<double> &p) { return p[0] * p[1]; }
-// CHECK: data-types.cpp:[[@LINE+1]]:1: error: ADGEN_HESSIAN of a function that returns a struct is not supported yet
+ADGEN_JACOBIAN("a[3] -> return")
+// CHECK: data-types.cpp:[[@LINE+1]]:8: error: ADGEN_JACOBIAN: 'a' is a std::array of length 2, but the spec gives it length '3'; write 'a' without a length
+double f12a(const std::array<double, 2> &a) { return a[0] * a[1]; }
+// CHECK: data-types.cpp:[[@LINE+1]]:1: error: ADGEN_HESSIAN of a function that returns a struct is not supported: f_hessian needs one floating-point result; use ADGEN_JACOBIAN, or a wrapper returning one number
 ADGEN_HESSIAN("x")
 Base f12h(double x) { return {x * x}; }
 struct Mixed { double a; float b; };
 // CHECK: data-types.cpp:[[@LINE+1]]:1: error: ADGEN_JACOBIAN of a function whose parameter 'm' cannot be flattened into the matrix: 'Mixed' mixes floating-point types
 ADGEN_JACOBIAN("m -> return")
 double f12m(const Mixed &m) { return m.a * m.b; }
-// Structs inside are fine for f_hessian (test/Hessian/structs.cpp), containers not yet.
-// CHECK: data-types.cpp:[[@LINE+1]]:1: error: ADGEN_HESSIAN of a function that uses std::vector or std::array is not supported yet
+// Structs and containers that keep their size are fine for f_hessian
+// (test/Hessian/structs.cpp, test/Hessian/containers.cpp); a std::vector
+// that changes size, here or in a function it calls, is not yet.
+double grows(double x) {
+  std::vector<double> w;
+  w.push_back(x);
+  w.push_back(x * x);
+  return w[0] * w[1];
+}
+// CHECK: data-types.cpp:[[@LINE+1]]:1: error: ADGEN_HESSIAN of a function that changes the size of a std::vector ('w') is not supported yet (forward over reverse would need the tangents of a vector that resizes on the tape); use ADGEN_FORWARD / ADGEN_REVERSE, or a std::vector sized once
 ADGEN_HESSIAN("x")
 double f12c(double x) {
-  std::array<double, 2> a = {x, x * x};
+  std::array<double, 2> a = {x, grows(x)};
   return a[0] * a[1];
 }
 // CHECK: data-types.cpp:[[@LINE+2]]:52: error: parameter 'm' has type 'const std::vector<std::vector<double>> &': containers of containers are not supported; use one flat std::vector and compute the index
