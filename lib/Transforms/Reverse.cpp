@@ -145,6 +145,7 @@ void Reverse::describe(const Block &Fwd, const Block &Handed) {
 void Reverse::prepare() {
   L = lowerExits(M, F, G);
   Reused = splitReusableValues(M, G, L.Body, A, P.Return ? L.Result : nullptr);
+  TrigTwins = trigTwins(L.Body);
   G.Params = F.Params;
   forEachStmt(L.Body, [&](Stmt *S) {
     if (S->K == StmtKind::Assign || (S->K == StmtKind::Call && S->Target))
