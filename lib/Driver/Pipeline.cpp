@@ -12,6 +12,7 @@
 #include "Requests/RequestFinder.h"
 #include "Transforms/Differentiator.h"
 #include "Transforms/PruneHelpers.h"
+#include "Transforms/ReverseTapeParams.h"
 #include "Transforms/ShareCalls.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/Basic/SourceManager.h"
@@ -365,6 +366,7 @@ void Pipeline::emit() {
   E.InputPath = IncludePath;
   // Last, for the emitted code only (nothing differentiates it again).
   std::vector<graph::Function *> Emitted = withoutUnusedHelpers(D.generated());
+  dropUnusedTapes(D.module(), Emitted);
   for (graph::Function *G : Emitted)
     pairSinCos(D.module(), *G);
   P.Source = emitSource(Emitted, E);

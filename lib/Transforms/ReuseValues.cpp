@@ -136,3 +136,121 @@ llvm::DenseSet<Var *> adgen::splitReusableValues(Module &M, Function &G, Block &
   S.block(Body);
   return std::move(S.Locals);
 }
+
+namespace {
+
+/// "sin" or "cos" for a call of either on one floating-point scalar, else
+/// null.
+const char *trigName(const Expr *E) {
+  if (E->K != Op::Math || E->Ops.size() != 1 || !E->Ty.isFloatScalar())
+    return nullptr;
+  llvm::StringRef N(E->Text);
+  N.consume_front("std::");
+  return N == "sin" ? "sin" : N == "cos" ? "cos" : nullptr;
+}
+
+/// The variables \p E reads (arrays by their root).
+llvm::DenseSet<Var *> readRoots(const Expr *E) {
+  llvm::DenseSet<Var *> Out;
+  forEachExpr(E, [&](const Expr *N) {
+    if (N->V)
+      Out.insert(N->V);
+    if (N->K == Op::Load)
+      if (Var *R = rootOf(N))
+        Out.insert(R);
+  });
+  return Out;
+}
+
+class TwinFinder {
+public:
+  explicit TwinFinder(const Block &Body) {
+    // Locals written anywhere other than by their one declaration.
+    forEachStmt(Body, [&](Stmt *S) {
+      if (S->K == StmtKind::Decl)
+        ++Decls[S->V];
+      if (S->Target)
+        if (Var *R = rootOf(S->Target))
+          Written.insert(R);
+      if (S->K == StmtKind::Resize)
+        Written.insert(S->V);
+      for (const Expr *A : S->Args) // a callee may write what it is handed
+        for (Var *V : readRoots(A))
+          Written.insert(V);
+    });
+  }
+
+  void block(const Block &B) {
+    for (size_t I = 0; I < B.size(); ++I) {
+      Stmt *S = B[I];
+      if (S->K == StmtKind::If) {
+        block(S->Then);
+        block(S->Else);
+      } else if (S->K == StmtKind::Scope) {
+        block(S->Then);
+      } else if ((S->K == StmtKind::Decl || S->K == StmtKind::Assign) && S->Value) {
+        forEachExpr(S->Value, [&](const Expr *N) {
+          if (const char *Name = trigName(N))
+            if (Var *Other = twin(B, I, N, Name))
+              Out[S].push_back({N, Other});
+        });
+      } // loops: a local declared in one is written each iteration
+    }
+  }
+
+  llvm::DenseMap<const Stmt *, std::vector<TrigTwin>> Out;
+
+private:
+  /// The local declared in \p B as the other function of \p Call's operand.
+  Var *twin(const Block &B, size_t At, const Expr *Call, llvm::StringRef Name) {
+    const Expr *U = Call->Ops[0];
+    llvm::DenseSet<Var *> Reads = readRoots(U);
+    for (size_t J = 0; J < B.size(); ++J) {
+      const Stmt *T = B[J];
+      if (J == At || T->K != StmtKind::Decl || !T->Value || !T->V->Ty.isFloatScalar() ||
+          T->V->Kind != VarKind::Local || Written.count(T->V) || Decls.lookup(T->V) != 1)
+        continue;
+      const char *Other = trigName(T->Value);
+      if (!Other || Name == Other || !sameExpr(T->Value->Ops[0], U) ||
+          T->Value->Ty.Spelling != Call->Ty.Spelling)
+        continue;
+      // Nothing from the first of the two statements to the second changes
+      // u (the later one's own target is written after u is read).
+      bool Same = true;
+      for (size_t K = std::min(At, J); K < std::max(At, J) && Same; ++K) {
+        const Stmt *W = B[K];
+        if (W->K != StmtKind::Decl && W->K != StmtKind::Assign && W->K != StmtKind::AddAssign)
+          Same = false;
+        else if (Var *R = W->K == StmtKind::Decl ? W->V : rootOf(W->Target))
+          Same = !Reads.count(R);
+        else
+          Same = false;
+      }
+      if (Same)
+        return T->V;
+    }
+    return nullptr;
+  }
+
+  static bool sameExpr(const Expr *A, const Expr *B) {
+    if (A == B)
+      return true;
+    if (A->K != B->K || A->V != B->V || A->Text != B->Text || A->Ops.size() != B->Ops.size())
+      return false;
+    for (size_t I = 0; I < A->Ops.size(); ++I)
+      if (!sameExpr(A->Ops[I], B->Ops[I]))
+        return false;
+    return true;
+  }
+
+  llvm::DenseMap<Var *, unsigned> Decls;
+  llvm::DenseSet<Var *> Written;
+};
+
+} // namespace
+
+llvm::DenseMap<const Stmt *, std::vector<TrigTwin>> adgen::trigTwins(const Block &Body) {
+  TwinFinder F(Body);
+  F.block(Body);
+  return std::move(F.Out);
+}

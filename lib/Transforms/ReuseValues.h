@@ -20,7 +20,9 @@
 
 #include "Analysis/Activity.h"
 #include "Graph/Graph.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include <vector>
 
 namespace adgen {
 
@@ -37,6 +39,23 @@ llvm::DenseSet<graph::Var *> splitReusableValues(graph::Module &M, graph::Functi
 /// operand \p Operand, written with \p Value, N's own value.
 const graph::Expr *partialFromValue(graph::Module &M, const graph::Expr *N, unsigned Operand,
                                     const graph::Expr *Value);
+
+/// sin(u) or cos(u) in a statement whose partial is the value of a local
+/// holding the other function of the same u (see trigTwins).
+struct TrigTwin {
+  const graph::Expr *Call; ///< sin(u) or cos(u), a node of the statement's value
+  graph::Var *Other;       ///< holds cos(u) or sin(u) respectively
+};
+
+/// d sin(u) = cos(u) du and d cos(u) = -sin(u) du: where code computes both
+/// (a rotation: `double c = std::cos(t), s = std::sin(t);`), each partial is
+/// the other's value, and the backward sweep need not evaluate sin and cos
+/// again. For each statement of \p Body outside loops holding sin(u) or
+/// cos(u), the local declared in the same block as exactly the other
+/// function of the same u, when that local is never written after its
+/// declaration (so the backward sweep never restores it) and the statements
+/// from one to the other write nothing u reads.
+llvm::DenseMap<const graph::Stmt *, std::vector<TrigTwin>> trigTwins(const graph::Block &Body);
 
 } // namespace adgen
 

@@ -145,6 +145,7 @@ void Reverse::describe(const Block &Fwd, const Block &Handed) {
 void Reverse::prepare() {
   L = lowerExits(M, F, G);
   Reused = splitReusableValues(M, G, L.Body, A, P.Return ? L.Result : nullptr);
+  TrigTwins = trigTwins(L.Body);
   G.Params = F.Params;
   forEachStmt(L.Body, [&](Stmt *S) {
     if (S->K == StmtKind::Assign || (S->K == StmtKind::Call && S->Target))
@@ -169,8 +170,11 @@ void Reverse::prepare() {
     // d_ret comes right after f's own parameters.
     G.Params.insert(G.Params.begin() + F.Params.size(), DRet);
   }
+  // A helper gets its caller's tape as a parameter: looking up the
+  // thread-local tape costs a TLS access per call, and helpers run per
+  // element (withoutUnusedTapes drops the parameter where nothing uses it).
   Tape = G.addVar(G.freshName("tape"), Type::scalar(ScalarKind::Int, "adgen::Tape"),
-                  VarKind::Local);
+                  Shape == ReverseShape::Joint ? VarKind::Local : VarKind::Param);
   Tape->Ty.IsReference = true;
   Tape->Synthetic = true;
   Redo = G.addVar(G.freshName("redo"), Type::scalar(ScalarKind::Int, "adgen::RedoLog"),
@@ -208,7 +212,8 @@ Block Reverse::declarations(std::vector<Var *> &Hoisted, std::vector<Var *> &Car
   // Variables the backward sweep reads are declared at the top, so both
   // sweeps see them; the others stay where the source declares them.
   Block Top;
-  Top.push_back(M.decl(Tape, M.call("adgen::threadTape", {}, Tape->Ty)));
+  if (Shape == ReverseShape::Joint)
+    Top.push_back(M.decl(Tape, M.call("adgen::threadTape", {}, Tape->Ty)));
   for (Stmt *S : L.Body) // in the order of the loops
     if (Plan.Checkpointed.count(S))
       Top.push_back(M.decl(Plan.Checkpointed[S].Store, nullptr));
@@ -309,6 +314,7 @@ void Reverse::assemble(Block &Fwd, Block &Bwd) {
   }
   if (Shape == ReverseShape::Record) {
     G.Params = F.Params; // the forward sweep takes no adjoints
+    G.Params.push_back(Tape);
     append(Handed);
     G.ReturnsVoid = F.ReturnsVoid;
     G.ReturnType = F.ReturnType;
@@ -333,10 +339,12 @@ void Reverse::assemble(Block &Fwd, Block &Bwd) {
       G.Body.push_back(M.assign(M.ref(*It), popE((*It)->Ty)));
   }
   G.Body.insert(G.Body.end(), AdjDecls.begin(), AdjDecls.end());
-  if (Shape == ReverseShape::Replay)
+  if (Shape == ReverseShape::Replay) {
+    G.Params.push_back(Tape); // after the adjoints
     for (Var *V : Hoisted)
       if (V->Ty.IsPointer && Plan.Needed.count(V))
         pointerAdjoint(V, G.Body);
+  }
   if (DRet && L.Result && AdjScalar.count(L.Result))
     for (Stmt *Dcl : G.Body) // the result's adjoint starts as the seed
       if (Dcl->K == StmtKind::Decl && AdjScalar[L.Result]->V == Dcl->V)

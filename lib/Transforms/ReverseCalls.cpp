@@ -147,7 +147,9 @@ void Reverse::forwardCall(Stmt *S, Block &Out) {
   Callee *HC = M.addCallee(C);
   HC->Name = Pl.Record;
   RecordCalls.insert(HC);
-  Out.push_back(M.callStmt(S->Target, HC, S->Args, S->Where));
+  std::vector<const Expr *> Args = S->Args;
+  Args.push_back(M.ref(Tape)); // the helper pushes onto the caller's tape
+  Out.push_back(M.callStmt(S->Target, HC, std::move(Args), S->Where));
 }
 
 void Reverse::backwardCall(Stmt *S, Block &Out) {
@@ -209,8 +211,10 @@ void Reverse::backwardCall(Stmt *S, Block &Out) {
   HC->ReturnsVoid = true;
   // The helper restores what it wrote (parameters, globals of any type,
   // through its own callees) and saves it for redo.
-  if (!Pl.Custom)
+  if (!Pl.Custom) {
     UsesRedo = true;
+    Args.push_back(M.ref(Tape)); // and pops from it
+  }
   Out.push_back(M.callStmt(nullptr, HC, Args, S->Where));
   if (!Pl.Custom)
     ReplayCalls.insert(Out.back());

@@ -105,6 +105,11 @@ private:
   void backwardLoop(Stmt *S, Block &Out, unsigned LoopDepth);
   void recomputeTemporaries(Stmt *Loop, Block &Out);
   void backwardStmt(Stmt *S, Block &Out, unsigned LoopDepth);
+  void backwardStmtOf(Stmt *S, Block &Out, unsigned LoopDepth);
+  /// sin(u), cos(u) whose partial is another local's value (trigTwins), by
+  /// statement; those of the statement being reversed.
+  llvm::DenseMap<const Stmt *, std::vector<TrigTwin>> TrigTwins;
+  const std::vector<TrigTwin> *TwinsNow = nullptr;
   void forwardCall(Stmt *S, Block &Out);
   std::vector<const Expr *> savedRefArgs(Stmt *S);
   void backwardCall(Stmt *S, Block &Out);

@@ -128,6 +128,8 @@ void Reverse::parallelBackward(Stmt *S, Block &Out, unsigned Depth) {
     forEachStmt(B, [&](Stmt *T) {
       Tapes |= T->K == StmtKind::Push;
       forEachExpr(T->Value, [&](const Expr *N) { Tapes |= N->K == Op::Pop; });
+      for (const Expr *A : T->Args) // handed to a helper
+        Tapes |= A->K == Op::VarRef && A->V == IterationTape;
     });
   };
   usesTape(Fwd);

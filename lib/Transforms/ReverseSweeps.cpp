@@ -297,6 +297,15 @@ void Reverse::backwardLoop(Stmt *S, Block &Out, unsigned Depth) {
 }
 
 void Reverse::backwardStmt(Stmt *S, Block &Out, unsigned Depth) {
+  // sin and cos whose partials are read from a twin local (trigTwins).
+  auto Twins = TrigTwins.find(S);
+  const std::vector<TrigTwin> *Outer = TwinsNow;
+  TwinsNow = Twins == TrigTwins.end() ? nullptr : &Twins->second;
+  backwardStmtOf(S, Out, Depth);
+  TwinsNow = Outer;
+}
+
+void Reverse::backwardStmtOf(Stmt *S, Block &Out, unsigned Depth) {
   switch (S->K) {
   case StmtKind::Decl:
     return backwardDecl(S, Out, Depth);
@@ -404,6 +413,11 @@ void Reverse::contributions(const Expr *E, const Expr *Adj, Block &Out,
     break;
   }
   std::vector<Partial> Ps = partials(M, E);
+  if (TwinsNow)
+    for (const TrigTwin &T : *TwinsNow)
+      if (T.Call == E) // sin(u): cos(u) is T.Other; cos(u): -sin(u) is -T.Other
+        Ps = {{0, llvm::StringRef(E->Text).ends_with("sin") ? M.ref(T.Other)
+                                                             : M.neg(M.ref(T.Other))}};
   unsigned Active = 0;
   for (const Partial &Pt : Ps)
     Active += hasAdj(E->Ops[Pt.Operand]);

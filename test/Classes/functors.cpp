@@ -37,8 +37,8 @@ inline Model operator*(double s, const Model &m) { return {s * m.w, s * m.b}; }
 
 // CHECK-LABEL: double loss_pullback(const Model &m, const Net &n, double x, double d_ret, Model *d_m, Net *d_n, double *d_x) {
 // CHECK:         ::adgen_detail::Model_operator_plus_record(m, local)
-// CHECK:         ::adgen_detail::Model_operator_call_record(m, x)
-// CHECK:         ::adgen_detail::Model_operator_call_record(n.a, x)
+// CHECK:         ::adgen_detail::Model_operator_call_record(m, x, tape)
+// CHECK:         ::adgen_detail::Model_operator_call_record(n.a, x, tape)
 // CHECK:         ::adgen_detail::Model_operator_less_record(m, local)
 // CHECK-LABEL: adgen::Dual<double> loss_fwd(
 ADGEN_REVERSE() ADGEN_FORWARD()

@@ -49,7 +49,7 @@ double length(const std::vector<Vec2> &pts) {
   return L;
 }
 // CHECK-LABEL: double length_pullback(const std::vector<Vec2> &pts, double d_ret, std::vector<Vec2> *d_pts) {
-// CHECK:         ::adgen_detail::dist_reverse(pts[i], pts[i - 1], d_dist_{{[0-9]+}}, &(*d_pts)[i], &(*d_pts)[i - 1]);
+// CHECK:         ::adgen_detail::dist_reverse(pts[i], pts[i - 1], d_dist_{{[0-9]+}}, &(*d_pts)[i], &(*d_pts)[i - 1], tape);
 // CHECK-LABEL: adgen::Dual<double> length_fwd(const std::vector<Vec2> &pts, const std::vector<Vec2> &d_pts) {
 
 // An in-out vector, written through a range-for reference and by index.

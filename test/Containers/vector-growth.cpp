@@ -124,10 +124,10 @@ double helper_caller(const double *x, int n) {
 
 // CHECK-LABEL: double helper_caller_pullback(
 // CHECK-LABEL: double helper_caller_grad(
-// CHECK-LABEL: static double tail_sum_record(const double *x, int n) {
+// CHECK-LABEL: static double tail_sum_record(const double *x, int n, adgen::Tape &tape) {
 // CHECK:      tape.pushResize(w, w.size() - 1);
 // CHECK:   tape.push(w.size());
-// CHECK-LABEL: static void tail_sum_reverse(const double *x, int n, double d_result_1, double *d_x) {
+// CHECK-LABEL: static void tail_sum_reverse(const double *x, int n, double d_result_1, double *d_x, adgen::Tape &tape) {
 // CHECK:   w.resize(tape.pop<std::size_t>());
 // CHECK:   d_w.resize(w.size());
 // CHECK-LABEL: adgen::Dual<double> helper_caller_fwd(

@@ -29,7 +29,7 @@ double f(double x, double *buf) {
 // CHECK: redo.replay(redo_mark);
 // The helper restores the buffer for f's backward sweep, and saves what it
 // overwrote for the redo.
-// CHECK-LABEL: void scale_reverse(double *v, int n, double k, double *d_v, double *d_k) {
+// CHECK-LABEL: void scale_reverse(double *v, int n, double k, double *d_v, double *d_k, adgen::Tape &tape) {
 // CHECK: redo.save(v + i);
 // CHECK: v[i] = tape.pop<double>();
 

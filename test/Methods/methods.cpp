@@ -55,10 +55,10 @@ double stretched(Spring &s, double f) {
 } // namespace phys
 // CHECK-LABEL: inline double Vec2_dist_pullback(const phys::Vec2 &self, const phys::Vec2 &o, double d_ret, phys::Vec2 *d_self, phys::Vec2 *d_o) {
 // CHECK:         d.x = self.x - o.x;
-// CHECK:         ::phys::adgen_detail::Vec2_norm_reverse(d, d_Vec2_norm, &d_d);
+// CHECK:         ::phys::adgen_detail::Vec2_norm_reverse(d, d_Vec2_norm, &d_d, tape);
 // CHECK:         d_self->x += d_d.x;
 // CHECK-LABEL: inline double Vec2_dist_grad(const phys::Vec2 &self, const phys::Vec2 &o, phys::Vec2 *d_self, phys::Vec2 *d_o) {
-// CHECK-LABEL: static double Vec2_norm_record(const phys::Vec2 &self) {
+// CHECK-LABEL: static double Vec2_norm_record(const phys::Vec2 &self, adgen::Tape &tape) {
 // CHECK-LABEL: inline adgen::Dual<double> Vec2_dist_fwd(const phys::Vec2 &self, const phys::Vec2 &o, const phys::Vec2 &d_self, const phys::Vec2 &d_o) {
 // CHECK-LABEL: inline void Vec2_scale_pullback(phys::Vec2 &self, double s, phys::Vec2 *d_self, double *d_s) {
 // CHECK:         self.y = self.y * s;
@@ -66,8 +66,8 @@ double stretched(Spring &s, double f) {
 // CHECK-LABEL: inline double Spring_total_pullback(const phys::Spring &self, const phys::Spring *more, int n, double d_ret, phys::Spring *d_self) {
 // CHECK-LABEL: inline adgen::Dual<double> Spring_total_fwd(const phys::Spring &self, const phys::Spring *more, int n, const phys::Spring &d_self) {
 // CHECK-LABEL: double stretched_pullback(phys::Spring &s, double f, double d_ret, phys::Spring *d_s) {
-// CHECK:         ::phys::adgen_detail::Vec2_scale_record_wrt_self(s.b, f);
-// CHECK:         ::phys::adgen_detail::Vec2_scale_reverse_wrt_self(s.b, f, &d_s->b);
+// CHECK:         ::phys::adgen_detail::Vec2_scale_record_wrt_self(s.b, f, tape);
+// CHECK:         ::phys::adgen_detail::Vec2_scale_reverse_wrt_self(s.b, f, &d_s->b, tape);
 // CHECK-LABEL: adgen::Dual<double> stretched_fwd(phys::Spring &s, double f, phys::Spring &d_s) {
 
 #ifdef ADGEN_TEST_DRIVER

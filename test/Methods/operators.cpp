@@ -34,11 +34,11 @@ double walk(const V *p, int n, double k) {
   return d.x * d.y;
 }
 // CHECK-LABEL: double walk_pullback(const V *p, int n, double k, double d_ret, V *d_p, double *d_k) {
-// CHECK:         ::adgen_detail::V_operator_plus_eq_record(acc, p[i]);
-// CHECK:         ::adgen_detail::V_operator_times_eq_record(acc, k);
-// CHECK:         ::adgen_detail::V_operator_plus_eq_reverse(acc, V_operator_minus_result, &d_acc, &d_V_operator_minus_result);
-// CHECK:         ::adgen_detail::V_operator_times_eq_reverse(acc, k, &d_acc, &d_s_{{[0-9]+}});
-// CHECK-LABEL: static void V_operator_plus_eq_record(V &self, const V &o) {
+// CHECK:         ::adgen_detail::V_operator_plus_eq_record(acc, p[i], tape);
+// CHECK:         ::adgen_detail::V_operator_times_eq_record(acc, k, tape);
+// CHECK:         ::adgen_detail::V_operator_plus_eq_reverse(acc, V_operator_minus_result, &d_acc, &d_V_operator_minus_result, tape);
+// CHECK:         ::adgen_detail::V_operator_times_eq_reverse(acc, k, &d_acc, &d_s_{{[0-9]+}}, tape);
+// CHECK-LABEL: static void V_operator_plus_eq_record(V &self, const V &o, adgen::Tape &tape) {
 // CHECK-LABEL: adgen::Dual<double> walk_fwd(const V *p, int n, double k, const V *d_p, double d_k) {
 // CHECK:         ::adgen_detail::V_operator_plus_eq_fwd(acc, p[i], d_acc, d_p[i]);
 

@@ -168,7 +168,7 @@ private:
 // CHECK-LABEL: adgen::Dual<double> potential_fwd(const mech::Spring &a, const mech::Spring &b, double x, const mech::Spring &d_a, const mech::Spring &d_b, double d_x) {
 // CHECK-LABEL: inline double Model_total_pullback(const mech::Model &self, double x, double d_ret, mech::Model *d_self, double *d_x) {
 // CHECK:         t += ((self.*adgen::access::Model_parts_)[i].*adgen::access::Model_Part_m_) * ((self.*adgen::access::Model_parts_)[i].*adgen::access::Model_Part_v_) * x;
-// CHECK:         ::mech::adgen_detail::Spring_energy_reverse(self.*adgen::access::Model_s_, x, d_Spring_energy, &(d_self->*adgen::access::Model_s_), &d_x_1);
+// CHECK:         ::mech::adgen_detail::Spring_energy_reverse(self.*adgen::access::Model_s_, x, d_Spring_energy, &(d_self->*adgen::access::Model_s_), &d_x_1, tape);
 // CHECK:         (d_self->*adgen::access::Model_parts_)[i].*adgen::access::Model_Part_m_ += adj_1 * ((self.*adgen::access::Model_parts_)[i].*adgen::access::Model_Part_v_);
 // CHECK-LABEL: inline double Model_total_grad(const mech::Model &self, double x, mech::Model *d_self, double *d_x) {
 // CHECK-LABEL: inline adgen::Dual<double> Model_total_fwd(const mech::Model &self, double x, const mech::Model &d_self, double d_x) {

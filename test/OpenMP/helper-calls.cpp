@@ -76,8 +76,8 @@ double orbit(const double *r, double a, double *out, int n) {
 // CHECK: #pragma omp parallel for schedule(static) private(
 // CHECK-NEXT: for (int i = 0; i < n; ++i) {
 // CHECK-NOT: redo
-// CHECK: logistic_result = ::adgen_detail::logistic_record(z);
-// CHECK: ::adgen_detail::logistic_reverse(z, d_logistic, &d_z_1);
+// CHECK: logistic_result = ::adgen_detail::logistic_record(z, tape_1);
+// CHECK: ::adgen_detail::logistic_reverse(z, d_logistic, &d_z_1, tape_1);
 // CHECK: ::adgen_detail::feature_reverse_wrt_a_b(X, i, d, w[0], w[1], d_feature, &d_a, &d_b);
 // CHECK-NEXT: #pragma omp atomic
 // CHECK-NEXT: d_w[0] += d_a;
@@ -89,14 +89,16 @@ double orbit(const double *r, double a, double *out, int n) {
 // CHECK-NEXT: for (int i = 0; i < n; ++i) {
 // CHECK: adgen::RedoLog &redo_1 = adgen::threadRedoLog();
 // CHECK-NEXT: adgen::RedoLog::Mark redo_mark_1 = redo_1.mark();
-// CHECK: ::adgen_detail::polar_record(r[i], a * static_cast<double>(i), px, py);
-// CHECK: ::adgen_detail::series_record(px);
+// CHECK: ::adgen_detail::polar_record(r[i], a * static_cast<double>(i), px, py, tape_1);
+// CHECK: ::adgen_detail::series_record(px, tape_1);
 // CHECK: ::adgen_detail::series_reverse(px,
 // CHECK: ::adgen_detail::polar_reverse(r[i], a * static_cast<double>(i), px, py,
 // CHECK: redo_1.replay(redo_mark_1);
 // CHECK-NEXT: }
-// CHECK-LABEL: static double series_record(double z) {
-// CHECK: adgen::Tape &tape = adgen::threadTape();
+// Helpers push onto the tape they are handed: the iteration's thread's.
+// CHECK-LABEL: static double series_record(double z, adgen::Tape &tape) {
+// CHECK-NOT: threadTape
+// CHECK: tape.push(t);
 // Forward mode: the tangent helpers are called from the parallel tangent loop.
 // CHECK-LABEL: adgen::Dual<double> orbit_fwd({{.*}}) {
 // CHECK: #pragma omp parallel for schedule(dynamic, 3) reduction(+ : e, d_e)

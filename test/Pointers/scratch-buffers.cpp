@@ -58,8 +58,8 @@ double unique(const double *x, int n) {
 // CHECK-LABEL: double unique_pullback(const double *x, int n, double d_ret, double *d_x) {
 // CHECK:   std::vector<double> a_buffer(static_cast<unsigned long>(n));
 // CHECK:   std::vector<double> b_buffer(static_cast<size_t>(n));
-// CHECK:   ::adgen_detail::smooth_record(a, b, n);
-// CHECK:   ::adgen_detail::smooth_reverse(b, a, n, d_b, d_a);
+// CHECK:   ::adgen_detail::smooth_record(a, b, n, tape);
+// CHECK:   ::adgen_detail::smooth_reverse(b, a, n, d_b, d_a, tape);
 // CHECK:   redo.replay(redo_mark);
 // CHECK-LABEL: double unique_grad(
 // CHECK-LABEL: static void smooth_record(

@@ -25,8 +25,8 @@ double f(double x) {
 }
 // CHECK-LABEL: double f_pullback(double x, double d_ret, double *d_x) {
 // CHECK-NOT: twice =
-// CHECK: {{^  }}::adgen_detail::twice_record(x);
-// CHECK: ::adgen_detail::twice_reverse(x, 0.0, &d_x_local);
+// CHECK: {{^  }}::adgen_detail::twice_record(x, tape);
+// CHECK: ::adgen_detail::twice_reverse(x, 0.0, &d_x_local, tape);
 // CHECK-LABEL: double f_grad(double x, double *d_x) {
 // CHECK-LABEL: adgen::Dual<double> f_fwd(double x, double d_x) {
 // CHECK-NEXT: {{^  }}::adgen_detail::twice_fwd(x, d_x);

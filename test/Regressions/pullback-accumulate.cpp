@@ -22,7 +22,7 @@ double f(double x, double a) {
 }
 // CHECK-LABEL: double f_pullback(double x, double a, double d_ret, double *d_x, double *d_a) {
 // CHECK: double d_a_local = 0.0;
-// CHECK: kern_reverse(x, a, &d_w, &d_a_local);
+// CHECK: kern_reverse(x, a, &d_w, &d_a_local, tape);
 // CHECK: *d_a += d_a_local;
 // CHECK-LABEL: double f_grad(
 

@@ -73,12 +73,12 @@ double twice(const double* y, const double* p) {
   return a + k[1] * k[1];
 }
 // CHECK-LABEL: double twice_pullback({{.*}}) {
-// CHECK:         ::adgen_detail::rhs_record_2(y, p, k);
-// CHECK:         ::adgen_detail::rhs_reverse_2(z, p, k, d_z, d_p, d_k);
+// CHECK:         ::adgen_detail::rhs_record_2(y, p, k, tape);
+// CHECK:         ::adgen_detail::rhs_reverse_2(z, p, k, d_z, d_p, d_k, tape);
 
 // CHECK-LABEL: /// Tape: old values of dy[] (overwritten, then read by the backward sweep).
 // CHECK-NEXT:  /// Runs rhs and records what rhs_reverse_2 needs.
-// CHECK-NEXT:  static void rhs_record_2(const double *y, const double *p, double *dy) {
+// CHECK-NEXT:  static void rhs_record_2(const double *y, const double *p, double *dy, adgen::Tape &tape) {
 // CHECK:         tape.push(dy[0]);
 // CHECK-LABEL: static void rhs_reverse_2({{.*}}) {
 // CHECK:         dy[1] = tape.pop<double>();

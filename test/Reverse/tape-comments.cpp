@@ -48,7 +48,7 @@ double misfit(const P &p, const double *obs, int n, double h) {
 // CHECK-NEXT:  /// Adjoints of inputs accumulate (+=); d_ret seeds the return value.
 // CHECK-NEXT:  /// Tape: old values of s.x, s.y (overwritten, then read by the backward sweep); what the forward sweeps of the functions it calls push (rk4_record_wrt_s_p).
 // CHECK:       double misfit_pullback(
-// CHECK:         rk4_result = ::adgen_detail::rk4_record_wrt_s_p(s, p, h);
+// CHECK:         rk4_result = ::adgen_detail::rk4_record_wrt_s_p(s, p, h, tape);
 // CHECK-NEXT:    tape.push(s.x);
 // CHECK-NEXT:    s.x = rk4_result.x;
 // CHECK-NEXT:    tape.push(s.y);
@@ -56,7 +56,7 @@ double misfit(const P &p, const double *obs, int n, double h) {
 // CHECK-LABEL: /// Forward sweep (helper) of rk4, line {{[0-9]+}}.
 // CHECK-NEXT:  /// Inputs: s, p. Outputs: the return value.
 // CHECK-NEXT:  /// Tape: the values of k1, k2, axpy_result, k3, axpy_result_1, axpy_result_2 (read by the backward sweep); what the forward sweeps of the functions it calls push (rhs_record, axpy_record_wrt_s_k).
-// CHECK:       static S rk4_record_wrt_s_p(const S &s, const P &p, double h) {
+// CHECK:       static S rk4_record_wrt_s_p(const S &s, const P &p, double h, adgen::Tape &tape) {
 // CHECK-COUNT-6: tape.push(
 // CHECK:         return
 

@@ -46,18 +46,18 @@ double calls(double x, float y) {
 // CHECK: ::adgen_detail::sq_record(y)
 // CHECK: ::sq<double>(2.0)
 // CHECK: ::sq(2.0)
-// CHECK: ::adgen_detail::powi_2_record(x)
-// CHECK: ::adgen_detail::powi_3_record(x)
+// CHECK: ::adgen_detail::powi_2_record(x, tape)
+// CHECK: ::adgen_detail::powi_3_record(x, tape)
 // CHECK: ::powi<2>(3.0)
-// CHECK: ::ns::adgen_detail::cube_record(y)
-// CHECK: ::ns::adgen_detail::cube_record(x)
+// CHECK: ::ns::adgen_detail::cube_record(y, tape)
+// CHECK: ::ns::adgen_detail::cube_record(x, tape)
 // CHECK: ::ns::adgen_detail::weight_ns_Kind_Scaled_7_true_record(x)
 // CHECK: ::ns::adgen_detail::weight_ns_Kind_Plain_1_false_record(static_cast<double>(y))
 // CHECK-LABEL: double calls_grad(double x, float y, double *d_x, float *d_y) {
 // CHECK-LABEL: static double sq_double_record(double x) {
-// CHECK-LABEL: static double powi_2_record(double x) {
+// CHECK-LABEL: static double powi_2_record(double x, adgen::Tape &tape) {
 // CHECK: for (; i < 2; ++i) {
-// CHECK-LABEL: static double powi_3_record(double x) {
+// CHECK-LABEL: static double powi_3_record(double x, adgen::Tape &tape) {
 // CHECK: for (; i < 3; ++i) {
 // CHECK-LABEL: adgen::Dual<double> calls_fwd(double x, float y, double d_x, float d_y) {
 // CHECK: ::adgen_detail::sq_double_fwd(x, d_x)
