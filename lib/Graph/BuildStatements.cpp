@@ -652,6 +652,8 @@ bool GraphBuilder::Impl::sideEffect(const clang::Expr *E) {
   if (const auto *CE = dyn_cast<clang::CallExpr>(E)) {
     if (isPrinting(CE))
       return printStmt(CE);
+    if (isRangeAlgorithm(CE))
+      return rangeAlgorithm(CE);
     const clang::FunctionDecl *FD = CE->getDirectCallee();
     if (FD && FD->getReturnType()->isVoidType()) {
       unsigned Before = Diags.errorCount();
