@@ -314,13 +314,8 @@ bool GraphBuilder::Impl::varDecl(const clang::VarDecl *VD) {
   graph::Type T;
   if (!typeOf(VD->getType(), L, T, "local variable '" + VD->getNameAsString() + "'"))
     return false;
-  if (T.Rec && !T.Rec->ZeroWhenValueInitialised && !T.IsPointer && (T.ArraySize || T.IsVector))
-    return failStmt(L, "local " + std::string(T.IsVector ? "std::vector" : "array") + " '" +
-                           VD->getNameAsString() + "' of '" + T.Rec->Spelling +
-                           "', a class with a constructor or default member initialisers, "
-                           "is not supported yet (its elements would be built by the "
-                           "default constructor); declare the objects one by one, or use "
-                           "a plain struct for the elements");
+  if (isObjectArray(T)) // elements built by a constructor (ObjectArrays.cpp)
+    return objectArrayDecl(VD, T);
   Var *V = newVar(VD->getName(), T, VarKind::Local, L);
   Vars[VD] = V;
   const clang::Expr *Init = VD->getInit();

@@ -159,6 +159,12 @@ private:
   std::vector<const clang::FunctionDecl *> Accessing;
   /// Constructors being run, to refuse one that constructs its own class.
   std::vector<const clang::CXXConstructorDecl *> Constructing;
+  // Local arrays, std::arrays and std::vectors of a class with a
+  // constructor (ObjectArrays.cpp).
+  /// \p T holds elements that the default constructor builds.
+  static bool isObjectArray(const graph::Type &T);
+  /// Declares \p VD and runs the default constructor on each element.
+  bool objectArrayDecl(const clang::VarDecl *VD, const graph::Type &T);
   void zeroInto(const Expr *Dst, const graph::Type &Ty, Loc L);
   bool recordOrContainerDecl(const clang::VarDecl *VD, Var *V);
   bool rangeFor(const clang::CXXForRangeStmt *S);
