@@ -128,6 +128,11 @@ private:
   /// Local references: the lvalue each one names.
   llvm::DenseMap<const clang::Decl *, const Expr *> Aliases;
 
+  /// A member function called on a parameter that holds no number
+  /// (Type::Opaque): sets \p Handled; its value, or null after an error
+  /// (Inactive.cpp).
+  const Expr *inactiveMethod(const clang::CallExpr *CE, const clang::CXXMethodDecl *MD,
+                             const clang::Expr *ObjectE, bool &Handled);
   // Structs and containers (StructsAndContainers.cpp).
   const Expr *memberExpr(const clang::MemberExpr *ME);
   const Expr *methodCall(const clang::CallExpr *CE);
