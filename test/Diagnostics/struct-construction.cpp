@@ -77,3 +77,10 @@ double f3(double x, double y) {
   Grid a = {x, y};
   return a.arr[0][0] * a.arr[0][1];
 }
+ADGEN_FORWARD()
+double f_grow(double x) {
+  std::vector<Defaults> ds(2);
+  // CHECK: struct-construction.cpp:[[@LINE+1]]:3: error: 'std::vector::push_back' on std::vector 'ds' of 'Defaults', a class with a constructor or default member initialisers, is not supported (the derivatives' vectors would get elements built by the constructor rather than zero); size the vector where it is declared
+  ds.push_back(Defaults{});
+  return ds[2].w * x;
+}
