@@ -20,6 +20,7 @@
 #ifndef ADGEN_OBJECTS_H
 #define ADGEN_OBJECTS_H
 
+#include <cstddef>
 #include <cstring>
 #include <type_traits>
 
@@ -59,6 +60,14 @@ template <typename T> T zeroed() noexcept {
   static_assert(detail::CopiesAsBytes<T>::value, "adgen copies plain values only");
   detail::Bytes<T> B;
   return B.Value;
+}
+
+/// Makes every element of \p A (a local array of a class with a constructor)
+/// zero, as zeroed<T>() does. C++ has run T's default constructor on them
+/// already; only the zero they are left with counts.
+template <typename T, std::size_t N> void zeroFill(T (&A)[N]) noexcept {
+  for (T &E : A)
+    E = zeroed<T>();
 }
 
 } // namespace adgen

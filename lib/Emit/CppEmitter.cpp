@@ -90,14 +90,16 @@ const char *spelling(Op K) {
 
 std::string printExpr(const Expr *E, int MinPrec = 0);
 
-/// A struct value that `S{}` would not make zero (a class with a
-/// constructor or default member initialisers): generated code makes it
-/// with adgen::zeroed (adgen/objects.h), which runs none of its
-/// constructors. Arrays and containers of such classes are refused earlier.
-bool madeZeroed(const Type &T) {
+/// Elements of a class that `S{}` would not make zero (a class with a
+/// constructor or default member initialisers): generated code never runs
+/// its constructor (the graph runs it in place where the source does), and
+/// makes such values zero with adgen::zeroed (adgen/objects.h).
+bool nonZeroElements(const Type &T) {
   return T.Rec && !T.Rec->ZeroWhenValueInitialised && !T.IsPointer && !T.IsReference &&
-         !T.ArraySize && !T.isContainer() && !T.IsDual;
+         !T.IsDual;
 }
+/// One such object, or a std::array of them: `= adgen::zeroed<T>()`.
+bool madeZeroed(const Type &T) { return nonZeroElements(T) && !T.ArraySize && !T.IsVector; }
 std::string zeroedValue(const Type &T) {
   Type V = T;
   V.IsConst = false;
@@ -431,13 +433,17 @@ private:
     if (T.ArraySize)
       D += "[" + std::to_string(T.ArraySize) + "]";
     if (T.IsVector && !T.IsReference && !T.IsPointer) {
-      if (S.Value)
+      if (S.Value && nonZeroElements(T)) // copies of a zero, not S()
+        D += "(" + printExpr(S.Value) + ", " + zeroedValue(T.element()) + ")";
+      else if (S.Value)
         D += "(" + printExpr(S.Value) + ")"; // its size
     }
     else if (S.Value)
       D += " = " + printExpr(S.Value);
     else if (madeZeroed(T))
       D += " = " + zeroedValue(T); // never the user's constructor
+    else if (T.ArraySize && nonZeroElements(T))
+      D += "; adgen::zeroFill(" + S.V->Name + ")"; // S() runs, then every element is zero
     else if (S.ZeroInit)
       D += " = {}";
     return D;

@@ -27,9 +27,10 @@ using clang::isa;
 namespace {
 
 const char *const Recognised =
-    "adgen recognises std::accumulate, std::inner_product and *std::max_element / "
-    "*std::min_element over a whole std::vector, std::array or array "
-    "('v.begin(), v.end()'); write a loop otherwise";
+    "adgen recognises std::accumulate, std::inner_product, *std::max_element / "
+    "*std::min_element, and std::transform / std::for_each with a lambda, over a whole "
+    "std::vector, std::array or array ('v.begin(), v.end()', 'std::begin(a), "
+    "std::end(a)', 'a, a + n'); write a loop otherwise";
 
 /// The name of \p FD if it is a function of namespace std from the standard
 /// library, else "".
@@ -91,6 +92,11 @@ bool GraphBuilder::Impl::isStdAlgorithm(const clang::CallExpr *CE) {
   return N == "accumulate" || N == "inner_product" || N == "max_element" || N == "min_element";
 }
 
+bool GraphBuilder::Impl::isRangeAlgorithm(const clang::CallExpr *CE) {
+  std::string N = stdFunction(CE->getDirectCallee());
+  return N == "transform" || N == "for_each";
+}
+
 /// \p CE's call to the algorithm dereferenced (`*std::max_element(...)`), or null.
 static const clang::CallExpr *dereferencedAlgorithm(const clang::Expr *E) {
   E = E->IgnoreParens();
@@ -116,21 +122,62 @@ const Expr *GraphBuilder::Impl::dereferencedStdAlgorithm(const clang::Expr *E, b
   return CE ? stdAlgorithm(CE, /*Dereferenced=*/true) : nullptr;
 }
 
-/// The container a range [Begin, End) covers whole, as a graph value.
-const Expr *GraphBuilder::Impl::wholeRange(const clang::CallExpr *CE, const clang::Expr *Begin,
-                                           const clang::Expr *End) {
+/// `p + n` with \p P the same object as \p Begin: n, or null.
+static const clang::Expr *pastEnd(const clang::ASTContext &Ctx, const clang::Expr *Begin,
+                                  const clang::Expr *End) {
+  const auto *BO = dyn_cast<clang::BinaryOperator>(End->IgnoreParenImpCasts());
+  if (!BO || BO->getOpcode() != clang::BO_Add)
+    return nullptr;
+  const clang::Expr *L = BO->getLHS(), *R = BO->getRHS();
+  if (L->getType()->isIntegerType())
+    std::swap(L, R); // n + p
+  if (!R->getType()->isIntegerType() || !L->getType()->isPointerType())
+    return nullptr;
+  return sameObject(Ctx, L, Begin) ? R : nullptr;
+}
+
+/// A whole std::vector, std::array or array, or a pointer (\p AllowPointer).
+static bool isRange(const Type &T, bool AllowPointer) {
+  return T.ArraySize || T.IsVector || T.StdArray || (AllowPointer && T.IsPointer);
+}
+
+const Expr *GraphBuilder::Impl::rangeStart(const clang::CallExpr *CE, const clang::Expr *Begin,
+                                           const clang::Expr *End, const Expr *&Size) {
   std::string N = CE->getDirectCallee()->getNameAsString();
-  const clang::Expr *C = rangeContainer(Begin, true);
-  const clang::Expr *C2 = End ? rangeContainer(End, false) : C;
-  if (!C || !C2 || !sameObject(Ctx, C, C2))
-    return fail(Begin->getBeginLoc(), "'std::" + N + "' over this range is not supported: " +
-                                          Recognised);
-  const Expr *R = expr(C);
+  auto refuse = [&](const clang::Expr *At) {
+    return fail(At->getBeginLoc(), "'std::" + N + "' over this range is not supported: " +
+                                       Recognised);
+  };
+  Type SizeT = Type::scalar(ScalarKind::Int, "std::size_t");
+  // c.begin() .. c.end(), std::begin(c) .. std::end(c): the whole of c.
+  if (const clang::Expr *C = rangeContainer(Begin, true)) {
+    const clang::Expr *C2 = End ? rangeContainer(End, false) : C;
+    if (!C2 || !sameObject(Ctx, C, C2))
+      return refuse(End ? End : Begin);
+    const Expr *R = expr(C);
+    if (!R)
+      return nullptr;
+    if (!isRange(R->Ty, false))
+      return refuse(C);
+    if (End)
+      Size = R->Ty.ArraySize ? M.constant(std::to_string(R->Ty.ArraySize) + "u", SizeT)
+                             : M.sizeOf(R);
+    return R;
+  }
+  // a .. a + n of an array or pointer: its first n elements.
+  const clang::Expr *P = Begin->IgnoreParenImpCasts();
+  bool Plain = Begin->getType()->isPointerType() &&
+               (isa<clang::DeclRefExpr>(P) || isa<clang::MemberExpr>(P));
+  const clang::Expr *Len = End && Plain ? pastEnd(Ctx, P, End) : nullptr;
+  if (!Plain || (End && !Len))
+    return refuse(End && Plain ? End : Begin);
+  const Expr *R = expr(P);
   if (!R)
     return nullptr;
-  if (!R->Ty.isMemory() || R->Ty.IsPointer || R->Ty.Rec)
-    return fail(C->getBeginLoc(), "'std::" + N + "' over this range is not supported: " +
-                                      Recognised);
+  if (!isRange(R->Ty, true))
+    return refuse(P);
+  if (Len && !(Size = expr(Len)))
+    return nullptr;
   return R;
 }
 
@@ -145,21 +192,23 @@ const Expr *GraphBuilder::Impl::stdAlgorithm(const clang::CallExpr *CE, bool Der
   if (CE->getNumArgs() != Want)
     return fail(L, "'std::" + N + "' with a custom operation or comparison is not "
                    "supported; write a loop");
-  const Expr *A = wholeRange(CE, CE->getArg(0), CE->getArg(1));
+  const Expr *Size = nullptr, *Unused = nullptr;
+  const Expr *A = rangeStart(CE, CE->getArg(0), CE->getArg(1), Size);
   if (!A)
     return nullptr;
-  const Expr *B = N == "inner_product" ? wholeRange(CE, CE->getArg(2), nullptr) : nullptr;
+  const Expr *B = N == "inner_product" ? rangeStart(CE, CE->getArg(2), nullptr, Unused) : nullptr;
   if (N == "inner_product" && !B)
     return nullptr;
+  for (const Expr *R : {A, B})
+    if (R && R->Ty.Rec)
+      return fail(L, "'std::" + N + "' over structs is not supported: " + Recognised);
   Type Elem = A->Ty.element();
-  Type SizeT = Type::scalar(ScalarKind::Int, "std::size_t");
   Type Bool = Type::scalar(ScalarKind::Bool, "bool");
-  const Expr *Size = A->Ty.ArraySize ? M.constant(std::to_string(A->Ty.ArraySize) + "u", SizeT)
-                                     : M.sizeOf(A);
-  Var *K = temp(N + "_index", SizeT, L);
+  Type IndexT = Size->Ty.element();
+  Var *K = temp(N + "_index", IndexT, L);
   auto loopFrom = [&](const char *Start, Block Body) {
-    Block Init{M.decl(K, M.constant(Start, SizeT))};
-    Block Inc{M.assign(M.ref(K), M.binary(Op::Add, M.ref(K), M.constant("1", SizeT), SizeT))};
+    Block Init{M.decl(K, M.constant(Start, IndexT))};
+    Block Inc{M.assign(M.ref(K), M.binary(Op::Add, M.ref(K), M.constant("1", IndexT), IndexT))};
     emit(M.loop(LoopKind::For, std::move(Init), M.binary(Op::Lt, M.ref(K), Size, Bool),
                 std::move(Body), std::move(Inc), loc(L)));
   };

@@ -291,13 +291,8 @@ bool GraphBuilder::Impl::varDecl(const clang::VarDecl *VD) {
   graph::Type T;
   if (!typeOf(VD->getType(), L, T, "local variable '" + VD->getNameAsString() + "'"))
     return false;
-  if (T.Rec && !T.Rec->ZeroWhenValueInitialised && !T.IsPointer && (T.ArraySize || T.IsVector))
-    return failStmt(L, "local " + std::string(T.IsVector ? "std::vector" : "array") + " '" +
-                           VD->getNameAsString() + "' of '" + T.Rec->Spelling +
-                           "', a class with a constructor or default member initialisers, "
-                           "is not supported yet (its elements would be built by the "
-                           "default constructor); declare the objects one by one, or use "
-                           "a plain struct for the elements");
+  if (isObjectArray(T)) // elements built by a constructor (ObjectArrays.cpp)
+    return objectArrayDecl(VD, T);
   Var *V = newVar(VD->getName(), T, VarKind::Local, L);
   Vars[VD] = V;
   const clang::Expr *Init = VD->getInit();
@@ -690,6 +685,8 @@ bool GraphBuilder::Impl::sideEffect(const clang::Expr *E) {
   if (const auto *CE = dyn_cast<clang::CallExpr>(E)) {
     if (isPrinting(CE))
       return printStmt(CE);
+    if (isRangeAlgorithm(CE))
+      return rangeAlgorithm(CE);
     const clang::FunctionDecl *FD = CE->getDirectCallee();
     if (FD && FD->getReturnType()->isVoidType()) {
       unsigned Before = Diags.errorCount();

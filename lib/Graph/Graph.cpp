@@ -765,28 +765,15 @@ void adgen::graph::printGraph(const Function &F, llvm::raw_ostream &OS) {
 }
 
 const Record *adgen::graph::valueInitialisedNonZero(const Function &F) {
+  // Generated code declares arrays and vectors of such a class zero
+  // (adgen::zeroFill, adgen::zeroed, `v(n, adgen::zeroed<S>())`) and the
+  // graph runs the constructor where the source does; a vector that grows
+  // would get its new elements from the constructor instead.
   const Record *Found = nullptr;
-  // One object is made with adgen::zeroed (Emit); arrays and vectors of
-  // them would run the class's default constructor on every element.
-  auto check = [&](const Type &T) {
-    if (!Found && T.Rec && !T.Rec->ZeroWhenValueInitialised && !T.IsPointer &&
-        !T.IsReference && (T.ArraySize || T.IsVector))
-      Found = T.Rec;
-  };
   forEachStmt(F.Body, [&](Stmt *S) {
-    if (S->K == StmtKind::Decl)
-      check(S->V->Ty);
-    for (const Expr *E : {S->Value, S->Target})
-      if (E)
-        forEachExpr(E, [&](const Expr *N) {
-          if (N->K == Op::Aggregate && N->Ops.empty())
-            check(N->Ty);
-        });
-    for (const Expr *A : S->Args)
-      forEachExpr(A, [&](const Expr *N) {
-        if (N->K == Op::Aggregate && N->Ops.empty())
-          check(N->Ty);
-      });
+    const Type *T = S->K == StmtKind::Resize && S->V ? &S->V->Ty : nullptr;
+    if (!Found && T && T->Rec && !T->Rec->ZeroWhenValueInitialised)
+      Found = T->Rec;
   });
   return Found;
 }

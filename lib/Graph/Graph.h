@@ -496,9 +496,9 @@ bool usesAggregates(const Function &F);
 bool usesContainers(const Function &F);
 
 /// A class with a constructor or default member initialisers of which \p F
-/// declares a local array or std::vector, or null. One such object is made
-/// zero with adgen::zeroed; an array or vector of them would run the user's
-/// default constructor on each element, so derivatives cannot start there.
+/// changes the size of a local std::vector, or null: the elements it gains
+/// would come from the user's default constructor, so derivatives could not
+/// start at zero there. (Arrays and fixed-size vectors of it are made zero.)
 const Record *valueInitialisedNonZero(const Function &F);
 
 /// Calls \p Fn on every statement of \p B, depth first, parents first.

@@ -349,6 +349,10 @@ const Expr *GraphBuilder::Impl::specialCall(const clang::CallExpr *CE, const Exp
   Handled = true;
   if (isStdAlgorithm(CE))
     return stdAlgorithm(CE, /*Dereferenced=*/false);
+  if (isRangeAlgorithm(CE))
+    return fail(CE->getBeginLoc(), "the value of 'std::" +
+                                       CE->getDirectCallee()->getNameAsString() +
+                                       "' is not supported; call it as a statement of its own");
   if (iteratorAlgorithm(CE))
     return refuseIteratorAlgorithm(CE);
   if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(CE->getDirectCallee());

@@ -141,6 +141,11 @@ private:
   /// Local references: the lvalue each one names.
   llvm::DenseMap<const clang::Decl *, const Expr *> Aliases;
 
+  /// A member function called on a parameter that holds no number
+  /// (Type::Opaque): sets \p Handled; its value, or null after an error
+  /// (Inactive.cpp).
+  const Expr *inactiveMethod(const clang::CallExpr *CE, const clang::CXXMethodDecl *MD,
+                             const clang::Expr *ObjectE, bool &Handled);
   // Structs and containers (StructsAndContainers.cpp).
   const Expr *memberExpr(const clang::MemberExpr *ME);
   const Expr *methodCall(const clang::CallExpr *CE);
@@ -172,6 +177,12 @@ private:
   std::vector<const clang::FunctionDecl *> Accessing;
   /// Constructors being run, to refuse one that constructs its own class.
   std::vector<const clang::CXXConstructorDecl *> Constructing;
+  // Local arrays, std::arrays and std::vectors of a class with a
+  // constructor (ObjectArrays.cpp).
+  /// \p T holds elements that the default constructor builds.
+  static bool isObjectArray(const graph::Type &T);
+  /// Declares \p VD and runs the default constructor on each element.
+  bool objectArrayDecl(const clang::VarDecl *VD, const graph::Type &T);
   void zeroInto(const Expr *Dst, const graph::Type &Ty, Loc L);
   bool recordOrContainerDecl(const clang::VarDecl *VD, Var *V);
   bool rangeFor(const clang::CXXForRangeStmt *S);
@@ -227,9 +238,16 @@ private:
   const Expr *stdAlgorithm(const clang::CallExpr *CE, bool Dereferenced);
   /// `*std::max_element(...)`: sets \p Handled when \p E is one.
   const Expr *dereferencedStdAlgorithm(const clang::Expr *E, bool &Handled);
-  const Expr *wholeRange(const clang::CallExpr *CE, const clang::Expr *Begin,
-                         const clang::Expr *End);
-  /// Another standard algorithm over iterators (std::sort, std::transform).
+  /// std::transform and std::for_each with a lambda (RangeAlgorithms.cpp).
+  bool isRangeAlgorithm(const clang::CallExpr *CE);
+  /// Builds one as the loop it means; a statement of its own.
+  bool rangeAlgorithm(const clang::CallExpr *CE);
+  /// The memory a range's begin \p Begin (and end \p End, or null for an
+  /// output) covers from its first element, and its length in \p Size (set
+  /// only with End). Null after an error.
+  const Expr *rangeStart(const clang::CallExpr *CE, const clang::Expr *Begin,
+                         const clang::Expr *End, const Expr *&Size);
+  /// Another standard algorithm over iterators (std::sort, std::partial_sum).
   bool iteratorAlgorithm(const clang::CallExpr *CE);
   const Expr *refuseIteratorAlgorithm(const clang::CallExpr *CE);
   // std::pair, std::tuple, structured bindings (Tuples.cpp).
@@ -279,6 +297,17 @@ private:
   bool lambdaCaptures(const clang::LambdaExpr *LE, llvm::StringRef Name, LambdaInfo &Info);
   bool lambdaDecl(const clang::VarDecl *VD);
   const Expr *lambdaCall(const clang::CallExpr *CE, const clang::CXXMethodDecl *MD);
+  /// The lambda \p Obj names (a lambda variable, or a lambda written in
+  /// place, whose copies it makes into \p Local): sets \p Info and \p Name.
+  bool lambdaOf(const clang::Expr *Obj, clang::SourceLocation L, LambdaInfo &Local,
+                LambdaInfo *&Info, std::string &Name);
+  /// Builds \p MD's body in place with its parameters bound to \p ArgEs,
+  /// or, when \p Elems is not empty, to those lvalues (the elements a range
+  /// algorithm hands it). Its result, or null (void; or after an error).
+  const Expr *inlineLambda(LambdaInfo &Info, llvm::StringRef Name,
+                           const clang::CXXMethodDecl *MD,
+                           llvm::ArrayRef<const clang::Expr *> ArgEs,
+                           llvm::ArrayRef<const Expr *> Elems, clang::SourceLocation CallLoc);
 
   /// Where the next call's result goes (a struct being declared), or null.
   const Expr *ResultInto = nullptr;

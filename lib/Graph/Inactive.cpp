@@ -6,11 +6,14 @@
 // as an opaque value of its own type (Type::Opaque), to the generated
 // functions and to the calls that take it. Using it inside the differentiated
 // code for more than that (`label.size()`) still needs adgen to understand
-// the operation, and is refused where it appears if it does not.
+// the operation, and is refused where it appears if it does not; a const
+// member function that returns an integer (`label.size()`, `label.empty()`)
+// it understands: its value carries no derivative, and generated code calls
+// it on the parameter as f does.
 //
 //===----------------------------------------------------------------------===//
 
-#include "Graph/GraphBuilder.h"
+#include "Graph/GraphBuilderImpl.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -72,4 +75,41 @@ bool adgen::mapInactiveParam(clang::QualType QT, const clang::ASTContext &Ctx,
   Out.IsReference = QT->isLValueReferenceType();
   Out.IsConst = V.isConstQualified();
   return true;
+}
+
+const Expr *GraphBuilder::Impl::inactiveMethod(const clang::CallExpr *CE,
+                                               const clang::CXXMethodDecl *MD,
+                                               const clang::Expr *ObjectE, bool &Handled) {
+  const auto *DRE = llvm::dyn_cast<clang::DeclRefExpr>(ObjectE->IgnoreParenImpCasts());
+  Var *V = DRE ? Vars.lookup(DRE->getDecl()) : nullptr;
+  Handled = V && V->Ty.Opaque;
+  if (!Handled)
+    return nullptr;
+  clang::QualType RT = MD->getReturnType();
+  auto refuse = [&]() {
+    return fail(CE->getBeginLoc(), "'" + MD->getQualifiedNameAsString() + "' of '" + V->Name +
+                                       "' is not supported in differentiated code (of a value "
+                                       "that holds no number, adgen calls const member "
+                                       "functions that return an integer, such as 'size()')");
+  };
+  if (!MD->isConst() || MD->isStatic() || RT->isReferenceType() ||
+      !RT->isIntegralOrEnumerationType())
+    return refuse();
+  graph::Expr Call;
+  Call.K = Op::Call;
+  Call.V = V;
+  Call.Text = MD->getNameAsString();
+  for (const clang::Expr *A : CE->arguments()) {
+    if (llvm::isa<clang::CXXDefaultArgExpr>(A))
+      break; // the defaults, as f's call gets them
+    if (!A->getType()->isIntegralOrEnumerationType())
+      return refuse();
+    const Expr *GA = expr(A);
+    if (!GA)
+      return nullptr;
+    Call.Ops.push_back(GA);
+  }
+  if (!typeOf(CE->getType(), CE->getBeginLoc(), Call.Ty, "the result of this call"))
+    return nullptr;
+  return M.make(std::move(Call));
 }

@@ -101,32 +101,47 @@ struct EarlyReturns : clang::RecursiveASTVisitor<EarlyReturns> {
 };
 } // namespace
 
-const Expr *GraphBuilder::Impl::lambdaCall(const clang::CallExpr *CE,
-                                           const clang::CXXMethodDecl *MD) {
-  const clang::Expr *Obj = stripCopies(CE->getArg(0));
-  LambdaInfo Local;
-  LambdaInfo *Info = nullptr;
-  std::string Name = "lambda";
+bool GraphBuilder::Impl::lambdaOf(const clang::Expr *Obj, clang::SourceLocation L,
+                                  LambdaInfo &Local, LambdaInfo *&Info, std::string &Name) {
+  Obj = stripCopies(Obj);
+  Name = "lambda";
   if (const auto *DRE = dyn_cast<clang::DeclRefExpr>(Obj)) {
     auto It = Lambdas.find(DRE->getDecl());
     if (It == Lambdas.end())
-      return fail(CE->getBeginLoc(), "this lambda is not defined in the differentiated "
-                                     "function; adgen differentiates lambdas defined and "
-                                     "called in the same function");
+      return failStmt(L, "this lambda is not defined in the differentiated function; adgen "
+                         "differentiates lambdas defined and called in the same function");
     Info = &It->second;
     Name = DRE->getDecl()->getNameAsString();
-  } else if (const auto *LE = dyn_cast<clang::LambdaExpr>(Obj)) {
-    if (!lambdaCaptures(LE, Name, Local)) // called where it is written
-      return nullptr;
-    Info = &Local;
-  } else {
-    return fail(CE->getBeginLoc(), "this call of a lambda is not supported; name the "
-                                   "lambda with 'auto f = [...](...) {...};' and call f");
+    return true;
   }
+  if (const auto *LE = dyn_cast<clang::LambdaExpr>(Obj)) {
+    Info = &Local;
+    return lambdaCaptures(LE, Name, Local); // called where it is written
+  }
+  return failStmt(L, "this call of a lambda is not supported; name the lambda with "
+                     "'auto f = [...](...) {...};' and call f");
+}
+
+const Expr *GraphBuilder::Impl::lambdaCall(const clang::CallExpr *CE,
+                                           const clang::CXXMethodDecl *MD) {
+  LambdaInfo Local;
+  LambdaInfo *Info = nullptr;
+  std::string Name;
+  if (!lambdaOf(CE->getArg(0), CE->getBeginLoc(), Local, Info, Name))
+    return nullptr;
+  std::vector<const clang::Expr *> ArgEs(CE->arg_begin() + 1, CE->arg_end());
+  return inlineLambda(*Info, Name, MD, ArgEs, {}, CE->getBeginLoc());
+}
+
+const Expr *GraphBuilder::Impl::inlineLambda(LambdaInfo &Info, llvm::StringRef Name,
+                                             const clang::CXXMethodDecl *MD,
+                                             llvm::ArrayRef<const clang::Expr *> ArgEs,
+                                             llvm::ArrayRef<const Expr *> Elems,
+                                             clang::SourceLocation CallLoc) {
   const clang::Stmt *Body = MD->getBody();
   const auto *CS = Body ? dyn_cast<clang::CompoundStmt>(Body) : nullptr;
   if (!CS)
-    return fail(CE->getBeginLoc(), "lambda body not available");
+    return fail(CallLoc, "lambda body not available");
   const clang::Stmt *Last = CS->body_empty() ? nullptr : CS->body_back();
   const auto *FinalReturn = Last ? dyn_cast<clang::ReturnStmt>(Last) : nullptr;
   EarlyReturns ER;
@@ -146,18 +161,23 @@ const Expr *GraphBuilder::Impl::lambdaCall(const clang::CallExpr *CE,
   };
   for (unsigned I = 0; I < MD->getNumParams(); ++I) {
     const clang::ParmVarDecl *PD = MD->getParamDecl(I);
-    const clang::Expr *A = CE->getArg(I + 1);
+    // A range algorithm's element (Elems) is an lvalue built already.
+    const clang::Expr *A = Elems.empty() ? ArgEs[I] : nullptr;
+    clang::SourceLocation AL = A ? A->getBeginLoc() : CallLoc;
     graph::Type T;
     if (!typeOf(PD->getType(), PD->getLocation(), T,
                 "lambda parameter '" + PD->getNameAsString() + "'"))
       return nullptr;
     if (T.IsReference || T.IsPointer) {
-      const graph::Expr *Place = T.IsReference && !T.IsConst ? lvalue(A) : expr(A);
+      if (!A && T.IsPointer)
+        return fail(PD->getLocation(), "a lambda parameter that is a pointer is not "
+                                       "supported here; take the element by reference");
+      const graph::Expr *Place = !A ? Elems[I] : T.IsReference && !T.IsConst ? lvalue(A) : expr(A);
       if (!Place)
         return nullptr;
       if (T.IsReference && Place->K != Op::VarRef && Place->K != Op::Load && !T.isMemory()) {
         Var *V = newVar(PD->getName(), T.element(), VarKind::Local, PD->getLocation());
-        emit(M.decl(V, Place, loc(A->getBeginLoc())));
+        emit(M.decl(V, Place, loc(AL)));
         Place = M.ref(V);
       }
       if (T.IsPointer) {
@@ -169,7 +189,7 @@ const Expr *GraphBuilder::Impl::lambdaCall(const clang::CallExpr *CE,
           return fail(A->getBeginLoc(), "a pointer argument of a lambda must point into a "
                                         "parameter or a local array");
         V->Root = Base->V->Root ? Base->V->Root : Base->V;
-        emit(M.decl(V, Place, loc(A->getBeginLoc())));
+        emit(M.decl(V, Place, loc(AL)));
         bindVar(PD, V);
         continue;
       }
@@ -180,20 +200,22 @@ const Expr *GraphBuilder::Impl::lambdaCall(const clang::CallExpr *CE,
     T.IsConst = false;
     Var *V = newVar(PD->getName(), T, VarKind::Local, PD->getLocation());
     if (T.isAggregate()) {
-      emit(M.decl(V, nullptr, loc(A->getBeginLoc())));
-      if (!initInto(M.ref(V), T, A))
+      emit(M.decl(V, nullptr, loc(AL)));
+      if (!A)
+        copyFields(M, M.ref(V), Elems[I], T, *Cur, loc(AL));
+      else if (!initInto(M.ref(V), T, A))
         return nullptr;
     } else {
-      const graph::Expr *Val = expr(A);
+      const graph::Expr *Val = A ? expr(A) : Elems[I];
       if (!Val)
         return nullptr;
       if (Val->Ty.Scalar != T.Scalar)
         Val = M.cast(Val, T);
-      emit(M.decl(V, Val, loc(A->getBeginLoc())));
+      emit(M.decl(V, Val, loc(AL)));
     }
     bindVar(PD, V);
   }
-  for (auto &[D, Copy] : Info->Copies)
+  for (auto &[D, Copy] : Info.Copies)
     bindVar(D, Copy);
 
   // The body, in place; `break` and `continue` inside it are its own.
@@ -210,7 +232,7 @@ const Expr *GraphBuilder::Impl::lambdaCall(const clang::CallExpr *CE,
   clang::QualType RT = MD->getReturnType();
   if (OK && FinalReturn && FinalReturn->getRetValue() && !RT->isVoidType()) {
     graph::Type T;
-    OK = typeOf(RT, FinalReturn->getReturnLoc(), T, "the result of lambda '" + Name + "'");
+    OK = typeOf(RT, FinalReturn->getReturnLoc(), T, ("the result of lambda '" + Name + "'").str());
     if (OK && (T.IsReference || T.IsPointer))
       OK = failStmt(FinalReturn->getReturnLoc(), "a lambda returning a pointer or "
                                                  "reference is not supported");

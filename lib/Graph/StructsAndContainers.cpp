@@ -455,6 +455,12 @@ const Expr *GraphBuilder::Impl::methodCall(const clang::CallExpr *CE) {
     ObjectE = CE->getArg(0);
   if (!ObjectE)
     return nullptr; // a static member function: an ordinary call
+  {
+    bool Handled = false; // label.size() of an inactive parameter (Inactive.cpp)
+    const Expr *R = inactiveMethod(CE, MD, ObjectE, Handled);
+    if (Handled)
+      return R;
+  }
   clang::QualType ObjT = ObjectE->getType();
   if (ObjT->isPointerType())
     ObjT = ObjT->getPointeeType();

@@ -90,6 +90,12 @@ const Expr *GraphBuilder::Impl::vectorGrowth(const clang::CallExpr *CE, const Ex
                               "to the caller): build the result in a local vector, or size "
                               "the parameter before the call");
   Var *V = Obj->V;
+  if (isObjectArray(V->Ty) && Name != "reserve") // ObjectArrays.cpp
+    return fail(Where, What + " on std::vector '" + V->Name + "' of '" + V->Ty.Rec->Spelling +
+                           "', a class with a constructor or default member initialisers, is "
+                           "not supported (the derivatives' vectors would get elements built "
+                           "by the constructor rather than zero); size the vector where it is "
+                           "declared");
   graph::Type ET = V->Ty.element();
   unsigned NArgs = CE->getNumArgs() - First;
   auto arg = [&](unsigned I) { return CE->getArg(First + I); };

@@ -34,3 +34,18 @@ double by_type(double x) {
   // CHECK: library-types.cpp:[[@LINE+1]]:10: error: std::get by type is not supported; use std::get<I> with an index
   return std::get<double>(std::make_tuple(x, 1));
 }
+
+// Of a parameter that holds no number, only const member functions that
+// return an integer are kept (test/Classes/inactive-methods.cpp); a local
+// std::string is not supported yet.
+ADGEN_REVERSE()
+double tag_part(double x, const std::string &tag) {
+  // CHECK: library-types.cpp:[[@LINE+1]]:14: error: 'std::basic_string<char>::compare' of 'tag' is not supported in differentiated code (of a value that holds no number, adgen calls const member functions that return an integer, such as 'size()')
+  return x * tag.compare("a");
+}
+ADGEN_REVERSE()
+double local_text(double x) {
+  // CHECK: library-types.cpp:[[@LINE+1]]:15: error: local variable 'name' has type 'std::string': 'std::basic_string' is not supported; adgen supports std::vector and std::array of numbers or structs
+  std::string name = "x";
+  return x * name.size();
+}

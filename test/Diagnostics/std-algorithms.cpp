@@ -7,12 +7,13 @@
 // RUN: test ! -e %t.out
 #include <adgen/adgen.h>
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 #include <vector>
 
 ADGEN_REVERSE("v")
 double sorted(std::vector<double> &v) {
-  // CHECK: std-algorithms.cpp:[[@LINE+1]]:3: error: 'std::sort' over iterators is not supported in differentiated code: adgen recognises std::accumulate, std::inner_product and *std::max_element / *std::min_element over a whole std::vector, std::array or array ('v.begin(), v.end()'); write a loop otherwise
+  // CHECK: std-algorithms.cpp:[[@LINE+1]]:3: error: 'std::sort' over iterators is not supported in differentiated code: adgen recognises std::accumulate, std::inner_product, *std::max_element / *std::min_element, and std::transform / std::for_each with a lambda, over a whole std::vector, std::array or array ('v.begin(), v.end()', 'std::begin(a), std::end(a)', 'a, a + n'); write a loop otherwise
   std::sort(v.begin(), v.end());
   return v[0];
 }
@@ -34,4 +35,58 @@ double kept_iterator(const std::vector<double> &v) {
   // CHECK: std-algorithms.cpp:[[@LINE+1]]:13: error: 'std::max_element' is supported only dereferenced, as the value of the element ('*std::max_element(v.begin(), v.end())')
   auto it = std::max_element(v.begin(), v.end());
   return *it;
+}
+
+ADGEN_REVERSE("v")
+double part_transform(std::vector<double> &v) {
+  // CHECK: std-algorithms.cpp:[[@LINE+1]]:18: error: 'std::transform' over this range is not supported: adgen recognises
+  std::transform(v.begin() + 1, v.end(), v.begin(), [](double x) { return x * x; });
+  return v[0];
+}
+
+ADGEN_REVERSE("v")
+double part_for_each(std::vector<double> &v, int n) {
+  // CHECK: std-algorithms.cpp:[[@LINE+1]]:17: error: 'std::for_each' over this range is not supported: adgen recognises
+  std::for_each(v.data(), v.data() + n, [](double &x) { x *= 2; });
+  return v[0];
+}
+
+static double twice(double x) { return 2 * x; }
+ADGEN_REVERSE("v")
+double function_operation(std::vector<double> &v) {
+  // CHECK: std-algorithms.cpp:[[@LINE+1]]:49: error: 'std::transform' is supported with a lambda as its operation ('[&](double v) { ... }', written in place or held in a variable defined in the function); a generic lambda must be used with one element type
+  std::transform(v.begin(), v.end(), v.begin(), twice);
+  return v[0];
+}
+
+ADGEN_REVERSE("x")
+double kept_result(double *x) {
+  // CHECK: std-algorithms.cpp:[[@LINE+1]]:17: error: the value of 'std::transform' is not supported; call it as a statement of its own
+  double *end = std::transform(x, x + 2, x, [](double t) { return t * t; });
+  return end[-1];
+}
+
+ADGEN_REVERSE("v")
+double named_mutable(std::vector<double> &v, double s) {
+  auto running = [s](double &x) mutable { s += x; x = s; };
+  // CHECK: std-algorithms.cpp:[[@LINE+1]]:37: error: a 'mutable' lambda with captures by copy passed to 'std::for_each' by name is not supported (the algorithm changes a copy of it); write the lambda in place or capture by reference
+  std::for_each(v.begin(), v.end(), running);
+  return v[0];
+}
+
+ADGEN_REVERSE("v")
+double grow_output(const std::vector<double> &v) {
+  std::vector<double> out;
+  // CHECK: std-algorithms.cpp:[[@LINE+1]]:38: error: 'std::transform' over this range is not supported: adgen recognises
+  std::transform(v.begin(), v.end(), std::back_inserter(out), [](double x) { return x; });
+  return out[0];
+}
+
+ADGEN_REVERSE("v")
+double two_types(std::vector<double> &v, std::vector<float> &w) {
+  auto sq = [](auto &x) { x = x * x; };
+  // CHECK: std-algorithms.cpp:[[@LINE+1]]:37: error: 'std::for_each' is supported with a lambda as its operation
+  std::for_each(v.begin(), v.end(), sq);
+  std::for_each(w.begin(), w.end(), sq);
+  return v[0] + w[0];
 }

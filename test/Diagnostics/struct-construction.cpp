@@ -2,7 +2,8 @@
 // their constructors in place and makes their derivatives with
 // adgen::zeroed<S>() (test/Classes/constructors.cpp). What it cannot do is
 // refused where it appears: local arrays and std::vectors of such classes
-// (each element would be built by the default constructor), a 'return' in a
+// built other than by the default constructor (test/Classes/object-arrays.cpp
+// has those that are), a 'return' in a
 // constructor, a constructor whose body is not in the file, one that builds
 // an object of its own class; and multi-dimensional array fields (stored flat
 // by the graph, not by C++) wherever they appear. Before, a struct with
@@ -52,14 +53,14 @@ double f5(double x) {
 }
 ADGEN_FORWARD()
 double f6(double x) {
-  // CHECK: struct-construction.cpp:[[@LINE+1]]:8: error: local array 'two' of 'Ctor', a class with a constructor or default member initialisers, is not supported yet (its elements would be built by the default constructor); declare the objects one by one, or use a plain struct for the elements
+  // CHECK: struct-construction.cpp:[[@LINE+1]]:8: error: local array 'two' of 'Ctor', a class with a constructor or default member initialisers, is supported only built by the default constructor ('Ctor two[n];', 'std::array<Ctor, n> two;', 'std::vector<Ctor> two(n);'); set the elements after the declaration
   Ctor two[2] = {Ctor(x), Ctor(x * x)};
   return two[0].v * two[1].v;
 }
 ADGEN_FORWARD()
 double f7(double x) {
-  // CHECK: struct-construction.cpp:[[@LINE+1]]:25: error: local std::vector 'ds' of 'Defaults', a class with a constructor or default member initialisers, is not supported yet
-  std::vector<Defaults> ds(2);
+  // CHECK: struct-construction.cpp:[[@LINE+1]]:25: error: local std::vector 'ds' of 'Defaults', a class with a constructor or default member initialisers, is supported only built by the default constructor
+  std::vector<Defaults> ds(2, Defaults{});
   return ds[0].w * x;
 }
 // CHECK: struct-construction.cpp:[[@LINE+1]]:67: error: a constructor of 'Self' that constructs a 'Self' itself is not supported
@@ -75,4 +76,11 @@ double f3(double x, double y) {
   // CHECK: struct-construction.cpp:[[@LINE+1]]:8: error: local variable 'a' has type 'Grid': field 'arr' of 'Grid' is a multi-dimensional array, which adgen does not support yet; use a 1-D array indexed 'a[i * n + j]'
   Grid a = {x, y};
   return a.arr[0][0] * a.arr[0][1];
+}
+ADGEN_FORWARD()
+double f_grow(double x) {
+  std::vector<Defaults> ds(2);
+  // CHECK: struct-construction.cpp:[[@LINE+1]]:3: error: 'std::vector::push_back' on std::vector 'ds' of 'Defaults', a class with a constructor or default member initialisers, is not supported (the derivatives' vectors would get elements built by the constructor rather than zero); size the vector where it is declared
+  ds.push_back(Defaults{});
+  return ds[2].w * x;
 }

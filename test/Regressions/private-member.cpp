@@ -38,8 +38,8 @@ ADGEN_REVERSE() double h(double x) { return make(x).a * make(x).b; }
 // CHECK: adgen::zeroed<P>()
 
 #ifdef BAD
-// BAD: private-member.cpp:[[@LINE+1]]:40: error: local array 'two' of 'P', a class with a constructor or default member initialisers, is not supported yet
-ADGEN_REVERSE() double k(double x) { P two[2]; two[1].a = x; return two[1].a * two[0].b; }
+// BAD: private-member.cpp:[[@LINE+1]]:40: error: local array 'two' of 'P', a class with a constructor or default member initialisers, is supported only built by the default constructor
+ADGEN_REVERSE() double k(double x) { P two[2] = {make(x), make(x)}; return two[1].a * two[0].b; }
 #endif
 
 #ifdef ADGEN_TEST_DRIVER
