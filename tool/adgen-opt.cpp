@@ -300,7 +300,11 @@ int main(int argc, char **argv) {
   Module M;
   llvm::Expected<std::unique_ptr<ParsedGraph>> G = parseGraph((*Buf)->getBuffer(), M);
   if (!G) {
-    llvm::errs() << O.Input << ":" << llvm::toString(G.takeError()) << "\n";
+    // "line:col: message" as compilers print it: "FILE:line:col: error: message".
+    std::string Msg = llvm::toString(G.takeError());
+    size_t At = Msg.find(": ");
+    llvm::errs() << O.Input << ":" << Msg.substr(0, At) << ": error: " << Msg.substr(At + 2)
+                 << "\n";
     return 1;
   }
   StderrSink Errors;
