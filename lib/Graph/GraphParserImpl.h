@@ -35,7 +35,6 @@ struct Line {
   unsigned SrcLine = 0; ///< the `; line N` suffix, 0 when absent
 };
 
-
 /// Index of the bracket closing the one at \p Open (quote-aware), or npos.
 size_t matching(StringRef S, size_t Open);
 /// Splits \p S at the ", " that are outside quotes and brackets.
@@ -52,6 +51,7 @@ public:
   Error run(StringRef Text);
 
 private:
+  /// "line:col: Msg", the column that of \p At (a piece of L.Text).
   Error err(const Line &L, StringRef At, const llvm::Twine &Msg) {
     unsigned Col = L.Indent + 1;
     if (At.data() >= L.Text.data() && At.data() <= L.Text.data() + L.Text.size())
@@ -66,10 +66,11 @@ private:
     return T;
   }
   bool atEnd() const { return Pos >= Lines.size(); }
+  /// A line that closes the block being read, or opens the next section.
   bool endsBlock(StringRef T) const {
     return T == "else" || T == "end if" || T == "end loop" || T == "end function" ||
            T == "init:" || T == "cond:" || T == "body:" || T == "step:" ||
-           T.starts_with("test ") || T.starts_with("function ");
+           (T.starts_with("test ") && !T.contains(" = ")) || T.starts_with("function ");
   }
   Error expect(StringRef What) {
     if (atEnd())
@@ -83,18 +84,26 @@ private:
 
   Error function();
   Error params(const Line &L, StringRef List);
+  /// Statements (and the nodes between them) up to a line endsBlock().
   Error block(Block &B);
+  /// One statement; the structured ones read their blocks too.
   Error stmt(const Line &L, Stmt *&S);
+  /// `%N = op operands : type`.
   Error node(const Line &L);
   Error decl(const Line &L, StringRef Rest, Stmt *&S);
   Error callStmt(const Line &L, StringRef Target, StringRef Call, Stmt *&S);
   Error ifStmt(const Line &L, StringRef Cond, Stmt *&S);
   Error loop(const Line &L, StringRef Rest, Stmt *&S);
   Error omp(const Line &L, StringRef Clauses, OmpLoop &O);
+  /// A node, name, field or constant; \p Hint types constants and globals.
   Expected<const Expr *> operand(const Line &L, StringRef Tok, const Type *Hint);
+  /// What a store writes: a name, `BASE[INDEX]` or `*p`.
   Expected<const Expr *> target(const Line &L, StringRef Tok, const Type *ValueTy);
+  /// Records that the text reads field \p Field of struct type \p Base.
   void noteField(const Type &Base, StringRef Field, Type FieldTy);
+  /// OpenMP clause variables, once the function's names are all known.
   Error resolvePending();
+  /// A call of a function of the text gets its body and signature.
   void linkCallees();
 
   Module &M;
