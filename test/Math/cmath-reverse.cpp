@@ -359,6 +359,7 @@ struct At {
 int main() {
   using namespace adgen_test;
   for (const Unary &r : unary) {
+    check_true(Label(r.name, "row has points"), !r.points.empty());
     for (double x : r.points) {
       double g = 0, g2 = 0;
       check_ulps(Label(r.name, "grad returns f"), r.grad(x, &g), r.f(x));
@@ -374,6 +375,7 @@ int main() {
     }
   }
   for (const Binary &r : binary) {
+    check_true(Label(r.name, "row has points"), !r.points.empty());
     for (const std::pair<double, double> &p : r.points) {
       const double x = p.first, y = p.second;
       double gx = 0, gy = 0, px = 0, py = 0;
@@ -392,6 +394,9 @@ int main() {
           [&r](const double *q, double d_ret, double *a) { return r.pullback(q[0], q[1], d_ret, &a[0], &a[1]); });
     }
   }
+  // The hand-unrolled driver these tables replaced made 525 checks; a lost
+  // row or point must not go unnoticed.
+  check_true("at least the 525 checks of the unrolled driver", checks() >= 525);
   return finish();
 }
 #endif
