@@ -240,6 +240,16 @@ void Forward::stmt(Stmt *S, Block &Out) {
 /// from the tangents of what the value reads).
 void Forward::declStmt(Stmt *S, Block &Out) {
   Var *V = S->V;
+  if (S->Value && S->Value->K == Op::Call && S->Value->Text == "reserve" && S->Value->V) {
+    // A tape cursor's reservation in a pullback (TapeCursor.cpp): forward
+    // over reverse pushes each value's tangent right after it, so the
+    // reservation must hold twice as much.
+    Expr R = *S->Value;
+    const Expr *Bytes = R.Ops[0];
+    R.Ops = {M.binary(Op::Mul, M.constant("2", Bytes->Ty), Bytes, Bytes->Ty)};
+    Out.push_back(M.decl(V, M.make(std::move(R)), S->Where));
+    return;
+  }
   Out.push_back(S);
   if (V->Ty.IsPointer) {
     if (Tan.count(V->Root)) {
