@@ -282,6 +282,8 @@ bool GraphBuilder::Impl::varDecl(const clang::VarDecl *VD) {
     return viewDecl(VD);
   if (VD->getType()->isReferenceType())
     return referenceDecl(VD);
+  if (isInactiveLocalDecl(VD)) // std::string, an empty functor (InactiveLocals.cpp)
+    return inactiveLocalDecl(VD);
   // auto it = std::max_element(...): say what is not supported, rather than
   // what the iterator's type is made of.
   if (const clang::Expr *Init = VD->getInit())

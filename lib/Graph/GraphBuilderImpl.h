@@ -146,6 +146,9 @@ private:
   /// (Inactive.cpp).
   const Expr *inactiveMethod(const clang::CallExpr *CE, const clang::CXXMethodDecl *MD,
                              const clang::Expr *ObjectE, bool &Handled);
+  /// A local of a class type that holds no number (InactiveLocals.cpp).
+  bool isInactiveLocalDecl(const clang::VarDecl *VD);
+  bool inactiveLocalDecl(const clang::VarDecl *VD);
   // Structs and containers (StructsAndContainers.cpp).
   const Expr *memberExpr(const clang::MemberExpr *ME);
   const Expr *methodCall(const clang::CallExpr *CE);

@@ -99,7 +99,9 @@ const Expr *GraphBuilder::Impl::inactiveMethod(const clang::CallExpr *CE,
   Call.K = Op::Call;
   Call.V = V;
   Call.Text = MD->getNameAsString();
-  for (const clang::Expr *A : CE->arguments()) {
+  // `pred(i)` of a function object: its first argument is the object.
+  unsigned First = llvm::isa<clang::CXXOperatorCallExpr>(CE) ? 1 : 0;
+  for (const clang::Expr *A : llvm::drop_begin(CE->arguments(), First)) {
     if (llvm::isa<clang::CXXDefaultArgExpr>(A))
       break; // the defaults, as f's call gets them
     if (!A->getType()->isIntegralOrEnumerationType())

@@ -247,8 +247,14 @@ Block Reverse::declarations(std::vector<Var *> &Hoisted, std::vector<Var *> &Car
     Hoisted.push_back(L.Result);
   for (Var *Fl : L.Flags)
     Top.push_back(M.decl(Fl, M.boolConst(false)));
+  // Values that hold no number (`std::string label = "lab";`): declared
+  // here as the user declares them, for both sweeps (Graph/InactiveLocals.cpp).
   forEachStmt(L.Body, [&](Stmt *S) {
-    if (S->K == StmtKind::Decl &&
+    if (S->K == StmtKind::Decl && S->V->Ty.Opaque)
+      Top.push_back(S);
+  });
+  forEachStmt(L.Body, [&](Stmt *S) {
+    if (S->K == StmtKind::Decl && !S->V->Ty.Opaque &&
         (Plan.Needed.count(S->V) || AdjMem.count(S->V) || Plan.Mentioned.count(S->V)))
       Hoisted.push_back(S->V);
   });

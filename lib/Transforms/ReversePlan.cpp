@@ -18,7 +18,7 @@ bool Reverse::writesParamMemory(Var *Root) {
 /// Must the old value of \p Target be pushed before it is overwritten?
 bool Reverse::stores(const Expr *Target, bool IsDecl, unsigned LoopDepth) {
   Var *R = rootOf(Target);
-  if (!R)
+  if (!R || R->Ty.Opaque) // a value that holds no number is built once (declarations)
     return false;
   if (IsDecl && LoopDepth == 0)
     return false; // the first and only definition: there is no old value
@@ -248,7 +248,8 @@ void Reverse::findRecomputable(const Block &B) {
       Stmt *D = Loop->Body[I];
       // Pointer locals too (x = X + i * d): recomputing one also recomputes
       // its adjoint pointer (recomputeTemporaries).
-      if (D->K != StmtKind::Decl || !D->Value || D->V->Ty.isAggregate() || reusesValue(D))
+      if (D->K != StmtKind::Decl || !D->Value || D->V->Ty.isAggregate() || D->V->Ty.Opaque ||
+          reusesValue(D))
         continue;
       llvm::DenseSet<Var *> Reads;
       readsOf(D->Value, Reads);

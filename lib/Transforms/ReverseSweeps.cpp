@@ -24,6 +24,8 @@ void Reverse::backward(const Block &In, Block &Out, unsigned Depth) {
 /// hoisted, so what is left is an assignment (and its store).
 void Reverse::forwardDecl(Stmt *S, Block &Out, unsigned Depth) {
   Var *V = S->V;
+  if (V->Ty.Opaque)
+    return; // declared at the top (declarations)
   bool Hoisted = Plan.Needed.count(V) || AdjMem.count(V) || Plan.Mentioned.count(V);
   if (!Hoisted) {
     Out.push_back(S);
@@ -185,6 +187,8 @@ void Reverse::adjointOfAssign(const Expr *T, const Expr *E, Block &Out, Loc Wher
 /// value.
 void Reverse::backwardDecl(Stmt *S, Block &Out, unsigned Depth) {
   Var *V = S->V;
+  if (V->Ty.Opaque)
+    return; // holds no number, changes never
   const Expr *Ref = M.ref(V);
   if (V->Ty.isAggregate() && !elementwise(V->Ty)) { // a struct: whole
     if (Depth > 0 && Plan.Needed.count(V) && S->ZeroInit)
