@@ -1,0 +1,64 @@
+//===- Graph/ScalarPointers.cpp - double *p = &x of a scalar ---------------===//
+//
+// `double *p = &x;` and `const double *p = &x;`, x a scalar local or
+// parameter (or a local reference): p is another name of x, as a reference
+// would be. `*p` and `p[0]` read and write x; the graph has no pointer for
+// it. What would need p to be a pointer is refused where it appears: any
+// other use of p (`p + 1`, `p[i]`, `p = &y`, `++p`, passing p along),
+// since adgen could not prove which variable it reaches.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Graph/GraphBuilderImpl.h"
+
+using namespace adgen;
+using clang::dyn_cast;
+
+/// The scalar \p E takes the address of (`&x`), as an lvalue; null if it
+/// is not such an expression.
+const Expr *GraphBuilder::Impl::addressedScalar(const clang::Expr *E) {
+  const auto *UO = dyn_cast<clang::UnaryOperator>(E->IgnoreParenImpCasts());
+  if (!UO || UO->getOpcode() != clang::UO_AddrOf)
+    return nullptr;
+  const auto *DRE = dyn_cast<clang::DeclRefExpr>(UO->getSubExpr()->IgnoreParens());
+  if (!DRE || !DRE->getType()->isArithmeticType())
+    return nullptr;
+  const clang::ValueDecl *D = DRE->getDecl();
+  if (Var *V = Vars.lookup(D))
+    return V->Kind != VarKind::Global && !V->Ty.isMemory() ? M.ref(V) : nullptr;
+  if (const Expr *A = Aliases.lookup(D); A && (A->K == Op::VarRef || A->K == Op::Load))
+    return A; // double &r = ...; double *p = &r;
+  return nullptr;
+}
+
+bool GraphBuilder::Impl::isScalarPointerDecl(const clang::VarDecl *VD) {
+  return VD->getType()->isPointerType() && VD->getInit() && addressedScalar(VD->getInit());
+}
+
+bool GraphBuilder::Impl::scalarPointerDecl(const clang::VarDecl *VD) {
+  ScalarPointers[VD] = addressedScalar(VD->getInit());
+  return true;
+}
+
+const Expr *GraphBuilder::Impl::scalarPointee(const clang::Expr *Ptr, const clang::Expr *Index,
+                                              bool &Handled) {
+  const auto *DRE = dyn_cast<clang::DeclRefExpr>(Ptr->IgnoreParenImpCasts());
+  const Expr *Target = DRE ? ScalarPointers.lookup(DRE->getDecl()) : nullptr;
+  Handled = Target != nullptr;
+  if (!Handled)
+    return nullptr;
+  clang::Expr::EvalResult R;
+  if (Index && (!Index->EvaluateAsInt(R, Ctx) || R.Val.getInt() != 0))
+    return fail(Index->getBeginLoc(), "'" + DRE->getDecl()->getNameAsString() +
+                                          "' points to one variable: only '" +
+                                          DRE->getDecl()->getNameAsString() +
+                                          "[0]' is that variable");
+  return Target;
+}
+
+const Expr *GraphBuilder::Impl::scalarPointerUse(const clang::DeclRefExpr *DRE) {
+  std::string P = DRE->getDecl()->getNameAsString();
+  return fail(DRE->getLocation(), "'" + P + "' holds the address of a variable: adgen "
+                                  "supports it only as '*" + P + "' and '" + P + "[0]' "
+                                  "(not reseated, moved, compared or passed along)");
+}
