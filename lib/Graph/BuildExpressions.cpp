@@ -117,6 +117,10 @@ public:
   R VisitConditionalOperator(const clang::ConditionalOperator *CO) { return B.conditional(CO); }
   R VisitMemberExpr(const clang::MemberExpr *ME) { return B.memberExpr(ME); }
   R VisitArraySubscriptExpr(const clang::ArraySubscriptExpr *AS) {
+    bool Handled = false; // p[0], p = &x (ScalarPointers.cpp)
+    const graph::Expr *Pointee = B.scalarPointee(AS->getBase(), AS->getIdx(), Handled);
+    if (Handled)
+      return Pointee;
     const graph::Expr *Base = B.expr(AS->getBase());
     const graph::Expr *Idx = Base ? B.expr(AS->getIdx()) : nullptr;
     if (!Idx)
@@ -249,6 +253,8 @@ const Expr *GraphBuilder::Impl::declRef(const clang::DeclRefExpr *DRE) {
     return M.ref(V);
   if (const graph::Expr *A = Aliases.lookup(D))
     return A;
+  if (ScalarPointers.count(D))
+    return scalarPointerUse(DRE);
   if (Views.count(D))
     return viewAsWhole(DRE);
   graph::Type T;
@@ -363,7 +369,10 @@ const Expr *GraphBuilder::Impl::unaryOp(const clang::UnaryOperator *UO) {
   }
   if (UO->getOpcode() == UO_Deref) {
     bool Handled = false;
-    const graph::Expr *R = dereferencedStdAlgorithm(UO, Handled);
+    const graph::Expr *R = scalarPointee(UO->getSubExpr(), nullptr, Handled); // *p, p = &x
+    if (Handled)
+      return R;
+    R = dereferencedStdAlgorithm(UO, Handled);
     if (Handled)
       return R;
   }

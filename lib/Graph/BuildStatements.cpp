@@ -282,6 +282,10 @@ bool GraphBuilder::Impl::varDecl(const clang::VarDecl *VD) {
     return viewDecl(VD);
   if (VD->getType()->isReferenceType())
     return referenceDecl(VD);
+  if (isReferenceWrapperDecl(VD)) // std::reference_wrapper (ReferenceWrappers.cpp)
+    return referenceWrapperDecl(VD);
+  if (isScalarPointerDecl(VD)) // double *p = &x; (ScalarPointers.cpp)
+    return scalarPointerDecl(VD);
   if (isInactiveLocalDecl(VD)) // std::string, an empty functor (InactiveLocals.cpp)
     return inactiveLocalDecl(VD);
   // auto it = std::max_element(...): say what is not supported, rather than
@@ -326,6 +330,29 @@ bool GraphBuilder::Impl::varDecl(const clang::VarDecl *VD) {
   return true;
 }
 
+/// \p Target with its non-constant indices copied into locals named after
+/// \p Name: the element a reference binds stays the same.
+const graph::Expr *GraphBuilder::Impl::freezeIndices(const graph::Expr *Target,
+                                                     llvm::StringRef Name,
+                                                     clang::SourceLocation L) {
+  std::function<const graph::Expr *(const graph::Expr *)> Freeze =
+      [&](const graph::Expr *P) -> const graph::Expr * {
+    if (P->K != Op::Load)
+      return P;
+    const graph::Expr *Base = Freeze(P->Ops[0]);
+    const graph::Expr *Idx = P->Ops[1];
+    if (!Idx->isConstant()) {
+      Var *IV = temp(Name.str() + "_index", Idx->Ty.element(), L);
+      emit(M.decl(IV, Idx, loc(L)));
+      Idx = M.ref(IV);
+    }
+    if (isFieldLoad(P))
+      return M.field(Base, Idx->Text, P->Ty);
+    return Base == P->Ops[0] && Idx == P->Ops[1] ? P : M.load(Base, Idx);
+  };
+  return Freeze(Target);
+}
+
 /// `double &r = a[i];` names that element for the rest of its scope: r is
 /// an alias of the lvalue, with its index fixed where the reference binds.
 bool GraphBuilder::Impl::referenceDecl(const clang::VarDecl *VD) {
@@ -339,23 +366,7 @@ bool GraphBuilder::Impl::referenceDecl(const clang::VarDecl *VD) {
   if (!Target)
     return false;
   if (Target->K == Op::Load) {
-    // The element the reference binds stays the same: indices are fixed now.
-    std::function<const graph::Expr *(const graph::Expr *)> Freeze =
-        [&](const graph::Expr *P) -> const graph::Expr * {
-      if (P->K != Op::Load)
-        return P;
-      const graph::Expr *Base = Freeze(P->Ops[0]);
-      const graph::Expr *Idx = P->Ops[1];
-      if (!Idx->isConstant()) {
-        Var *IV = temp(VD->getName().str() + "_index", Idx->Ty.element(), L);
-        emit(M.decl(IV, Idx, loc(L)));
-        Idx = M.ref(IV);
-      }
-      if (isFieldLoad(P))
-        return M.field(Base, Idx->Text, P->Ty);
-      return Base == P->Ops[0] && Idx == P->Ops[1] ? P : M.load(Base, Idx);
-    };
-    Target = Freeze(Target);
+    Target = freezeIndices(Target, VD->getName(), L);
   } else if (Target->K != Op::Load && Target->K != Op::VarRef) {
     // const double &r = x * y; binds a temporary: a value.
     graph::Type VT = T.element();

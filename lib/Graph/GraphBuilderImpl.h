@@ -146,6 +146,23 @@ private:
   /// (Inactive.cpp).
   const Expr *inactiveMethod(const clang::CallExpr *CE, const clang::CXXMethodDecl *MD,
                              const clang::Expr *ObjectE, bool &Handled);
+  /// Copies the non-constant indices of \p Target into locals (referenceDecl).
+  const Expr *freezeIndices(const Expr *Target, llvm::StringRef Name, clang::SourceLocation L);
+  /// std::reference_wrapper<T>: an alias (ReferenceWrappers.cpp).
+  bool isReferenceWrapperDecl(const clang::VarDecl *VD);
+  bool referenceWrapperDecl(const clang::VarDecl *VD);
+  const clang::Expr *wrappedObject(const clang::Expr *E);
+  const Expr *referenceWrapperMethod(const clang::CallExpr *CE, const clang::CXXMethodDecl *MD,
+                                     const clang::Expr *ObjectE, bool &Handled);
+  /// `double *p = &x;` of a scalar: p names x (ScalarPointers.cpp).
+  const Expr *addressedScalar(const clang::Expr *E);
+  bool isScalarPointerDecl(const clang::VarDecl *VD);
+  bool scalarPointerDecl(const clang::VarDecl *VD);
+  /// `*p` (\p Index null) or `p[0]` of such a p: x (sets \p Handled).
+  const Expr *scalarPointee(const clang::Expr *Ptr, const clang::Expr *Index, bool &Handled);
+  /// Any other use of such a p: refused.
+  const Expr *scalarPointerUse(const clang::DeclRefExpr *DRE);
+  llvm::DenseMap<const clang::Decl *, const Expr *> ScalarPointers;
   /// A local of a class type that holds no number (InactiveLocals.cpp).
   bool isInactiveLocalDecl(const clang::VarDecl *VD);
   bool inactiveLocalDecl(const clang::VarDecl *VD);

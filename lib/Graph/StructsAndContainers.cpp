@@ -460,6 +460,9 @@ const Expr *GraphBuilder::Impl::methodCall(const clang::CallExpr *CE) {
     const Expr *R = inactiveMethod(CE, MD, ObjectE, Handled);
     if (Handled)
       return R;
+    R = referenceWrapperMethod(CE, MD, ObjectE, Handled); // r.get() (ReferenceWrappers.cpp)
+    if (Handled)
+      return R;
   }
   clang::QualType ObjT = ObjectE->getType();
   if (ObjT->isPointerType())
