@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Graph/Comparators.h"
 #include "Graph/GraphBuilderImpl.h"
 #include "clang/Basic/SourceManager.h"
 
@@ -29,15 +30,36 @@ bool GraphBuilder::Impl::isInitializerListCall(const clang::CallExpr *CE) {
       !FD->getDeclContext()->getRedeclContext()->isStdNamespace() ||
       !Ctx.getSourceManager().isInSystemHeader(FD->getLocation()))
     return false;
-  return (FD->getName() == "max" || FD->getName() == "min") && listOf(CE->getArg(0));
+  if (FD->getName() != "max" && FD->getName() != "min")
+    return false;
+  // std::max(a, b, comp): a comparison (Comparators.cpp).
+  return listOf(CE->getArg(0)) || CE->getNumArgs() == 3;
 }
 
 const Expr *GraphBuilder::Impl::initializerListCall(const clang::CallExpr *CE) {
   std::string Name = CE->getDirectCallee()->getName().str();
-  if (CE->getNumArgs() != 1)
-    return fail(CE->getBeginLoc(), "std::" + Name + " of a list with a comparison function is "
-                                   "not supported; compare the values with '<' in a loop");
   const clang::InitListExpr *IL = listOf(CE->getArg(0));
+  std::vector<const clang::Expr *> Items;
+  if (IL)
+    Items.assign(IL->inits().begin(), IL->inits().end());
+  else
+    Items = {CE->getArg(0), CE->getArg(1)};
+  if (CE->getNumArgs() == (IL ? 2u : 3u)) {
+    std::string Why;
+    switch (comparatorOrder(CE->getArg(CE->getNumArgs() - 1),
+                            CE->getType().getNonReferenceType(), Ctx, Why)) {
+    case ComparatorOrder::Less:
+      break;
+    case ComparatorOrder::Greater: // the largest by '>' is the smallest
+      Name = Name == "max" ? "min" : "max";
+      break;
+    case ComparatorOrder::Unknown:
+      return fail(CE->getArg(CE->getNumArgs() - 1)->getBeginLoc(),
+                  "std::" + CE->getDirectCallee()->getName() + " with " + Why);
+    }
+  } else if (IL && CE->getNumArgs() != 1) {
+    return fail(CE->getBeginLoc(), "this form of std::" + Name + " is not supported");
+  }
   graph::Type T;
   if (!typeOf(CE->getType().getNonReferenceType(), CE->getBeginLoc(), T, "the result of this call"))
     return nullptr;
@@ -45,7 +67,7 @@ const Expr *GraphBuilder::Impl::initializerListCall(const clang::CallExpr *CE) {
     return fail(CE->getBeginLoc(), "std::" + Name + " of a list of structs is not supported");
   T.IsConst = T.IsReference = false;
   const Expr *Acc = nullptr;
-  for (const clang::Expr *I : IL->inits()) {
+  for (const clang::Expr *I : Items) {
     const Expr *V = expr(I);
     if (!V)
       return nullptr;
