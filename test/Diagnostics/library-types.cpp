@@ -37,15 +37,15 @@ double by_type(double x) {
 
 // Of a parameter that holds no number, only const member functions that
 // return an integer are kept (test/Classes/inactive-methods.cpp); a local
-// std::string is not supported yet.
+// A std::string local whose initialiser reads a variable of the function.
 ADGEN_REVERSE()
 double tag_part(double x, const std::string &tag) {
   // CHECK: library-types.cpp:[[@LINE+1]]:14: error: 'std::basic_string<char>::compare' of 'tag' is not supported in differentiated code (of a value that holds no number, adgen calls const member functions that return an integer, such as 'size()')
   return x * tag.compare("a");
 }
 ADGEN_REVERSE()
-double local_text(double x) {
-  // CHECK: library-types.cpp:[[@LINE+1]]:15: error: local variable 'name' has type 'std::string': 'std::basic_string' is not supported; adgen supports std::vector and std::array of numbers or structs
-  std::string name = "x";
+double local_text(double x, int n) {
+  // CHECK: library-types.cpp:[[@LINE+1]]:20: error: local variable 'name' of type 'std::string' (a value that holds no number) is initialised from 'n'; adgen copies such a value into the generated functions with its initialiser, which may read only literals, globals and other values that hold no number
+  std::string name(n, 'x');
   return x * name.size();
 }
