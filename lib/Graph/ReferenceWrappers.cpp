@@ -80,6 +80,17 @@ const Expr *GraphBuilder::Impl::referenceWrapperMethod(const clang::CallExpr *CE
                                                        const clang::CXXMethodDecl *MD,
                                                        const clang::Expr *ObjectE,
                                                        bool &Handled) {
+  // `*p` of a smart pointer to one number: the number (SmartPointers.cpp).
+  if (const auto *DRE = dyn_cast<clang::DeclRefExpr>(ObjectE->IgnoreParenImpCasts());
+      DRE && ScalarPointers.count(DRE->getDecl())) {
+    Handled = true;
+    if (MD->getOverloadedOperator() == clang::OO_Star)
+      return ScalarPointers.lookup(DRE->getDecl());
+    std::string P = DRE->getDecl()->getNameAsString();
+    return fail(CE->getBeginLoc(), "'" + MD->getNameAsString() + "' of smart pointer '" + P +
+                                       "' is not supported: adgen supports a smart pointer "
+                                       "to one number only as '*" + P + "'");
+  }
   Handled = !wrappedType(ObjectE->getType()).isNull();
   if (!Handled)
     return nullptr;

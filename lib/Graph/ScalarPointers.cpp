@@ -10,6 +10,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Graph/GraphBuilderImpl.h"
+#include "Graph/SmartPointers.h"
 
 using namespace adgen;
 using clang::dyn_cast;
@@ -32,11 +33,46 @@ const Expr *GraphBuilder::Impl::addressedScalar(const clang::Expr *E) {
 }
 
 bool GraphBuilder::Impl::isScalarPointerDecl(const clang::VarDecl *VD) {
+  clang::QualType Elem;
+  if (!VD->getType()->isReferenceType() && smartScalarOf(VD->getType(), Elem))
+    return true; // std::make_shared<double>(x) (SmartPointers.cpp)
   return VD->getType()->isPointerType() && VD->getInit() && addressedScalar(VD->getInit());
 }
 
 bool GraphBuilder::Impl::scalarPointerDecl(const clang::VarDecl *VD) {
-  ScalarPointers[VD] = addressedScalar(VD->getInit());
+  clang::SourceLocation L = VD->getLocation();
+  clang::QualType Elem;
+  if (VD->getType()->isPointerType() || !smartScalarOf(VD->getType(), Elem)) {
+    ScalarPointers[VD] = addressedScalar(VD->getInit());
+    return true;
+  }
+  // One number behind a smart pointer: a local scalar named after it.
+  const clang::Expr *Init = nullptr;
+  const clang::DeclRefExpr *Copy = nullptr;
+  if (!smartScalarInit(VD->getInit(), Init, Copy))
+    return failStmt(L, "smart pointer '" + VD->getNameAsString() + "' must be made for one "
+                       "number with its value ('std::make_shared<double>(x)', "
+                       "'std::make_unique<double>(x)', 'std::unique_ptr<double> p(new "
+                       "double(x))') or copied from another such pointer");
+  if (Copy) {
+    const Expr *Target = ScalarPointers.lookup(Copy->getDecl());
+    if (!Target)
+      return scalarPointerUse(Copy) != nullptr;
+    ScalarPointers[VD] = Target;
+    return true;
+  }
+  Type T;
+  if (!typeOf(Elem, L, T, "the number smart pointer '" + VD->getNameAsString() + "' holds"))
+    return false;
+  T.IsConst = false;
+  const Expr *Val = Init ? expr(Init) : (T.isFloating() ? M.floatConst(0, T) : M.constant("0", T));
+  if (!Val)
+    return false;
+  if (Val->Ty.Scalar != T.Scalar)
+    Val = M.cast(Val, T);
+  Var *V = newVar(VD->getName(), T, VarKind::Local, L);
+  emit(M.decl(V, Val, loc(L)));
+  ScalarPointers[VD] = M.ref(V);
   return true;
 }
 
