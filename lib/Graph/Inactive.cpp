@@ -85,6 +85,17 @@ const Expr *GraphBuilder::Impl::inactiveMethod(const clang::CallExpr *CE,
   Handled = V && V->Ty.Opaque;
   if (!Handled)
     return nullptr;
+  // al.deallocate(p, n) of a scratch buffer p = al.allocate(n): its storage
+  // lives until the function returns (ScratchBuffers.cpp), like delete[].
+  bool Allocator = llvm::StringRef(V->Ty.Spelling).starts_with("std::allocator<");
+  if (Allocator && MD->getName() == "deallocate" && CE->getNumArgs() >= 1)
+    if (const auto *P = llvm::dyn_cast<clang::DeclRefExpr>(CE->getArg(0)->IgnoreParenImpCasts()))
+      if (Var *PV = Vars.lookup(P->getDecl()); PV && ScratchBuffers.count(PV))
+        return M.intConst(0); // a statement that does nothing here (its value unused)
+  if (Allocator && MD->getName() == "allocate")
+    return fail(CE->getBeginLoc(), "'allocate' of std::allocator '" + V->Name +
+                                       "' is supported only as the initialiser of a pointer "
+                                       "local ('double *p = " + V->Name + ".allocate(n);')");
   clang::QualType RT = MD->getReturnType();
   auto refuse = [&]() {
     return fail(CE->getBeginLoc(), "'" + MD->getQualifiedNameAsString() + "' of '" + V->Name +

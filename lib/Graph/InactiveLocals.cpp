@@ -25,12 +25,19 @@
 using namespace adgen;
 using clang::dyn_cast;
 
+/// std::allocator<T>: it holds nothing; its allocate() makes a scratch
+/// buffer (ScratchBuffers.cpp) and its deallocate() frees nothing early.
+static bool isStdAllocator(clang::QualType QT) {
+  const auto *RD = QT->getAsCXXRecordDecl();
+  return RD && RD->isInStdNamespace() && RD->getIdentifier() && RD->getName() == "allocator";
+}
+
 bool GraphBuilder::Impl::isInactiveLocalDecl(const clang::VarDecl *VD) {
   clang::QualType QT = VD->getType();
   if (QT->isReferenceType() || !QT->isRecordType())
     return false;
   graph::Type T;
-  return !mapType(QT, Ctx, T) && mapInactiveParam(QT, Ctx, T);
+  return isStdAllocator(QT) || (!mapType(QT, Ctx, T) && mapInactiveParam(QT, Ctx, T));
 }
 
 /// The first thing \p S reads that generated code may not see with the
@@ -54,9 +61,10 @@ unstableRead(const clang::Stmt *S,
 
 bool GraphBuilder::Impl::inactiveLocalDecl(const clang::VarDecl *VD) {
   clang::SourceLocation L = VD->getLocation();
-  graph::Type T;
-  mapInactiveParam(VD->getType(), Ctx, T);
-  T.Spelling = VD->getType().getUnqualifiedType().getAsString(printingPolicy(Ctx));
+  graph::Type T = graph::Type::scalar(
+      graph::ScalarKind::Int, VD->getType().getUnqualifiedType().getAsString(printingPolicy(Ctx)));
+  T.Opaque = true;
+  T.IsConst = VD->getType().isConstQualified();
   std::string What = "local variable '" + VD->getNameAsString() + "' of type '" + T.Spelling +
                      "' (a value that holds no number)";
   // The initialiser, as the user wrote it.

@@ -30,6 +30,20 @@ using namespace adgen::graph;
 using clang::dyn_cast;
 using clang::isa;
 
+/// `a.allocate(n)` of a std::allocator a (whose allocate may be its base's).
+static bool isAllocate(const clang::Expr *E) {
+  const auto *MC = dyn_cast<clang::CXXMemberCallExpr>(E->IgnoreParenImpCasts());
+  const clang::CXXMethodDecl *MD = MC ? MC->getMethodDecl() : nullptr;
+  if (!MD || !MD->getIdentifier() || MD->getName() != "allocate" || MC->getNumArgs() < 1)
+    return false;
+  for (unsigned I = 1; I < MC->getNumArgs(); ++I) // allocate(n, hint = 0)
+    if (!isa<clang::CXXDefaultArgExpr>(MC->getArg(I)))
+      return false;
+  const auto *RD =
+      MC->getImplicitObjectArgument()->IgnoreParenImpCasts()->getType()->getAsCXXRecordDecl();
+  return RD && RD->isInStdNamespace() && RD->getIdentifier() && RD->getName() == "allocator";
+}
+
 /// The element type of std::unique_ptr<T[]>, or a null type.
 static clang::QualType uniqueArrayElement(clang::QualType QT) {
   const auto *RD = llvm::dyn_cast_or_null<clang::ClassTemplateSpecializationDecl>(
@@ -47,8 +61,11 @@ bool GraphBuilder::Impl::isScratchBufferDecl(const clang::VarDecl *VD) {
   if (!uniqueArrayElement(VD->getType()).isNull())
     return true;
   const clang::Expr *Init = VD->getInit();
-  return VD->getType()->isPointerType() && Init &&
-         isa<clang::CXXNewExpr>(Init->IgnoreParenImpCasts());
+  if (!VD->getType()->isPointerType() || !Init)
+    return false;
+  if (isAllocate(Init)) // al.allocate(n)
+    return true;
+  return isa<clang::CXXNewExpr>(Init->IgnoreParenImpCasts());
 }
 
 bool GraphBuilder::Impl::scratchBufferDecl(const clang::VarDecl *VD) {
@@ -85,6 +102,8 @@ bool GraphBuilder::Impl::scratchBufferDecl(const clang::VarDecl *VD) {
       if (Unique && FD && FD->isInStdNamespace() && FD->getName() == "make_unique" &&
           Call->getNumArgs() == 1)
         Size = Call->getArg(0);
+      else if (!Unique && isAllocate(Call))
+        Size = Call->getArg(0); // al.allocate(n) of a std::allocator<T> al
       else
         Refused = true;
     } else {
@@ -93,9 +112,9 @@ bool GraphBuilder::Impl::scratchBufferDecl(const clang::VarDecl *VD) {
   }
   if (Refused || !Size)
     return failStmt(L, "scratch buffer '" + Name + "': adgen supports 'new T[n]', "
-                       "'std::unique_ptr<T[]>(new T[n])' and 'std::make_unique<T[]>(n)' "
-                       "as the initialiser of a local, without initialiser list or "
-                       "placement");
+                       "'std::unique_ptr<T[]>(new T[n])', 'std::make_unique<T[]>(n)' "
+                       "and 'a.allocate(n)' of a std::allocator as the initialiser of a "
+                       "local, without initialiser list or placement");
   if (LoopDepth > 0 || std::count(Breaks.begin(), Breaks.end(), BreakTarget::Loop))
     return failStmt(L, "scratch buffer '" + Name + "' allocated inside a loop is not "
                        "supported; allocate it once before the loop");
