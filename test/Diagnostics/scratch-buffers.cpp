@@ -23,7 +23,7 @@ double in_loop(const double *x, int n) {
 
 ADGEN_REVERSE()
 double one_object(double x) {
-  // CHECK: scratch-buffers.cpp:[[@LINE+1]]:11: error: scratch buffer 'p': adgen supports 'new T[n]', 'std::unique_ptr<T[]>(new T[n])' and 'std::make_unique<T[]>(n)' as the initialiser of a local, without initialiser list or placement
+  // CHECK: scratch-buffers.cpp:[[@LINE+1]]:11: error: scratch buffer 'p': adgen supports 'new T[n]', 'std::unique_ptr<T[]>(new T[n])', 'std::make_unique<T[]>(n)' and 'a.allocate(n)' of a std::allocator as the initialiser of a local, without initialiser list or placement
   double *p = new double(x);
   return *p;
 }
