@@ -14,6 +14,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Graph/GraphBuilderImpl.h"
+#include "Graph/GlobalWriters.h"
 #include "Graph/MathTable.h"
 #include "Graph/MemberAccess.h"
 #include "Graph/OperatorNames.h"
@@ -299,6 +300,10 @@ Callee *GraphBuilder::Impl::callee(const clang::FunctionDecl *FD,
                 (T.IsReference && !T.IsConst && T.Rec); // an object it changes (c.next())
   const clang::FunctionDecl *Def = FD->getDefinition();
   bool System = Ctx.getSourceManager().isInSystemHeader(FD->getLocation());
+  // ... or that may assign a floating global, which reverse mode must save
+  // and restore around the call (GlobalWriters.h).
+  if (!Floating && Def && !System)
+    Floating = mayWriteFloatingGlobals(Def);
   if (Floating && Def && !System && C.CustomFwd.empty() && C.CustomPullback.empty()) {
     C.Body = build(Def);
     if (!C.Body) {

@@ -158,6 +158,25 @@ struct Effects : clang::RecursiveASTVisitor<Effects> {
   bool TraverseLambdaExpr(clang::LambdaExpr *) { return true; }
 };
 
+/// Why \p RD has no copy constructor or copy assignment (a move-only class,
+/// or one whose copies are deleted); "" if it has both.
+std::string copyDeleted(const clang::CXXRecordDecl *RD) {
+  for (const clang::CXXConstructorDecl *CD : RD->ctors())
+    if (CD->isCopyConstructor() && CD->isDeleted())
+      return "its copy constructor is deleted";
+  for (const clang::CXXMethodDecl *MD : RD->methods())
+    if (MD->isCopyAssignmentOperator() && MD->isDeleted())
+      return "its copy assignment is deleted";
+  bool Moves = RD->hasUserDeclaredMoveConstructor() || RD->hasUserDeclaredMoveAssignment();
+  if (!RD->hasUserDeclaredCopyConstructor() && Moves)
+    return "it declares a move constructor or assignment, so its copy constructor is deleted";
+  if (!RD->hasUserDeclaredCopyAssignment() && Moves)
+    return "it declares a move constructor or assignment, so its copy assignment is deleted";
+  if (!RD->hasUserDeclaredCopyConstructor() && RD->defaultedCopyConstructorIsDeleted())
+    return "a field or base cannot be copied";
+  return "";
+}
+
 } // namespace
 
 std::string adgen::userCopyProblem(const clang::CXXRecordDecl *RD, const clang::ASTContext &Ctx) {
@@ -168,6 +187,8 @@ std::string adgen::userCopyProblem(const clang::CXXRecordDecl *RD, const clang::
                      "byte by byte) and makes and destroys objects of its own, so it "
                      "differentiates user-written copies that copy each field, and "
                      "destructors that change nothing";
+  if (std::string Why = copyDeleted(RD); !Why.empty())
+    return "objects of " + Name + " cannot be copied (" + Why + ")" + Tail;
   for (const clang::CXXConstructorDecl *CD : RD->ctors()) {
     if (!CD->isCopyOrMoveConstructor() || CD->isTrivial() || CD->isDeleted())
       continue;

@@ -35,6 +35,13 @@ Reverse::CallPlan Reverse::plan(Stmt *S) {
     Pl.P.Outputs.push_back(Act && Writes);
     Pl.Active |= Act;
   }
+  // A global array the callee writes (itself or deeper) and the backward
+  // sweep reads, or that this helper must restore: the callee's own reverse
+  // helpers restore it (scalars are saved around the call, savedRefArgs).
+  if (C.Body)
+    for (Var *Gl : globalsWrittenBy(*C.Body))
+      if (Gl->Ty.isMemory() && (Plan.Needed.count(Gl) || mustRestore(Gl)))
+        WritesNeeded = true;
   // A floating-point result is always an output of the helper (its seed is
   // 0 where the caller does not need it): one helper per pattern of active
   // arguments.
@@ -106,7 +113,21 @@ std::vector<const Expr *> Reverse::savedRefArgs(Stmt *S) {
         (Plan.Needed.count(R) || mustRestore(R)))
       Out.push_back(S->Args[I]);
   }
+  // Scalar globals the callee assigns (g = 4 in a helper of no active
+  // argument): the backward sweep may read their old value (a partial
+  // g * x), and a helper must leave them as its caller saw them.
+  if (S->Fn->Body)
+    for (Var *Gl : globalsWrittenBy(*S->Fn->Body))
+      if (!Gl->Ty.isMemory() && !Gl->Ty.IsReference &&
+          (Plan.Needed.count(Gl) || mustRestore(Gl)))
+        Out.push_back(M.ref(Gl));
   return Out;
+}
+
+const llvm::SmallSetVector<Var *, 4> &Reverse::globalsWrittenBy(const Function &Callee) {
+  if (!Globals)
+    Globals = globalEffects(F);
+  return Globals->of(Callee).Writes;
 }
 
 void Reverse::forwardCall(Stmt *S, Block &Out) {

@@ -22,6 +22,7 @@
 #include "Transforms/StoragePlan.h"
 #include "Transforms/ReuseValues.h"
 #include "Transforms/ParallelLoops.h"
+#include "Analysis/GlobalEffects.h"
 #include "Analysis/WriteOnly.h"
 #include <optional>
 #include "llvm/ADT/DenseMap.h"
@@ -112,6 +113,10 @@ private:
   const std::vector<TrigTwin> *TwinsNow = nullptr;
   void forwardCall(Stmt *S, Block &Out);
   std::vector<const Expr *> savedRefArgs(Stmt *S);
+  /// The floating-point globals \p Callee writes, itself or through its
+  /// callees (computed once per transform).
+  const llvm::SmallSetVector<Var *, 4> &globalsWrittenBy(const Function &Callee);
+  std::optional<GlobalEffects> Globals;
   void backwardCall(Stmt *S, Block &Out);
   void propagate(const Expr *E, const Expr *Adj, Block &Out);
   void contributions(const Expr *E, const Expr *Adj, Block &Out,

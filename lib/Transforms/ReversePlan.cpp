@@ -43,7 +43,7 @@ void Reverse::readsOf(const Expr *E, llvm::DenseSet<Var *> &Reads) {
   if (!E)
     return;
   forEachExpr(E, [&](const Expr *N) {
-    if ((N->K == Op::VarRef || N->K == Op::Deref) && N->V->Kind != VarKind::Global) {
+    if ((N->K == Op::VarRef || N->K == Op::Deref)) {
       // The address of an array or pointer parameter never changes: using
       // it (v + i) reads no memory. Loads below say which memory is read.
       if (N->K == Op::VarRef && N->V->Ty.isMemory() && !N->V->Root)

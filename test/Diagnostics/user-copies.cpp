@@ -59,3 +59,15 @@ struct Holder {
 ADGEN_REVERSE()
 // CHECK: user-copies.cpp:[[@LINE+1]]:33: error: parameter 'h' has type 'const Holder &': field 's' of 'Holder' has type 'Scaled', which adgen cannot copy: the copy constructor of 'Scaled' (line 17) initialises field 'x'
 double use_holder(const Holder &h) { return h.k; }
+
+// A move-only class (a user-written move constructor deletes the copies):
+// adgen's own copies would not compile.
+struct MoveOnly {
+  double v;
+  MoveOnly(double x) : v(x) {}
+  MoveOnly(MoveOnly &&o) : v(o.v) {}
+};
+MoveOnly make_move_only(double x) { return MoveOnly(2 * x); }
+ADGEN_REVERSE()
+// CHECK: user-copies.cpp:[[@LINE+1]]:43: error: local variable 'm' has type 'MoveOnly': objects of 'MoveOnly' cannot be copied ({{.*}}copy constructor is deleted)
+double use_move_only(double x) { MoveOnly m = make_move_only(x); return m.v * x; }
