@@ -24,6 +24,7 @@
 #include "Graph/GraphBuilderImpl.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/StringExtras.h"
 
 using namespace adgen;
 using namespace adgen::graph;
@@ -99,14 +100,8 @@ const Expr *GraphBuilder::Impl::stdAlgorithm(const clang::CallExpr *CE, bool Der
   // The loop's body, built with the operations' statements in it.
   Block Body;
   Block *Saved = Cur;
-  auto inBody = [&]() {
-    Cur = &Body;
-    ++LoopDepth;
-  };
-  auto leaveBody = [&]() {
-    --LoopDepth;
-    Cur = Saved;
-  };
+  auto inBody = [&]() { Cur = &Body, ++LoopDepth; };
+  auto leaveBody = [&]() { Cur = Saved, --LoopDepth; };
   const Expr *AK = nullptr;
   if (MinMax) {
     Var *Best = temp(N == "max_element" ? "max_value" : "min_value", Elem, L);
@@ -128,9 +123,11 @@ const Expr *GraphBuilder::Impl::stdAlgorithm(const clang::CallExpr *CE, bool Der
     leaveBody();
     if (!Better)
       return nullptr;
-    const Expr *Second = A.First ? M.binary(Op::Add, toIndexType(A.First, IndexT),
-                                            M.constant("1", IndexT), IndexT)
-                                 : M.constant("1", IndexT);
+    const Expr *Second = M.constant("1", IndexT);
+    if (A.First && A.First->K == Op::Const && llvm::all_of(A.First->Text, llvm::isDigit))
+      Second = M.constant(std::to_string(std::stoll(A.First->Text) + 1), IndexT);
+    else if (A.First)
+      Second = M.binary(Op::Add, toIndexType(A.First, IndexT), Second, IndexT);
     countedLoop(K, Second, A.Last, std::move(Body), L);
     return M.ref(Best);
   }

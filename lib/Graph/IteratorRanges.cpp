@@ -153,7 +153,14 @@ bool sameType(const Type &A, const Type &B) {
 } // namespace
 
 const Expr *GraphBuilder::Impl::toIndexType(const Expr *E, const Type &T) {
-  return sameType(E->Ty, T) ? E : M.cast(E, T);
+  if (sameType(E->Ty, T))
+    return E;
+  // A small literal (`it + 1`) reads as it is in either integer type.
+  if (E->K == Op::Const && T.Scalar == ScalarKind::Int && E->Ty.Scalar == ScalarKind::Int &&
+      !E->Text.empty() && E->Text.size() < 6 &&
+      llvm::all_of(E->Text, [](char C) { return C >= '0' && C <= '9'; }))
+    return M.constant(E->Text, T);
+  return M.cast(E, T);
 }
 
 const Expr *GraphBuilder::Impl::movedBy(const Expr *At, const clang::Expr *By, bool Minus) {
