@@ -216,6 +216,18 @@ private:
   /// `s.p` of a view: its field's local (sets \p Handled).
   const Expr *viewField(const clang::MemberExpr *ME, bool &Handled);
   const Expr *viewAsWhole(const clang::DeclRefExpr *DRE);
+  /// A call of a function with a body that is passed a view: sets \p
+  /// Handled and inlines the call, its view parameters bound to the fields
+  /// of the caller's view.
+  const Expr *viewCall(const clang::CallExpr *CE, const clang::FunctionDecl *FD,
+                       bool &Handled);
+  /// Binds parameter \p PD of a function inlined by viewCall to view \p A
+  /// (sets \p Bound); saves the entry it replaces. False after an error.
+  bool bindViewParam(const clang::ParmVarDecl *PD, const clang::Expr *A,
+                     std::vector<std::pair<const clang::Decl *, std::map<std::string, Var *>>> &Saved,
+                     bool &Bound);
+  /// Functions being inlined by viewCall, to refuse recursion.
+  std::vector<const clang::FunctionDecl *> ViewCalls;
   llvm::DenseMap<const clang::Decl *, std::map<std::string, Var *>> Views;
   /// `const_cast<double *>(p)`, `(double *)p` of a pointer to const.
   const Expr *castAwayConst(const clang::CastExpr *CE);
@@ -349,7 +361,7 @@ private:
   /// or, when \p Elems is not empty, to those lvalues (the elements a range
   /// algorithm hands it). Its result, or null (void; or after an error).
   const Expr *inlineLambda(LambdaInfo &Info, llvm::StringRef Name,
-                           const clang::CXXMethodDecl *MD,
+                           const clang::FunctionDecl *MD,
                            llvm::ArrayRef<const clang::Expr *> ArgEs,
                            llvm::ArrayRef<const Expr *> Elems, clang::SourceLocation CallLoc);
 
