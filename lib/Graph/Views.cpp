@@ -13,9 +13,11 @@
 // parameter, a local array, vector or scratch buffer), which the graph and
 // both transforms already support, with its adjoint or tangent pointer.
 // Supported: brace initialisation of every field, field reads and writes of
-// the non-pointer fields. Refused with a located error: a view used as a
-// whole (passed to a function, copied, returned), a view parameter, views
-// declared without initialiser, reference fields, nested structs.
+// the non-pointer fields, and passing a view to a helper with a body
+// (inlined; see viewCall below). Refused with a located error: a view used
+// as a whole otherwise (copied, returned), a view parameter of a marked
+// function, views declared without initialiser, reference fields, nested
+// structs.
 //
 //===----------------------------------------------------------------------===//
 
