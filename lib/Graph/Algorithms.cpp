@@ -1,16 +1,22 @@
 //===- Graph/Algorithms.cpp - std::accumulate and friends over containers -===//
 //
-// `std::accumulate(v.begin(), v.end(), 0.0)`, `std::inner_product(a.begin(),
-// a.end(), b.begin(), 0.0)` and `*std::max_element(v.begin(), v.end())` (and
-// min_element) over a whole std::vector, std::array or local array are
-// recognised and built as the loops the standard defines them by:
+// `std::accumulate(first, last, init[, op])`, `std::inner_product(first,
+// last, first2, init[, op1, op2])` and `*std::max_element(first, last[,
+// comp])` (and min_element) over a std::vector, std::array, array or
+// pointer range, whole or in part (IteratorRanges.cpp), are recognised and
+// built as the loops the standard defines them by:
 //
-//   acc = init;  for (k = 0; k < n; ++k) acc = acc + v[k];          accumulate
-//   acc = init;  for (k = 0; k < n; ++k) acc = acc + a[k] * b[k];   inner_product
-//   m = v[0];    for (k = 1; k < n; ++k) if (m < v[k]) m = v[k];     *max_element
+//   acc = init;  for (k = b; k < e; ++k) acc = acc + v[k];      accumulate
+//   acc = init;  for (k = b; k < e; ++k) acc = op(acc, v[k]);   with op
+//   acc = init;  for (k = b; k < e; ++k) acc = acc + a[k] * w[k];
+//                                                    inner_product
+//   m = v[b];    for (k = b + 1; k < e; ++k) if (m < v[k]) m = v[k];
+//                                                    *max_element
 //
-// so both transforms differentiate them like any loop; libstdc++'s iterators
-// are never looked into. Other algorithms over iterators are refused with a
+// with the operations (lambdas, functions, function objects, std::plus<>
+// and kin) called on the elements (AlgorithmOperations.cpp), so both
+// transforms differentiate them like any loop; libstdc++'s iterators are
+// never looked into. Other algorithms over iterators are refused with a
 // message that names them.
 //
 //===----------------------------------------------------------------------===//
@@ -18,82 +24,20 @@
 #include "Graph/GraphBuilderImpl.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/StringExtras.h"
 
 using namespace adgen;
 using namespace adgen::graph;
 using clang::dyn_cast;
 using clang::isa;
 
-namespace {
-
-const char *const Recognised =
-    "adgen recognises std::accumulate, std::inner_product, *std::max_element / "
-    "*std::min_element, and std::transform / std::for_each with a lambda, over a whole "
-    "std::vector, std::array or array ('v.begin(), v.end()', 'std::begin(a), "
-    "std::end(a)', 'a, a + n'); write a loop otherwise";
-
-/// The name of \p FD if it is a function of namespace std from the standard
-/// library, else "".
-std::string stdFunction(const clang::FunctionDecl *FD) {
-  if (!FD || !FD->getIdentifier())
-    return "";
-  const clang::ASTContext &Ctx = FD->getASTContext();
-  const clang::DeclContext *DC = FD->getDeclContext()->getRedeclContext();
-  if (!DC->isStdNamespace() || !Ctx.getSourceManager().isInSystemHeader(FD->getLocation()))
-    return "";
-  return FD->getName().str();
-}
-
-/// `c.begin()` / `c.cbegin()` / `std::begin(c)` (for \p Begin) or the end
-/// forms: the container expression c, or null.
-const clang::Expr *rangeContainer(const clang::Expr *E, bool Begin) {
-  E = E->IgnoreParenImpCasts();
-  if (const auto *Tmp = dyn_cast<clang::CXXConstructExpr>(E); Tmp && Tmp->getNumArgs() == 1)
-    E = Tmp->getArg(0)->IgnoreParenImpCasts(); // a copy of the iterator
-  llvm::StringRef Want1 = Begin ? "begin" : "end", Want2 = Begin ? "cbegin" : "cend";
-  if (const auto *MC = dyn_cast<clang::CXXMemberCallExpr>(E)) {
-    const clang::CXXMethodDecl *MD = MC->getMethodDecl();
-    if (MD && MD->getIdentifier() && (MD->getName() == Want1 || MD->getName() == Want2) &&
-        MC->getNumArgs() == 0)
-      return MC->getImplicitObjectArgument();
-    return nullptr;
-  }
-  if (const auto *CE = dyn_cast<clang::CallExpr>(E)) {
-    std::string N = stdFunction(CE->getDirectCallee());
-    if ((N == Want1 || N == Want2) && CE->getNumArgs() == 1)
-      return CE->getArg(0);
-  }
-  return nullptr;
-}
-
-/// \p A and \p B name the same object: the same variable, or the same field
-/// of the same object (`s.v`, `this->v`).
-bool sameObject(const clang::ASTContext &Ctx, const clang::Expr *A, const clang::Expr *B) {
-  A = A->IgnoreParenImpCasts();
-  B = B->IgnoreParenImpCasts();
-  if (A == B)
-    return true;
-  if (const auto *DA = dyn_cast<clang::DeclRefExpr>(A))
-    if (const auto *DB = dyn_cast<clang::DeclRefExpr>(B))
-      return DA->getDecl() == DB->getDecl();
-  if (const auto *MA = dyn_cast<clang::MemberExpr>(A))
-    if (const auto *MB = dyn_cast<clang::MemberExpr>(B))
-      return MA->getMemberDecl() == MB->getMemberDecl() && MA->isArrow() == MB->isArrow() &&
-             sameObject(Ctx, MA->getBase(), MB->getBase());
-  if (isa<clang::CXXThisExpr>(A) && isa<clang::CXXThisExpr>(B))
-    return true;
-  return false;
-}
-
-} // namespace
-
 bool GraphBuilder::Impl::isStdAlgorithm(const clang::CallExpr *CE) {
-  std::string N = stdFunction(CE->getDirectCallee());
+  std::string N = stdFunctionName(CE->getDirectCallee());
   return N == "accumulate" || N == "inner_product" || N == "max_element" || N == "min_element";
 }
 
 bool GraphBuilder::Impl::isRangeAlgorithm(const clang::CallExpr *CE) {
-  std::string N = stdFunction(CE->getDirectCallee());
+  std::string N = stdFunctionName(CE->getDirectCallee());
   return N == "transform" || N == "for_each";
 }
 
@@ -112,7 +56,7 @@ static const clang::CallExpr *dereferencedAlgorithm(const clang::Expr *E) {
   if (const auto *Tmp = dyn_cast<clang::MaterializeTemporaryExpr>(Sub))
     Sub = Tmp->getSubExpr()->IgnoreParenImpCasts();
   const auto *CE = dyn_cast<clang::CallExpr>(Sub);
-  std::string N = CE ? stdFunction(CE->getDirectCallee()) : "";
+  std::string N = CE ? stdFunctionName(CE->getDirectCallee()) : "";
   return N == "max_element" || N == "min_element" ? CE : nullptr;
 }
 
@@ -122,65 +66,6 @@ const Expr *GraphBuilder::Impl::dereferencedStdAlgorithm(const clang::Expr *E, b
   return CE ? stdAlgorithm(CE, /*Dereferenced=*/true) : nullptr;
 }
 
-/// `p + n` with \p P the same object as \p Begin: n, or null.
-static const clang::Expr *pastEnd(const clang::ASTContext &Ctx, const clang::Expr *Begin,
-                                  const clang::Expr *End) {
-  const auto *BO = dyn_cast<clang::BinaryOperator>(End->IgnoreParenImpCasts());
-  if (!BO || BO->getOpcode() != clang::BO_Add)
-    return nullptr;
-  const clang::Expr *L = BO->getLHS(), *R = BO->getRHS();
-  if (L->getType()->isIntegerType())
-    std::swap(L, R); // n + p
-  if (!R->getType()->isIntegerType() || !L->getType()->isPointerType())
-    return nullptr;
-  return sameObject(Ctx, L, Begin) ? R : nullptr;
-}
-
-/// A whole std::vector, std::array or array, or a pointer (\p AllowPointer).
-static bool isRange(const Type &T, bool AllowPointer) {
-  return T.ArraySize || T.IsVector || T.StdArray || (AllowPointer && T.IsPointer);
-}
-
-const Expr *GraphBuilder::Impl::rangeStart(const clang::CallExpr *CE, const clang::Expr *Begin,
-                                           const clang::Expr *End, const Expr *&Size) {
-  std::string N = CE->getDirectCallee()->getNameAsString();
-  auto refuse = [&](const clang::Expr *At) {
-    return fail(At->getBeginLoc(), "'std::" + N + "' over this range is not supported: " +
-                                       Recognised);
-  };
-  Type SizeT = Type::scalar(ScalarKind::Int, "std::size_t");
-  // c.begin() .. c.end(), std::begin(c) .. std::end(c): the whole of c.
-  if (const clang::Expr *C = rangeContainer(Begin, true)) {
-    const clang::Expr *C2 = End ? rangeContainer(End, false) : C;
-    if (!C2 || !sameObject(Ctx, C, C2))
-      return refuse(End ? End : Begin);
-    const Expr *R = expr(C);
-    if (!R)
-      return nullptr;
-    if (!isRange(R->Ty, false))
-      return refuse(C);
-    if (End)
-      Size = R->Ty.ArraySize ? M.constant(std::to_string(R->Ty.ArraySize) + "u", SizeT)
-                             : M.sizeOf(R);
-    return R;
-  }
-  // a .. a + n of an array or pointer: its first n elements.
-  const clang::Expr *P = Begin->IgnoreParenImpCasts();
-  bool Plain = Begin->getType()->isPointerType() &&
-               (isa<clang::DeclRefExpr>(P) || isa<clang::MemberExpr>(P));
-  const clang::Expr *Len = End && Plain ? pastEnd(Ctx, P, End) : nullptr;
-  if (!Plain || (End && !Len))
-    return refuse(End && Plain ? End : Begin);
-  const Expr *R = expr(P);
-  if (!R)
-    return nullptr;
-  if (!isRange(R->Ty, true))
-    return refuse(P);
-  if (Len && !(Size = expr(Len)))
-    return nullptr;
-  return R;
-}
-
 const Expr *GraphBuilder::Impl::stdAlgorithm(const clang::CallExpr *CE, bool Dereferenced) {
   std::string N = CE->getDirectCallee()->getNameAsString();
   clang::SourceLocation L = CE->getBeginLoc();
@@ -188,46 +73,71 @@ const Expr *GraphBuilder::Impl::stdAlgorithm(const clang::CallExpr *CE, bool Der
   if (MinMax && !Dereferenced)
     return fail(L, "'std::" + N + "' is supported only dereferenced, as the value of the "
                    "element ('*std::" + N + "(v.begin(), v.end())')");
-  unsigned Want = MinMax ? 2 : N == "accumulate" ? 3 : 4;
-  if (CE->getNumArgs() != Want)
-    return fail(L, "'std::" + N + "' with a custom operation or comparison is not "
-                   "supported; write a loop");
-  const Expr *Size = nullptr, *Unused = nullptr;
-  const Expr *A = rangeStart(CE, CE->getArg(0), CE->getArg(1), Size);
-  if (!A)
+  // The operations: the comparison of max_element, the op of accumulate,
+  // the two of inner_product; from the argument Plain on.
+  unsigned Plain = MinMax ? 2 : N == "accumulate" ? 3 : 4;
+  unsigned Ops = MinMax || N == "accumulate" ? 1 : 2;
+  unsigned NArgs = CE->getNumArgs();
+  if (NArgs != Plain && NArgs != Plain + Ops)
+    return fail(L, "this form of 'std::" + N + "' is not supported; write a loop");
+  unsigned Before = Diags.errorCount();
+  IterRange A, B;
+  A.AllowRecords = B.AllowRecords = false;
+  if (!iteratorRange(CE, CE->getArg(0), CE->getArg(1), A))
     return nullptr;
-  const Expr *B = N == "inner_product" ? rangeStart(CE, CE->getArg(2), nullptr, Unused) : nullptr;
-  if (N == "inner_product" && !B)
+  if (N == "inner_product" && !iteratorRange(CE, CE->getArg(2), nullptr, B))
     return nullptr;
-  for (const Expr *R : {A, B})
-    if (R && R->Ty.Rec)
-      return fail(L, "'std::" + N + "' over structs is not supported: " + Recognised);
-  Type Elem = A->Ty.element();
-  Type Bool = Type::scalar(ScalarKind::Bool, "bool");
-  Type IndexT = Size->Ty.element();
+  AlgorithmOp Fns[2];
+  bool Custom = NArgs > Plain;
+  for (unsigned I = 0; Custom && I < Ops; ++I)
+    if (!algorithmOperation(CE->getArg(Plain + I), N, 2, Fns[I]))
+      return nullptr;
+  if (Custom)
+    pinRange(A, N, L);
+  Type Elem = A.Base->Ty.element();
+  Type IndexT = A.Last->Ty.element();
   Var *K = temp(N + "_index", IndexT, L);
-  auto loopFrom = [&](const char *Start, Block Body) {
-    Block Init{M.decl(K, M.constant(Start, IndexT))};
-    Block Inc{M.assign(M.ref(K), M.binary(Op::Add, M.ref(K), M.constant("1", IndexT), IndexT))};
-    emit(M.loop(LoopKind::For, std::move(Init), M.binary(Op::Lt, M.ref(K), Size, Bool),
-                std::move(Body), std::move(Inc), loc(L)));
-  };
-  const Expr *AK = M.load(A, M.ref(K));
+  // The loop's body, built with the operations' statements in it.
+  Block Body;
+  Block *Saved = Cur;
+  auto inBody = [&]() { Cur = &Body, ++LoopDepth; };
+  auto leaveBody = [&]() { Cur = Saved, --LoopDepth; };
+  const Expr *AK = nullptr;
   if (MinMax) {
     Var *Best = temp(N == "max_element" ? "max_value" : "min_value", Elem, L);
-    emit(M.decl(Best, M.load(A, M.intConst(0)), loc(L)));
+    emit(M.decl(Best, M.load(A.Base, A.First ? A.First : M.intConst(0)), loc(L)));
+    inBody();
+    AK = rangeElement(A, A, K);
     // max_element keeps the first largest (replaces only on *best < *it),
     // min_element the first smallest (only on *it < *best).
-    const Expr *Better = N == "max_element" ? M.binary(Op::Lt, M.ref(Best), AK, Bool)
-                                            : M.binary(Op::Lt, AK, M.ref(Best), Bool);
-    Block Then{M.assign(M.ref(Best), AK, loc(L))};
-    loopFrom("1", Block{M.ifStmt(Better, std::move(Then), {}, loc(L))});
+    const Expr *Lo = N == "max_element" ? M.ref(Best) : AK;
+    const Expr *Hi = N == "max_element" ? AK : M.ref(Best);
+    const Expr *Better = Custom ? applyOperation(Fns[0], {Lo, Hi}, L)
+                                : M.binary(Op::Lt, Lo, Hi, Type::scalar(ScalarKind::Bool, "bool"));
+    if (Better) {
+      Block Then{M.assign(M.ref(Best), AK, loc(L))};
+      emit(M.ifStmt(Better, std::move(Then), {}, loc(L)));
+    } else if (Custom && Diags.errorCount() == Before)
+      fail(CE->getArg(Plain)->getBeginLoc(), "the comparison of 'std::" + N +
+                                                  "' must return a value");
+    leaveBody();
+    if (!Better)
+      return nullptr;
+    const Expr *Second = M.constant("1", IndexT);
+    if (A.First && A.First->K == Op::Const && llvm::all_of(A.First->Text, llvm::isDigit))
+      Second = M.constant(std::to_string(std::stoll(A.First->Text) + 1), IndexT);
+    else if (A.First)
+      Second = M.binary(Op::Add, toIndexType(A.First, IndexT), Second, IndexT);
+    countedLoop(K, Second, A.Last, std::move(Body), L);
     return M.ref(Best);
   }
-  const clang::Expr *InitE = CE->getArg(Want - 1);
+  const clang::Expr *InitE = CE->getArg(Plain - 1);
   Type T;
   if (!typeOf(CE->getType(), L, T, "the result of this call"))
     return nullptr;
+  if (T.Rec || T.isMemory())
+    return fail(InitE->getBeginLoc(), "'std::" + N + "' is supported with a number as its "
+                                      "initial value: " + RecognisedAlgorithms);
   if (!T.isFloating() && Elem.isFloating())
     return fail(InitE->getBeginLoc(), "'std::" + N + "' with an integer initial value "
                                       "adds in integers and drops the fractions; write a "
@@ -240,24 +150,45 @@ const Expr *GraphBuilder::Impl::stdAlgorithm(const clang::CallExpr *CE, bool Der
   };
   Var *Acc = temp(N == "accumulate" ? "sum" : "dot", T, L);
   emit(M.decl(Acc, conv(Init, T), loc(L)));
+  inBody();
+  AK = rangeElement(A, A, K);
   const Expr *Term = AK;
-  Type Common = T;
-  if (Elem.Scalar > Common.Scalar && Elem.isFloating())
-    Common = Elem;
-  if (B) {
-    Type BE = B->Ty.element();
-    if (BE.Scalar > Common.Scalar && BE.isFloating())
-      Common = BE;
-    Term = M.binary(Op::Mul, conv(AK, Common), conv(M.load(B, M.ref(K)), Common), Common);
+  const Expr *Sum = nullptr;
+  if (Custom) {
+    if (B.Base)
+      Term = applyOperation(Fns[1], {AK, rangeElement(B, A, K)}, L);
+    if (Term)
+      Sum = applyOperation(Fns[0], {M.ref(Acc), Term}, L);
+    if (Sum && Sum->Ty.Rec)
+      Sum = fail(CE->getArg(Plain)->getBeginLoc(), "the operation of 'std::" + N +
+                                                        "' must return a number");
+    if (!Sum && Term && Diags.errorCount() == Before)
+      fail(CE->getArg(Plain)->getBeginLoc(), "the operation of 'std::" + N +
+                                                  "' must return a value");
+  } else {
+    Type Common = T;
+    if (Elem.Scalar > Common.Scalar && Elem.isFloating())
+      Common = Elem;
+    if (B.Base) {
+      Type BE = B.Base->Ty.element();
+      if (BE.Scalar > Common.Scalar && BE.isFloating())
+        Common = BE;
+      Term = M.binary(Op::Mul, conv(AK, Common), conv(rangeElement(B, A, K), Common), Common);
+    }
+    Sum = M.binary(Op::Add, conv(M.ref(Acc), Common), conv(Term, Common), Common);
   }
-  const Expr *Sum = M.binary(Op::Add, conv(M.ref(Acc), Common), conv(Term, Common), Common);
-  loopFrom("0", Block{M.assign(M.ref(Acc), conv(Sum, T), loc(L))});
+  if (Sum)
+    emit(M.assign(M.ref(Acc), conv(Sum, T), loc(L)));
+  leaveBody();
+  if (!Sum)
+    return nullptr;
+  countedLoop(K, A.First, A.Last, std::move(Body), L);
   return M.ref(Acc);
 }
 
 bool GraphBuilder::Impl::iteratorAlgorithm(const clang::CallExpr *CE) {
   const clang::FunctionDecl *FD = CE->getDirectCallee();
-  std::string N = stdFunction(FD);
+  std::string N = stdFunctionName(FD);
   if (N.empty() || !FD->getPrimaryTemplate())
     return false;
   for (const clang::Expr *A : CE->arguments()) {
@@ -272,5 +203,5 @@ bool GraphBuilder::Impl::iteratorAlgorithm(const clang::CallExpr *CE) {
 const Expr *GraphBuilder::Impl::refuseIteratorAlgorithm(const clang::CallExpr *CE) {
   return fail(CE->getBeginLoc(), "'std::" + CE->getDirectCallee()->getNameAsString() +
                                      "' over iterators is not supported in differentiated "
-                                     "code: " + Recognised);
+                                     "code: " + RecognisedAlgorithms);
 }

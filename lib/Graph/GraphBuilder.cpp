@@ -512,6 +512,8 @@ const Expr *GraphBuilder::Impl::callExpr(const clang::CallExpr *CE) {
   if (FD->isInStdNamespace() && FD->getIdentifier() && CE->getNumArgs() == 1 &&
       (FD->getName() == "move" || FD->getName() == "forward"))
     return expr(CE->getArg(0)); // std::move(x) names x
+  if (const graph::Expr *R = viewCall(CE, FD, Handled); Handled)
+    return R; // a view passed: inlined (Views.cpp)
   if (isAccessor(FD))
     return accessorCall(CE, FD, ObjectE, ObjectByPointer, ArgEs);
   graph::Type RT;

@@ -44,6 +44,13 @@ const clang::Expr *stripCopies(const clang::Expr *E);
 /// being its only kind of return (`Vec3 &operator+=(const Vec3 &)`).
 bool returnsThis(const clang::CXXMethodDecl *MD);
 
+/// The message that lists the standard algorithms and ranges adgen
+/// recognises (IteratorRanges.cpp).
+extern const char *const RecognisedAlgorithms;
+/// The name of \p FD if it is a function of namespace std from the standard
+/// library, else "".
+std::string stdFunctionName(const clang::FunctionDecl *FD);
+
 /// What a `break` inside the current statement leaves.
 enum class BreakTarget { Loop, Switch };
 
@@ -229,6 +236,18 @@ private:
   /// `s.p` of a view: its field's local (sets \p Handled).
   const Expr *viewField(const clang::MemberExpr *ME, bool &Handled);
   const Expr *viewAsWhole(const clang::DeclRefExpr *DRE);
+  /// A call of a function with a body that is passed a view: sets \p
+  /// Handled and inlines the call, its view parameters bound to the fields
+  /// of the caller's view.
+  const Expr *viewCall(const clang::CallExpr *CE, const clang::FunctionDecl *FD,
+                       bool &Handled);
+  /// Binds parameter \p PD of a function inlined by viewCall to view \p A
+  /// (sets \p Bound); saves the entry it replaces. False after an error.
+  bool bindViewParam(const clang::ParmVarDecl *PD, const clang::Expr *A,
+                     std::vector<std::pair<const clang::Decl *, std::map<std::string, Var *>>> &Saved,
+                     bool &Bound);
+  /// Functions being inlined by viewCall, to refuse recursion.
+  std::vector<const clang::FunctionDecl *> ViewCalls;
   llvm::DenseMap<const clang::Decl *, std::map<std::string, Var *>> Views;
   /// `const_cast<double *>(p)`, `(double *)p` of a pointer to const.
   const Expr *castAwayConst(const clang::CastExpr *CE);
@@ -262,11 +281,53 @@ private:
   bool isRangeAlgorithm(const clang::CallExpr *CE);
   /// Builds one as the loop it means; a statement of its own.
   bool rangeAlgorithm(const clang::CallExpr *CE);
-  /// The memory a range's begin \p Begin (and end \p End, or null for an
-  /// output) covers from its first element, and its length in \p Size (set
-  /// only with End). Null after an error.
-  const Expr *rangeStart(const clang::CallExpr *CE, const clang::Expr *Begin,
-                         const clang::Expr *End, const Expr *&Size);
+  struct LambdaInfo {
+    const clang::LambdaExpr *Lambda = nullptr;
+    /// Captures by copy: the captured variable and its copy.
+    std::vector<std::pair<const clang::Decl *, Var *>> Copies;
+  };
+  /// A range of a standard algorithm (IteratorRanges.cpp): the memory it
+  /// walks and the positions of its first element and past its last (null
+  /// for 0; Last only for a range given by both ends).
+  struct IterRange {
+    const Expr *Base = nullptr;
+    const Expr *First = nullptr;
+    const Expr *Last = nullptr;
+    bool AllowRecords = true;
+  };
+  /// Reads the range \p Begin .. \p End (\p End null for an output); false
+  /// after an error.
+  bool iteratorRange(const clang::CallExpr *CE, const clang::Expr *Begin,
+                     const clang::Expr *End, IterRange &Out);
+  /// The element of \p R that the loop over \p Lead reads at index \p K.
+  const Expr *rangeElement(const IterRange &R, const IterRange &Lead, Var *K);
+  /// Copies a range's bounds into locals named Base_first / Base_count, so
+  /// that an operation that changes them does not change the loop.
+  void pinRange(IterRange &R, llvm::StringRef Base, clang::SourceLocation L);
+  const Expr *movedBy(const Expr *At, const clang::Expr *By, bool Minus);
+  const Expr *toIndexType(const Expr *E, const Type &T);
+  /// Emits `for (K = First; K < Last; ++K) Body` (First null: from 0).
+  void countedLoop(Var *K, const Expr *First, const Expr *Last, Block Body,
+                   clang::SourceLocation L);
+  /// The operation a standard algorithm calls (AlgorithmOperations.cpp).
+  struct AlgorithmOp {
+    enum KindT { Lambda, Builtin, Function, Functor } Kind = Lambda;
+    LambdaInfo Local;
+    LambdaInfo *Info = nullptr;
+    std::string Name;
+    const clang::CXXMethodDecl *MD = nullptr; ///< a lambda's call operator
+    const clang::FunctionDecl *FD = nullptr;  ///< the function or operator() called
+    graph::Op Arith = graph::Op::Add; ///< std::plus<> and kin
+    const Expr *Object = nullptr; ///< the object whose operator() is called
+  };
+  /// Reads \p OpE as the operation of std::\p Algo taking \p Arity
+  /// elements; false after an error. \p Out must not move afterwards.
+  bool algorithmOperation(const clang::Expr *OpE, llvm::StringRef Algo, unsigned Arity,
+                          AlgorithmOp &Out);
+  /// Calls \p Fn on \p Elems (lvalues): its result, or null (void; or after
+  /// an error).
+  const Expr *applyOperation(AlgorithmOp &Fn, llvm::ArrayRef<const Expr *> Elems,
+                             clang::SourceLocation L);
   /// Another standard algorithm over iterators (std::sort, std::partial_sum).
   bool iteratorAlgorithm(const clang::CallExpr *CE);
   const Expr *refuseIteratorAlgorithm(const clang::CallExpr *CE);
@@ -308,11 +369,6 @@ private:
   const Expr *cplxBind(const Expr *E, llvm::StringRef Name, clang::SourceLocation L);
   const Expr *cplxStore(const Expr *Dst, ComplexParts P, clang::SourceLocation L);
   // Lambdas defined and called in place (Lambdas.cpp).
-  struct LambdaInfo {
-    const clang::LambdaExpr *Lambda = nullptr;
-    /// Captures by copy: the captured variable and its copy.
-    std::vector<std::pair<const clang::Decl *, Var *>> Copies;
-  };
   llvm::DenseMap<const clang::Decl *, LambdaInfo> Lambdas;
   bool lambdaCaptures(const clang::LambdaExpr *LE, llvm::StringRef Name, LambdaInfo &Info);
   bool lambdaDecl(const clang::VarDecl *VD);
@@ -325,7 +381,7 @@ private:
   /// or, when \p Elems is not empty, to those lvalues (the elements a range
   /// algorithm hands it). Its result, or null (void; or after an error).
   const Expr *inlineLambda(LambdaInfo &Info, llvm::StringRef Name,
-                           const clang::CXXMethodDecl *MD,
+                           const clang::FunctionDecl *MD,
                            llvm::ArrayRef<const clang::Expr *> ArgEs,
                            llvm::ArrayRef<const Expr *> Elems, clang::SourceLocation CallLoc);
 

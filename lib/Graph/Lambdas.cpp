@@ -134,7 +134,7 @@ const Expr *GraphBuilder::Impl::lambdaCall(const clang::CallExpr *CE,
 }
 
 const Expr *GraphBuilder::Impl::inlineLambda(LambdaInfo &Info, llvm::StringRef Name,
-                                             const clang::CXXMethodDecl *MD,
+                                             const clang::FunctionDecl *MD,
                                              llvm::ArrayRef<const clang::Expr *> ArgEs,
                                              llvm::ArrayRef<const Expr *> Elems,
                                              clang::SourceLocation CallLoc) {
@@ -142,15 +142,19 @@ const Expr *GraphBuilder::Impl::inlineLambda(LambdaInfo &Info, llvm::StringRef N
   const auto *CS = Body ? dyn_cast<clang::CompoundStmt>(Body) : nullptr;
   if (!CS)
     return fail(CallLoc, "lambda body not available");
+  // A function inlined for its view parameters (Views.cpp), or a lambda.
+  bool IsLambda = isa<clang::CXXMethodDecl>(MD);
+  const char *What = IsLambda ? "lambda" : "function";
   const clang::Stmt *Last = CS->body_empty() ? nullptr : CS->body_back();
   const auto *FinalReturn = Last ? dyn_cast<clang::ReturnStmt>(Last) : nullptr;
   EarlyReturns ER;
   ER.Last = FinalReturn;
   ER.TraverseStmt(const_cast<clang::CompoundStmt *>(CS));
   if (ER.Found)
-    return fail(ER.Found->getReturnLoc(), "a lambda with a 'return' before its end is not "
-                                          "supported in differentiated code; compute the "
-                                          "result in a variable and return it last");
+    return fail(ER.Found->getReturnLoc(), std::string("a ") + What + " with a 'return' before "
+                                          "its end is not supported in differentiated code "
+                                          "here; compute the result in a variable and "
+                                          "return it last");
 
   // Parameters: copies of the arguments, or aliases of them.
   std::vector<std::pair<const clang::Decl *, Var *>> SavedVars;
@@ -159,14 +163,22 @@ const Expr *GraphBuilder::Impl::inlineLambda(LambdaInfo &Info, llvm::StringRef N
     SavedVars.push_back({D, Vars.lookup(D)});
     Vars[D] = V;
   };
+  std::vector<std::pair<const clang::Decl *, std::map<std::string, Var *>>> SavedViews;
   for (unsigned I = 0; I < MD->getNumParams(); ++I) {
     const clang::ParmVarDecl *PD = MD->getParamDecl(I);
     // A range algorithm's element (Elems) is an lvalue built already.
     const clang::Expr *A = Elems.empty() ? ArgEs[I] : nullptr;
     clang::SourceLocation AL = A ? A->getBeginLoc() : CallLoc;
+    if (A && !IsLambda) {
+      bool Bound = false;
+      if (!bindViewParam(PD, A, SavedViews, Bound))
+        return nullptr;
+      if (Bound)
+        continue;
+    }
     graph::Type T;
     if (!typeOf(PD->getType(), PD->getLocation(), T,
-                "lambda parameter '" + PD->getNameAsString() + "'"))
+                std::string(What) + " parameter '" + PD->getNameAsString() + "'"))
       return nullptr;
     if (T.IsReference || T.IsPointer) {
       if (!A && T.IsPointer)
@@ -232,10 +244,11 @@ const Expr *GraphBuilder::Impl::inlineLambda(LambdaInfo &Info, llvm::StringRef N
   clang::QualType RT = MD->getReturnType();
   if (OK && FinalReturn && FinalReturn->getRetValue() && !RT->isVoidType()) {
     graph::Type T;
-    OK = typeOf(RT, FinalReturn->getReturnLoc(), T, ("the result of lambda '" + Name + "'").str());
+    OK = typeOf(RT, FinalReturn->getReturnLoc(), T,
+                ("the result of " + llvm::Twine(What) + " '" + Name + "'").str());
     if (OK && (T.IsReference || T.IsPointer))
-      OK = failStmt(FinalReturn->getReturnLoc(), "a lambda returning a pointer or "
-                                                 "reference is not supported");
+      OK = failStmt(FinalReturn->getReturnLoc(), std::string("a ") + What + " returning a "
+                                                 "pointer or reference is not supported");
     if (OK) {
       T.IsConst = false;
       Var *R = temp(Name, T, FinalReturn->getReturnLoc());
@@ -259,6 +272,12 @@ const Expr *GraphBuilder::Impl::inlineLambda(LambdaInfo &Info, llvm::StringRef N
       Vars[It->first] = It->second;
     else
       Vars.erase(It->first);
+  }
+  for (auto It = SavedViews.rbegin(); It != SavedViews.rend(); ++It) {
+    if (It->second.empty())
+      Views.erase(It->first);
+    else
+      Views[It->first] = It->second;
   }
   for (auto It = SavedAliases.rbegin(); It != SavedAliases.rend(); ++It) {
     if (It->second)

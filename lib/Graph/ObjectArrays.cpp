@@ -115,10 +115,6 @@ bool GraphBuilder::Impl::objectArrayDecl(const clang::VarDecl *VD, const Type &T
   Cur = Saved;
   if (!OK)
     return false;
-  Type Bool = Type::scalar(ScalarKind::Bool, "bool");
-  Block Init0{M.decl(K, M.constant("0", SizeT))};
-  Block Inc{M.assign(M.ref(K), M.binary(Op::Add, M.ref(K), M.constant("1", SizeT), SizeT))};
-  emit(M.loop(LoopKind::For, std::move(Init0), M.binary(Op::Lt, M.ref(K), Size, Bool),
-              std::move(Body), std::move(Inc), loc(L)));
+  countedLoop(K, nullptr, Size, std::move(Body), L);
   return true;
 }

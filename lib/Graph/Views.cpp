@@ -13,13 +13,17 @@
 // parameter, a local array, vector or scratch buffer), which the graph and
 // both transforms already support, with its adjoint or tangent pointer.
 // Supported: brace initialisation of every field, field reads and writes of
-// the non-pointer fields. Refused with a located error: a view used as a
-// whole (passed to a function, copied, returned), a view parameter, views
-// declared without initialiser, reference fields, nested structs.
+// the non-pointer fields, and passing a view to a helper with a body
+// (inlined; see viewCall below). Refused with a located error: a view used
+// as a whole otherwise (copied, returned), a view parameter of a marked
+// function, views declared without initialiser, reference fields, nested
+// structs.
 //
 //===----------------------------------------------------------------------===//
 
 #include "Graph/GraphBuilderImpl.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/Basic/SourceManager.h"
 
 using namespace adgen;
 using namespace adgen::graph;
@@ -128,4 +132,80 @@ const Expr *GraphBuilder::Impl::viewAsWhole(const clang::DeclRefExpr *DRE) {
                   "' (a struct with pointer fields) can be used only through its fields "
                   "('" + DRE->getDecl()->getNameAsString() + ".p[i]') in differentiated "
                   "code; pass the pointer and the sizes to functions instead of the view");
+}
+
+// A view passed to a function (by value or by reference) is split into its
+// fields at the call: adgen inlines the call, the function's view parameter
+// naming the caller's field locals (a reference) or copies of them (by
+// value, `v_p`, `v_n`), so the function's `v.p[i]` is a pointer local into
+// memory adgen tracks, exactly as in the caller. A shadow view (a struct of
+// derivative pointers handed to a differentiated helper) would need a
+// helper signature per view type and a rule for pointer fields that point
+// into inactive memory; inlining needs neither, and the transforms see
+// only what they already support.
+const Expr *GraphBuilder::Impl::viewCall(const clang::CallExpr *CE, const clang::FunctionDecl *FD,
+                                         bool &Handled) {
+  Handled = false;
+  if (isa<clang::CXXMemberCallExpr>(CE) || isa<clang::CXXOperatorCallExpr>(CE))
+    return nullptr;
+  bool Any = false;
+  for (unsigned I = 0; I < FD->getNumParams(); ++I)
+    Any |= isViewType(FD->getParamDecl(I)->getType().getNonReferenceType());
+  if (!Any)
+    return nullptr;
+  Handled = true;
+  std::string Name = FD->getNameAsString();
+  const clang::FunctionDecl *Def = FD->getDefinition();
+  if (!Def || Ctx.getSourceManager().isInSystemHeader(FD->getLocation()))
+    return fail(CE->getBeginLoc(), "call to '" + Name + "', which takes a view (a struct "
+                                   "with pointer fields), needs the function's body: adgen "
+                                   "inlines such calls");
+  if (std::count(ViewCalls.begin(), ViewCalls.end(), Def))
+    return fail(CE->getBeginLoc(), "recursive call to '" + Name + "' with a view (a struct "
+                                   "with pointer fields) is not supported; pass the pointer "
+                                   "and the sizes instead");
+  ViewCalls.push_back(Def);
+  LambdaInfo None;
+  std::vector<const clang::Expr *> ArgEs(CE->arg_begin(), CE->arg_end());
+  unsigned Before = Diags.errorCount();
+  const Expr *R = inlineLambda(None, Name, Def, ArgEs, {}, CE->getBeginLoc());
+  ViewCalls.pop_back();
+  if (!R && Diags.errorCount() == Before && !CE->getType()->isVoidType())
+    return fail(CE->getBeginLoc(), "this call of '" + Name + "' is not supported");
+  return R;
+}
+
+bool GraphBuilder::Impl::bindViewParam(
+    const clang::ParmVarDecl *PD, const clang::Expr *A,
+    std::vector<std::pair<const clang::Decl *, std::map<std::string, Var *>>> &Saved,
+    bool &Bound) {
+  Bound = false;
+  clang::QualType PT = PD->getType();
+  if (!isViewType(PT.getNonReferenceType()))
+    return true;
+  const auto *DRE = dyn_cast<clang::DeclRefExpr>(stripCopies(A)->IgnoreParenImpCasts());
+  auto It = DRE ? Views.find(DRE->getDecl()) : Views.end();
+  if (It == Views.end())
+    return failStmt(A->getBeginLoc(), "a view (a struct with pointer fields) passed to a "
+                                      "function must be a local view variable ('" +
+                                          PT.getNonReferenceType().getUnqualifiedType()
+                                              .getAsString() +
+                                          " v{x, n}; f(v);')");
+  Bound = true;
+  std::map<std::string, Var *> Src = It->second; // Views may grow below
+  Saved.push_back({PD, Views.lookup(PD)});
+  if (PT->isReferenceType()) {
+    Views[PD] = Src; // the caller's fields themselves
+    return true;
+  }
+  std::map<std::string, Var *> Copy;
+  for (auto &[FName, V] : Src) {
+    Var *C = newVar((PD->getName() + "_" + FName).str(), V->Ty, VarKind::Local,
+                    PD->getLocation());
+    C->Root = V->Root;
+    emit(M.decl(C, M.ref(V), loc(A->getBeginLoc())));
+    Copy[FName] = C;
+  }
+  Views[PD] = Copy;
+  return true;
 }

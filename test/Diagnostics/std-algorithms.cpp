@@ -1,7 +1,8 @@
 // Standard algorithms over iterators other than the recognised ones
-// (test/Containers/std-algorithms.cpp), part of a range, an integer initial
-// value, and an iterator kept rather than dereferenced are refused with
-// located errors that name the construct (not libstdc++'s internals).
+// (test/Containers/std-algorithms.cpp), iterators kept in variables, an
+// operation without a body, an integer initial value, and an iterator kept
+// rather than dereferenced are refused with located errors that name the
+// construct (not libstdc++'s internals).
 // RUN: rm -f %t.out
 // RUN: not %adgen %s -o %t.out -- -std=c++17 2>&1 | FileCheck %s --implicit-check-not=error:
 // RUN: test ! -e %t.out
@@ -10,18 +11,20 @@
 #include <cmath>
 #include <numeric>
 #include <vector>
+#include <iterator>
 
 ADGEN_REVERSE("v")
 double sorted(std::vector<double> &v) {
-  // CHECK: std-algorithms.cpp:[[@LINE+1]]:3: error: 'std::sort' over iterators is not supported in differentiated code: adgen recognises std::accumulate, std::inner_product, *std::max_element / *std::min_element, and std::transform / std::for_each with a lambda, over a whole std::vector, std::array or array ('v.begin(), v.end()', 'std::begin(a), std::end(a)', 'a, a + n'); write a loop otherwise
+  // CHECK: std-algorithms.cpp:[[@LINE+1]]:3: error: 'std::sort' over iterators is not supported in differentiated code: adgen recognises std::accumulate, std::inner_product, *std::max_element / *std::min_element, and std::transform / std::for_each, over a std::vector, std::array, array or pointer, whole or in part ('v.begin(), v.end()', 'std::begin(a), std::end(a)', 'a, a + n', 'v.begin() + k, v.end()', 'v.data(), v.data() + n'); write a loop otherwise
   std::sort(v.begin(), v.end());
   return v[0];
 }
 
 ADGEN_REVERSE("v")
-double part(const std::vector<double> &v) {
-  // CHECK: std-algorithms.cpp:[[@LINE+1]]:26: error: 'std::accumulate' over this range is not supported
-  return std::accumulate(v.begin() + 1, v.end(), 0.0);
+double kept_begin(const std::vector<double> &v) {
+  // CHECK: std-algorithms.cpp:[[@LINE+1]]:8: error: local variable 'first' has type '__normal_iterator
+  auto first = v.begin() + 1;
+  return std::accumulate(first, v.end(), 0.0);
 }
 
 ADGEN_REVERSE("v")
@@ -38,24 +41,29 @@ double kept_iterator(const std::vector<double> &v) {
 }
 
 ADGEN_REVERSE("v")
-double part_transform(std::vector<double> &v) {
-  // CHECK: std-algorithms.cpp:[[@LINE+1]]:18: error: 'std::transform' over this range is not supported: adgen recognises
-  std::transform(v.begin() + 1, v.end(), v.begin(), [](double x) { return x * x; });
+double two_vectors(std::vector<double> &v, const std::vector<double> &w,
+                   const std::vector<double> &u) {
+  // CHECK: std-algorithms.cpp:[[@LINE+1]]:33: error: 'std::transform' over this range is not supported: adgen recognises
+  std::transform(w.begin() + 1, u.end(), v.begin(), [](double x) { return x * x; });
   return v[0];
 }
 
-ADGEN_REVERSE("v")
-double part_for_each(std::vector<double> &v, int n) {
-  // CHECK: std-algorithms.cpp:[[@LINE+1]]:17: error: 'std::for_each' over this range is not supported: adgen recognises
-  std::for_each(v.data(), v.data() + n, [](double &x) { x *= 2; });
-  return v[0];
-}
-
-static double twice(double x) { return 2 * x; }
+double twice(double x);
 ADGEN_REVERSE("v")
 double function_operation(std::vector<double> &v) {
-  // CHECK: std-algorithms.cpp:[[@LINE+1]]:49: error: 'std::transform' is supported with a lambda as its operation ('[&](double v) { ... }', written in place or held in a variable defined in the function); a generic lambda must be used with one element type
+  // CHECK: std-algorithms.cpp:[[@LINE+1]]:49: error: 'std::transform' with function 'twice' as its operation needs the function's body; wrap it in a lambda ('[](double v) { return twice(v); }')
   std::transform(v.begin(), v.end(), v.begin(), twice);
+  return v[0];
+}
+
+struct Identity {
+  template <typename T> T operator()(T x) const { return x; }
+};
+ADGEN_REVERSE("v")
+double generic_operation(std::vector<double> &v) {
+  Identity op;
+  // CHECK: std-algorithms.cpp:[[@LINE+1]]:49: error: 'std::transform' is supported with a lambda, a function with a body, an object with one operator() or std::plus<> / std::multiplies<> (and kin) as its operation; a generic lambda must be used with one element type
+  std::transform(v.begin(), v.end(), v.begin(), op);
   return v[0];
 }
 
@@ -85,7 +93,7 @@ double grow_output(const std::vector<double> &v) {
 ADGEN_REVERSE("v")
 double two_types(std::vector<double> &v, std::vector<float> &w) {
   auto sq = [](auto &x) { x = x * x; };
-  // CHECK: std-algorithms.cpp:[[@LINE+1]]:37: error: 'std::for_each' is supported with a lambda as its operation
+  // CHECK: std-algorithms.cpp:[[@LINE+1]]:37: error: 'std::for_each' is supported with a lambda, a function with a body
   std::for_each(v.begin(), v.end(), sq);
   std::for_each(w.begin(), w.end(), sq);
   return v[0] + w[0];

@@ -1,5 +1,6 @@
 // Views (structs with pointer fields) that stay refused; local views
-// initialised with braces work (test/Pointers/views.cpp). No output file is
+// initialised with braces work (test/Pointers/views.cpp), and so do views
+// passed to helpers with a body (test/Pointers/views-as-parameters.cpp). No output file is
 // written.
 // RUN: rm -f %t.out
 // RUN: not %adgen %s -o %t.out -- -std=c++17 2>&1 | FileCheck %s --implicit-check-not=error:
@@ -8,17 +9,32 @@
 
 struct Span { const double *p; int n; };
 
-static double total(Span s) {
-  double t = 0;
-  for (int i = 0; i < s.n; ++i) t += s.p[i];
-  return t;
-}
+double total(Span s);
 
 ADGEN_REVERSE("x")
 double passed(const double *x, int n) {
   Span s{x, n};
-  // CHECK: views.cpp:[[@LINE+1]]:10: error: call to 'total', whose parameter or result types adgen does not support: field 'p' of 'Span' is a pointer or reference; adgen supports structs of values
+  // CHECK: views.cpp:[[@LINE+1]]:10: error: call to 'total', which takes a view (a struct with pointer fields), needs the function's body: adgen inlines such calls
   return total(s);
+}
+
+static double first(Span s) { return s.p[0]; }
+ADGEN_REVERSE("x")
+double temporary(const double *x) {
+  // CHECK: views.cpp:[[@LINE+1]]:16: error: a view (a struct with pointer fields) passed to a function must be a local view variable ('Span v{x, n}; f(v);')
+  return first(Span{x, 1});
+}
+
+static double early(Span s) {
+  if (s.n > 1)
+    // CHECK: views.cpp:[[@LINE+1]]:5: error: a function with a 'return' before its end is not supported in differentiated code here; compute the result in a variable and return it last
+    return s.p[1];
+  return s.p[0];
+}
+ADGEN_REVERSE("x")
+double early_return(const double *x, int n) {
+  Span s{x, n};
+  return early(s);
 }
 
 ADGEN_REVERSE("x")
