@@ -77,7 +77,7 @@ private:
     auto P = Plan.Pushes.find(S);
     if (P != Plan.Pushes.end() && P->second)
       line(S, targetOf(S) + (inverseIncrement(S) ? ": undone by its inverse; nothing stored"
-                                                 : ": old value stored"));
+                                                 : ": old value stored" + elements(S)));
     auto args = [&](const std::vector<unsigned> &Is) {
       std::string Names;
       for (unsigned I : Is)
@@ -92,6 +92,21 @@ private:
     if (R != Plan.Restored.end() && !R->second.empty())
       line(S, "call " + S->Fn->BaseName + ": " + args(R->second) +
                   " stored and restored by its helpers");
+  }
+
+  /// For an array of which the backward sweep reads some elements only.
+  std::string elements(const Stmt *S) {
+    const Expr *T = S->K == StmtKind::Assign ? S->Target : nullptr;
+    if (!T || T->K != Op::Load || T->Ops[0]->K != Op::VarRef)
+      return "";
+    auto E = Plan.Elements.find(T->Ops[0]->V);
+    if (E == Plan.Elements.end())
+      return "";
+    std::string Name = T->Ops[0]->V->Name;
+    std::string Range = Name + "[" + std::to_string(E->second.Lo) +
+                        (E->second.Lo == E->second.Hi ? "" : ".." + std::to_string(E->second.Hi)) +
+                        "]";
+    return " for " + Range + " only; the other elements are not read backwards";
   }
 
   void loop(const Stmt *S) {
