@@ -420,9 +420,12 @@ void Reverse::planElements() {
         Seen[R].add(*E);
     }
   }
-  for (auto &E : Seen)
-    if (!Any.count(E.first) && !E.second.empty())
+  for (auto &E : Seen) {
+    long long Last = static_cast<long long>(E.first->Ty.ArraySize) - 1;
+    bool Every = E.second.Lo <= 0 && E.second.Hi >= Last; // the whole array
+    if (!Any.count(E.first) && !E.second.empty() && !Every)
       Plan.Elements[E.first] = E.second;
+  }
 }
 
 void Reverse::forReadElement(const Expr *Target, Block &Out,

@@ -133,7 +133,10 @@ private:
   void stmt(const Stmt *S) {
     switch (S->K) {
     case StmtKind::Decl: // a loop temporary may be recomputed backwards
-      read(S->Value);
+      if (S->Value && Loops == 0 && !S->V->Ty.isMemory() && S->V->Ty.isFloating())
+        value(S->Value);
+      else
+        read(S->Value);
       return;
     case StmtKind::Assign:
     case StmtKind::AddAssign:
@@ -198,8 +201,10 @@ private:
         Counters[Counter] = *R;
     }
     read(S->Value);
+    ++Loops;
     block(S->Body);
     block(S->Inc);
+    --Loops;
     if (Counter) // after the loop the counter is past its range
       Counters.erase(Counter);
   }
@@ -208,6 +213,8 @@ private:
   CounterRanges Counters;
   ElementRange Seen;
   bool Unknown = false;
+  unsigned Loops = 0; ///< loops around the statement
+
 };
 
 } // namespace
