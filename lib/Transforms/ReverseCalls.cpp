@@ -237,7 +237,9 @@ void Reverse::backwardCall(Stmt *S, Block &Out) {
     Args.push_back(M.ref(Tape)); // and pops from it
   }
   Out.push_back(M.callStmt(nullptr, HC, Args, S->Where));
-  if (!Pl.Custom)
+  if (!Pl.Custom) {
     ReplayCalls.insert(Out.back());
+    ReplayOrigin[Out.back()] = S;
+  }
   Out.insert(Out.end(), After.begin(), After.end());
 }

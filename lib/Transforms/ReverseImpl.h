@@ -148,6 +148,15 @@ private:
   /// Calls of generated reverse helpers in the backward sweep, whose
   /// write-only parameters read nothing (collectReads).
   llvm::DenseSet<const Stmt *> ReplayCalls;
+  /// The call of f that each of those reverses.
+  llvm::DenseMap<const Stmt *, const Stmt *> ReplayOrigin;
+  /// Plan.Elements: local arrays of which the backward sweep reads only some
+  /// elements (StoragePlanElements.h).
+  void planElements();
+  /// The push (forward) or restore (backward) \p Do of `Target = ...`, for
+  /// the elements the backward sweep reads: as it is, under
+  /// `if (i <= hi)`, or not at all.
+  void forReadElement(const Expr *Target, Block &Out, llvm::function_ref<void(Block &)> Do);
   llvm::DenseMap<const Function *, std::vector<bool>> WriteOnly;
   const std::vector<bool> &writeOnly(const Function &Callee) {
     auto It = WriteOnly.find(&Callee);

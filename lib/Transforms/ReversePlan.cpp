@@ -344,6 +344,7 @@ bool Reverse::planStorage() {
     if (!Grew)
       break;
   }
+  planElements();
   {
     llvm::DenseSet<Var *> Reads;
     planStores(L.Body, 0, Reads);
@@ -361,6 +362,100 @@ bool Reverse::planStorage() {
   }
   planControl(L.Body, 0);
   return OK;
+}
+
+/// Local arrays of which the backward sweep reads only some elements,
+/// known by index (StoragePlanElements.h). The backward code of each
+/// top-level statement is read on its own: what the statements after the
+/// last one that writes an array read of it is its final value, which no
+/// store serves.
+void Reverse::planElements() {
+  Plan.Elements.clear();
+  bool Parallel = false;
+  forEachStmt(L.Body, [&](Stmt *S) { Parallel |= S->Omp != nullptr; });
+  if (Parallel || !Plan.Checkpointed.empty())
+    return; // iterations and steps run again backwards: they read everything
+  llvm::DenseSet<Var *> Cands;
+  for (Var *R : Plan.Needed) {
+    const Type &T = R->Ty;
+    if (R->Kind == VarKind::Local && T.ArraySize > 0 && !T.Rec && !T.isContainer() &&
+        T.isFloating() && !mustRestore(R) && !Resized.count(R))
+      Cands.insert(R);
+  }
+  if (Cands.empty())
+    return;
+  llvm::DenseMap<Var *, size_t> LastWrite;
+  for (size_t K = 0; K < L.Body.size(); ++K)
+    forEachStmt(Block{L.Body[K]}, [&](Stmt *S) {
+      auto write = [&](Var *R) {
+        if (R && Cands.count(R))
+          LastWrite[R] = K;
+      };
+      if (S->Target)
+        write(rootOf(S->Target));
+      if (S->K == StmtKind::Decl || S->K == StmtKind::Resize)
+        write(S->V);
+      if (S->K == StmtKind::Call)
+        for (size_t A = 0; A < S->Args.size(); ++A)
+          if (A >= S->Fn->ParamTypes.size() || S->Fn->ParamTypes[A].isWritable())
+            write(rootOf(S->Args[A]));
+    });
+  llvm::DenseMap<Var *, ElementRange> Seen;
+  llvm::DenseSet<Var *> Any;
+  for (size_t K = 0; K < L.Body.size(); ++K) {
+    size_t Mark = G.Vars.size();
+    Block B;
+    backwardStmt(L.Body[K], B, 0);
+    ElementReads Reads(Cands);
+    forEachStmt(B, [&](Stmt *S) {
+      Reads.stmt(S, ReplayCalls.count(S) ? ReplayOrigin.lookup(S) : nullptr);
+    });
+    G.Vars.resize(Mark);
+    for (Var *R : Cands) {
+      auto W = LastWrite.find(R);
+      if (W == LastWrite.end() || K > W->second)
+        continue;
+      if (Reads.anyElement(R))
+        Any.insert(R);
+      else if (std::optional<ElementRange> E = Reads.range(R))
+        Seen[R].add(*E);
+    }
+  }
+  for (auto &E : Seen) {
+    long long Last = static_cast<long long>(E.first->Ty.ArraySize) - 1;
+    bool Every = E.second.Lo <= 0 && E.second.Hi >= Last; // the whole array
+    if (!Any.count(E.first) && !E.second.empty() && !Every)
+      Plan.Elements[E.first] = E.second;
+  }
+}
+
+void Reverse::forReadElement(const Expr *Target, Block &Out,
+                             llvm::function_ref<void(Block &)> Do) {
+  auto It = Plan.Elements.end();
+  if (Target->K == Op::Load && Target->Ops[0]->K == Op::VarRef)
+    It = Plan.Elements.find(Target->Ops[0]->V);
+  if (It == Plan.Elements.end()) {
+    Do(Out);
+    return;
+  }
+  const ElementRange &R = It->second;
+  const Expr *I = Target->Ops[1];
+  if (std::optional<ElementRange> C = indexRange(I, {})) {
+    if (C->Hi < R.Lo || C->Lo > R.Hi)
+      return; // an element the backward sweep never reads
+    if (R.contains(C->Lo) && R.contains(C->Hi)) {
+      Do(Out);
+      return;
+    }
+  }
+  Type Bool = Type::scalar(ScalarKind::Bool, "bool");
+  const Expr *Cond = M.binary(Op::Le, I, M.constant(std::to_string(R.Hi), I->Ty), Bool);
+  if (R.Lo > 0)
+    Cond = M.binary(Op::And, M.binary(Op::Ge, I, M.constant(std::to_string(R.Lo), I->Ty), Bool),
+                    Cond, Bool);
+  Block Then;
+  Do(Then);
+  Out.push_back(M.ifStmt(Cond, std::move(Then), {}));
 }
 
 /// Which ifs push their branch and which loops their trip count: those

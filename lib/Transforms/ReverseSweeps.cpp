@@ -109,7 +109,7 @@ void Reverse::forwardStmt(Stmt *S, Block &Out, unsigned Depth) {
     if (sharedWrite(S->Target))
       return; // the forward sweep did it; the loop's iterations do not read it
     if (stores(S, S->Target, false, Depth) && !inverseIncrement(S->Target, S->Value))
-      Out.push_back(pushS(S->Target));
+      forReadElement(S->Target, Out, [&](Block &B) { B.push_back(pushS(S->Target)); });
     Out.push_back(S);
     return;
   case StmtKind::Call:
@@ -327,7 +327,9 @@ void Reverse::backwardStmtOf(Stmt *S, Block &Out, unsigned Depth) {
       if (const Expr *Inv = inverseIncrement(S->Target, S->Value))
         restore(S->Target, Inv, S->Where, Out);
       else
-        restore(S->Target, popE(S->Target->Ty), S->Where, Out);
+        forReadElement(S->Target, Out, [&](Block &B) {
+          restore(S->Target, popE(S->Target->Ty), S->Where, B);
+        });
     }
     adjointOfAssign(S->Target, S->Value, Out, S->Where);
     return;

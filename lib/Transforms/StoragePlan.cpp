@@ -77,7 +77,7 @@ private:
     auto P = Plan.Pushes.find(S);
     if (P != Plan.Pushes.end() && P->second)
       line(S, targetOf(S) + (inverseIncrement(S) ? ": undone by its inverse; nothing stored"
-                                                 : ": old value stored"));
+                                                 : elements(S)));
     auto args = [&](const std::vector<unsigned> &Is) {
       std::string Names;
       for (unsigned I : Is)
@@ -92,6 +92,27 @@ private:
     if (R != Plan.Restored.end() && !R->second.empty())
       line(S, "call " + S->Fn->BaseName + ": " + args(R->second) +
                   " stored and restored by its helpers");
+  }
+
+  /// For an array of which the backward sweep reads some elements only.
+  std::string elements(const Stmt *S) {
+    const std::string Stored = ": old value stored";
+    const Expr *T = S->K == StmtKind::Assign ? S->Target : nullptr;
+    if (!T || T->K != Op::Load || T->Ops[0]->K != Op::VarRef)
+      return Stored;
+    auto E = Plan.Elements.find(T->Ops[0]->V);
+    if (E == Plan.Elements.end())
+      return Stored;
+    const ElementRange &R = E->second;
+    std::string Range = T->Ops[0]->V->Name + "[" + std::to_string(R.Lo) +
+                        (R.Lo == R.Hi ? "" : ".." + std::to_string(R.Hi)) + "]";
+    if (std::optional<ElementRange> I = indexRange(T->Ops[1], {})) {
+      if (I->Hi < R.Lo || I->Lo > R.Hi)
+        return ": nothing stored (the backward sweep reads only " + Range + ")";
+      if (R.contains(I->Lo) && R.contains(I->Hi))
+        return Stored;
+    }
+    return Stored + " for " + Range + " only; the other elements are not read backwards";
   }
 
   void loop(const Stmt *S) {

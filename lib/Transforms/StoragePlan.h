@@ -21,6 +21,7 @@
 
 #include "Graph/Graph.h"
 #include "Transforms/CountedLoop.h"
+#include "Transforms/StoragePlanElements.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/Support/raw_ostream.h"
@@ -61,6 +62,9 @@ struct StoragePlan {
   /// Calls whose helpers store and restore what they write (argument
   /// indices): memory the caller reads backwards, or must give back.
   llvm::DenseMap<const graph::Stmt *, std::vector<unsigned>> Restored;
+  /// Local arrays of which the backward sweep reads only some elements
+  /// (StoragePlanElements.h): the old values of the others are not stored.
+  llvm::DenseMap<graph::Var *, ElementRange> Elements;
   /// What the backward sweep reads of the values the forward sweep leaves.
   llvm::DenseSet<graph::Var *> EndLive;
 };
