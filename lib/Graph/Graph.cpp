@@ -429,6 +429,19 @@ OmpLoop *Module::ompLoop(OmpLoop L) {
   return &OmpLoops.back();
 }
 
+MatrixDriver *Module::matrixDriver(MatrixDriver D) {
+  MatrixDrivers.push_back(std::move(D));
+  return &MatrixDrivers.back();
+}
+
+std::vector<const Function *> MatrixDriver::callees() const {
+  std::vector<const Function *> Out;
+  for (const Function *G : {Fwd, FwdVec, Pullback})
+    if (G)
+      Out.push_back(G);
+  return Out;
+}
+
 Stmt *Module::make(Stmt S) {
   Stmts.push_back(std::move(S));
   return &Stmts.back();
