@@ -803,3 +803,14 @@ std::string adgen::graph::qualifiedName(llvm::ArrayRef<std::string> Namespaces,
 std::string Function::qualifiedName() const {
   return adgen::graph::qualifiedName(Namespaces, Name);
 }
+
+bool adgen::graph::sameExpr(const Expr *A, const Expr *B) {
+  if (A == B)
+    return true;
+  if (A->K != B->K || A->V != B->V || A->Text != B->Text || A->Ops.size() != B->Ops.size())
+    return false;
+  for (size_t I = 0; I < A->Ops.size(); ++I)
+    if (!sameExpr(A->Ops[I], B->Ops[I]))
+      return false;
+  return true;
+}

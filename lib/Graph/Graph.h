@@ -544,6 +544,11 @@ template <typename Fn> void forEachStmt(const Block &B, Fn &&F) {
   }
 }
 
+/// True if \p A and \p B compute the same thing: the same node, or nodes
+/// of the same kind, variable and text whose operands are the same (types
+/// are not compared; one expression has one type).
+bool sameExpr(const Expr *A, const Expr *B);
+
 /// Calls \p Fn on every node of \p E, operands first.
 template <typename Fn> void forEachExpr(const Expr *E, Fn &&F) {
   if (!E)
