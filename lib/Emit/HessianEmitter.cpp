@@ -19,10 +19,8 @@ std::string scalarType(const Type &T) { return T.valueStr(); }
 
 /// The text of f_hessian's body: column j is the tangent of the gradient
 /// along input j, from \p Fwd (forward over reverse).
-std::string hessianBody(const MatrixDriver &P) {
-  const Function &F = *P.Primal;
-  const std::vector<std::string> &Lengths = P.Lengths;
-  std::string Fwd = P.Fwd->qualifiedName();
+std::string hessianBody(const Function &F, const MatrixDriver &P,
+                        const std::vector<std::string> &Lengths, const std::string &Fwd) {
   std::string O;
   size_t NF = F.Params.size();
   // Struct parameters: their numbers, in the contract's order.
@@ -143,4 +141,6 @@ std::string hessianBody(const MatrixDriver &P) {
 }
 } // namespace
 
-std::string adgen::hessianDriverBody(const MatrixDriver &D) { return hessianBody(D); }
+std::string adgen::hessianDriverBody(const MatrixDriver &D) {
+  return hessianBody(*D.Primal, D, D.Lengths, D.Fwd->qualifiedName());
+}
