@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Graph/Graph.h"
+#include "Transforms/Differentiator.h"
 #include "Transforms/TransformContext.h"
 #include "gtest/gtest.h"
 #include <string>
@@ -198,6 +199,81 @@ TEST(ReverseTransform, CallAsksForTheCalleesHelpers) {
   std::string Text = printed(*G);
   EXPECT_NE(Text.find("::helpers::g_record"), std::string::npos) << Text;
   EXPECT_NE(Text.find("::helpers::g_reverse"), std::string::npos) << Text;
+}
+
+
+// f_jacobian and f_hessian: the transforms describe the driver
+// (graph::MatrixDriver) and hold the derivatives it runs by pointer; no C++
+// text is made here (that is Emit/MatrixEmitter.h).
+
+struct Sink : ErrorSink {
+  void error(Loc, const std::string &Message) override { Errors.push_back(Message); }
+  void note(Loc, const std::string &) override {}
+  std::vector<std::string> Errors;
+};
+
+bool generated(const Differentiator &D, const Function *G) {
+  for (const Function *H : D.generated())
+    if (H == G)
+      return true;
+  return false;
+}
+
+TEST(MatrixDriver, JacobianDescribesWhatItRuns) {
+  Module M;
+  Sink Errors;
+  Differentiator D(M, Errors);
+  Function &F = product(M);
+  ASSERT_TRUE(D.jacobian(F, allActive(2), {"", ""}, "f_jacobian", JacobianMode::Auto));
+  EXPECT_TRUE(Errors.Errors.empty());
+  const Function *J = D.generated().back();
+  EXPECT_EQ(J->Name, "f_jacobian");
+  ASSERT_NE(J->Matrix, nullptr);
+  EXPECT_TRUE(J->Body.empty());
+  const MatrixDriver &Drv = *J->Matrix;
+  EXPECT_EQ(Drv.K, MatrixDriver::Kind::Jacobian);
+  EXPECT_EQ(Drv.Primal, &F);
+  EXPECT_EQ(Drv.Inputs, (std::vector<bool>{true, true}));
+  EXPECT_TRUE(Drv.Return);
+  // Both directions, chosen at run time: the vector forward sweep (arrays of
+  // numbers only) and the pullback, generated, in adgen_detail.
+  ASSERT_NE(Drv.FwdVec, nullptr);
+  EXPECT_EQ(Drv.Fwd, nullptr);
+  ASSERT_NE(Drv.Pullback, nullptr);
+  EXPECT_EQ(Drv.Pullback->Name, "f_jacobian_pullback");
+  EXPECT_TRUE(Drv.Pullback->isDetail());
+  EXPECT_TRUE(generated(D, Drv.FwdVec));
+  EXPECT_TRUE(generated(D, Drv.Pullback));
+  EXPECT_EQ(Drv.callees(), (std::vector<const Function *>{Drv.FwdVec, Drv.Pullback}));
+}
+
+TEST(MatrixDriver, JacobianModeLeavesOneDirection) {
+  Module M;
+  Sink Errors;
+  Differentiator D(M, Errors);
+  Function &F = product(M);
+  ASSERT_TRUE(D.jacobian(F, allActive(2), {"", ""}, "f_jacobian", JacobianMode::Reverse));
+  const MatrixDriver &Drv = *D.generated().back()->Matrix;
+  EXPECT_EQ(Drv.Fwd, nullptr);
+  EXPECT_EQ(Drv.FwdVec, nullptr);
+  EXPECT_NE(Drv.Pullback, nullptr);
+}
+
+TEST(MatrixDriver, HessianRunsForwardOverReverse) {
+  Module M;
+  Sink Errors;
+  Differentiator D(M, Errors);
+  Function &F = product(M);
+  ASSERT_TRUE(D.hessian(F, allActive(2), {"", ""}, "f_hessian"));
+  const Function *H = D.generated().back();
+  ASSERT_NE(H->Matrix, nullptr);
+  const MatrixDriver &Drv = *H->Matrix;
+  EXPECT_EQ(Drv.K, MatrixDriver::Kind::Hessian);
+  ASSERT_NE(Drv.Fwd, nullptr);
+  EXPECT_EQ(Drv.Fwd->Name, "f_hessian_fwd");
+  EXPECT_TRUE(generated(D, Drv.Fwd));
+  EXPECT_EQ(Drv.Pullback, nullptr); // only the forward transform's input
+  EXPECT_EQ(Drv.callees().size(), 1u);
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 //===- Emit/CppEmitter.cpp - Graph functions to C++ source -----------------===//
 
 #include "Emit/CppEmitter.h"
+#include "Emit/MatrixEmitter.h"
 #include "Emit/PrivateAccess.h"
 #include "clang/Format/Format.h"
 #include "clang/Tooling/Core/Replacement.h"
@@ -358,8 +359,8 @@ public:
       Out += "/// " + L.str() + "\n";
     signature(F, false);
     Out += "{\n";
-    if (!F.RawBody.empty()) {
-      Out += F.RawBody + "}\n\n";
+    if (F.Matrix) {
+      Out += matrixDriverBody(*F.Matrix) + "}\n\n";
       return;
     }
     Used.clear();

@@ -355,9 +355,9 @@ struct Function {
   Loc Where;
   /// One-paragraph comment printed above the function (generated code).
   std::string Doc;
-  /// C++ text of the body, for the few generated functions that are plain
-  /// drivers of other generated functions (f_jacobian); Body is then empty.
-  std::string RawBody;
+  /// For f_jacobian and f_hessian: what their body drives (the emitter
+  /// writes it, Emit/MatrixEmitter.h); Body is then empty. Null otherwise.
+  const struct MatrixDriver *Matrix = nullptr;
   /// Opaque identity of the source declaration.
   const void *Decl = nullptr;
 
@@ -391,6 +391,35 @@ struct Function {
   std::string qualifiedName() const;
   /// Whether it is a helper in DetailNamespace (innermost).
   bool isDetail() const { return !Namespaces.empty() && Namespaces.back() == DetailNamespace; }
+};
+
+/// The body of f_jacobian or f_hessian: a driver that runs other generated
+/// functions on seeded arrays, one column (or row) of the matrix per run,
+/// or all columns in one vector sweep. The transforms (Jacobian.cpp,
+/// Hessian.cpp) describe it; the emitter (Emit/MatrixEmitter.h) writes its
+/// C++. Inputs and outputs flatten as Analysis/MatrixLayout.h says.
+struct MatrixDriver {
+  enum class Kind : uint8_t { Jacobian, Hessian };
+  Kind K = Kind::Jacobian;
+  /// f, whose parameters the driver shares and whose call it makes when
+  /// the matrix is empty.
+  const Function *Primal = nullptr;
+  /// Per parameter of Primal: derivatives flow in / out (the request's
+  /// activity pattern); Return: the return value is an output.
+  std::vector<bool> Inputs, Outputs;
+  bool Return = false;
+  /// Per parameter: the C++ length of an active array ("" for the others).
+  std::vector<std::string> Lengths;
+  /// The generated functions it calls (null when it does not): f_jacobian
+  /// runs Fwd (a column per run) or FwdVec (all columns in one sweep) and
+  /// Pullback (a row per run), choosing at run time when it has both;
+  /// f_hessian runs Fwd, forward mode over f's pullback, a column per run.
+  const Function *Fwd = nullptr;
+  const Function *FwdVec = nullptr;
+  const Function *Pullback = nullptr;
+  bool isActive(size_t I) const { return Inputs[I] || Outputs[I]; }
+  /// The generated functions it calls, in the order above, without nulls.
+  std::vector<const Function *> callees() const;
 };
 
 /// Owns every node. Transforms build their output in the same module.
@@ -449,6 +478,7 @@ public:
   Stmt *resize(Var *V, const Expr *Size, Loc L = {});
   Stmt *make(Stmt S);
   OmpLoop *ompLoop(OmpLoop L);
+  MatrixDriver *matrixDriver(MatrixDriver D);
 
 private:
   std::deque<Function> Functions;
@@ -456,6 +486,7 @@ private:
   std::deque<Expr> Exprs;
   std::deque<Stmt> Stmts;
   std::deque<OmpLoop> OmpLoops;
+  std::deque<MatrixDriver> MatrixDrivers;
 };
 
 /// Where later stages report errors. The driver implements it with clang
@@ -512,6 +543,11 @@ template <typename Fn> void forEachStmt(const Block &B, Fn &&F) {
     forEachStmt(S->Inc, F);
   }
 }
+
+/// True if \p A and \p B compute the same thing: the same node, or nodes
+/// of the same kind, variable and text whose operands are the same (types
+/// are not compared; one expression has one type).
+bool sameExpr(const Expr *A, const Expr *B);
 
 /// Calls \p Fn on every node of \p E, operands first.
 template <typename Fn> void forEachExpr(const Expr *E, Fn &&F) {

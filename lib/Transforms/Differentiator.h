@@ -105,6 +105,9 @@ public:
 private:
   void drain();
   std::string placeInternal(graph::Function &G, const graph::Function &F);
+  static graph::MatrixDriver describe(const graph::Function &F, const ActivityPattern &P,
+                                      const std::vector<std::string> &Lengths,
+                                      graph::MatrixDriver::Kind K);
   struct Job {
     graph::Callee *C;
     bool Reverse;

@@ -1,6 +1,7 @@
 //===- Transforms/LowerExits.cpp - break/continue/return as flags ---------===//
 
 #include "Transforms/LowerExits.h"
+#include "Graph/Rewrite.h"
 
 using namespace adgen;
 using namespace adgen::graph;
@@ -106,9 +107,15 @@ private:
       Out.push_back(M.assign(M.ref(L->Continued), M.boolConst(true), S->Where));
       return Cont;
     case StmtKind::If: {
-      Block Then, Else;
-      unsigned Bits = block(S->Then, Then, L) | block(S->Else, Else, L);
-      Out.push_back(M.ifStmt(S->Value, std::move(Then), std::move(Else), S->Where));
+      unsigned Bits = None;
+      Out.push_back(rebuildNested(
+          M, S,
+          [&](const Block &In) {
+            Block Lowered;
+            Bits |= block(In, Lowered, L);
+            return Lowered;
+          },
+          ThenBlock | ElseBlock));
       return Bits;
     }
     case StmtKind::Loop:

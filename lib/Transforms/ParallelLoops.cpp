@@ -113,17 +113,6 @@ std::string callProblem(const Stmt *B, const llvm::DenseSet<Var *> &Priv,
   return "";
 }
 
-bool sameExpr(const Expr *A, const Expr *B) {
-  if (A == B)
-    return true;
-  if (A->K != B->K || A->V != B->V || A->Text != B->Text || A->Ops.size() != B->Ops.size())
-    return false;
-  for (size_t I = 0; I < A->Ops.size(); ++I)
-    if (!sameExpr(A->Ops[I], B->Ops[I]))
-      return false;
-  return true;
-}
-
 /// The element index that identifies one iteration of the collapsed nest
 /// \p Loops: `i` for one loop; for `collapse(2)`, `i * m + j` (or
 /// `j + m * i`...) where the inner loop is `for (j = 0; j < m; ++j)`, which

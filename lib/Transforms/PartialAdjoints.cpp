@@ -19,17 +19,6 @@ using namespace adgen;
 using namespace adgen::graph;
 
 namespace {
-bool sameExpr(const Expr *A, const Expr *B) {
-  if (A == B)
-    return true;
-  if (A->K != B->K || A->V != B->V || A->Text != B->Text || A->Ops.size() != B->Ops.size())
-    return false;
-  for (size_t I = 0; I < A->Ops.size(); ++I)
-    if (!sameExpr(A->Ops[I], B->Ops[I]))
-      return false;
-  return true;
-}
-
 /// The variable a For loop's init sets (its counter), or null.
 Var *counterOf(const Stmt *L) {
   if (L->K != StmtKind::Loop || L->Loop != LoopKind::For || L->Init.size() != 1)

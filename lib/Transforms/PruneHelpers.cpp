@@ -59,8 +59,8 @@ adgen::withoutUnusedHelpers(const std::vector<Function *> &Functions) {
       if (Kept.count(G))
         continue;
       bool Used = llvm::any_of(Called, [&](const std::string &N) { return names(N, *G); });
-      // A driver's text calls helpers by their qualified name.
-      Used |= !F->RawBody.empty() && F->RawBody.find("::" + G->Name + "(") != std::string::npos;
+      // f_jacobian's and f_hessian's drivers hold what they call.
+      Used |= F->Matrix && llvm::is_contained(F->Matrix->callees(), G);
       if (Used && Kept.insert(G).second)
         Work.push_back(G);
     }

@@ -22,8 +22,8 @@
 namespace adgen {
 
 /// \p Functions, in the same order, without helpers that no kept
-/// function calls (by a call statement, a call expression, or by name in a
-/// RawBody driver).
+/// function calls (by a call statement, a call expression, or as the
+/// derivative a MatrixDriver runs).
 std::vector<graph::Function *> withoutUnusedHelpers(const std::vector<graph::Function *> &Functions);
 
 } // namespace adgen

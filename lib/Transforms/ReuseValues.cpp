@@ -232,17 +232,6 @@ private:
     return nullptr;
   }
 
-  static bool sameExpr(const Expr *A, const Expr *B) {
-    if (A == B)
-      return true;
-    if (A->K != B->K || A->V != B->V || A->Text != B->Text || A->Ops.size() != B->Ops.size())
-      return false;
-    for (size_t I = 0; I < A->Ops.size(); ++I)
-      if (!sameExpr(A->Ops[I], B->Ops[I]))
-        return false;
-    return true;
-  }
-
   llvm::DenseMap<Var *, unsigned> Decls;
   llvm::DenseSet<Var *> Written;
 };

@@ -35,17 +35,6 @@ namespace reverse_impl {
 
 using namespace adgen::graph;
 
-inline bool sameExpr(const Expr *A, const Expr *B) {
-  if (A == B)
-    return true;
-  if (A->K != B->K || A->V != B->V || A->Text != B->Text || A->Ops.size() != B->Ops.size())
-    return false;
-  for (size_t I = 0; I < A->Ops.size(); ++I)
-    if (!sameExpr(A->Ops[I], B->Ops[I]))
-      return false;
-  return true;
-}
-
 /// Does \p E read the storage \p T writes (conservatively: any element of
 /// the same array)?
 inline bool readsTarget(const Expr *E, const Expr *T) {

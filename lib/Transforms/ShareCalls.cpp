@@ -1,6 +1,7 @@
 //===- Transforms/ShareCalls.cpp - One evaluation per library call --------===//
 #include "Transforms/ShareCalls.h"
 #include "Analysis/Activity.h"
+#include "Graph/Rewrite.h"
 #include "llvm/ADT/DenseSet.h"
 #include <algorithm>
 #include <cctype>
@@ -142,14 +143,7 @@ public:
     // This run first (hoisting out of loops), then inner blocks, on copies.
     while (shareOne(B)) {
     }
-    for (Stmt *&S : B)
-      if (!S->Then.empty() || !S->Else.empty() || !S->Body.empty()) {
-        Stmt C = *S;
-        block(C.Then);
-        block(C.Else);
-        block(C.Body);
-        S = M.make(std::move(C));
-      }
+    rewriteNested(M, B, [&](Block &Inner) { block(Inner); }, ThenBlock | ElseBlock | BodyBlock);
   }
 
 private:
@@ -259,14 +253,7 @@ public:
   void block(Block &B) {
     while (pairOne(B)) {
     }
-    for (Stmt *&S : B)
-      if (!S->Then.empty() || !S->Else.empty() || !S->Body.empty()) {
-        Stmt C = *S;
-        block(C.Then);
-        block(C.Else);
-        block(C.Body);
-        S = M.make(std::move(C));
-      }
+    rewriteNested(M, B, [&](Block &Inner) { block(Inner); }, ThenBlock | ElseBlock | BodyBlock);
   }
 
 private:
