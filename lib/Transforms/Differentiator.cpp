@@ -229,6 +229,21 @@ std::string Differentiator::forwardHelper(Callee &C, const ActivityPattern &P) {
   return Q;
 }
 
+std::string Differentiator::vectorForwardHelper(Callee &C, const ActivityPattern &P,
+                                                bool Request) {
+  Function Probe = helperProbe(C);
+  Probe.Name = helperName(C, "fwd_vec", P);
+  std::string Q = Probe.qualifiedName();
+  if (!Request)
+    return Q;
+  auto Key = std::make_tuple(C.Body, false, P.key(*C.Body) + (P.Return ? "+r" : "") + "/vec");
+  if (Helpers.count(Key))
+    return Q;
+  Helpers[Key] = {Q, ""};
+  Queue.push_back({&C, false, P, Probe.Name, "", /*Vector=*/true});
+  return Q;
+}
+
 /// The qualified name of a helper of \p C for \p P, with \p Suffix.
 static std::string qualifiedHelper(const Callee &C, const char *Kind, const ActivityPattern &P,
                                    const std::string &Suffix) {
@@ -274,6 +289,19 @@ void Differentiator::drain() {
     Job J = Queue.back();
     Queue.pop_back();
     Function &F = *J.C->Body;
+    if (J.Vector) {
+      Function *G = vectorForwardTransform(*this, F, J.P, J.Name, /*Internal=*/true);
+      if (!G) { // its caller checked that it can be generated
+        Errors.error(F.Where, "internal error: no vector forward mode of '" + F.Name + "'");
+        Failed = true;
+        continue;
+      }
+      G->Namespaces = helperProbe(*J.C).Namespaces;
+      G->IsStatic = true;
+      G->Doc = "Forward mode of " + F.Name + " with k tangent directions (helper).";
+      Generated.push_back(G);
+      continue;
+    }
     if (!J.Reverse) {
       Function *G = forwardTransform(*this, F, J.P, J.Name);
       if (!G) {
