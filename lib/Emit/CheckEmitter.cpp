@@ -325,13 +325,9 @@ private:
   /// vtangents: f_fwd_vec with dirs.size() directions in one call; per
   /// direction, the outputs' tangents in tangents()'s order.
   void vectorTangents() {
-    O += "inline std::vector<std::vector<long double>> vtangents(adgen_state s,
-"
-         "    const std::vector<std::vector<long double>> &dirs, std::vector<long double> &eff) {
-"
-         "  const int kdir = static_cast<int>(dirs.size());
-  std::size_t k = 0;
-";
+    O += "inline std::vector<std::vector<long double>> vtangents(adgen_state s,\n"
+         "    const std::vector<std::vector<long double>> &dirs, std::vector<long double> &eff) {\n"
+         "  const std::size_t kdir = dirs.size();\n  std::size_t k = 0;\n";
     buffers("f_fwd_vec");
     std::vector<std::string> Args = primalArgs();
     for (size_t K = 0; K < F.Params.size(); ++K) {
@@ -339,62 +335,40 @@ private:
         continue;
       std::string E = elem(K), Cast = "static_cast<" + E + ">(dirs[j][k])";
       if (isArray(K)) {
-        O += "  adgen_check::Buffer<" + E + "> " + d(K) + "(s." + a(K) + ".size() * static_cast<std::size_t>(kdir), "f_fwd_vec: d_" +
-             F.Params[K]->Name + "");
-";
+        O += "  adgen_check::Buffer<" + E + "> " + d(K) + "(s." + a(K) + ".size() * kdir, \"f_fwd_vec: d_" +
+             F.Params[K]->Name + "\");\n";
         if (T.P.Inputs[K])
-          O += "  for (std::size_t e = 0; e < s." + a(K) + ".size(); ++e, ++k)
-    for (int j = 0; j < kdir; ++j) " +
-               d(K) + "[e * static_cast<std::size_t>(kdir) + static_cast<std::size_t>(j)] = " + Cast + ";
-";
+          O += "  for (std::size_t e = 0; e < s." + a(K) + ".size(); ++e, ++k)\n"
+               "    for (std::size_t j = 0; j < kdir; ++j) " + d(K) + "[e * kdir + j] = " + Cast + ";\n";
       } else {
-        O += "  std::vector<" + E + "> " + d(K) + "(static_cast<std::size_t>(kdir));
-";
+        O += "  std::vector<" + E + "> " + d(K) + "(kdir);\n";
         if (T.P.Inputs[K])
-          O += "  for (int j = 0; j < kdir; ++j) " + d(K) + "[static_cast<std::size_t>(j)] = " + Cast + ";
-  ++k;
-";
+          O += "  for (std::size_t j = 0; j < kdir; ++j) " + d(K) + "[j] = " + Cast + ";\n  ++k;\n";
       }
       Args.push_back(d(K) + ".data()");
     }
-    Args.push_back("kdir");
+    Args.push_back("static_cast<int>(kdir)");
     if (retFloat()) {
-      O += "  std::vector<" + F.ReturnType.element().valueStr() + "> dret(static_cast<std::size_t>(kdir));
-";
+      O += "  std::vector<" + F.ReturnType.element().valueStr() + "> dret(kdir);\n";
       Args.push_back("dret.data()");
     }
-    O += "  std::vector<long double> value;
-";
+    O += "  std::vector<long double> value;\n";
     std::string Call = T.FwdVec + "(" + join(Args) + ")";
-    O += retValue() ? "  value.push_back(static_cast<long double>(" + Call + "));
-" : "  " + Call + ";
-";
+    O += retValue() ? "  value.push_back(static_cast<long double>(" + Call + "));\n" : "  " + Call + ";\n";
     unbuffer();
     for (size_t K = 0; K < F.Params.size(); ++K)
       if (T.P.isActive(K) && isArray(K))
-        O += "  " + d(K) + ".check();
-";
-    O += "  eff = effects(s, value);
-  std::vector<std::vector<long double>> out(dirs.size());
-"
-         "  for (std::size_t j = 0; j < dirs.size(); ++j) {
-";
+        O += "  " + d(K) + ".check();\n";
+    O += "  eff = effects(s, value);\n  std::vector<std::vector<long double>> out(kdir);\n"
+         "  for (std::size_t j = 0; j < kdir; ++j) {\n";
     if (retFloat() && T.P.Return)
-      O += "    out[j].push_back(dret[j]);
-";
+      O += "    out[j].push_back(dret[j]);\n";
     for (size_t K = 0; K < F.Params.size(); ++K)
       if (T.P.Outputs[K])
         O += isArray(K) ? "    for (std::size_t e = 0; e < s." + a(K) + ".size(); ++e) out[j].push_back(" + d(K) +
-                              "[e * dirs.size() + j]);
-"
-                        : "    out[j].push_back(" + d(K) + "[j]);
-";
-    O += "  }
-  (void)k;
-  return out;
-}
-
-";
+                              "[e * kdir + j]);\n"
+                        : "    out[j].push_back(" + d(K) + "[j]);\n";
+    O += "  }\n  (void)k;\n  return out;\n}\n\n";
   }
 
   /// adjoints (f_pullback) or grad (f_grad): output adjoints seeded with
