@@ -127,12 +127,15 @@ bool Differentiator::forward(Function &F, const ActivityPattern &P, const std::s
            ". Each d_ parameter carries the tangent of its parameter" +
            (F.ReturnType.isFloating() && !F.ReturnsVoid ? "; the result's tangent is returned." : ".");
   Generated.push_back(G);
-  // Several directions in one sweep, where f calls nothing with derivatives.
+  // Several directions in one sweep, where its layout is defined
+  // (VectorForwardGates.cpp); else f_fwd's comment says why not.
   if (Function *V = vectorForwardTransform(*this, F, P, Name + "_vec")) {
     V->Doc = "Forward mode of " + F.Name + " with k tangent directions in one sweep.\n"
              "Each d_ parameter holds k directions per element (element-major: d_p[i * k + j]); "
              "d_ret receives the result's k tangents.";
     Generated.push_back(V);
+  } else if (std::string Why = vectorForwardUnsupported(F, false); !Why.empty()) {
+    G->Doc += "\nNo " + Name + "_vec (k directions in one sweep): " + Why + ".";
   }
   drain();
   return !Failed;
