@@ -408,9 +408,11 @@ private:
                    R.Vars.end());
     }
     Stmt C = *S;
+    ++Loops; // each iteration zeroes the tangents of aggregates it declares
     C.Init = block(S->Init, Decls);
     C.Body = block(S->Body, Decls);
     C.Inc = block(S->Inc, Decls);
+    --Loops;
     for (Var *V : Summed)
       Redirect.erase(V);
     forEachStmt(S->Body, [&](Stmt *B) { // tangents declared in the body, now hoisted
