@@ -51,8 +51,11 @@ public:
   struct VecCall {
     Callee *C;
     ActivityPattern P;
+    std::string Name; ///< the helper's qualified name
   };
-  std::map<std::string, VecCall> Calls; ///< by the helper's qualified name
+  /// By the name the forward transform was given: the helper's name and a
+  /// number, as instantiations of a template share their helpers' names.
+  std::map<std::string, VecCall> Calls;
   /// A by-value parameter's k tangents, copied (f overwrites it).
   llvm::DenseMap<const Var *, Var *> Redirect;
   bool OK = true; ///< false: a call this cannot widen
@@ -202,7 +205,10 @@ private:
     case StmtKind::Call:
       if (!S->V && Calls.count(S->Fn->Name)) {
         Stmt C = *S;
-        C.Args = callArgs(Calls[S->Fn->Name], S->Args, Out, Decls, S->Where);
+        const VecCall &VC = Calls[S->Fn->Name];
+        C.Args = callArgs(VC, S->Args, Out, Decls, S->Where);
+        C.Fn = M.addCallee(*S->Fn);
+        C.Fn->Name = VC.Name;
         Out.push_back(M.make(std::move(C)));
         return;
       }
@@ -318,7 +324,12 @@ private:
       if (!VC.P.isActive(I))
         continue;
       const Expr *T = Args[A++];
-      if (const Expr *Ptr = kPointer(T)) {
+      // In place only where the element types agree (a double passed to a
+      // float parameter converts one value, not a pointer).
+      const Type &PT = C.ParamTypes[I];
+      bool Same = T->Ty.Scalar == PT.Scalar &&
+                  (T->Ty.Rec == PT.Rec || (T->Ty.Rec && PT.Rec && T->Ty.Rec->Spelling == PT.Rec->Spelling));
+      if (const Expr *Ptr = Same ? kPointer(T) : nullptr) {
         R.push_back(Ptr);
         continue;
       }
@@ -357,7 +368,7 @@ private:
     CallTangents[R] = T;
     std::vector<const Expr *> Args = callArgs(VC, S->Value->Ops, Out, Decls, S->Where);
     Args.push_back(M.ptrAdd(M.ref(T), M.intConst(0)));
-    Out.push_back(M.decl(R, M.call(S->Value->Text, Args, R->Ty), S->Where));
+    Out.push_back(M.decl(R, M.call(VC.Name, Args, R->Ty), S->Where));
   }
 
   unsigned Loops = 0; ///< depth of loops around the statement
@@ -457,8 +468,12 @@ public:
       Failed = true;
       return C.BaseName + "_fwd_vec";
     }
-    Calls[N] = {&C, P};
-    return N;
+    for (const auto &[Key, VC] : Calls)
+      if (VC.C->Body == C.Body && VC.P == P)
+        return Key;
+    std::string Key = N + "#" + std::to_string(Calls.size());
+    Calls[Key] = {&C, P, N};
+    return Key;
   }
   std::pair<std::string, std::string> reverseHelpers(Callee &C,
                                                      const ActivityPattern &P) override {
