@@ -337,6 +337,9 @@ void Pipeline::addCheck(const Request &R, const graph::Function &F, const Activi
   switch (R.M) {
   case Mode::Forward:
     T->Fwd = qualified(Generated[0]);
+    for (const graph::Function *G : D.generated()) // f_fwd_vec, where generated
+      if (G->NameParent == &F && G->Name == Generated[0] + "_vec" && !G->isDetail())
+        T->FwdVec = qualified(G->Name);
     break;
   case Mode::Reverse:
     T->Pullback = qualified(Generated[0]);

@@ -74,6 +74,8 @@ public:
     primal();
     if (!T.Fwd.empty())
       tangents();
+    if (!T.Fwd.empty() && !T.FwdVec.empty() && vectorCheckable())
+      vectorTangents();
     if (!T.Pullback.empty())
       adjoints(false);
     if (!T.Grad.empty())
@@ -312,6 +314,63 @@ private:
     O += "  (void)k;\n  return out;\n}\n\n";
   }
 
+  /// f_fwd_vec is checked where its parameters are numbers and arrays of
+  /// numbers (its layout for those is plain: d_x[e * k + j], d_a[j]).
+  bool vectorCheckable() {
+    for (size_t K = 0; K < F.Params.size(); ++K)
+      if (T.P.isActive(K) && (pty(K).Rec || pty(K).isContainer() || (pty(K).IsPointer && !isArray(K))))
+        return false;
+    return !(retValue() && F.ReturnType.Rec);
+  }
+  /// vtangents: f_fwd_vec with dirs.size() directions in one call; per
+  /// direction, the outputs' tangents in tangents()'s order.
+  void vectorTangents() {
+    O += "inline std::vector<std::vector<long double>> vtangents(adgen_state s,\n"
+         "    const std::vector<std::vector<long double>> &dirs, std::vector<long double> &eff) {\n"
+         "  const std::size_t kdir = dirs.size();\n  std::size_t k = 0;\n";
+    buffers("f_fwd_vec");
+    std::vector<std::string> Args = primalArgs();
+    for (size_t K = 0; K < F.Params.size(); ++K) {
+      if (!T.P.isActive(K))
+        continue;
+      std::string E = elem(K), Cast = "static_cast<" + E + ">(dirs[j][k])";
+      if (isArray(K)) {
+        O += "  adgen_check::Buffer<" + E + "> " + d(K) + "(s." + a(K) + ".size() * kdir, \"f_fwd_vec: d_" +
+             F.Params[K]->Name + "\");\n";
+        if (T.P.Inputs[K])
+          O += "  for (std::size_t e = 0; e < s." + a(K) + ".size(); ++e, ++k)\n"
+               "    for (std::size_t j = 0; j < kdir; ++j) " + d(K) + "[e * kdir + j] = " + Cast + ";\n";
+      } else {
+        O += "  std::vector<" + E + "> " + d(K) + "(kdir);\n";
+        if (T.P.Inputs[K])
+          O += "  for (std::size_t j = 0; j < kdir; ++j) " + d(K) + "[j] = " + Cast + ";\n  ++k;\n";
+      }
+      Args.push_back(d(K) + ".data()");
+    }
+    Args.push_back("static_cast<int>(kdir)");
+    if (retFloat()) {
+      O += "  std::vector<" + F.ReturnType.element().valueStr() + "> dret(kdir);\n";
+      Args.push_back("dret.data()");
+    }
+    O += "  std::vector<long double> value;\n";
+    std::string Call = T.FwdVec + "(" + join(Args) + ")";
+    O += retValue() ? "  value.push_back(static_cast<long double>(" + Call + "));\n" : "  " + Call + ";\n";
+    unbuffer();
+    for (size_t K = 0; K < F.Params.size(); ++K)
+      if (T.P.isActive(K) && isArray(K))
+        O += "  " + d(K) + ".check();\n";
+    O += "  eff = effects(s, value);\n  std::vector<std::vector<long double>> out(kdir);\n"
+         "  for (std::size_t j = 0; j < kdir; ++j) {\n";
+    if (retFloat() && T.P.Return)
+      O += "    out[j].push_back(dret[j]);\n";
+    for (size_t K = 0; K < F.Params.size(); ++K)
+      if (T.P.Outputs[K])
+        O += isArray(K) ? "    for (std::size_t e = 0; e < s." + a(K) + ".size(); ++e) out[j].push_back(" + d(K) +
+                              "[e * kdir + j]);\n"
+                        : "    out[j].push_back(" + d(K) + "[j]);\n";
+    O += "  }\n  (void)k;\n  return out;\n}\n\n";
+  }
+
   /// adjoints (f_pullback) or grad (f_grad): output adjoints seeded with
   /// scale * bar (f_grad: the return's seed is 1), every accumulating
   /// adjoint entry pre-filled with pre. Returns all adjoint entries as they
@@ -439,6 +498,21 @@ private:
       O += "    std::vector<long double> tan = tangents(s, dir, eff);\n";
       report("forward vs central differences", "tan", "fd", "ADGEN_CHECK_TOL", "fdnoise");
       same("f_fwd returns f's value and has f's effects", "eff");
+    }
+    if (!T.Fwd.empty() && !T.FwdVec.empty() && vectorCheckable()) {
+      // Three directions in one f_fwd_vec call, the first dir, the others
+      // from their own generator (the points of the other checks stay).
+      O += "    {\n"
+           "      adgen_check::Random rv(7919 + trial);\n"
+           "      std::vector<std::vector<long double>> dirs(3, dir);\n"
+           "      for (std::size_t j = 1; j < dirs.size(); ++j)\n"
+           "        for (auto &v : dirs[j]) v = rv.uniform() - 0.75L;\n"
+           "      std::vector<std::vector<long double>> vt = vtangents(s, dirs, eff);\n";
+      same("f_fwd_vec returns f's value and has f's effects", "eff");
+      O += "      for (std::size_t j = 0; j < dirs.size(); ++j) {\n"
+           "        std::vector<long double> effj, tj = tangents(s, dirs[j], effj);\n";
+      report("f_fwd_vec direction j vs f_fwd along it", "vt[j]", "tj", exactTol());
+      O += "      }\n    }\n";
     }
     if (!T.Pullback.empty()) {
       O += "    std::vector<char> acc = accumulates(s);\n"

@@ -5,7 +5,9 @@
 /// checks each of them numerically against the whole user contract, at
 /// random points:
 ///
-///  - forward mode against central finite differences;
+///  - forward mode against central finite differences; f_fwd_vec, where
+///    its parameters are numbers and arrays of numbers, direction by
+///    direction against f_fwd (three directions in one call);
 ///  - reverse mode through the dot product identity
 ///    <ybar, J xdot> = <J^T ybar, xdot>, and against forward mode;
 ///  - f_pullback's accumulate contract: adjoint buffers that already hold
@@ -54,6 +56,7 @@ struct CheckTarget {
   /// empty when the spec gives none.
   std::vector<std::string> Lengths;
   std::string Fwd;      ///< qualified f_fwd, empty if not generated
+  std::string FwdVec;   ///< qualified f_fwd_vec, empty if not generated
   std::string Pullback; ///< qualified f_pullback, empty if not generated
   std::string Grad;     ///< qualified f_grad, empty if not generated
   std::string Jacobian; ///< qualified f_jacobian, empty if not generated

@@ -127,12 +127,15 @@ bool Differentiator::forward(Function &F, const ActivityPattern &P, const std::s
            ". Each d_ parameter carries the tangent of its parameter" +
            (F.ReturnType.isFloating() && !F.ReturnsVoid ? "; the result's tangent is returned." : ".");
   Generated.push_back(G);
-  // Several directions in one sweep, where f calls nothing with derivatives.
+  // Several directions in one sweep, where its layout is defined
+  // (VectorForwardGates.cpp); else f_fwd's comment says why not.
   if (Function *V = vectorForwardTransform(*this, F, P, Name + "_vec")) {
     V->Doc = "Forward mode of " + F.Name + " with k tangent directions in one sweep.\n"
              "Each d_ parameter holds k directions per element (element-major: d_p[i * k + j]); "
              "d_ret receives the result's k tangents.";
     Generated.push_back(V);
+  } else if (std::string Why = vectorForwardUnsupported(F, false); !Why.empty()) {
+    G->Doc += "\nNo " + Name + "_vec (k directions in one sweep): " + Why + ".";
   }
   drain();
   return !Failed;
@@ -229,6 +232,21 @@ std::string Differentiator::forwardHelper(Callee &C, const ActivityPattern &P) {
   return Q;
 }
 
+std::string Differentiator::vectorForwardHelper(Callee &C, const ActivityPattern &P,
+                                                bool Request) {
+  Function Probe = helperProbe(C);
+  Probe.Name = helperName(C, "fwd_vec", P);
+  std::string Q = Probe.qualifiedName();
+  if (!Request)
+    return Q;
+  auto Key = std::make_tuple(C.Body, false, P.key(*C.Body) + (P.Return ? "+r" : "") + "/vec");
+  if (Helpers.count(Key))
+    return Q;
+  Helpers[Key] = {Q, ""};
+  Queue.push_back({&C, false, P, Probe.Name, "", /*Vector=*/true});
+  return Q;
+}
+
 /// The qualified name of a helper of \p C for \p P, with \p Suffix.
 static std::string qualifiedHelper(const Callee &C, const char *Kind, const ActivityPattern &P,
                                    const std::string &Suffix) {
@@ -274,6 +292,19 @@ void Differentiator::drain() {
     Job J = Queue.back();
     Queue.pop_back();
     Function &F = *J.C->Body;
+    if (J.Vector) {
+      Function *G = vectorForwardTransform(*this, F, J.P, J.Name, /*Internal=*/true);
+      if (!G) { // its caller checked that it can be generated
+        Errors.error(F.Where, "internal error: no vector forward mode of '" + F.Name + "'");
+        Failed = true;
+        continue;
+      }
+      G->Namespaces = helperProbe(*J.C).Namespaces;
+      G->IsStatic = true;
+      G->Doc = "Forward mode of " + F.Name + " with k tangent directions (helper).";
+      Generated.push_back(G);
+      continue;
+    }
     if (!J.Reverse) {
       Function *G = forwardTransform(*this, F, J.P, J.Name);
       if (!G) {

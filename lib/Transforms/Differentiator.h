@@ -83,6 +83,9 @@ public:
   // TransformContext: used by the transforms for calls.
   /// The qualified name of the forward-mode helper of \p C for \p P.
   std::string forwardHelper(graph::Callee &C, const ActivityPattern &P) override;
+  /// The qualified name of the vector forward-mode helper of \p C for \p P.
+  std::string vectorForwardHelper(graph::Callee &C, const ActivityPattern &P,
+                                  bool Request) override;
   /// The qualified names of the reverse-mode helpers of \p C for \p P: the
   /// forward sweep (records) and the backward sweep.
   std::pair<std::string, std::string> reverseHelpers(graph::Callee &C,
@@ -113,6 +116,7 @@ private:
     bool Reverse;
     ActivityPattern P;
     std::string Name, Name2;
+    bool Vector = false; ///< a vector forward helper (not Reverse)
   };
   graph::Module &M;
   graph::ErrorSink &Errors;

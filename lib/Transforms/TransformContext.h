@@ -38,6 +38,15 @@ public:
   /// The qualified name of the forward-mode helper of \p C for \p P (the
   /// helper is generated later, once per callee and pattern).
   virtual std::string forwardHelper(graph::Callee &C, const ActivityPattern &P) = 0;
+  /// The qualified name of the vector forward-mode helper (k directions in
+  /// one sweep) of \p C for \p P; generated later when \p Request, else
+  /// only named. "" where the context makes none (f_fwd_vec of a function
+  /// that calls others is then not generated).
+  virtual std::string vectorForwardHelper(graph::Callee &C, const ActivityPattern &P,
+                                          bool Request) {
+    (void)C, (void)P, (void)Request;
+    return "";
+  }
   /// The qualified names of the reverse-mode helpers of \p C for \p P: the
   /// forward sweep (records) and the backward sweep.
   virtual std::pair<std::string, std::string> reverseHelpers(graph::Callee &C,
@@ -53,10 +62,15 @@ graph::Function *forwardTransform(TransformContext &D, graph::Function &F,
                                   const ActivityPattern &P, const std::string &Name);
 
 /// f_fwd_vec: k tangent directions in one sweep (VectorForward.cpp). Null
-/// when f calls functions with derivatives (not supported yet).
+/// where it is not generated (see vectorForwardUnsupported); calls get
+/// the callees' vector helpers (TransformContext::vectorForwardHelper).
 graph::Function *vectorForwardTransform(TransformContext &D, graph::Function &F,
                                         const ActivityPattern &P, const std::string &Name,
                                         bool Internal = false);
+
+/// Why f_fwd_vec of \p F (and of the functions it calls) is not
+/// generated, or "" when it is (VectorForward.cpp).
+std::string vectorForwardUnsupported(const graph::Function &F, bool Internal);
 
 /// How a reverse-mode function is shaped (Reverse.cpp).
 enum class ReverseShape {

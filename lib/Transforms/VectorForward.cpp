@@ -9,7 +9,14 @@
 //   R f_fwd_vec(p1..pn, d_p..., int k, R *d_ret)
 //
 // where each d_p holds k directions per element of p (a scalar's k values,
-// an array's len * k values) and d_ret receives the result's k tangents.
+// an array's or container's len * k values) and d_ret receives the result's
+// k tangents. A local container's tangent is a std::vector of its size * k
+// (resized with it); a by-value parameter f overwrites gets a local copy of
+// its k tangents. A call of g with derivatives calls g's vector helper,
+// g_fwd_vec (generated on demand, like f_fwd's helpers): its tangent
+// arguments are pointers to k values per element, the caller's own storage
+// where the tangents lie together, else a buffer filled per direction.
+// VectorForwardGates.cpp says where f_fwd_vec is not generated.
 //
 //===----------------------------------------------------------------------===//
 
@@ -18,6 +25,7 @@
 #include "llvm/ADT/DenseSet.h"
 #include <algorithm>
 #include <functional>
+#include <map>
 #include <optional>
 
 using namespace adgen;
@@ -37,6 +45,20 @@ public:
       stmt(S, Out, Decls);
     return Out;
   }
+
+  /// A call of a vector helper: the callee and its pattern (the forward
+  /// transform's arguments, then its tangents, one per active parameter).
+  struct VecCall {
+    Callee *C;
+    ActivityPattern P;
+    std::string Name; ///< the helper's qualified name
+  };
+  /// By the name the forward transform was given: the helper's name and a
+  /// number, as instantiations of a template share their helpers' names.
+  std::map<std::string, VecCall> Calls;
+  /// A by-value parameter's k tangents, copied (f overwrites it).
+  llvm::DenseMap<const Var *, Var *> Redirect;
+  bool OK = true; ///< false: a call this cannot widen
 
   Var *Ret = nullptr; ///< d_ret parameter, for returns
   /// Tangent parameters of scalars: now pointers to k values.
@@ -62,8 +84,14 @@ private:
   /// Does E mention a tangent (so its statement runs per direction)?
   bool mentions(const Expr *E) {
     bool Found = false;
-    forEachExpr(E, [&](const Expr *N) { Found |= N->V && tangent(N->V); });
+    forEachExpr(E, [&](const Expr *N) { Found |= (N->V && tangent(N->V)) || callTangent(N); });
     return Found;
+  }
+  /// g_value.tangent... of a widened call: its k tangents.
+  Var *callTangent(const Expr *E) {
+    if (E->K != Op::Field || E->Text != "tangent" || !E->Ops[0]->V)
+      return nullptr;
+    return CallTangents.lookup(E->Ops[0]->V);
   }
 
   const Expr *expr(const Expr *E, Var *J) {
@@ -85,6 +113,12 @@ private:
       if (tangentMemory(E))
         return base(E);
       break;
+    case Op::Field: // the value and the k tangents of a widened call
+      if (Var *T = callTangent(E))
+        return M.load(M.ref(T), M.ref(J));
+      if (E->Text == "value" && E->Ops[0]->V && CallTangents.count(E->Ops[0]->V))
+        return M.ref(E->Ops[0]->V);
+      break;
     default:
       break;
     }
@@ -103,13 +137,13 @@ private:
     return E;
   }
 
-  /// for (int j = 0; j < k; ++j) Body
-  Stmt *perDirection(std::function<Block(Var *)> Body, Loc L) {
+  /// for (int j = 0; j < k; ++j) Body (or j < Count)
+  Stmt *perDirection(std::function<Block(Var *)> Body, Loc L, const Expr *Count = nullptr) {
     Var *J = G.addVar(G.freshName("dir"), Type::scalar(ScalarKind::Int, "int"), VarKind::Local);
     J->Synthetic = true;
     Type B = Type::scalar(ScalarKind::Bool, "bool");
     return M.loop(LoopKind::For, {M.decl(J, M.intConst(0))},
-                  M.binary(Op::Lt, M.ref(J), M.ref(K), B), Body(J),
+                  M.binary(Op::Lt, M.ref(J), Count ? Count : M.ref(K), B), Body(J),
                   {M.assign(M.ref(J), M.binary(Op::Add, M.ref(J), M.intConst(1), J->Ty))}, L);
   }
 
@@ -117,6 +151,8 @@ private:
     switch (S->K) {
     case StmtKind::Decl: {
       Var *V = S->V;
+      if (V->Ty.IsDual && S->Value && S->Value->K == Op::Call && Calls.count(S->Value->Text))
+        return callDecl(S, Out, Decls);
       if (!tangent(V)) {
         Out.push_back(S);
         return;
@@ -126,18 +162,30 @@ private:
         Out.push_back(D);
         return;
       }
-      // A tangent scalar or array: a buffer of k values per element, made
-      // once at the top; the declaration becomes its initialisation.
-      uint64_t N = V->Ty.ArraySize ? V->Ty.ArraySize : 1;
-      if (!V->Ty.ArraySize)
+      if (V->Ty.IsVector) { // a std::vector's: size * k, made where it is
+        Out.push_back(M.decl(V, S->Value ? times(S->Value) : nullptr, S->Where));
+        return;
+      }
+      // A tangent scalar, struct, array or std::array: a buffer of k values
+      // per element, made once at the top; the declaration becomes its
+      // initialisation.
+      uint64_t N = V->Ty.ArraySize ? V->Ty.ArraySize : V->Ty.StdArray ? V->Ty.StdArray : 1;
+      if (!V->Ty.ArraySize && !V->Ty.StdArray)
         WidenedScalars.insert(V);
-      V->Ty.ArraySize = 0;
+      V->Ty.ArraySize = V->Ty.StdArray = 0;
       V->Ty.IsVector = true;
       Decls.push_back(M.decl(V, N == 1 ? static_cast<const Expr *>(M.ref(K))
                                        : times(M.intConst(N)),
                              S->Where));
-      if (S->ZeroInit || N > 1)
-        return; // std::vector starts zeroed
+      if (S->ZeroInit || N > 1) {
+        // The std::vector starts zeroed; a declaration that runs again (in
+        // a loop) zeroes it again.
+        if (Loops)
+          Out.push_back(perDirection(
+              [&](Var *J) { return Block{M.assign(M.load(M.ref(V), M.ref(J)), zero(V->Ty))}; },
+              S->Where, N == 1 ? M.ref(K) : times(M.intConst(N))));
+        return;
+      }
       const Expr *Init = S->Value;
       Out.push_back(perDirection(
           [&](Var *J) {
@@ -147,10 +195,29 @@ private:
           S->Where));
       return;
     }
+    case StmtKind::Resize: // a std::vector's tangent: size * k
+      if (tangent(S->V)) {
+        Out.push_back(M.resize(S->V, times(S->Value), S->Where));
+        return;
+      }
+      Out.push_back(S);
+      return;
+    case StmtKind::Call:
+      if (!S->V && Calls.count(S->Fn->Name)) {
+        Stmt C = *S;
+        const VecCall &VC = Calls[S->Fn->Name];
+        C.Args = callArgs(VC, S->Args, Out, Decls, S->Where);
+        C.Fn = M.addCallee(*S->Fn);
+        C.Fn->Name = VC.Name;
+        Out.push_back(M.make(std::move(C)));
+        return;
+      }
+      Out.push_back(S);
+      return;
     case StmtKind::Assign:
     case StmtKind::AddAssign:
       if (!mentions(S->Target) && !mentions(S->Value)) {
-        Out.push_back(S);
+        Out.push_back(values(S));
         return;
       }
       Out.push_back(perDirection(
@@ -163,7 +230,7 @@ private:
           S->Where));
       return;
     case StmtKind::If: {
-      Stmt C = *S;
+      Stmt C = *values(S);
       C.Then = block(S->Then, Decls);
       C.Else = block(S->Else, Decls);
       Out.push_back(M.make(std::move(C)));
@@ -172,10 +239,12 @@ private:
     case StmtKind::Loop: {
       if (S->Omp)
         return parallelLoop(S, Out, Decls);
-      Stmt C = *S;
+      Stmt C = *values(S);
+      ++Loops;
       C.Init = block(S->Init, Decls);
       C.Body = block(S->Body, Decls);
       C.Inc = block(S->Inc, Decls);
+      --Loops;
       Out.push_back(M.make(std::move(C)));
       return;
     }
@@ -187,16 +256,122 @@ private:
           Out.push_back(perDirection(
               [&](Var *J) { return Block{M.assign(M.load(M.ref(Ret), M.ref(J)), expr(T, J))}; },
               S->Where));
-        Out.push_back(M.ret(V, S->Where));
+        Out.push_back(M.ret(plain(V), S->Where));
         return;
       }
-      Out.push_back(S);
+      Out.push_back(values(S));
       return;
     default:
       Out.push_back(S);
       return;
     }
   }
+
+  const Expr *zero(const Type &T) {
+    Type E = T.element();
+    return E.Rec ? M.zeroValue(E) : M.floatConst(0, E);
+  }
+
+  /// \p E with g_value.value of widened calls read as g_value.
+  const Expr *plain(const Expr *E) {
+    if (!E || CallTangents.empty())
+      return E;
+    bool Found = false;
+    forEachExpr(E, [&](const Expr *N) {
+      Found |= N->K == Op::Field && N->Ops[0]->V && CallTangents.count(N->Ops[0]->V);
+    });
+    return Found ? expr(E, nullptr) : E; // no tangent in it: J is not read
+  }
+  Stmt *values(Stmt *S) {
+    const Expr *T = plain(S->Target), *V = plain(S->Value);
+    if (T == S->Target && V == S->Value)
+      return S;
+    Stmt C = *S;
+    C.Target = T;
+    C.Value = V;
+    return M.make(std::move(C));
+  }
+
+  /// k values per element of the tangent \p T, as a pointer: where they
+  /// lie together in memory (a widened variable, an element of tangent
+  /// memory), else null.
+  const Expr *kPointer(const Expr *T) {
+    if (T->K == Op::VarRef) {
+      if (Var *P = Redirect.lookup(T->V))
+        return M.ptrAdd(M.ref(P), M.intConst(0));
+      if (!tangent(T->V) || !(T->V->Ty.isMemory() || T->V->Ty.IsVector))
+        return nullptr;
+      return M.ptrAdd(M.ref(T->V), M.intConst(0));
+    }
+    if (T->K == Op::PtrAdd && tangentMemory(T))
+      return base(T);
+    if (T->K == Op::Load && !isFieldLoad(T) && tangentMemory(T->Ops[0]))
+      return M.ptrAdd(base(T->Ops[0]), times(T->Ops[1]));
+    return nullptr;
+  }
+
+  /// The arguments of a vector helper: \p Args (f's, then a tangent per
+  /// active parameter) with each tangent as k values per element, then k
+  /// (and the result's tangents, added by the caller). A computed tangent
+  /// goes through a buffer filled per direction.
+  std::vector<const Expr *> callArgs(const VecCall &VC, const std::vector<const Expr *> &Args,
+                                     Block &Out, Block &Decls, Loc L) {
+    const Callee &C = *VC.C;
+    size_t N = C.ParamTypes.size();
+    std::vector<const Expr *> R(Args.begin(), Args.begin() + N);
+    size_t A = N;
+    for (size_t I = 0; I < N; ++I) {
+      if (!VC.P.isActive(I))
+        continue;
+      const Expr *T = Args[A++];
+      // In place only where the element types agree (a double passed to a
+      // float parameter converts one value, not a pointer).
+      const Type &PT = C.ParamTypes[I];
+      bool Same = T->Ty.Scalar == PT.Scalar &&
+                  (T->Ty.Rec == PT.Rec || (T->Ty.Rec && PT.Rec && T->Ty.Rec->Spelling == PT.Rec->Spelling));
+      if (const Expr *Ptr = Same ? kPointer(T) : nullptr) {
+        R.push_back(Ptr);
+        continue;
+      }
+      if (C.ParamTypes[I].isWritable() || C.ParamTypes[I].IsPointer ||
+          C.ParamTypes[I].isContainer() || C.ParamTypes[I].ArraySize) {
+        OK = false; // VectorForwardGates.cpp keeps such calls out
+        R.push_back(T);
+        continue;
+      }
+      Type BT = C.ParamTypes[I].element();
+      BT.IsVector = true;
+      Var *Buf = G.addVar(G.freshName("d_" + C.ParamNames[I]), BT, VarKind::Local);
+      Buf->Synthetic = true;
+      Decls.push_back(M.decl(Buf, M.ref(K), L));
+      Out.push_back(perDirection(
+          [&](Var *J) { return Block{M.assign(M.load(M.ref(Buf), M.ref(J)), expr(T, J), L)}; }, L));
+      R.push_back(M.ptrAdd(M.ref(Buf), M.intConst(0)));
+    }
+    R.push_back(M.ref(K));
+    return R;
+  }
+
+  /// `Dual g_dual = g_fwd(...)`: `R g_value = g_fwd_vec(..., k,
+  /// d_g_value)`, d_g_value the result's k tangents (g_dual.tangent reads
+  /// d_g_value[j], g_dual.value g_value).
+  void callDecl(Stmt *S, Block &Out, Block &Decls) {
+    const VecCall &VC = Calls[S->Value->Text];
+    Var *R = S->V;
+    R->Ty.IsDual = false;
+    R->Name = G.freshName(VC.C->BaseName + "_value");
+    Type TT = R->Ty;
+    TT.IsVector = true;
+    Var *T = G.addVar(G.freshName("d_" + R->Name), TT, VarKind::Local);
+    T->Synthetic = true;
+    Decls.push_back(M.decl(T, M.ref(K), S->Where));
+    CallTangents[R] = T;
+    std::vector<const Expr *> Args = callArgs(VC, S->Value->Ops, Out, Decls, S->Where);
+    Args.push_back(M.ptrAdd(M.ref(T), M.intConst(0)));
+    Out.push_back(M.decl(R, M.call(VC.Name, Args, R->Ty), S->Where));
+  }
+
+  unsigned Loops = 0; ///< depth of loops around the statement
 
   /// A parallel loop (its tangent clauses from the forward transform). The
   /// k tangents of a scalar are a std::vector: as a private variable each
@@ -244,9 +419,11 @@ private:
                    R.Vars.end());
     }
     Stmt C = *S;
+    ++Loops; // each iteration zeroes the tangents of aggregates it declares
     C.Init = block(S->Init, Decls);
     C.Body = block(S->Body, Decls);
     C.Inc = block(S->Inc, Decls);
+    --Loops;
     for (Var *V : Summed)
       Redirect.erase(V);
     forEachStmt(S->Body, [&](Stmt *B) { // tangents declared in the body, now hoisted
@@ -274,41 +451,68 @@ private:
   Function &G;
   const llvm::DenseSet<const Var *> &Tangents;
   Var *K;
-  llvm::DenseMap<const Var *, Var *> Redirect;
+  llvm::DenseMap<const Var *, Var *> CallTangents; ///< g_value -> d_g_value
 };
 
-/// Calls to functions with derivatives would need their own k-direction
-/// versions: not yet.
-bool callsDifferentiated(const Block &B) {
-  bool Found = false;
-  forEachStmt(B, [&](Stmt *S) {
-    if (S->K == StmtKind::Call && !S->V && (S->Fn->Body || !S->Fn->CustomFwd.empty()))
-      Found = true;
+/// The context the forward transform runs in for f_fwd_vec: calls get the
+/// callees' vector helpers, named now and requested once f_fwd_vec is made
+/// (a call this cannot widen drops f_fwd_vec, and with it the requests).
+class VectorContext : public TransformContext {
+public:
+  explicit VectorContext(TransformContext &D) : D(D) {}
+  Module &module() override { return D.module(); }
+  ErrorSink &errors() override { return D.errors(); }
+  std::string forwardHelper(Callee &C, const ActivityPattern &P) override {
+    std::string N = D.vectorForwardHelper(C, P, /*Request=*/false);
+    if (N.empty()) { // no vector helpers here
+      Failed = true;
+      return C.BaseName + "_fwd_vec";
+    }
+    for (const auto &[Key, VC] : Calls)
+      if (VC.C->Body == C.Body && VC.P == P)
+        return Key;
+    std::string Key = N + "#" + std::to_string(Calls.size());
+    Calls[Key] = {&C, P, N};
+    return Key;
+  }
+  std::pair<std::string, std::string> reverseHelpers(Callee &C,
+                                                     const ActivityPattern &P) override {
+    return D.reverseHelpers(C, P);
+  }
+  Function *generatedNamed(const std::string &Q) const override { return D.generatedNamed(Q); }
+  /// Requests the helpers the calls name.
+  void request() {
+    for (auto &[Name, VC] : Calls)
+      D.vectorForwardHelper(*VC.C, VC.P, /*Request=*/true);
+  }
+
+  TransformContext &D;
+  std::map<std::string, Widen::VecCall> Calls;
+  bool Failed = false;
+};
+
+/// By-value parameters (numbers, structs) that f assigns: their k tangents
+/// are the caller's, so f_fwd_vec works on a copy.
+llvm::DenseSet<const Var *> assignedValueParams(const Function &F) {
+  llvm::DenseSet<const Var *> Out;
+  auto written = [&](const Expr *Root) {
+    while (Root && (isFieldLoad(Root) || (Root->K == Op::Load && !Root->Ops[0]->Ty.IsPointer)))
+      Root = Root->Ops[0];
+    if (Root && Root->K == Op::VarRef && Root->V->Kind == VarKind::Param &&
+        !Root->V->Ty.IsPointer && !Root->V->Ty.IsReference && !Root->V->Ty.isContainer())
+      Out.insert(Root->V);
+  };
+  forEachStmt(F.Body, [&](Stmt *S) {
+    if (S->K == StmtKind::Assign || S->K == StmtKind::AddAssign)
+      written(S->Target);
+    if (S->K != StmtKind::Call || S->V)
+      return;
+    written(S->Target);
+    for (size_t I = 0; I < S->Args.size() && I < S->Fn->ParamTypes.size(); ++I)
+      if (S->Fn->ParamTypes[I].isWritable())
+        written(S->Args[I]);
   });
-  return Found;
-}
-
-/// Structs whose k tangents a std::vector can hold zeroed (value
-/// initialisation makes a zero: no constructor, no default member
-/// initialiser), with fields of the same kind.
-bool plainRecord(const Record *R) {
-  if (!R->ZeroWhenValueInitialised || R->Complex || R->Tuple)
-    return false;
-  for (const Record::Field &Fd : R->Fields)
-    if (Fd.Ty.isContainer() || (Fd.Ty.Rec && !plainRecord(Fd.Ty.Rec)))
-      return false;
-  return true;
-}
-
-/// f_fwd_vec widens structs (k structs per struct, element-major) but not
-/// containers, whose tangents would need a layout of their own.
-bool plainAggregates(const Function &F) {
-  for (const Var &V : F.Vars)
-    if (V.Ty.isContainer() || (V.Ty.Rec && !plainRecord(V.Ty.Rec)))
-      return false;
-  if (!F.ReturnsVoid && F.ReturnType.Rec && !plainRecord(F.ReturnType.Rec))
-    return false;
-  return true;
+  return Out;
 }
 
 /// The k tangents of the locals in one allocation: a std::vector of them
@@ -359,54 +563,60 @@ void packTangents(Module &M, Function &G, Block &Decls, const Block &Body) {
 graph::Function *adgen::vectorForwardTransform(TransformContext &D, Function &F,
                                                const ActivityPattern &P, const std::string &Name,
                                                bool Internal) {
-  if (callsDifferentiated(F.Body) || !plainAggregates(F))
+  if (!vectorForwardUnsupported(F, Internal).empty())
     return nullptr;
-  // Only where callers elsewhere can use it (an unused static function would
-  // warn), and where f does not overwrite a by-value parameter (whose k
-  // tangents would then be written in the caller's seed).
-  if (F.IsStatic && !Internal)
-    return nullptr;
-  for (const std::string &NS : F.Namespaces)
-    if (NS.empty() && !Internal)
-      return nullptr;
-  bool AssignsParam = false;
-  forEachStmt(F.Body, [&](Stmt *S) {
-    if (S->K != StmtKind::Assign)
-      return;
-    if (S->Target->K == Op::VarRef && S->Target->V->Kind == VarKind::Param &&
-        !S->Target->V->Ty.isMemory())
-      AssignsParam = true;
-    // A field of a struct passed by value (its tangents are the caller's).
-    const Expr *Root = S->Target;
-    while (isFieldLoad(Root) || (Root->K == Op::Load && !Root->Ops[0]->Ty.IsPointer))
-      Root = Root->Ops[0];
-    if (Root != S->Target && Root->K == Op::VarRef && Root->V->Kind == VarKind::Param &&
-        !Root->V->Ty.IsPointer && !Root->V->Ty.IsReference)
-      AssignsParam = true;
-  });
-  if (AssignsParam)
-    return nullptr;
-  Function *G = forwardTransform(D, F, P, Name);
-  if (!G)
+  VectorContext VC(D);
+  Function *G = forwardTransform(VC, F, P, Name);
+  if (!G || VC.Failed)
     return nullptr;
   Module &M = D.module();
   llvm::DenseSet<const Var *> Tangents;
   for (const Var &V : G->Vars)
-    Tangents.insert(&V);
+    if (!V.Ty.IsDual) // a call's value and tangent (Widen::callDecl)
+      Tangents.insert(&V);
   // Parameters: f's, then each tangent as k values per element, then k and
   // the result's tangents.
   std::vector<Var *> Params(G->Params.begin(), G->Params.begin() + F.Params.size());
   Var *K = G->addVar(G->freshName("k"), Type::scalar(ScalarKind::Int, "int"), VarKind::Param);
   Widen W(M, *G, Tangents, K);
+  for (const auto &[N, Call] : VC.Calls)
+    W.Calls[N] = Call;
+  // The tangent parameter of each active parameter, in order.
+  std::vector<const Var *> Primal;
+  for (size_t I = 0; I < F.Params.size(); ++I)
+    if (P.isActive(I))
+      Primal.push_back(F.Params[I]);
+  llvm::DenseSet<const Var *> Assigned = assignedValueParams(F);
+  Block Copies;
   for (size_t I = F.Params.size(); I < G->Params.size(); ++I) {
     Var *T = G->Params[I];
     bool Writes = T->Ty.isWritable();
-    if (!T->Ty.IsPointer) {
+    if (T->Ty.isContainer()) {
+      // A container's k tangents per element: a pointer, as for an array.
+      Type PT = Type::pointerTo(T->Ty.Scalar, T->Ty.Spelling, !Writes);
+      PT.Rec = T->Ty.Rec;
+      T->Ty = PT;
+    } else if (!T->Ty.IsPointer) {
       // A tangent scalar or struct parameter is k values: d_a[j].
       const Record *Rec = T->Ty.Rec;
       T->Ty = Type::pointerTo(T->Ty.Scalar, T->Ty.Spelling, !Writes);
       T->Ty.Rec = Rec;
       W.ScalarParams.insert(T);
+      if (Assigned.count(Primal[I - F.Params.size()])) {
+        // f overwrites the parameter: its tangents are a copy of the caller's.
+        Type CT = T->Ty.element();
+        CT.IsVector = true;
+        Var *C = G->addVar(G->freshName(T->Name + "_copy"), CT, VarKind::Local);
+        C->Synthetic = true;
+        W.Redirect[T] = C;
+        Copies.push_back(M.decl(C, M.ref(K), T->Where));
+        Var *J = G->addVar(G->freshName("dir"), Type::scalar(ScalarKind::Int, "int"), VarKind::Local);
+        J->Synthetic = true;
+        Copies.push_back(M.loop(LoopKind::For, {M.decl(J, M.intConst(0))},
+                                M.binary(Op::Lt, M.ref(J), M.ref(K), Type::scalar(ScalarKind::Bool, "bool")),
+                                {M.assign(M.load(M.ref(C), M.ref(J)), M.load(M.ref(T), M.ref(J)))},
+                                {M.assign(M.ref(J), M.binary(Op::Add, M.ref(J), M.intConst(1), J->Ty))}));
+      }
     }
     Params.push_back(T);
   }
@@ -421,6 +631,13 @@ graph::Function *adgen::vectorForwardTransform(TransformContext &D, Function &F,
   // Scalar tangent parameters are now pointers: d_a -> d_a[j] as loads.
   Block Decls;
   Block Body = W.block(G->Body, Decls);
+  if (!W.OK)
+    return nullptr;
+  VC.request();
+  Block CopyLoops; // run first; their buffers are packed with the rest
+  for (Stmt *S : Copies)
+    (S->K == StmtKind::Decl ? Decls : CopyLoops).push_back(S);
+  Body.insert(Body.begin(), CopyLoops.begin(), CopyLoops.end());
   G->Params = Params;
   packTangents(M, *G, Decls, Body);
   G->Body = std::move(Decls);

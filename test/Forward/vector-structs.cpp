@@ -1,9 +1,9 @@
 // f_fwd_vec of functions that use structs: a struct's k tangents are k
 // structs (d_s[j]), an array of structs' are k structs per element,
 // element-major (d_ps[i * k + j]); local structs and arrays of structs get
-// std::vectors of k structs (zeroed by value initialisation, so classes with
-// constructors or default member initialisers, and containers, are left to
-// f_fwd). Each direction checked against f_fwd with the same seed, and
+// std::vectors of k structs (zeroed; a class with constructors or default
+// member initialisers gets copies of adgen::zeroed, never its constructor's
+// values). Each direction checked against f_fwd with the same seed, and
 // against central differences; f's effects and canaries past the arrays.
 // RUN: %adgen %s -o %t.gen.cpp -- -std=c++17
 // RUN: FileCheck %s --input-file=%t.gen.cpp --implicit-check-not=error:
@@ -73,15 +73,15 @@ void relax(Body &b) {
 }
 // CHECK-LABEL: void relax_fwd_vec(Body &b, Body *d_b, int k) {
 
-// A class with default member initialisers: f_fwd only.
+// A class with default member initialisers: its tangents start at zero.
 ADGEN_FORWARD()
 double ctor(double x) {
   Ctor c;
   c.a *= x;
   return c.a * c.b;
 }
-// CHECK-LABEL: adgen::Dual<double> ctor_fwd(double x, double d_x) {
-// CHECK-NOT: ctor_fwd_vec
+// CHECK-LABEL: double ctor_fwd_vec(double x, const double *d_x, int k, double *d_ret) {
+// CHECK-NEXT:    std::vector<Ctor> d_c(k, adgen::zeroed<Ctor>());
 
 #ifdef ADGEN_TEST_DRIVER
 adgen::Dual<double> e1_fwd(const Body &b, const Body *ps, int n, double w, const Body &d_b, const Body *d_ps, double d_w);
@@ -92,6 +92,8 @@ void scale_fwd(V2 p, double s, V2 *out, int n, V2 d_p, double d_s, V2 *d_out);
 void scale_fwd_vec(V2 p, double s, V2 *out, int n, const V2 *d_p, const double *d_s, V2 *d_out, int k);
 void relax_fwd(Body &b, Body &d_b);
 void relax_fwd_vec(Body &b, Body *d_b, int k);
+adgen::Dual<double> ctor_fwd(double x, double d_x);
+double ctor_fwd_vec(double x, const double *d_x, int k, double *d_ret);
 #include "adgen_test.h"
 using namespace adgen_test;
 
@@ -216,6 +218,16 @@ int main() {
       relax(bm);
       for (int i = 0; i < 5; ++i)
         check_close("relax: direction j vs central differences", *num(db[j], i), (*num(bp, i) - *num(bm, i)) / (2 * h), 1e-6, 1e-9);
+    }
+  }
+  { // ctor: x; the tangents of c start at zero, not at c's initialisers.
+    double dx[K] = {0.5, -1.25, 2}, dret[K + 1];
+    dret[K] = 42;
+    check_exact("ctor: value is f's", ctor_fwd_vec(0.7, dx, K, dret), ctor(0.7));
+    check_exact("ctor: canary past d_ret", dret[K], 42);
+    for (int j = 0; j < K; ++j) {
+      check_close("ctor: direction j vs f_fwd", dret[j], ctor_fwd(0.7, dx[j]).tangent, 1e-14);
+      check_close("ctor: direction j vs the derivative 2 dx", dret[j], 2 * dx[j], 1e-14);
     }
   }
   return finish();

@@ -19,7 +19,9 @@ static void smoothstep_reverse(double t, double d_result_1, double *d_t);
 } // namespace adgen_detail
 
 adgen::Dual<double> blend_fwd(double a, double b, double t, double d_a, double d_b, double d_t);
+double blend_fwd_vec(double a, double b, double t, const double *d_a, const double *d_b, const double *d_t, int k, double *d_ret);
 namespace adgen_detail {
+static double smoothstep_fwd_vec(double t, const double *d_t, int k, double *d_ret);
 static adgen::Dual<double> smoothstep_fwd(double t, double d_t);
 } // namespace adgen_detail
 
@@ -107,7 +109,42 @@ adgen::Dual<double> blend_fwd(double a, double b, double t, double d_a, double d
   return adgen::Dual<double>{(1.0 - w) * a + w * exp_b, -(d_w * a) + d_a * (1.0 - w) + (d_w * exp_b + d_b * exp_b * w)};
 }
 
+/// Forward mode of blend with k tangent directions in one sweep.
+/// Each d_ parameter holds k directions per element (element-major: d_p[i * k + j]); d_ret receives the result's k tangents.
+double blend_fwd_vec(double a, double b, double t, const double *d_a, const double *d_b, const double *d_t, int k, double *d_ret) {
+  std::vector<double> tangents(3 * k);
+  double *d_smoothstep_result = tangents.data();
+  double *d_smoothstep_value = tangents.data() + k;
+  double *d_w = tangents.data() + 2 * k;
+  for (int dir = 0; dir < k; ++dir) { // line 20
+    d_smoothstep_result[dir] = 0.0;
+  }
+  double smoothstep_result;
+  double smoothstep_value = ::adgen_detail::smoothstep_fwd_vec(t, d_t, k, d_smoothstep_value);
+  for (int dir_1 = 0; dir_1 < k; ++dir_1) { // line 20
+    d_smoothstep_result[dir_1] = d_smoothstep_value[dir_1];
+  }
+  smoothstep_result = smoothstep_value;
+  for (int dir_2 = 0; dir_2 < k; ++dir_2) { // line 20
+    d_w[dir_2] = d_smoothstep_result[dir_2];
+  }
+  double w = smoothstep_result;
+  double exp_b = std::exp(b);
+  for (int dir_3 = 0; dir_3 < k; ++dir_3) { // line 21
+    d_ret[dir_3] = -(d_w[dir_3] * a) + d_a[dir_3] * (1.0 - w) + (d_w[dir_3] * exp_b + d_b[dir_3] * exp_b * w);
+  }
+  return (1.0 - w) * a + w * exp_b;
+}
+
 namespace adgen_detail {
+/// Forward mode of smoothstep with k tangent directions (helper).
+static double smoothstep_fwd_vec(double t, const double *d_t, int k, double *d_ret) {
+  for (int dir = 0; dir < k; ++dir) { // line 16
+    d_ret[dir] = d_t[dir] * (2.0 * t) * (3.0 - 2.0 * t) - d_t[dir] * 2.0 * (t * t);
+  }
+  return t * t * (3.0 - 2.0 * t);
+}
+
 /// Forward mode of smoothstep (helper).
 static adgen::Dual<double> smoothstep_fwd(double t, double d_t) {
   return adgen::Dual<double>{t * t * (3.0 - 2.0 * t), d_t * (2.0 * t) * (3.0 - 2.0 * t) - d_t * 2.0 * (t * t)};
