@@ -47,6 +47,11 @@ public:
                   const std::vector<std::pair<std::string, graph::Type>> &Adjoints,
                   const std::string &GradName);
 
+  /// The stem of the internal helpers of f_jacobian / f_hessian \p Name:
+  /// \p F's name, or for an operator (`operator()`, no identifier) the
+  /// public name's stem (`S_call` of `S_call_jacobian`, interface.md §4).
+  static std::string helperStem(const graph::Function &F, const std::string &Name,
+                                llvm::StringRef Suffix);
   /// Generates `Name` (f_jacobian) and the derivatives it drives. \p Lengths
   /// has, per parameter, the C++ length expression of an active array.
   bool jacobian(graph::Function &F, const ActivityPattern &P,

@@ -21,8 +21,9 @@ bool Differentiator::hessian(Function &F, const ActivityPattern &P,
     return Failed = true, false;
   }
   auto internal = [&](Function *G) { return placeInternal(*G, F); };
+  const std::string Stem = helperStem(F, Name, "_hessian");
   // The gradient, as code: f_pullback.
-  Function *G = reverseTransform(*this, F, P, F.Name + "_hessian_pullback", ReverseShape::Joint,
+  Function *G = reverseTransform(*this, F, P, Stem + "_hessian_pullback", ReverseShape::Joint,
                                  /*UseCheckpoints=*/false);
   if (!G)
     return Failed = true, false;
@@ -43,7 +44,7 @@ bool Differentiator::hessian(Function &F, const ActivityPattern &P,
     GP.Outputs.push_back(Adjoint || (FParam && P.Outputs[I]));
   }
   GP.Return = false;
-  Function *H = forwardTransform(*this, *G, GP, F.Name + "_hessian_fwd");
+  Function *H = forwardTransform(*this, *G, GP, Stem + "_hessian_fwd");
   if (!H)
     return Failed = true, false;
   shareRepeatedCalls(M, *H);

@@ -12,6 +12,7 @@
 #include "Transforms/ShareCalls.h"
 
 #include <algorithm>
+#include <cctype>
 #include <functional>
 
 using namespace adgen;
@@ -46,6 +47,15 @@ std::string Differentiator::placeInternal(Function &G, const Function &F) {
   return G.qualifiedName();
 }
 
+std::string Differentiator::helperStem(const Function &F, const std::string &Name,
+                                      llvm::StringRef Suffix) {
+  bool Identifier = !F.Name.empty() && !std::isdigit((unsigned char)F.Name[0]) &&
+                    llvm::all_of(F.Name, [](char C) { return std::isalnum((unsigned char)C) || C == '_'; });
+  if (Identifier || !llvm::StringRef(Name).ends_with(Suffix))
+    return F.Name;
+  return Name.substr(0, Name.size() - Suffix.size());
+}
+
 bool Differentiator::jacobian(Function &F, const ActivityPattern &P,
                               const std::vector<std::string> &Lengths, const std::string &Name,
                               JacobianMode Mode) {
@@ -56,20 +66,21 @@ bool Differentiator::jacobian(Function &F, const ActivityPattern &P,
   // The derivatives it drives: internal, next to the helpers.
   auto internal = [&](Function *G) { return placeInternal(*G, F); };
   MatrixDriver Driver = describe(F, P, Lengths, MatrixDriver::Kind::Jacobian);
+  const std::string Stem = helperStem(F, Name, "_jacobian");
   if (Mode != JacobianMode::Reverse) {
     // One sweep for all columns where possible; else one run per column.
     // (The driver's one sweep seeds and reads arrays of numbers only.)
     bool Numbers = F.ReturnsVoid || !F.ReturnType.Rec;
     for (const Var *V : F.Params)
       Numbers = Numbers && !V->Ty.Rec && !V->Ty.isContainer();
-    Function *V = Numbers ? vectorForwardTransform(*this, F, P, F.Name + "_jacobian_fwd_vec", true)
+    Function *V = Numbers ? vectorForwardTransform(*this, F, P, Stem + "_jacobian_fwd_vec", true)
                           : nullptr;
     if (V) {
       V->Doc = "Forward mode of " + F.Name + " with k directions in one sweep, for " + Name + ".";
       internal(V);
       Driver.FwdVec = V;
     } else {
-      Function *G = forwardTransform(*this, F, P, F.Name + "_jacobian_fwd");
+      Function *G = forwardTransform(*this, F, P, Stem + "_jacobian_fwd");
       if (!G)
         return Failed = true, false;
       shareRepeatedCalls(M, *G);
@@ -79,7 +90,7 @@ bool Differentiator::jacobian(Function &F, const ActivityPattern &P,
     }
   }
   if (Mode != JacobianMode::Forward) {
-    Function *G = reverseTransform(*this, F, P, F.Name + "_jacobian_pullback", ReverseShape::Joint);
+    Function *G = reverseTransform(*this, F, P, Stem + "_jacobian_pullback", ReverseShape::Joint);
     if (!G)
       return Failed = true, false;
     internal(G);
