@@ -209,8 +209,13 @@ private:
   std::string d(size_t K) { return "adgen_d_" + F.Params[K]->Name; }
   std::string start(size_t K) { return "adgen_" + F.Params[K]->Name + "_on_entry"; }
   /// Where reverse mode accumulates input K's adjoints: the Jacobian's row,
-  /// unless K is also an output (its adjoint is seeded, then copied).
-  bool intoRow(size_t K) { return P.Inputs[K] && !P.Outputs[K] && !structParam(K) && !held(K); }
+  /// unless K is also an output (its adjoint is seeded, then copied) or its
+  /// scalar type is not the Jacobian's (a float input of a double Jacobian:
+  /// its adjoint is a float buffer, then copied).
+  bool intoRow(size_t K) {
+    return P.Inputs[K] && !P.Outputs[K] && !structParam(K) && !held(K) &&
+           ty(K) == scalarType(jacType());
+  }
   std::string rowAt(size_t K) {
     return "jac + adgen_row * adgen_n_in" + (InOffsets[K] == "0" ? "" : " + " + InOffsets[K].substr(4));
   }
