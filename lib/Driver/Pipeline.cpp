@@ -330,6 +330,9 @@ void Pipeline::addCheck(const Request &R, const graph::Function &F, const Activi
       T->Primal = "::" + MD->getQualifiedNameAsString() + Args;
       T->Method = MD->getNameAsString() + Args;
       T->MethodAccess = memberAccess(MD, MD->getASTContext());
+      T->RvalueThis = MD->getRefQualifier() == clang::RQ_RValue;
+    } else if (MD) { // a static member function: S::f
+      T->Primal = "::" + MD->getQualifiedNameAsString() + Args;
     }
     T->P = Pat;
     T->Lengths.assign(F.Params.size(), "");

@@ -183,10 +183,7 @@ private:
       if (isArray(K) || Ty.IsVector) {
         std::string Len = "ADGEN_CHECK_BUFFER";
         if (!T.Lengths[K].empty()) {
-          Len = T.Lengths[K];
-          for (size_t J = 0; J < F.Params.size(); ++J)
-            Len = replaceName(Len, F.Params[J]->Name, "s." + a(J));
-          Len = "static_cast<std::size_t>(" + Len + ")";
+          Len = "static_cast<std::size_t>(" + stateNames(T.Lengths[K]) + ")";
         }
         O += "  s." + a(K) + ".resize(" + Len + ");\n";
       }
@@ -270,6 +267,8 @@ private:
     std::string Call = T.Primal + "(" + join(Args) + ")";
     if (!T.Method.empty()) { // self.m(args...)
       std::string Self = Args.front();
+      if (T.RvalueThis)
+        Self = "static_cast<std::decay_t<decltype(" + Self + ")> &&>(" + Self + ")";
       Args.erase(Args.begin());
       Call = (T.MethodPointer.empty() ? Self + "." + T.Method
                                       : "(" + Self + ".*" + T.MethodPointer + ")") +
@@ -587,18 +586,31 @@ private:
   }
 
   /// Replaces whole-word \p Name in \p Expr.
-  static std::string replaceName(const std::string &Expr, const std::string &Name,
-                                 const std::string &With) {
+  /// \p Expr (a spec's length) with every parameter's name made its field
+  /// of the state, `s.aK`, in one pass: a replacement is never read again
+  /// (a parameter named `s` or `a0`), and member names (after `.`, `->`,
+  /// `::`) stay.
+  std::string stateNames(const std::string &Expr) {
     std::string Out;
     auto word = [](char C) { return std::isalnum(static_cast<unsigned char>(C)) || C == '_'; };
     for (size_t I = 0; I < Expr.size();) {
-      if (Expr.compare(I, Name.size(), Name) == 0 && (I == 0 || !word(Expr[I - 1])) &&
-          (I + Name.size() == Expr.size() || !word(Expr[I + Name.size()]))) {
-        Out += With;
-        I += Name.size();
-      } else {
+      if (!word(Expr[I])) {
         Out += Expr[I++];
+        continue;
       }
+      size_t E = I;
+      while (E < Expr.size() && word(Expr[E]))
+        ++E;
+      std::string Tok = Expr.substr(I, E - I);
+      bool Member = I > 0 && (Expr[I - 1] == '.' || (I > 1 && Expr.compare(I - 2, 2, "->") == 0) ||
+                              (I > 1 && Expr.compare(I - 2, 2, "::") == 0));
+      bool Done = false;
+      for (size_t J = 0; J < F.Params.size() && !Member && !Done; ++J)
+        if (F.Params[J]->Name == Tok)
+          Out += "s." + a(J), Done = true;
+      if (!Done)
+        Out += Tok;
+      I = E;
     }
     return Out;
   }

@@ -51,6 +51,7 @@ struct CheckTarget {
   /// A private or protected member function, called through an accessor.
   graph::MemberAccess MethodAccess;
   std::string MethodPointer; ///< set by emitCheckMain: the accessor's name
+  bool RvalueThis = false; ///< an &&-qualified method: called on std::move(self)
   ActivityPattern P;
   /// Per parameter: the spec's length expression for an array ("n * d"),
   /// empty when the spec gives none.
