@@ -571,9 +571,18 @@ private:
   /// float arithmetic rounds at about 6e-8, not 1e-16.
   std::string exactTol() { return stepType() == "float" ? "1e-5" : "1e-10"; }
 
+  /// float when an input is float or f rounds through float anywhere (a
+  /// float local or temporary, a float result): central differences then
+  /// carry float's rounding noise, so steps and noise use float's epsilon.
+  /// Double-only functions keep double's.
   std::string stepType() {
     for (size_t K = 0; K < F.Params.size(); ++K)
       if (T.P.Inputs[K] && pty(K).Scalar == ScalarKind::Float)
+        return "float";
+    if (!F.ReturnsVoid && F.ReturnType.Scalar == ScalarKind::Float)
+      return "float";
+    for (const Var &V : F.Vars)
+      if (V.Ty.Scalar == ScalarKind::Float)
         return "float";
     return "double";
   }
@@ -585,7 +594,6 @@ private:
     return S;
   }
 
-  /// Replaces whole-word \p Name in \p Expr.
   /// \p Expr (a spec's length) with every parameter's name made its field
   /// of the state, `s.aK`, in one pass: a replacement is never read again
   /// (a parameter named `s` or `a0`), and member names (after `.`, `->`,
