@@ -255,26 +255,16 @@ bool Pipeline::userWritten(const Request &R, graph::Function &F,
 }
 
 /// The public functions request \p R generated (D.generated() from
-/// \p Before on): an instantiation's say which instantiation they are of;
-/// and two with one name and one parameter list are an error (two
+/// \p Before on): two with one name and one parameter list are an error (two
 /// instantiations overloads cannot tell apart, template <int N> double
 /// g(double)), never code that does not compile.
 void Pipeline::published(const Request &R, const std::string &Args,
                          const std::vector<std::string> &Wanted, size_t Before) {
-  std::string Of = R.Fn->getNameAsString();
   const std::vector<graph::Function *> &Generated = D.generated();
   for (size_t I = Before; I < Generated.size(); ++I) {
     graph::Function *G = Generated[I];
     if (G->isDetail())
       continue;
-    // The transforms write "... of f"; say which f: "... of f<double>".
-    if (!Args.empty()) {
-      size_t At = std::string::npos;
-      for (const char *After : {",", ":", ".", " "})
-        At = std::min(At, G->Doc.find(" of " + Of + After));
-      if (At != std::string::npos)
-        G->Doc.insert(At + 4 + Of.size(), Args);
-    }
     if (std::find(Wanted.begin(), Wanted.end(), G->Name) == Wanted.end())
       continue;
     // Keyed by every namespace, anonymous ones too (unlike qualifiedName):

@@ -341,6 +341,10 @@ std::string qualifiedName(llvm::ArrayRef<std::string> Namespaces, llvm::StringRe
 /// A function of the graph: a source function, or generated code.
 struct Function {
   std::string Name;
+  /// The name as the user wrote the instance, template arguments included
+  /// ("f<double>"); empty when it is Name. Public generated code's comments
+  /// say which function they are of by it (shownName()).
+  std::string DisplayName;
   /// Enclosing namespaces, outermost first ("" for an anonymous namespace).
   std::vector<std::string> Namespaces;
   bool IsStatic = false;
@@ -390,6 +394,7 @@ struct Function {
   /// are left out: the generated file is the same translation unit).
   std::string qualifiedName() const;
   /// Whether it is a helper in DetailNamespace (innermost).
+  const std::string &shownName() const { return DisplayName.empty() ? Name : DisplayName; }
   bool isDetail() const { return !Namespaces.empty() && Namespaces.back() == DetailNamespace; }
 };
 

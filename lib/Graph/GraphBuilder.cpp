@@ -139,6 +139,8 @@ Function *GraphBuilder::Impl::build(const clang::FunctionDecl *FD) {
   F = &G;
   Built[FD] = &G;
   G.Decl = FD;
+  if (std::string Args = templateArgs(FD, Ctx); !Args.empty())
+    G.DisplayName = G.Name + Args;
   G.Where = loc(FD->getLocation());
   G.Namespaces = namespacesOf(FD);
   G.IsStatic = !MD && FD->getStorageClass() == clang::SC_Static;

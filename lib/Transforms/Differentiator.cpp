@@ -121,7 +121,7 @@ bool Differentiator::forward(Function &F, const ActivityPattern &P, const std::s
   for (size_t I = 0; I < F.Params.size(); ++I)
     if (P.isActive(I))
       In += (In.empty() ? "" : ", ") + F.Params[I]->Name;
-  G->Doc = "Forward mode (tangents) of " + F.Name +
+  G->Doc = "Forward mode (tangents) of " + F.shownName() +
            (F.Where.Line ? ", line " + std::to_string(F.Where.Line) : "") + ".\nWith respect to: " +
            (In.empty() ? "nothing" : In) +
            ". Each d_ parameter carries the tangent of its parameter" +
@@ -130,7 +130,7 @@ bool Differentiator::forward(Function &F, const ActivityPattern &P, const std::s
   // Several directions in one sweep, where its layout is defined
   // (VectorForwardGates.cpp); else f_fwd's comment says why not.
   if (Function *V = vectorForwardTransform(*this, F, P, Name + "_vec")) {
-    V->Doc = "Forward mode of " + F.Name + " with k tangent directions in one sweep.\n"
+    V->Doc = "Forward mode of " + F.shownName() + " with k tangent directions in one sweep.\n"
              "Each d_ parameter holds k directions per element (element-major: d_p[i * k + j]); "
              "d_ret receives the result's k tangents.";
     Generated.push_back(V);
@@ -145,7 +145,8 @@ bool Differentiator::reverse(Function &F, const ActivityPattern &P,
                              const std::string &PullbackName, const std::string &GradName) {
   if (!checkInactiveWrites(F, P, Errors))
     return false;
-  Function *G = reverseTransform(*this, F, P, PullbackName, ReverseShape::Joint);
+  Function *G = reverseTransform(*this, F, P, PullbackName, ReverseShape::Joint,
+                                 /*UseCheckpoints=*/true, /*Public=*/true);
   if (!G) {
     Failed = true;
     return false;
@@ -154,7 +155,7 @@ bool Differentiator::reverse(Function &F, const ActivityPattern &P,
   if (!GradName.empty() && !F.ReturnsVoid && F.ReturnType.isFloatScalar()) {
     // f_grad = f_pullback with d_ret = 1.
     Function &Grad = newGenerated(M, F, GradName, false);
-    Grad.Doc = "Gradient of " + F.Name + ": " + PullbackName + " with d_ret = 1.";
+    Grad.Doc = "Gradient of " + F.shownName() + ": " + PullbackName + " with d_ret = 1.";
     Grad.ReturnsVoid = false;
     Grad.ReturnType = F.ReturnType;
     std::vector<const Expr *> Args;

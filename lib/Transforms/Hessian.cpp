@@ -61,7 +61,7 @@ bool Differentiator::hessian(Function &F, const ActivityPattern &P,
   Type HT = Type::pointerTo(F.ReturnType.Scalar, F.ReturnType.Spelling, false);
   J.Params.push_back(J.addVar(J.freshName("hess"), HT, VarKind::Param));
   J.ReturnsVoid = true;
-  J.Doc = "Hessian of " + F.Name + ": hess[i * n + j] = d2 " + F.Name +
+  J.Doc = "Hessian of " + F.shownName() + ": hess[i * n + j] = d2 " + F.Name +
           " / d input_i d input_j (inputs in parameter order, arrays flattened).\n"
           "Forward over reverse: " + Fwd.substr(2) + " is forward mode applied to the reverse-mode "
           "code of " + F.Name + "; one run per input gives one column.";

@@ -106,7 +106,7 @@ bool Differentiator::jacobian(Function &F, const ActivityPattern &P,
   Type PT = Type::pointerTo(JacT.Scalar, JacT.Spelling, false);
   J.Params.push_back(J.addVar(J.freshName("jac"), PT, VarKind::Param));
   J.ReturnsVoid = true;
-  J.Doc = "Jacobian of " + F.Name + ": jac[row * n_in + column], one row per output element "
+  J.Doc = "Jacobian of " + F.shownName() + ": jac[row * n_in + column], one row per output element "
           "(the return value first), one column per input element, in parameter order.\n" +
           std::string(Mode == JacobianMode::Forward ? "Forward mode, a column per run."
                       : Mode == JacobianMode::Reverse

@@ -95,7 +95,8 @@ void Reverse::describe(const Block &Fwd, const Block &Handed) {
   std::string Doc = (Shape == ReverseShape::Joint ? "Reverse mode (adjoints) of "
                      : Shape == ReverseShape::Record ? "Forward sweep (helper) of "
                                                      : "Backward sweep (helper) of ") +
-                    F.Name + (F.Where.Line ? ", line " + std::to_string(F.Where.Line) : "") +
+                    (Of.empty() ? F.Name : Of) +
+                    (F.Where.Line ? ", line " + std::to_string(F.Where.Line) : "") +
                     ".\nInputs: " + list(In) + ". Outputs: " + list(Out) + ".";
   if (Shape == ReverseShape::Joint)
     Doc += std::string("\nAdjoints of inputs accumulate (+=)") +
@@ -416,9 +417,11 @@ bool adgen::printReversePlan(TransformContext &D, Function &F, const ActivityPat
 
 graph::Function *adgen::reverseTransform(TransformContext &D, Function &F,
                                          const ActivityPattern &P, const std::string &Name,
-                                         ReverseShape Shape, bool UseCheckpoints) {
+                                         ReverseShape Shape, bool UseCheckpoints,
+                                         bool Public) {
   Function &G = newGenerated(D.module(), F, Name, Shape != ReverseShape::Joint);
   Reverse T(D, F, P, G, Shape, UseCheckpoints);
+  T.Of = Public ? F.shownName() : F.Name;
   if (!T.run())
     return nullptr;
   return &G;

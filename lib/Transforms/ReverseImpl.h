@@ -61,6 +61,9 @@ public:
         UseCheckpoints(UseCheckpoints && Shape == ReverseShape::Joint) {}
 
   bool run();
+  /// What the comment calls f by: its name, or for a public f_pullback the
+  /// instance as the user wrote it (Function::shownName()).
+  std::string Of;
   /// Only the storage plan (what run() would store), printed as
   /// `--emit=plan` shows it; \p Stored gets the names --emit=dot marks.
   bool printPlan(const std::string &Name, llvm::raw_ostream &OS, std::set<std::string> *Stored);

@@ -89,9 +89,12 @@ bool printReversePlan(TransformContext &D, graph::Function &F, const ActivityPat
 /// The reverse transform of one function in the given shape. Loops marked
 /// ADGEN_CHECKPOINT are checkpointed in the Joint shape when
 /// \p UseCheckpoints (the Hessian's forward-over-reverse tapes them).
+/// A \p Public one (f_pullback) names the instance in its comment
+/// ("of f<double>"); internal ones name the function.
 graph::Function *reverseTransform(TransformContext &D, graph::Function &F,
                                   const ActivityPattern &P, const std::string &Name,
-                                  ReverseShape Shape, bool UseCheckpoints = true);
+                                  ReverseShape Shape, bool UseCheckpoints = true,
+                                  bool Public = false);
 
 /// Makes the shell of a generated function: namespaces, linkage, a name
 /// scope that includes \p F's names.
