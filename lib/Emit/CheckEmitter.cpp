@@ -572,7 +572,7 @@ private:
   std::string exactTol() { return stepType() == "float" ? "1e-5" : "1e-10"; }
 
   /// float when an input is float or f rounds through float anywhere (a
-  /// float local or temporary, a float result): central differences then
+  /// float local or temporary, a cast to float, a float result): central differences then
   /// carry float's rounding noise, so steps and noise use float's epsilon.
   /// Double-only functions keep double's.
   std::string stepType() {
@@ -584,7 +584,16 @@ private:
     for (const Var &V : F.Vars)
       if (V.Ty.Scalar == ScalarKind::Float)
         return "float";
-    return "double";
+    bool Rounds = false; // a cast: static_cast<float>(x) * x
+    forEachStmt(F.Body, [&](Stmt *S) {
+      auto note = [&](const Expr *E) {
+        forEachExpr(E, [&](const Expr *N) { Rounds |= N->Ty.Scalar == ScalarKind::Float; });
+      };
+      note(S->Value);
+      for (const Expr *A : S->Args)
+        note(A);
+    });
+    return Rounds ? "float" : "double";
   }
 
   static std::string join(const std::vector<std::string> &L) {

@@ -1,7 +1,8 @@
 // --emit=check of a function that rounds through float (repro
 // check-float-noise.cpp): its central differences carry float's rounding
 // noise, so the checker uses float's step and epsilon for it (as it does for
-// float inputs) and passes the correct derivative; a double-only function in
+// float inputs) and passes the correct derivative, also when the only float
+// is a cast; a double-only function in
 // the same file keeps double's. A wrong derivative still fails (-DWRONG: the
 // hand-written derivative of sq is 3x instead of 2x).
 // RUN: %adgen %s --emit=check -o %t.check.cpp -- -std=c++17
@@ -32,6 +33,9 @@ ADGEN_REVERSE() ADGEN_FORWARD()
 double g(double x) { float t = x * 3.0; return t * sq(x); }
 ADGEN_REVERSE() ADGEN_FORWARD()
 double h(double x) { double t = x * 3.0; return t * sq(x); }
+// Rounds through float in a cast only (survey: conv_int_mix).
+ADGEN_REVERSE() ADGEN_FORWARD()
+double c(double x, int n) { return x * n + static_cast<float>(x) * x; }
 
 // GEN-LABEL: double f_pullback(double x, double d_ret, double *d_x) {
 // GEN-LABEL: double f_grad(double x, double *d_x) {
@@ -48,11 +52,15 @@ double h(double x) { double t = x * 3.0; return t * sq(x); }
 // GEN: adgen_check::step<float>()
 // GEN-LABEL: namespace adgen_check_2 {
 // GEN: adgen_check::step<double>()
+// GEN-LABEL: namespace adgen_check_3 {
+// GEN: adgen_check::step<float>()
 // CHECK: ok   f
 // CHECK: ok   g
 // CHECK: ok   h
-// CHECK: 3 passed, 0 failed
+// CHECK: ok   c
+// CHECK: 4 passed, 0 failed
 // WRONG: ok   f
 // WRONG: FAIL g
 // WRONG: FAIL h
-// WRONG: 1 passed, 2 failed
+// WRONG: ok   c
+// WRONG: 2 passed, 2 failed
