@@ -29,12 +29,12 @@ struct FakeContext : TransformContext, ErrorSink {
     Asked.push_back({C.BaseName, P, "fwd"});
     return "::helpers::" + C.BaseName + "_fwd";
   }
-  std::pair<std::string, std::string> reverseHelpers(Callee &C,
-                                                     const ActivityPattern &P) override {
+  std::pair<HelperSlot *, HelperSlot *> reverseHelpers(Callee &C,
+                                                       const ActivityPattern &P) override {
     Asked.push_back({C.BaseName, P, "reverse"});
-    return {"::helpers::" + C.BaseName + "_record", "::helpers::" + C.BaseName + "_reverse"};
+    return {M.addHelperSlot("::helpers::" + C.BaseName + "_record"),
+            M.addHelperSlot("::helpers::" + C.BaseName + "_reverse")};
   }
-  Function *generatedNamed(const std::string &) const override { return nullptr; }
   void error(Loc, const std::string &Message) override { Errors.push_back(Message); }
   void note(Loc, const std::string &) override {}
 

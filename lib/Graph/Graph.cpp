@@ -109,6 +109,11 @@ Callee *Module::addCallee(Callee C) {
   return &Callees.back();
 }
 
+HelperSlot *Module::addHelperSlot(std::string Qualified) {
+  HelperSlots.push_back({std::move(Qualified), nullptr});
+  return &HelperSlots.back();
+}
+
 const Expr *Module::make(Expr E) {
   Exprs.push_back(std::move(E));
   return &Exprs.back();

@@ -269,12 +269,26 @@ enum class PrintKind : uint8_t {
   Stream, ///< Args[0] << Args[1] << ... (Args[0] names std::cout, ...)
 };
 
+/// A helper that generated code calls before it exists: helpers are
+/// generated after their callers ask for them (Differentiator's queue), so a
+/// call holds this slot, and the slot gets the function once it is made.
+/// Forward over reverse differentiates the helper a call names through it.
+struct HelperSlot {
+  /// The qualified name calls print.
+  std::string Qualified;
+  /// The generated function, null until it is generated.
+  struct Function *Fn = nullptr;
+};
+
 /// Information about a call target.
 struct Callee {
   /// The name to print (qualified as needed).
   std::string Name;
   /// The graph of the callee when its body is visible, else null.
   struct Function *Body = nullptr;
+  /// In generated code, the helper this call names (Name is its qualified
+  /// name); null for calls of the user's functions.
+  const HelperSlot *Helper = nullptr;
   /// Opaque identity of the callee's declaration, for the driver.
   const void *Decl = nullptr;
   /// Parameter types and names, and the result.
@@ -433,6 +447,8 @@ public:
   Function &addFunction(std::string Name);
   std::deque<Function> &functions() { return Functions; }
   Callee *addCallee(Callee C);
+  /// A slot for a helper named \p Qualified, to be generated later.
+  HelperSlot *addHelperSlot(std::string Qualified);
 
   // Expression builders (no folding beyond the obvious zero/one rules of
   // add/sub/mul, which keep generated code readable).
@@ -488,6 +504,7 @@ public:
 private:
   std::deque<Function> Functions;
   std::deque<Callee> Callees;
+  std::deque<HelperSlot> HelperSlots;
   std::deque<Expr> Exprs;
   std::deque<Stmt> Stmts;
   std::deque<OmpLoop> OmpLoops;

@@ -224,13 +224,13 @@ std::string Differentiator::forwardHelper(Callee &C, const ActivityPattern &P) {
   auto Key = std::make_tuple(C.Body, false, P.key(*C.Body) + (P.Return ? "+r" : ""));
   auto It = Helpers.find(Key);
   if (It != Helpers.end())
-    return It->second.first;
+    return It->second.first->Qualified;
   Function Probe = helperProbe(C);
   Probe.Name = helperName(C, "fwd", P);
-  std::string Q = Probe.qualifiedName();
-  Helpers[Key] = {Q, ""};
-  Queue.push_back({&C, false, P, Probe.Name, ""});
-  return Q;
+  HelperSlot *Slot = M.addHelperSlot(Probe.qualifiedName());
+  Helpers[Key] = {Slot, nullptr};
+  Queue.push_back({&C, false, P, Probe.Name, "", false, Slot});
+  return Slot->Qualified;
 }
 
 std::string Differentiator::vectorForwardHelper(Callee &C, const ActivityPattern &P,
@@ -243,8 +243,9 @@ std::string Differentiator::vectorForwardHelper(Callee &C, const ActivityPattern
   auto Key = std::make_tuple(C.Body, false, P.key(*C.Body) + (P.Return ? "+r" : "") + "/vec");
   if (Helpers.count(Key))
     return Q;
-  Helpers[Key] = {Q, ""};
-  Queue.push_back({&C, false, P, Probe.Name, "", /*Vector=*/true});
+  HelperSlot *Slot = M.addHelperSlot(Q);
+  Helpers[Key] = {Slot, nullptr};
+  Queue.push_back({&C, false, P, Probe.Name, "", /*Vector=*/true, Slot});
   return Q;
 }
 
@@ -256,8 +257,8 @@ static std::string qualifiedHelper(const Callee &C, const char *Kind, const Acti
   return Probe.qualifiedName();
 }
 
-std::pair<std::string, std::string> Differentiator::reverseHelpers(Callee &C,
-                                                                   const ActivityPattern &P) {
+std::pair<HelperSlot *, HelperSlot *> Differentiator::reverseHelpers(Callee &C,
+                                                                     const ActivityPattern &P) {
   std::string Left; // which outputs the helpers leave unrestored
   for (size_t I = 0; I < P.Unrestored.size(); ++I)
     Left += P.Unrestored[I] ? '1' : '0';
@@ -272,19 +273,19 @@ std::pair<std::string, std::string> Differentiator::reverseHelpers(Callee &C,
     bool Taken = false;
     for (auto &H : Helpers)
       Taken |= std::get<0>(H.first) == C.Body && std::get<1>(H.first) &&
-               H.second.first == qualifiedHelper(C, "record", P, Suffix);
+               H.second.first->Qualified == qualifiedHelper(C, "record", P, Suffix);
     if (!Taken)
       break;
     Suffix = "_" + std::to_string(N);
   }
   Function Probe = helperProbe(C);
   Probe.Name = helperName(C, "record", P) + Suffix;
-  std::string Record = Probe.qualifiedName();
+  HelperSlot *Record = M.addHelperSlot(Probe.qualifiedName());
   std::string RecordName = Probe.Name;
   Probe.Name = helperName(C, "reverse", P) + Suffix;
-  std::string Replay = Probe.qualifiedName();
+  HelperSlot *Replay = M.addHelperSlot(Probe.qualifiedName());
   Helpers[Key] = {Record, Replay};
-  Queue.push_back({&C, true, P, RecordName, Probe.Name});
+  Queue.push_back({&C, true, P, RecordName, Probe.Name, false, Record, Replay});
   return Helpers[Key];
 }
 
@@ -303,6 +304,7 @@ void Differentiator::drain() {
       G->Namespaces = helperProbe(*J.C).Namespaces;
       G->IsStatic = true;
       G->Doc = "Forward mode of " + F.Name + " with k tangent directions (helper).";
+      J.Slot->Fn = G;
       Generated.push_back(G);
       continue;
     }
@@ -316,6 +318,7 @@ void Differentiator::drain() {
       G->Namespaces = helperProbe(*J.C).Namespaces;
       G->IsStatic = true;
       G->Doc = "Forward mode of " + F.Name + " (helper).";
+      J.Slot->Fn = G;
       Generated.push_back(G);
       continue;
     }
@@ -327,6 +330,8 @@ void Differentiator::drain() {
     }
     R->Doc += "\nRuns " + F.Name + " and records what " + J.Name2 + " needs.";
     B->Doc += "\nAdjoints, and undoes what " + J.Name + " wrote.";
+    J.Slot->Fn = R;
+    J.Slot2->Fn = B;
     Generated.push_back(R);
     Generated.push_back(B);
   }

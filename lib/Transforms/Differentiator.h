@@ -91,19 +91,10 @@ public:
   /// The qualified name of the vector forward-mode helper of \p C for \p P.
   std::string vectorForwardHelper(graph::Callee &C, const ActivityPattern &P,
                                   bool Request) override;
-  /// The qualified names of the reverse-mode helpers of \p C for \p P: the
-  /// forward sweep (records) and the backward sweep.
-  std::pair<std::string, std::string> reverseHelpers(graph::Callee &C,
-                                                     const ActivityPattern &P) override;
-
-  /// The generated function with qualified name \p Qualified, if any (calls
-  /// in generated code name helpers this way).
-  graph::Function *generatedNamed(const std::string &Qualified) const override {
-    for (graph::Function *G : Generated)
-      if (G->qualifiedName() == Qualified)
-        return G;
-    return nullptr;
-  }
+  /// The reverse-mode helpers of \p C for \p P: the forward sweep (records)
+  /// and the backward sweep, filled in when drain() generates them.
+  std::pair<graph::HelperSlot *, graph::HelperSlot *>
+  reverseHelpers(graph::Callee &C, const ActivityPattern &P) override;
 
   graph::Module &module() override { return M; }
   graph::ErrorSink &errors() override { return Errors; }
@@ -122,11 +113,16 @@ private:
     ActivityPattern P;
     std::string Name, Name2;
     bool Vector = false; ///< a vector forward helper (not Reverse)
+    /// Where the generated helpers go (the second: the backward sweep).
+    graph::HelperSlot *Slot = nullptr, *Slot2 = nullptr;
   };
   graph::Module &M;
   graph::ErrorSink &Errors;
   std::vector<graph::Function *> Generated;
-  std::map<std::tuple<const graph::Function *, bool, std::string>, std::pair<std::string, std::string>>
+  /// The helpers asked for, per callee, kind and pattern (the second slot:
+  /// a reverse helper's backward sweep, else null).
+  std::map<std::tuple<const graph::Function *, bool, std::string>,
+           std::pair<graph::HelperSlot *, graph::HelperSlot *>>
       Helpers;
   std::vector<Job> Queue;
   bool Failed = false;

@@ -9,6 +9,7 @@
 #include "Transforms/TransformContext.h"
 #include "Transforms/MathRules.h"
 #include "Transforms/ParallelLoops.h"
+#include "Transforms/TapeProtocol.h"
 #include "llvm/ADT/DenseMap.h"
 
 using namespace adgen;
@@ -123,11 +124,7 @@ const Expr *Forward::tangentLoc(const Expr *T) {
 /// A value restored into memory without tangent: drop its tangent from the
 /// tape (it was pushed right after the value).
 Stmt *Forward::dropStmt(Stmt *S) {
-  Callee C;
-  C.Name = "drop<" + S->Value->Ty.element().str() + ">";
-  Stmt *Drop = M.callStmt(nullptr, M.addCallee(C), {}, S->Where);
-  Drop->V = S->Value->V;
-  return Drop;
+  return tape::drop(M, S->Value->V, S->Value->Ty, S->Where);
 }
 
 /// The tangent of a whole struct value \p E in generated code (a copy of an
@@ -240,7 +237,7 @@ void Forward::stmt(Stmt *S, Block &Out) {
 /// from the tangents of what the value reads).
 void Forward::declStmt(Stmt *S, Block &Out) {
   Var *V = S->V;
-  if (S->Value && S->Value->K == Op::Call && S->Value->Text == "reserve" && S->Value->V) {
+  if (tape::isReserve(S->Value)) {
     // A tape cursor's reservation in a pullback (TapeCursor.cpp): forward
     // over reverse pushes each value's tangent right after it, so the
     // reservation must hold twice as much.
@@ -401,7 +398,7 @@ void Forward::call(Stmt *S, Block &Out) {
   }
   // In generated code, calls name generated helpers: differentiate those.
   Callee Resolved;
-  if (Function *Gen = D.generatedNamed(S->Fn->Name)) {
+  if (Function *Gen = S->Fn->Helper ? S->Fn->Helper->Fn : nullptr) {
     Resolved.Name = S->Fn->Name;
     Resolved.BaseName = Gen->Name;
     Resolved.Body = Gen;

@@ -93,9 +93,11 @@ Reverse::CallPlan Reverse::plan(Stmt *S) {
     Pl.Record = Pl.Replay = C.BaseName + "_helper";
     return Pl;
   }
-  auto Names = D.reverseHelpers(C, Pl.P);
-  Pl.Record = Names.first;
-  Pl.Replay = Names.second;
+  auto Slots = D.reverseHelpers(C, Pl.P);
+  Pl.RecordFn = Slots.first;
+  Pl.ReplayFn = Slots.second;
+  Pl.Record = Slots.first->Qualified;
+  Pl.Replay = Slots.second->Qualified;
   return Pl;
 }
 
@@ -167,6 +169,7 @@ void Reverse::forwardCall(Stmt *S, Block &Out) {
   }
   Callee *HC = M.addCallee(C);
   HC->Name = Pl.Record;
+  HC->Helper = Pl.RecordFn;
   RecordCalls.insert(HC);
   std::vector<const Expr *> Args = S->Args;
   Args.push_back(M.ref(Tape)); // the helper pushes onto the caller's tape
@@ -229,6 +232,7 @@ void Reverse::backwardCall(Stmt *S, Block &Out) {
   }
   Callee *HC = M.addCallee(C);
   HC->Name = Pl.Replay;
+  HC->Helper = Pl.ReplayFn;
   HC->ReturnsVoid = true;
   // The helper restores what it wrote (parameters, globals of any type,
   // through its own callees) and saves it for redo.

@@ -22,6 +22,7 @@
 #include "Transforms/StoragePlan.h"
 #include "Transforms/ReuseValues.h"
 #include "Transforms/ParallelLoops.h"
+#include "Transforms/TapeProtocol.h"
 #include "Analysis/GlobalEffects.h"
 #include "Analysis/WriteOnly.h"
 #include <optional>
@@ -186,6 +187,8 @@ private:
     bool Custom = false;
     ActivityPattern P;
     std::string Record, Replay;
+    /// The helpers named Record and Replay (null for a custom pullback).
+    const HelperSlot *RecordFn = nullptr, *ReplayFn = nullptr;
   };
   CallPlan plan(Stmt *S);
 
@@ -260,15 +263,6 @@ private:
   /// Local std::vectors that change size (StmtKind::Resize): each Resize
   /// is recorded on the tape and undone in the backward sweep.
   llvm::DenseSet<Var *> Resized;
-  /// tape.<Method>(Args...) as a statement.
-  Stmt *tapeCall(const char *Method, std::vector<const Expr *> Args, Loc Where = {}) {
-    Callee C;
-    C.Name = Method;
-    C.ReturnsVoid = true;
-    Stmt *S = M.callStmt(nullptr, M.addCallee(C), std::move(Args), Where);
-    S->V = Tape;
-    return S;
-  }
   /// Declarations of local std::vectors: their sizes.
   llvm::DenseMap<Var *, const Expr *> VectorSize;
   /// Locals holding sqrt(u), exp(u), ...: the backward sweep reads their

@@ -139,7 +139,7 @@ void Reverse::forwardStmt(Stmt *S, Block &Out, unsigned Depth) {
   case StmtKind::Loop:
     return forwardLoop(S, Out, Depth);
   case StmtKind::Resize: // v.resize(n), recording what undoes it
-    Out.push_back(Untaped ? S : tapeCall("pushResize", {M.ref(S->V), S->Value}, S->Where));
+    Out.push_back(Untaped ? S : tape::pushResize(M, Tape, S->V, S->Value, S->Where));
     return;
   case StmtKind::Return:
     Out.push_back(M.ret(S->Value, S->Where));
@@ -361,7 +361,7 @@ void Reverse::backwardStmtOf(Stmt *S, Block &Out, unsigned Depth) {
     // Back to the size (and the elements) before it; the adjoints of
     // elements it added are dropped (they were zeros, constants), those of
     // elements it removed start at zero.
-    Out.push_back(tapeCall("popResize", {M.ref(S->V)}, S->Where));
+    Out.push_back(tape::popResize(M, Tape, S->V, S->Where));
     if (Var *DV = AdjMem.lookup(S->V))
       Out.push_back(M.resize(DV, M.sizeOf(M.ref(S->V)), S->Where));
     return;

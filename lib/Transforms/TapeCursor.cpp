@@ -1,5 +1,6 @@
 //===- Transforms/TapeCursor.cpp - Unchecked pushes in counted loops ------===//
 #include "Transforms/TapeCursor.h"
+#include "Transforms/TapeProtocol.h"
 
 #include <map>
 
@@ -82,18 +83,9 @@ Stmt *adgen::cursorLoop(Module &M, Function &G, const CountedLoop &C, Stmt *Loop
   Var *At = G.addVar(G.freshName(Tape->Name + "_at"),
                      Type::scalar(ScalarKind::Int, "adgen::Tape::Cursor"), VarKind::Local);
   At->Synthetic = true;
-  Expr Reserve;
-  Reserve.K = Op::Call;
-  Reserve.Ty = At->Ty;
-  Reserve.Text = "reserve";
-  Reserve.V = Tape; // tape.reserve(bytes)
-  Reserve.Ops = {Size};
   for (Stmt *P : Pushes)
     P->V = At;
-  Callee Commit;
-  Commit.Name = "commit";
-  Commit.ReturnsVoid = true;
-  Stmt *Done = M.callStmt(nullptr, M.addCallee(Commit), {M.ref(At)}, Loop->Where);
-  Done->V = Tape; // tape.commit(at)
-  return M.scope({M.decl(At, M.make(std::move(Reserve)), Loop->Where), Loop, Done}, Loop->Where);
+  Stmt *Done = tape::commit(M, Tape, At, Loop->Where);
+  return M.scope({M.decl(At, tape::reserve(M, Tape, At->Ty, Size), Loop->Where), Loop, Done},
+                 Loop->Where);
 }

@@ -47,14 +47,12 @@ public:
     (void)C, (void)P, (void)Request;
     return "";
   }
-  /// The qualified names of the reverse-mode helpers of \p C for \p P: the
-  /// forward sweep (records) and the backward sweep.
-  virtual std::pair<std::string, std::string> reverseHelpers(graph::Callee &C,
-                                                             const ActivityPattern &P) = 0;
-  /// The generated function that a call in generated code names by its
-  /// qualified name \p Qualified, if any (forward over reverse
-  /// differentiates the helpers the pullback calls).
-  virtual graph::Function *generatedNamed(const std::string &Qualified) const = 0;
+  /// The reverse-mode helpers of \p C for \p P: the forward sweep (records)
+  /// and the backward sweep. Their slots name them now and hold them once
+  /// they are generated (forward over reverse differentiates the helpers a
+  /// pullback calls through the slots, never by name).
+  virtual std::pair<graph::HelperSlot *, graph::HelperSlot *>
+  reverseHelpers(graph::Callee &C, const ActivityPattern &P) = 0;
 };
 
 /// The forward transform of one function (Forward.cpp).

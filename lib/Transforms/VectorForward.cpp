@@ -475,11 +475,10 @@ public:
     Calls[Key] = {&C, P, N};
     return Key;
   }
-  std::pair<std::string, std::string> reverseHelpers(Callee &C,
-                                                     const ActivityPattern &P) override {
+  std::pair<HelperSlot *, HelperSlot *> reverseHelpers(Callee &C,
+                                                       const ActivityPattern &P) override {
     return D.reverseHelpers(C, P);
   }
-  Function *generatedNamed(const std::string &Q) const override { return D.generatedNamed(Q); }
   /// Requests the helpers the calls name.
   void request() {
     for (auto &[Name, VC] : Calls)
