@@ -41,7 +41,7 @@ bool plainRecord(const Record *R) {
   if (R->Complex || R->Tuple)
     return false;
   for (const Record::Field &Fd : R->Fields)
-    if (Fd.Ty.isContainer() || (Fd.Ty.Rec && !plainRecord(Fd.Ty.Rec)))
+    if (Fd.Ty.IsVector || (Fd.Ty.Rec && !plainRecord(Fd.Ty.Rec)))
       return false;
   return true;
 }
