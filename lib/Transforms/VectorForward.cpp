@@ -355,6 +355,24 @@ private:
         R.push_back(M.ptrAdd(M.ref(Buf), M.intConst(0)));
         continue;
       }
+      uint64_t Len = 0;
+      const Expr *Field = arrayFieldArgument(T, Len);
+      if (Field && (PT.IsPointer || PT.ArraySize) && !PT.Rec && !PT.isContainer()) {
+        // A whole array field (`h(s.q)`): its len * k tangents into a
+        // buffer, element-major, for the call, and back after it.
+        Type BT = PT.element();
+        BT.IsVector = true;
+        Var *Buf = G.addVar(G.freshName("d_" + C.ParamNames[I]), BT, VarKind::Local);
+        Buf->Synthetic = true;
+        Decls.push_back(M.decl(Buf, times(M.intConst(Len)), L));
+        Out.push_back(perElement(Len, [&](Var *E, Var *J) {
+          return M.assign(element(Buf, E, J), expr(M.load(Field, M.ref(E)), J), L);
+        }, L));
+        if (PT.isWritable())
+          ArrayAfter.push_back({Field, Buf, Len});
+        R.push_back(M.ptrAdd(M.ref(Buf), M.intConst(0)));
+        continue;
+      }
       if (C.ParamTypes[I].isWritable() || C.ParamTypes[I].IsPointer ||
           C.ParamTypes[I].isContainer() || C.ParamTypes[I].ArraySize) {
         OK = false; // VectorForwardGates.cpp keeps such calls out
@@ -438,11 +456,37 @@ private:
   /// Tangents callArgs copied into buffers (`double&` fields): copied back
   /// after the call.
   std::vector<std::pair<const Expr *, Var *>> After;
+  struct ArrayCopy {
+    const Expr *Field;
+    Var *Buf;
+    uint64_t Len;
+  };
+  std::vector<ArrayCopy> ArrayAfter;
   void copyBack(Block &Out, Loc L) {
     for (auto &[T, Buf] : After)
       Out.push_back(perDirection(
           [&](Var *J) { return Block{M.assign(expr(T, J), M.load(M.ref(Buf), M.ref(J)), L)}; }, L));
     After.clear();
+    for (ArrayCopy &A : ArrayAfter)
+      Out.push_back(perElement(A.Len, [&](Var *E, Var *J) {
+        return M.assign(expr(M.load(A.Field, M.ref(E)), J), element(A.Buf, E, J), L);
+      }, L));
+    ArrayAfter.clear();
+  }
+  /// Buf[e * k + j].
+  const Expr *element(Var *Buf, Var *E, Var *J) {
+    return M.load(M.ref(Buf), M.binary(Op::Add, times(M.ref(E)), M.ref(J),
+                                       Type::scalar(ScalarKind::Int, "int")));
+  }
+  /// for (int e = 0; e < N; ++e) for (int j = 0; j < k; ++j) Body
+  Stmt *perElement(uint64_t N, std::function<Stmt *(Var *, Var *)> Body, Loc L) {
+    Var *E = G.addVar(G.freshName("elem"), Type::scalar(ScalarKind::Int, "int"), VarKind::Local);
+    E->Synthetic = true;
+    Type B = Type::scalar(ScalarKind::Bool, "bool");
+    return M.loop(LoopKind::For, {M.decl(E, M.intConst(0))},
+                  M.binary(Op::Lt, M.ref(E), M.intConst((long long)N), B),
+                  {perDirection([&](Var *J) { return Block{Body(E, J)}; }, L)},
+                  {M.assign(M.ref(E), M.binary(Op::Add, M.ref(E), M.intConst(1), E->Ty))}, L);
   }
 
   /// A parallel loop (its tangent clauses from the forward transform). The

@@ -11,10 +11,11 @@
 //    container or struct, or writes a global: f_fwd_vec calls the user's
 //    g_fwd once per direction (and g once for the value), which is right
 //    only where g_fwd has no effect but its result;
-//  - a call that hands a callee a pointer or array that is (in) a field of
-//    a struct (`h(s.q)`, `h(&s.x)`): the k tangents of a field are not
-//    contiguous. A field passed to a `double&` (`g(s.x)`) goes through a
-//    buffer of its k tangents, copied back after the call, unless another
+//  - a call that hands a callee a pointer into a field of a struct
+//    (`h(s.q + 1)`, `h(&s.x)`): the k tangents of a field are not
+//    contiguous. A field passed to a `double&` (`g(s.x)`) or a whole array
+//    field to a pointer (`h(s.q)`, `h(s.a.data())`) goes through a buffer
+//    of its k tangents, copied back after the call, unless another
 //    argument reaches the same variable (`g(s.x, s)`) or it is a global's;
 //  - structs holding containers, std::complex, std::tuple;
 //  - a container passed by value that f writes;
@@ -122,8 +123,8 @@ private:
     for (size_t I = 0; I < S.Args.size() && I < C.ParamTypes.size(); ++I)
       if (C.ParamTypes[I].isFloating() && placeParam(C.ParamTypes[I]) &&
           !contiguousPlace(S.Args[I]) && !bufferedField(S, C, I))
-        return " passes a field of a struct to '" + C.BaseName + "' by pointer or array, or " +
-               "one that another argument also reaches";
+        return " passes '" + C.BaseName + "' a pointer into a field of a struct, or a field " +
+               "that another argument also reaches";
     std::string Why = check(*C.Body, /*Internal=*/true);
     return Why.empty() ? "" : " calls " + Why.substr(0, Why.find(' ')) + ", which" +
                                   Why.substr(Why.find(' '));
@@ -135,12 +136,16 @@ private:
   /// parameter alone: not for a global's field, nor when another argument
   /// that the callee may read or write through reaches the same variable.
   static bool bufferedField(const Stmt &S, const Callee &C, size_t I) {
-    if (!scalarRef(C.ParamTypes[I]))
+    uint64_t N = 0;
+    const Expr *Field = arrayFieldArgument(S.Args[I], N);
+    bool Array = Field && (C.ParamTypes[I].IsPointer || C.ParamTypes[I].ArraySize) &&
+                 !C.ParamTypes[I].Rec && !C.ParamTypes[I].isContainer();
+    if (!scalarRef(C.ParamTypes[I]) && !Array)
       return false;
     Var *Root = rootOf(S.Args[I]);
     if (!Root || Root->Kind == VarKind::Global)
       return false;
-    std::string Path = fieldPath(S.Args[I]);
+    std::string Path = fieldPath(Array ? Field : S.Args[I]);
     for (size_t A = 0; A < S.Args.size(); ++A) {
       if (A == I)
         continue;
@@ -152,8 +157,11 @@ private:
       if (!placeParam(T) && !T.IsReference)
         continue; // a value: read before the call
       // Another field by `double&` (`g(s.x, s.y)`): distinct, so fine.
-      std::string Other = fieldPath(S.Args[A]);
-      if (!scalarRef(T) || Path.empty() || Other.empty() || Other == Path)
+      uint64_t M = 0;
+      const Expr *OtherField = arrayFieldArgument(S.Args[A], M);
+      std::string Other = fieldPath(OtherField ? OtherField : S.Args[A]);
+      if (!(scalarRef(T) || (OtherField && T.IsPointer)) || Path.empty() || Other.empty() ||
+          Other == Path)
         return false;
     }
     return true;
@@ -193,6 +201,15 @@ private:
 };
 
 } // namespace
+
+const Expr *adgen::arrayFieldArgument(const Expr *E, uint64_t &N) {
+  if (E && E->K == Op::PtrAdd && E->Ops[1]->isConst(0)) // s.a.data()
+    E = E->Ops[0];
+  if (!E || !isFieldLoad(E) || E->Ty.Rec || E->Ty.IsVector)
+    return nullptr;
+  N = E->Ty.ArraySize ? E->Ty.ArraySize : E->Ty.StdArray;
+  return N ? E : nullptr;
+}
 
 std::string adgen::vectorForwardUnsupported(const Function &F, bool Internal) {
   return Gate().check(F, Internal);

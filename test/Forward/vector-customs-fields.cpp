@@ -5,12 +5,13 @@
 // of one struct are two buffers). Each direction checked against f_fwd with
 // the same seed and against central differences; f's effects compared.
 // Left out (f_fwd's comment says why): a custom of a callee that takes a
-// `double&`, a field passed together with its struct, a field passed by pointer.
+// `double&`, a field passed together with its struct, a pointer into a field.
 // RUN: %adgen %s -o %t.gen.cpp -- -std=c++17
 // RUN: FileCheck %s --input-file=%t.gen.cpp --implicit-check-not=error:
 // RUN: %cxx -DADGEN_TEST_DRIVER %t.gen.cpp -o %t.gcc && %t.gcc
 // RUN: %clangxx -DADGEN_TEST_DRIVER %t.gen.cpp -o %t.clang && %t.clang
 #include <adgen/adgen.h>
+#include <array>
 #include <cmath>
 
 // Bodies not visible to adgen (defined in the driver section).
@@ -105,9 +106,54 @@ double both(State s) {
   pull(s, s.pos);
   return s.pos + s.vel;
 }
-// CHECK: No both_fwd_vec (k directions in one sweep): 'both' passes a field of a struct to 'pull' by pointer or array, or one that another argument also reaches.
+// CHECK: No both_fwd_vec (k directions in one sweep): 'both' passes 'pull' a pointer into a field of a struct, or a field that another argument also reaches.
 // CHECK-LABEL: adgen::Dual<double> both_fwd(
 // CHECK-NOT: both_fwd_vec(
+
+// Whole array fields to pointer parameters (`h(t.q)`, `h(s.a.data())`):
+// their len * k tangents into a buffer, element-major, and back after the
+// call (not for a const pointer). A pointer into the middle of a field
+// (`h(s.q + 1)`) stays refused.
+struct Arr {
+  double q[3];
+  std::array<double, 2> a;
+  double x;
+};
+double sum3(const double *p) { return p[0] * p[1] + std::sin(p[2]); }
+void scl(double *p, int n, double f) {
+  for (int i = 0; i < n; ++i)
+    p[i] *= f * p[i];
+}
+ADGEN_FORWARD("s, f -> s, return")
+double arrf(Arr &s, double f) {
+  Arr t = s;
+  scl(t.q, 3, f);
+  scl(s.a.data(), 2, t.q[1]);
+  return sum3(t.q) + s.x * s.a[1];
+}
+// CHECK-LABEL: adgen::Dual<double> arrf_fwd(
+// CHECK-LABEL: double arrf_fwd_vec(Arr &s, double f, Arr *d_s, const double *d_f, int k, double *d_ret) {
+// CHECK:         std::vector<double> d_p(3 * k);
+// CHECK:         for (int [[E:elem[_0-9]*]] = 0; [[E]] < 3; ++[[E]]) { // line {{[0-9]+}}
+// CHECK-NEXT:      for (int [[DIR:dir_[0-9]+]] = 0; [[DIR]] < k; ++[[DIR]]) { // line {{[0-9]+}}
+// CHECK-NEXT:        d_p[[[E]] * k + [[DIR]]] = d_t[[[DIR]]].q[[[E]]];
+// CHECK:         ::adgen_detail::scl_fwd_vec(t.q, 3, f, d_p.data(), d_f, k);
+// CHECK-NEXT:    for (int [[E2:elem[_0-9]*]] = 0; [[E2]] < 3; ++[[E2]]) { // line {{[0-9]+}}
+// CHECK-NEXT:      for (int [[DIR2:dir_[0-9]+]] = 0; [[DIR2]] < k; ++[[DIR2]]) { // line {{[0-9]+}}
+// CHECK-NEXT:        d_t[[[DIR2]]].q[[[E2]]] = d_p[[[E2]] * k + [[DIR2]]];
+// CHECK:         ::adgen_detail::scl_fwd_vec(s.a.data(), 2, t.q[1], d_p_1.data(), d_f_1.data(), k);
+// CHECK:           d_s[[[DIR3:dir_[0-9]+]]].a[[[E3:elem[_0-9]*]]] = d_p_1[[[E3]] * k + [[DIR3]]];
+// CHECK:         ::adgen_detail::sum3_fwd_vec(t.q, d_p_2.data(), k, d_sum3_value.data());
+// CHECK-NOT:       d_t[{{.*}}].q[{{.*}}] = d_p_2
+
+ADGEN_FORWARD()
+double middle(Arr s, double f) {
+  scl(s.q + 1, 2, f);
+  return s.q[2];
+}
+// CHECK: No middle_fwd_vec (k directions in one sweep): 'middle' passes 'scl' a pointer into a field of a struct, or a field that another argument also reaches.
+// CHECK-LABEL: adgen::Dual<double> middle_fwd(
+// CHECK-NOT: middle_fwd_vec(
 
 #ifdef ADGEN_TEST_DRIVER
 double bump(double x, double nu) { return std::exp(-x * x * nu); }
@@ -116,10 +162,13 @@ adgen::Dual<double> model_fwd(double x, double nu, const double *w, double d_x, 
 double model_fwd_vec(double x, double nu, const double *w, const double *d_x, const double *d_nu, const double *d_w, int k, double *d_ret);
 adgen::Dual<double> integrate_fwd(State &s, double dt, State &d_s, double d_dt);
 double integrate_fwd_vec(State &s, double dt, State *d_s, const double *d_dt, int k, double *d_ret);
+adgen::Dual<double> arrf_fwd(Arr &s, double f, Arr &d_s, double d_f);
+double arrf_fwd_vec(Arr &s, double f, Arr *d_s, const double *d_f, int k, double *d_ret);
 #include "adgen_test.h"
 using namespace adgen_test;
 
 double seed(int j, int i) { return std::sin(1.7 * j + 0.9 * i + 0.3); }
+double *num(Arr &s, int i) { return i < 3 ? &s.q[i] : i < 5 ? &s.a[i - 3] : &s.x; }
 double *num(State &s, int i) {
   double *p[4] = {&s.pos, &s.vel, &s.q[0], &s.q[1]};
   return p[i];
@@ -188,6 +237,44 @@ int main() {
       check_close("integrate: result vs central differences", dret[j], (at(h, -1) - at(-h, -1)) / (2 * h), 1e-6, 1e-9);
       for (int i = 0; i < 4; ++i)
         check_close("integrate: d_s vs central differences", *num(ds[j], i), (at(h, i) - at(-h, i)) / (2 * h), 1e-6, 1e-9);
+    }
+  }
+  { // arrf: s (6 numbers, in-out), f
+    Arr s0 = {{0.4, 0.9, -0.3}, {{0.8, -0.6}}, 1.2};
+    double f = 0.7, df[K], dret[K + 1];
+    Arr ds[K + 1], ds0[K];
+    ds[K].x = 42, dret[K] = 42;
+    for (int j = 0; j < K; ++j) {
+      for (int i = 0; i < 6; ++i)
+        *num(ds[j], i) = seed(j, i);
+      df[j] = seed(j, 6);
+      ds0[j] = ds[j];
+    }
+    Arr s = s0, sf = s0;
+    double v = arrf_fwd_vec(s, f, ds, df, K, dret);
+    double vf = arrf(sf, f);
+    check_exact("arrf: value is f's", v, vf);
+    for (int i = 0; i < 6; ++i)
+      check_exact("arrf: s as f leaves it", *num(s, i), *num(sf, i));
+    check_exact("arrf: canary past d_ret", dret[K], 42);
+    check_exact("arrf: canary past d_s", ds[K].x, 42);
+    for (int j = 0; j < K; ++j) {
+      Arr s1 = s0, d1 = ds0[j];
+      adgen::Dual<double> r = arrf_fwd(s1, f, d1, df[j]);
+      check_close("arrf: direction j's result vs f_fwd", dret[j], r.tangent, 1e-14);
+      for (int i = 0; i < 6; ++i)
+        check_close("arrf: direction j's d_s vs f_fwd", *num(ds[j], i), *num(d1, i), 1e-14);
+      const double h = 1e-6;
+      auto at = [&](double t, int out) {
+        Arr st = s0;
+        for (int i = 0; i < 6; ++i)
+          *num(st, i) += t * *num(ds0[j], i);
+        double r = arrf(st, f + t * df[j]);
+        return out < 0 ? r : *num(st, out);
+      };
+      check_close("arrf: result vs central differences", dret[j], (at(h, -1) - at(-h, -1)) / (2 * h), 1e-6, 1e-9);
+      for (int i = 0; i < 6; ++i)
+        check_close("arrf: d_s vs central differences", *num(ds[j], i), (at(h, i) - at(-h, i)) / (2 * h), 1e-6, 1e-9);
     }
   }
   return finish();
