@@ -338,9 +338,8 @@ private:
         R.push_back(Ptr);
         continue;
       }
-      if (PT.IsReference && !PT.IsConst && !PT.IsPointer && !PT.ArraySize && !PT.isContainer() &&
-          !PT.Rec) {
-        // A struct's field by `double&` (`g(s.x)`): its k tangents into a
+      if (PT.IsReference && !PT.IsConst && !PT.IsPointer && !PT.ArraySize && !PT.isContainer()) {
+        // A struct's field by `double&` or `S&` (`g(s.x)`): its k tangents into a
         // buffer for the call and back after it (the gate has checked that
         // no other argument reaches the same variable).
         Type BT = PT.element();

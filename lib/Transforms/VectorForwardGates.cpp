@@ -130,7 +130,8 @@ private:
                                   Why.substr(Why.find(' '));
   }
 
-  /// A field of a struct passed to a `double&` parameter (`g(s.x)`):
+  /// A field of a struct passed to a `double&` or `S&` parameter (`g(s.x)`,
+  /// `s.vel += v` for a member operator+=):
   /// f_fwd_vec copies its k tangents into a buffer for the call and back
   /// after it. Right only where the callee reaches the field through that
   /// parameter alone: not for a global's field, nor when another argument
@@ -166,9 +167,9 @@ private:
     }
     return true;
   }
+  /// `double&` or `S&`: one element.
   static bool scalarRef(const Type &T) {
-    return T.IsReference && !T.IsConst && !T.IsPointer && !T.ArraySize && !T.isContainer() &&
-           !T.Rec;
+    return T.IsReference && !T.IsConst && !T.IsPointer && !T.ArraySize && !T.isContainer();
   }
   /// "x.y" for `s.x.y` (fields down to a variable), else empty.
   static std::string fieldPath(const Expr *E) {
