@@ -14,9 +14,11 @@ that adgen differentiates (its reverse mode succeeds), and tries on a copy:
 and lists each refusal, most common first. Refusals that the contract
 demands (an array without a length in a Jacobian's spec) are counted apart.
 
-  python3 scripts/matrix-coverage.py [--adgen build/tool/adgen] [--run] [DIR...]
+  python3 scripts/matrix-coverage.py [--adgen build/tool/adgen] [--run] [--log FILE] [DIR...]
 
---run also compiles every --emit=check output with g++ and runs it.
+--run also compiles every --emit=check output with g++ and runs it. Each
+refusal is also written to --log as it is found (a long run interrupted
+still tells), as "MODE<TAB>FILE<TAB>MESSAGE".
 """
 import argparse
 import collections
@@ -69,6 +71,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--adgen", default=os.path.join(ROOT, "build", "tool", "adgen"))
     ap.add_argument("--run", action="store_true")
+    ap.add_argument("--log", default=os.devnull)
     ap.add_argument("dirs", nargs="*")
     o = ap.parse_args()
     dirs = o.dirs or [os.path.join(ROOT, "test")]
@@ -78,6 +81,14 @@ def main():
     contract = collections.Counter()
     tried = collections.Counter()
     tmp = tempfile.mkdtemp(prefix="matrix-coverage-")
+    log = open(o.log, "w")
+
+    def refuse(mode, msg, rel):
+        refusals[mode][msg] += 1
+        where[mode][msg].append(rel)
+        log.write("%s\t%s\t%s\n" % (mode, rel, msg))
+        log.flush()
+
     for f in files:
         text = open(f).read()
         if not REVERSE.search(text) or "RUN: not" in text or "/Inputs/" in f:
@@ -92,13 +103,11 @@ def main():
         tried["files"] += 1
         rc, err = adgen(o.adgen, f, "check", args, base + ".chk.cpp")
         if rc:
-            refusals["check"][first_error(err)] += 1
-            where["check"][first_error(err)].append(rel)
+            refuse("check", first_error(err), rel)
         elif o.run:
             why = run_check(base + ".chk.cpp", args)
             if why:
-                refusals["check"][why] += 1
-                where["check"][why].append(rel)
+                refuse("check", why, rel)
         stripped = OTHER.sub("", text)
         for mode, macro in (("fwd_vec", "ADGEN_FORWARD("), ("jac", "ADGEN_JACOBIAN("),
                             ("hess", "ADGEN_HESSIAN(")):
@@ -116,20 +125,17 @@ def main():
                 if any(c in e for c in CONTRACT):
                     contract[mode + ": " + e] += 1
                     continue
-                refusals[mode][e] += 1
-                where[mode][e].append(rel)
+                refuse(mode, e, rel)
                 continue
             if mode == "fwd_vec":
                 out = open(base + ".fwd_vec.cpp").read()
                 for m in re.finditer(r"No \w+_vec \(k directions in one sweep\): (.*)", out):
                     e = re.sub(r"'[^']*'", "'X'", m.group(1))
-                    refusals[mode][e] += 1
-                    where[mode][e].append(rel)
+                    refuse(mode, e, rel)
             elif o.run:
                 why = run_check(base + "." + mode + ".cpp", args)
                 if why:
-                    refusals[mode][why] += 1
-                    where[mode][why].append(rel)
+                    refuse(mode, why, rel)
     print("files with working reverse mode: %d" % tried["files"])
     for mode, c in refusals.items():
         print("\n== %s: %d refusals" % (mode, sum(c.values())))

@@ -115,8 +115,10 @@ private:
 
   std::string call(const Stmt &S, bool &Calls) {
     const Callee &C = *S.Fn;
-    if (!C.CustomFwd.empty())
+    if (!C.CustomFwd.empty()) {
+      Calls = true; // its buffers are shared: not in a parallel loop
       return customCall(C);
+    }
     if (!C.Body)
       return "";
     Calls = true;
