@@ -70,6 +70,11 @@ graph::Function *vectorForwardTransform(TransformContext &D, graph::Function &F,
 /// generated, or "" when it is (VectorForward.cpp).
 std::string vectorForwardUnsupported(const graph::Function &F, bool Internal);
 
+/// An array field of a struct passed to a pointer parameter (`h(s.q)`,
+/// `h(s.a.data())`): the field (a Load of it), its length in \p N; else
+/// null. f_fwd_vec hands the callee a buffer of its k tangents per element.
+const graph::Expr *arrayFieldArgument(const graph::Expr *E, uint64_t &N);
+
 /// How a reverse-mode function is shaped (Reverse.cpp).
 enum class ReverseShape {
   Joint,  ///< f_pullback: both sweeps in one function, f's effects kept

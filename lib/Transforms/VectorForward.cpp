@@ -56,6 +56,8 @@ public:
   /// By the name the forward transform was given: the helper's name and a
   /// number, as instantiations of a template share their helpers' names.
   std::map<std::string, VecCall> Calls;
+  /// Callees whose forward mode is the user's (ADGEN_CUSTOM), by its name.
+  std::map<std::string, Callee *> Customs;
   /// A by-value parameter's k tangents, copied (f overwrites it).
   llvm::DenseMap<const Var *, Var *> Redirect;
   bool OK = true; ///< false: a call this cannot widen
@@ -153,6 +155,8 @@ private:
       Var *V = S->V;
       if (V->Ty.IsDual && S->Value && S->Value->K == Op::Call && Calls.count(S->Value->Text))
         return callDecl(S, Out, Decls);
+      if (V->Ty.IsDual && S->Value && S->Value->K == Op::Call && Customs.count(S->Value->Text))
+        return customDecl(S, Out, Decls);
       if (!tangent(V)) {
         Out.push_back(S);
         return;
@@ -210,6 +214,7 @@ private:
         C.Fn = M.addCallee(*S->Fn);
         C.Fn->Name = VC.Name;
         Out.push_back(M.make(std::move(C)));
+        copyBack(Out, S->Where);
         return;
       }
       Out.push_back(S);
@@ -333,6 +338,40 @@ private:
         R.push_back(Ptr);
         continue;
       }
+      if (PT.IsReference && !PT.IsConst && !PT.IsPointer && !PT.ArraySize && !PT.isContainer()) {
+        // A struct's field by `double&` or `S&` (`g(s.x)`): its k tangents into a
+        // buffer for the call and back after it (the gate has checked that
+        // no other argument reaches the same variable).
+        Type BT = PT.element();
+        BT.IsReference = BT.IsConst = false;
+        BT.IsVector = true;
+        Var *Buf = G.addVar(G.freshName("d_" + C.ParamNames[I]), BT, VarKind::Local);
+        Buf->Synthetic = true;
+        Decls.push_back(M.decl(Buf, M.ref(K), L));
+        Out.push_back(perDirection(
+            [&](Var *J) { return Block{M.assign(M.load(M.ref(Buf), M.ref(J)), expr(T, J), L)}; }, L));
+        After.push_back({T, Buf});
+        R.push_back(M.ptrAdd(M.ref(Buf), M.intConst(0)));
+        continue;
+      }
+      uint64_t Len = 0;
+      const Expr *Field = arrayFieldArgument(T, Len);
+      if (Field && (PT.IsPointer || PT.ArraySize) && !PT.Rec && !PT.isContainer()) {
+        // A whole array field (`h(s.q)`): its len * k tangents into a
+        // buffer, element-major, for the call, and back after it.
+        Type BT = PT.element();
+        BT.IsVector = true;
+        Var *Buf = G.addVar(G.freshName("d_" + C.ParamNames[I]), BT, VarKind::Local);
+        Buf->Synthetic = true;
+        Decls.push_back(M.decl(Buf, times(M.intConst(Len)), L));
+        Out.push_back(perElement(Len, [&](Var *E, Var *J) {
+          return M.assign(element(Buf, E, J), expr(M.load(Field, M.ref(E)), J), L);
+        }, L));
+        if (PT.isWritable())
+          ArrayAfter.push_back({Field, Buf, Len});
+        R.push_back(M.ptrAdd(M.ref(Buf), M.intConst(0)));
+        continue;
+      }
       if (C.ParamTypes[I].isWritable() || C.ParamTypes[I].IsPointer ||
           C.ParamTypes[I].isContainer() || C.ParamTypes[I].ArraySize) {
         OK = false; // VectorForwardGates.cpp keeps such calls out
@@ -369,9 +408,85 @@ private:
     std::vector<const Expr *> Args = callArgs(VC, S->Value->Ops, Out, Decls, S->Where);
     Args.push_back(M.ptrAdd(M.ref(T), M.intConst(0)));
     Out.push_back(M.decl(R, M.call(VC.Name, Args, R->Ty), S->Where));
+    copyBack(Out, S->Where);
+  }
+
+  /// `Dual g_dual = g_fwd(a..., d_a...)`, g_fwd the user's (ADGEN_CUSTOM),
+  /// one direction at a time: `R g_value = g(a...);` for the value, then
+  /// `d_g_value[j] = g_fwd(a..., d_a[j]...).tangent` per direction (the
+  /// gate admits only callees that take numbers by value or const& and
+  /// write nothing, so running g_fwd k times has no effect but its result).
+  void customDecl(Stmt *S, Block &Out, Block &Decls) {
+    Callee *C = Customs[S->Value->Text];
+    Var *R = S->V;
+    Type DualT = R->Ty;
+    R->Ty.IsDual = false;
+    R->Name = G.freshName(C->BaseName + "_value");
+    Type TT = R->Ty;
+    TT.IsVector = true;
+    Var *T = G.addVar(G.freshName("d_" + R->Name), TT, VarKind::Local);
+    T->Synthetic = true;
+    Decls.push_back(M.decl(T, M.ref(K), S->Where));
+    CallTangents[R] = T;
+    const std::vector<const Expr *> &Ops = S->Value->Ops;
+    size_t N = C->ParamTypes.size();
+    std::vector<const Expr *> Primal;
+    for (size_t I = 0; I < N; ++I)
+      Primal.push_back(plain(Ops[I]));
+    Out.push_back(M.decl(R, nullptr, S->Where));
+    Out.push_back(M.callStmt(M.ref(R), C, Primal, S->Where));
+    std::string Name = S->Value->Text;
+    Out.push_back(perDirection(
+        [&](Var *J) {
+          std::vector<const Expr *> Args = Primal;
+          for (size_t I = N; I < Ops.size(); ++I)
+            Args.push_back(expr(Ops[I], J));
+          Expr Tan;
+          Tan.K = Op::Field;
+          Tan.Ty = R->Ty;
+          Tan.Text = "tangent";
+          Tan.Ops = {M.call(Name, Args, DualT)};
+          return Block{M.assign(M.load(M.ref(T), M.ref(J)), M.make(std::move(Tan)), S->Where)};
+        },
+        S->Where));
   }
 
   unsigned Loops = 0; ///< depth of loops around the statement
+  /// Tangents callArgs copied into buffers (`double&` fields): copied back
+  /// after the call.
+  std::vector<std::pair<const Expr *, Var *>> After;
+  struct ArrayCopy {
+    const Expr *Field;
+    Var *Buf;
+    uint64_t Len;
+  };
+  std::vector<ArrayCopy> ArrayAfter;
+  void copyBack(Block &Out, Loc L) {
+    for (auto &[T, Buf] : After)
+      Out.push_back(perDirection(
+          [&](Var *J) { return Block{M.assign(expr(T, J), M.load(M.ref(Buf), M.ref(J)), L)}; }, L));
+    After.clear();
+    for (ArrayCopy &A : ArrayAfter)
+      Out.push_back(perElement(A.Len, [&](Var *E, Var *J) {
+        return M.assign(expr(M.load(A.Field, M.ref(E)), J), element(A.Buf, E, J), L);
+      }, L));
+    ArrayAfter.clear();
+  }
+  /// Buf[e * k + j].
+  const Expr *element(Var *Buf, Var *E, Var *J) {
+    return M.load(M.ref(Buf), M.binary(Op::Add, times(M.ref(E)), M.ref(J),
+                                       Type::scalar(ScalarKind::Int, "int")));
+  }
+  /// for (int e = 0; e < N; ++e) for (int j = 0; j < k; ++j) Body
+  Stmt *perElement(uint64_t N, std::function<Stmt *(Var *, Var *)> Body, Loc L) {
+    Var *E = G.addVar(G.freshName("elem"), Type::scalar(ScalarKind::Int, "int"), VarKind::Local);
+    E->Synthetic = true;
+    Type B = Type::scalar(ScalarKind::Bool, "bool");
+    return M.loop(LoopKind::For, {M.decl(E, M.intConst(0))},
+                  M.binary(Op::Lt, M.ref(E), M.intConst((long long)N), B),
+                  {perDirection([&](Var *J) { return Block{Body(E, J)}; }, L)},
+                  {M.assign(M.ref(E), M.binary(Op::Add, M.ref(E), M.intConst(1), E->Ty))}, L);
+  }
 
   /// A parallel loop (its tangent clauses from the forward transform). The
   /// k tangents of a scalar are a std::vector: as a private variable each
@@ -580,6 +695,10 @@ graph::Function *adgen::vectorForwardTransform(TransformContext &D, Function &F,
   Widen W(M, *G, Tangents, K);
   for (const auto &[N, Call] : VC.Calls)
     W.Calls[N] = Call;
+  forEachStmt(F.Body, [&](Stmt *S) {
+    if (S->K == StmtKind::Call && S->Fn && !S->Fn->CustomFwd.empty())
+      W.Customs[S->Fn->CustomFwd] = S->Fn;
+  });
   // The tangent parameter of each active parameter, in order.
   std::vector<const Var *> Primal;
   for (size_t I = 0; I < F.Params.size(); ++I)

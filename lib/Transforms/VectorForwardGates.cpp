@@ -6,11 +6,17 @@
 // vector helpers are generated on demand, so f_fwd_vec is generated only
 // when each of them can be. What is left out (each with its reason):
 //
-//  - a call of a function whose forward mode is the user's (ADGEN_CUSTOM):
-//    the user's g_fwd takes one direction;
-//  - a call that hands a callee a place the callee may write, or an array,
-//    that is a field of a struct (`g(s.x)` for `double&`, `h(s.q)`): the k
-//    tangents of a field are not contiguous;
+//  - a call of a function whose forward mode is the user's (ADGEN_CUSTOM)
+//    and that returns no number, or takes a pointer, reference, array,
+//    container or struct, or writes a global: f_fwd_vec calls the user's
+//    g_fwd once per direction (and g once for the value), which is right
+//    only where g_fwd has no effect but its result;
+//  - a call that hands a callee a pointer into a field of a struct
+//    (`h(s.q + 1)`, `h(&s.x)`): the k tangents of a field are not
+//    contiguous. A field passed to a `double&` (`g(s.x)`) or a whole array
+//    field to a pointer (`h(s.q)`, `h(s.a.data())`) goes through a buffer
+//    of its k tangents, copied back after the call, unless another
+//    argument reaches the same variable (`g(s.x, s)`) or it is a global's;
 //  - structs holding containers, std::complex, std::tuple;
 //  - a container passed by value that f writes;
 //  - parallel loops together with calls or containers;
@@ -19,6 +25,8 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Analysis/Activity.h"
+#include "Analysis/GlobalEffects.h"
 #include "Transforms/TransformContext.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
@@ -34,7 +42,7 @@ bool plainRecord(const Record *R) {
   if (R->Complex || R->Tuple)
     return false;
   for (const Record::Field &Fd : R->Fields)
-    if (Fd.Ty.isContainer() || (Fd.Ty.Rec && !plainRecord(Fd.Ty.Rec)))
+    if (Fd.Ty.IsVector || (Fd.Ty.Rec && !plainRecord(Fd.Ty.Rec)))
       return false;
   return true;
 }
@@ -107,25 +115,104 @@ private:
 
   std::string call(const Stmt &S, bool &Calls) {
     const Callee &C = *S.Fn;
-    if (!C.CustomFwd.empty())
-      return " calls '" + C.BaseName + "', whose forward mode is your " + C.BaseName +
-             "_fwd (ADGEN_CUSTOM), one direction at a time";
+    if (!C.CustomFwd.empty()) {
+      Calls = true; // its buffers are shared: not in a parallel loop
+      return customCall(C);
+    }
     if (!C.Body)
       return "";
     Calls = true;
     for (size_t I = 0; I < S.Args.size() && I < C.ParamTypes.size(); ++I)
       if (C.ParamTypes[I].isFloating() && placeParam(C.ParamTypes[I]) &&
-          !contiguousPlace(S.Args[I]))
-        return " passes a field of a struct to '" + C.BaseName + "' by reference or pointer";
+          !contiguousPlace(S.Args[I]) && !bufferedField(S, C, I))
+        return " passes '" + C.BaseName + "' a pointer into a field of a struct, or a field " +
+               "that another argument also reaches";
     std::string Why = check(*C.Body, /*Internal=*/true);
     return Why.empty() ? "" : " calls " + Why.substr(0, Why.find(' ')) + ", which" +
                                   Why.substr(Why.find(' '));
+  }
+
+  /// A field of a struct passed to a `double&` or `S&` parameter (`g(s.x)`,
+  /// `s.vel += v` for a member operator+=):
+  /// f_fwd_vec copies its k tangents into a buffer for the call and back
+  /// after it. Right only where the callee reaches the field through that
+  /// parameter alone: not for a global's field, nor when another argument
+  /// that the callee may read or write through reaches the same variable.
+  static bool bufferedField(const Stmt &S, const Callee &C, size_t I) {
+    uint64_t N = 0;
+    const Expr *Field = arrayFieldArgument(S.Args[I], N);
+    bool Array = Field && (C.ParamTypes[I].IsPointer || C.ParamTypes[I].ArraySize) &&
+                 !C.ParamTypes[I].Rec && !C.ParamTypes[I].isContainer();
+    if (!scalarRef(C.ParamTypes[I]) && !Array)
+      return false;
+    Var *Root = rootOf(S.Args[I]);
+    if (!Root || Root->Kind == VarKind::Global)
+      return false;
+    std::string Path = fieldPath(Array ? Field : S.Args[I]);
+    for (size_t A = 0; A < S.Args.size(); ++A) {
+      if (A == I)
+        continue;
+      bool Mentions = false;
+      forEachExpr(S.Args[A], [&](const Expr *N) { Mentions |= N->V && rootOf(N->V) == Root; });
+      if (!Mentions || A >= C.ParamTypes.size())
+        continue;
+      const Type &T = C.ParamTypes[A];
+      if (!placeParam(T) && !T.IsReference)
+        continue; // a value: read before the call
+      // Another field by `double&` (`g(s.x, s.y)`): distinct, so fine.
+      uint64_t M = 0;
+      const Expr *OtherField = arrayFieldArgument(S.Args[A], M);
+      std::string Other = fieldPath(OtherField ? OtherField : S.Args[A]);
+      if (!(scalarRef(T) || (OtherField && T.IsPointer)) || Path.empty() || Other.empty() ||
+          Other == Path)
+        return false;
+    }
+    return true;
+  }
+  /// `double&` or `S&`: one element.
+  static bool scalarRef(const Type &T) {
+    return T.IsReference && !T.IsConst && !T.IsPointer && !T.ArraySize && !T.isContainer();
+  }
+  /// "x.y" for `s.x.y` (fields down to a variable), else empty.
+  static std::string fieldPath(const Expr *E) {
+    std::string Out;
+    for (; E && isFieldLoad(E); E = E->Ops[0])
+      Out = E->Ops[1]->Text + "." + Out;
+    return E && E->K == Op::VarRef ? Out : "";
+  }
+
+  /// A call of g whose forward mode is the user's g_fwd (ADGEN_CUSTOM):
+  /// f_fwd_vec calls g once for the value and g_fwd once per direction,
+  /// so g must return a number, take numbers by value or const& (no place
+  /// it could write) and, where its body is visible, write no global.
+  static std::string customCall(const Callee &C) {
+    std::string Why = " calls '" + C.BaseName + "', whose forward mode is your " + C.BaseName +
+                      "_fwd (ADGEN_CUSTOM), one direction at a time, ";
+    if (C.ReturnsVoid || !C.ReturnType.isFloatScalar() || C.ReturnType.Rec)
+      return Why + "and returns no number";
+    if (!C.Private.empty())
+      return Why + "and is private";
+    for (const Type &T : C.ParamTypes)
+      if (placeParam(T) || T.Rec)
+        return Why + "and takes a pointer, reference, array, container or struct";
+    if (C.Body && !adgen::writtenGlobals(*C.Body).empty())
+      return Why + "and writes a global";
+    return "";
   }
 
   llvm::SmallPtrSet<const Function *, 8> Seen;
 };
 
 } // namespace
+
+const Expr *adgen::arrayFieldArgument(const Expr *E, uint64_t &N) {
+  if (E && E->K == Op::PtrAdd && E->Ops[1]->isConst(0)) // s.a.data()
+    E = E->Ops[0];
+  if (!E || !isFieldLoad(E) || E->Ty.Rec || E->Ty.IsVector)
+    return nullptr;
+  N = E->Ty.ArraySize ? E->Ty.ArraySize : E->Ty.StdArray;
+  return N ? E : nullptr;
+}
 
 std::string adgen::vectorForwardUnsupported(const Function &F, bool Internal) {
   return Gate().check(F, Internal);

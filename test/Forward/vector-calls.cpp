@@ -6,8 +6,9 @@
 // together are passed in place (d_x + i * k); a computed tangent through a
 // buffer. Each direction checked against f_fwd with the same seed and
 // against central differences; f's effects and canaries past the arrays.
-// What stays without f_fwd_vec: a call of a custom derivative (one
-// direction), a struct field passed by reference.
+// A call of a custom derivative (one direction: called per direction) and a
+// struct field passed by reference (through a buffer) get f_fwd_vec too
+// (more in vector-customs-fields.cpp).
 // RUN: %adgen %s -o %t.gen.cpp -- -std=c++17
 // RUN: FileCheck %s --input-file=%t.gen.cpp --implicit-check-not=error:
 // RUN: %cxx -DADGEN_TEST_DRIVER %t.gen.cpp -o %t.gcc && %t.gcc
@@ -109,25 +110,28 @@ void c4(const double *x, int n, double a, double *y) {
 // CHECK:         ::adgen_detail::put_fwd_vec(y[i], v, d_y + i * k, d_v.data(), k);
 // CHECK-LABEL: static void put_fwd_vec(double &r, double v, double *d_r, const double *d_v, int k) {
 
-// A custom derivative takes one direction: f_fwd only.
+// A custom derivative takes one direction: called once per direction.
 double cust(double u) { return std::exp(u); }
 ADGEN_CUSTOM adgen::Dual<double> cust_fwd(double u, double d_u) { return {std::exp(u), std::exp(u) * d_u}; }
 ADGEN_FORWARD()
 double c5(double a) { return cust(a) * a; }
-// CHECK-LABEL: /// No c5_fwd_vec (k directions in one sweep): 'c5' calls 'cust', whose forward mode is your cust_fwd (ADGEN_CUSTOM), one direction at a time.
-// CHECK-NEXT:  adgen::Dual<double> c5_fwd(double a, double d_a) {
-// CHECK-NOT: c5_fwd_vec
+// CHECK-LABEL: double c5_fwd_vec(double a, const double *d_a, int k, double *d_ret) {
+// CHECK:         cust_value = ::cust(a);
+// CHECK-NEXT:    for (int [[DIR:dir_?[0-9]*]] = 0; [[DIR]] < k; ++[[DIR]]) {
+// CHECK-NEXT:      d_cust_value[[[DIR]]] = ::cust_fwd(a, d_a[[[DIR]]]).tangent;
 
-// A field of a struct by reference: its k tangents are not contiguous.
+// A field of a struct by reference: its k tangents go through a buffer.
 ADGEN_FORWARD()
 double c6(double a) {
   V2 p = {a, 2 * a};
   acc(a, p.y);
   return p.y;
 }
-// CHECK-LABEL: /// No c6_fwd_vec (k directions in one sweep): 'c6' passes a field of a struct to 'acc' by reference or pointer.
-// CHECK-NEXT:  adgen::Dual<double> c6_fwd(double a, double d_a) {
-// CHECK-NOT: c6_fwd_vec
+// CHECK-LABEL: double c6_fwd_vec(double a, const double *d_a, int k, double *d_ret) {
+// CHECK:         d_r[[[DIR:dir_?[0-9]*]]] = d_p[[[DIR]]].y;
+// CHECK:         ::adgen_detail::acc_fwd_vec(a, p.y, d_a, d_r.data(), k);
+// CHECK-NEXT:    for (int [[DIR2:dir_?[0-9]*]] = 0; [[DIR2]] < k; ++[[DIR2]]) {
+// CHECK-NEXT:      d_p[[[DIR2]]].y = d_r[[[DIR2]]];
 
 #ifdef ADGEN_TEST_DRIVER
 adgen::Dual<double> c1_fwd(const double *x, int n, double a, const double *d_x, double d_a);
@@ -138,6 +142,10 @@ adgen::Dual<double> c3_fwd(const double *x, int n, double a, const double *d_x, 
 double c3_fwd_vec(const double *x, int n, double a, const double *d_x, const double *d_a, int k, double *d_ret);
 void c4_fwd(const double *x, int n, double a, double *y, const double *d_x, double d_a, double *d_y);
 void c4_fwd_vec(const double *x, int n, double a, double *y, const double *d_x, const double *d_a, double *d_y, int k);
+adgen::Dual<double> c5_fwd(double a, double d_a);
+double c5_fwd_vec(double a, const double *d_a, int k, double *d_ret);
+adgen::Dual<double> c6_fwd(double a, double d_a);
+double c6_fwd_vec(double a, const double *d_a, int k, double *d_ret);
 #include "adgen_test.h"
 using namespace adgen_test;
 
@@ -176,7 +184,26 @@ void check_xa(const char *name, Vec vec, Fwd fwd, Fn f) {
   }
 }
 
+/// f(a) -> double: f_fwd_vec's k directions against f_fwd and central differences.
+template <class Vec, class Fwd, class Fn>
+void check_a(const char *name, Vec vec, Fwd fwd, Fn f) {
+  const int K = 3;
+  double a = 0.8, da[K], dret[K + 1];
+  dret[K] = 42;
+  for (int j = 0; j < K; ++j)
+    da[j] = seed(j, 0);
+  check_exact(name, vec(a, da, K, dret), f(a));
+  check_exact("canary past d_ret", dret[K], 42);
+  for (int j = 0; j < K; ++j) {
+    check_close("direction j vs f_fwd", dret[j], fwd(a, da[j]).tangent, 1e-13);
+    const double h = 1e-6;
+    check_close("direction j vs central differences", dret[j], (f(a + h * da[j]) - f(a - h * da[j])) / (2 * h), 1e-6, 1e-9);
+  }
+}
+
 int main() {
+  check_a("c5", c5_fwd_vec, c5_fwd, c5);
+  check_a("c6", c6_fwd_vec, c6_fwd, c6);
   check_xa("c1", c1_fwd_vec, c1_fwd, c1);
   check_xa("c2", c2_fwd_vec, c2_fwd, c2);
   check_xa("c3", c3_fwd_vec, c3_fwd, c3);
