@@ -586,6 +586,8 @@ private:
         Incs.push_back(inlineStmt(*I));
     if (S.Omp)
       Out += S.Omp->pragma() + "\n";
+    if (!S.Text.empty())
+      Out += "#pragma " + S.Text + "\n";
     Out += "for (" + Init + "; " + Cond + "; " + llvm::join(Incs, ", ") + ") {" + lineNote(S) +
            "\n";
     block(S.Body);

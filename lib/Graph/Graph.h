@@ -335,7 +335,7 @@ struct Stmt {
   /// Loop: the snapshots of ADGEN_CHECKPOINT(snapshots) written before it
   /// (reverse mode checkpoints it), or null.
   const Expr *Snapshots = nullptr;
-  std::string Text; ///< Comment
+  std::string Text; ///< Comment; for loop: a pragma printed before it ("GCC unroll 3")
   /// For loop: an OpenMP `parallel for` (see Graph/OpenMP.h); else null.
   const OmpLoop *Omp = nullptr;
   /// Assign inside a parallel loop: `#pragma omp atomic` (s = s + e).

@@ -8,6 +8,7 @@
 
 #include "Transforms/TransformContext.h"
 #include "Transforms/MathRules.h"
+#include "Transforms/CountedLoop.h"
 #include "Transforms/ParallelLoops.h"
 #include "Transforms/TapeProtocol.h"
 #include "llvm/ADT/DenseMap.h"
@@ -345,6 +346,33 @@ void Forward::pushStmt(Stmt *S, Block &Out) {
   }
 }
 
+/// True if \p B holds a loop, at any depth.
+static bool hasLoop(const Block &B) {
+  for (const Stmt *S : B)
+    if (S->K == StmtKind::Loop || hasLoop(S->Then) || hasLoop(S->Else))
+      return true;
+  return false;
+}
+
+/// How often to unroll the tangent loop of \p S: its trip count when it is a
+/// counted loop of 2 to 4 trips between integer literals (`for (int i = 0;
+/// i < 3; ++i)`, a 3-vector) whose body holds no loop, else 0. Its tangents
+/// double the body, and then GCC at -O2 no longer unrolls it by itself: the
+/// arrays it indexes (Xo[i], d_Xo[i]) stay in memory instead of registers,
+/// which made BA's f_fwd 20% slower. `#pragma GCC unroll` (GCC and Clang)
+/// keeps the source loop readable.
+static unsigned unrollCount(const Stmt &S) {
+  std::optional<CountedLoop> C = countedLoop(S);
+  if (!C || C->First->K != Op::Const || C->Bound->K != Op::Const || hasLoop(S.Body))
+    return 0;
+  long long First = 0, Bound = 0;
+  if (llvm::StringRef(C->First->Text).getAsInteger(10, First) ||
+      llvm::StringRef(C->Bound->Text).getAsInteger(10, Bound))
+    return 0;
+  long long Trips = Bound - First + (C->Inclusive ? 1 : 0);
+  return Trips >= 2 && Trips <= 4 ? static_cast<unsigned>(Trips) : 0;
+}
+
 /// A loop with the tangents of its init, body and step.
 void Forward::loopStmt(Stmt *S, Block &Out) {
   if (S->Omp && F.IsGenerated) { // forward over reverse
@@ -358,8 +386,11 @@ void Forward::loopStmt(Stmt *S, Block &Out) {
   Block Init = block(S->Init);
   Block Body = block(S->Body);
   Block Inc = block(S->Inc);
+  bool GrewBody = Body.size() > S->Body.size();
   Out.push_back(M.loop(S->Loop, std::move(Init), S->Value, std::move(Body), std::move(Inc),
                        S->Where));
+  if (unsigned N = !F.IsGenerated && !S->Omp && GrewBody ? unrollCount(*S) : 0)
+    Out.back()->Text = "GCC unroll " + std::to_string(N);
   if (S->Omp) { // the same parallel loop, tangents beside their variables
     Out.back()->Omp = tangentOmpLoop(M, D.errors(), S, [&](Var *V) { return tangentLoc(M.ref(V)); });
     OK &= Out.back()->Omp != nullptr;

@@ -245,6 +245,7 @@ private:
       if (S->Omp)
         return parallelLoop(S, Out, Decls);
       Stmt C = *values(S);
+      C.Text.clear(); // f_fwd's `#pragma GCC unroll`: the body now loops over k
       ++Loops;
       C.Init = block(S->Init, Decls);
       C.Body = block(S->Body, Decls);
