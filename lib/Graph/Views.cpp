@@ -32,7 +32,7 @@ using clang::isa;
 
 /// A struct of pointers and numbers only, with at least one pointer, no
 /// bases and nothing user-written: a view.
-static bool isViewType(clang::QualType QT) {
+bool adgen::isViewType(clang::QualType QT) {
   const clang::CXXRecordDecl *RD = QT->getAsCXXRecordDecl();
   if (!RD || !RD->hasDefinition() || RD->isUnion() || RD->getNumBases() > 0 ||
       !RD->isAggregate() || RD->isLambda())
@@ -113,15 +113,18 @@ bool GraphBuilder::Impl::viewDecl(const clang::VarDecl *VD) {
 
 const Expr *GraphBuilder::Impl::viewField(const clang::MemberExpr *ME, bool &Handled) {
   Handled = false;
-  const auto *DRE = dyn_cast<clang::DeclRefExpr>(ME->getBase()->IgnoreParenImpCasts());
-  if (!DRE || ME->isArrow())
-    return nullptr;
-  auto It = Views.find(DRE->getDecl());
-  if (It == Views.end())
+  const clang::Expr *Base = ME->getBase()->IgnoreParenImpCasts();
+  const std::map<std::string, Var *> *Fields = nullptr;
+  if (isa<clang::CXXThisExpr>(Base)) // a field in a member function of a view
+    Fields = SelfView;
+  else if (const auto *DRE = dyn_cast<clang::DeclRefExpr>(Base); DRE && !ME->isArrow())
+    if (auto It = Views.find(DRE->getDecl()); It != Views.end())
+      Fields = &It->second;
+  if (!Fields)
     return nullptr;
   Handled = true;
-  auto F = It->second.find(ME->getMemberDecl()->getNameAsString());
-  if (F == It->second.end())
+  auto F = Fields->find(ME->getMemberDecl()->getNameAsString());
+  if (F == Fields->end())
     return fail(ME->getMemberLoc(), "this member of a view is not supported");
   return M.ref(F->second);
 }
@@ -146,8 +149,9 @@ const Expr *GraphBuilder::Impl::viewAsWhole(const clang::DeclRefExpr *DRE) {
 const Expr *GraphBuilder::Impl::viewCall(const clang::CallExpr *CE, const clang::FunctionDecl *FD,
                                          bool &Handled) {
   Handled = false;
-  if (isa<clang::CXXMemberCallExpr>(CE) || isa<clang::CXXOperatorCallExpr>(CE))
-    return nullptr;
+  if (isa<clang::CXXMemberCallExpr>(CE) || isa<clang::CXXOperatorCallExpr>(CE) ||
+      isAccessor(FD))
+    return nullptr; // a member function, or one returning a location (Accessors.cpp)
   bool Any = false;
   for (unsigned I = 0; I < FD->getNumParams(); ++I)
     Any |= isViewType(FD->getParamDecl(I)->getType().getNonReferenceType());
@@ -208,4 +212,53 @@ bool GraphBuilder::Impl::bindViewParam(
   }
   Views[PD] = Copy;
   return true;
+}
+
+const std::map<std::string, Var *> *GraphBuilder::Impl::viewObject(const clang::Expr *ObjectE) {
+  const clang::Expr *E = ObjectE->IgnoreParenImpCasts();
+  if (const auto *UO = dyn_cast<clang::UnaryOperator>(E);
+      UO && UO->getOpcode() == clang::UO_Deref)
+    E = UO->getSubExpr()->IgnoreParenImpCasts(); // (*this)(i, j)
+  if (isa<clang::CXXThisExpr>(E))
+    return SelfView;
+  if (const auto *DRE = dyn_cast<clang::DeclRefExpr>(E))
+    if (auto It = Views.find(DRE->getDecl()); It != Views.end())
+      return &It->second;
+  return nullptr;
+}
+
+// A member function of a view called on one (`v.sum()`, `m.scale(s)`) is
+// inlined like a function taking the view by reference: `this` names the
+// caller's field locals.
+const Expr *GraphBuilder::Impl::viewMethodCall(const clang::CallExpr *CE,
+                                               const clang::FunctionDecl *FD,
+                                               const std::map<std::string, Var *> *Fields,
+                                               llvm::ArrayRef<const clang::Expr *> ArgEs) {
+  const auto *MD = dyn_cast<clang::CXXMethodDecl>(FD);
+  std::string Name = (MD ? MD->getParent()->getNameAsString() + "::" : std::string()) +
+                     FD->getNameAsString();
+  const clang::FunctionDecl *Def = FD->getDefinition();
+  if (!Def || !Def->getBody() || Ctx.getSourceManager().isInSystemHeader(FD->getLocation()))
+    return fail(CE->getBeginLoc(), "call to '" + Name + "' of a view (a struct with pointer "
+                                   "fields) needs the function's body: adgen inlines such "
+                                   "calls");
+  if (std::count(ViewCalls.begin(), ViewCalls.end(), Def))
+    return fail(CE->getBeginLoc(), "recursive call to '" + Name + "' of a view (a struct "
+                                   "with pointer fields) is not supported");
+  ViewCalls.push_back(Def);
+  const std::map<std::string, Var *> *OuterSelfView = SelfView;
+  const Expr *OuterSelfObj = SelfObj;
+  std::map<std::string, Var *> Own = *Fields; // Views may grow while inlining
+  SelfView = &Own;
+  SelfObj = nullptr;
+  LambdaInfo None;
+  unsigned Before = Diags.errorCount();
+  const Expr *R = inlineLambda(None, Name, Def, ArgEs, {}, CE->getBeginLoc(),
+                               /*AsFunction=*/true);
+  SelfView = OuterSelfView;
+  SelfObj = OuterSelfObj;
+  ViewCalls.pop_back();
+  if (!R && Diags.errorCount() == Before && !CE->getType()->isVoidType())
+    return fail(CE->getBeginLoc(), "this call of '" + Name + "' is not supported");
+  return R;
 }
