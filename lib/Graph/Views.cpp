@@ -12,12 +12,15 @@
 // is then a pointer local (declared once, never moved, pointing into a
 // parameter, a local array, vector or scratch buffer), which the graph and
 // both transforms already support, with its adjoint or tangent pointer.
-// Supported: brace initialisation of every field, field reads and writes of
-// the non-pointer fields, and passing a view to a helper with a body
-// (inlined; see viewCall below). Refused with a located error: a view used
-// as a whole otherwise (copied, returned), a view parameter of a marked
-// function, views declared without initialiser, reference fields, nested
-// structs.
+// Supported: brace initialisation of every field, copies of another view
+// (`Span t = s;`), field reads and writes of the non-pointer fields,
+// passing a view to a helper with a body (inlined; see viewCall below),
+// and calling its member functions (inlined, `this` naming its fields;
+// accessors such as `double &operator()(int i, int j)` too, Accessors.cpp).
+// Refused with a located error: a view used as a whole otherwise (assigned,
+// returned), a view parameter of a marked function (the interface defines
+// no derivative parameter for a struct of pointers), views declared
+// without initialiser, reference fields, nested structs.
 //
 //===----------------------------------------------------------------------===//
 
@@ -62,6 +65,19 @@ bool GraphBuilder::Impl::viewDecl(const clang::VarDecl *VD) {
   const auto *IL = Init ? dyn_cast<clang::InitListExpr>(Init) : nullptr;
   if (IL && IL->isSyntacticForm() && IL->getSemanticForm())
     IL = IL->getSemanticForm();
+  if (!IL && Init)
+    if (const auto *Src = viewObject(Init)) { // View w = v;: a copy of each field
+      std::map<std::string, Var *> From = *Src, &Fields = Views[VD];
+      for (const clang::FieldDecl *FD : RD->fields()) {
+        Var *F = From.at(FD->getNameAsString());
+        Var *V = newVar(Name + "_" + FD->getNameAsString(), F->Ty, VarKind::Local, L);
+        V->Ty.IsConst = false;
+        V->Root = F->Root;
+        emit(M.decl(V, M.ref(F), loc(L)));
+        Fields[FD->getNameAsString()] = V;
+      }
+      return true;
+    }
   if (!IL)
     return failStmt(L, "view '" + Name + "' (a struct with pointer fields) must be "
                        "initialised with braces, one value per field ('" +
@@ -187,16 +203,15 @@ bool GraphBuilder::Impl::bindViewParam(
   clang::QualType PT = PD->getType();
   if (!isViewType(PT.getNonReferenceType()))
     return true;
-  const auto *DRE = dyn_cast<clang::DeclRefExpr>(stripCopies(A)->IgnoreParenImpCasts());
-  auto It = DRE ? Views.find(DRE->getDecl()) : Views.end();
-  if (It == Views.end())
+  const std::map<std::string, Var *> *Fields = viewObject(stripCopies(A));
+  if (!Fields)
     return failStmt(A->getBeginLoc(), "a view (a struct with pointer fields) passed to a "
                                       "function must be a local view variable ('" +
                                           PT.getNonReferenceType().getUnqualifiedType()
                                               .getAsString() +
                                           " v{x, n}; f(v);')");
   Bound = true;
-  std::map<std::string, Var *> Src = It->second; // Views may grow below
+  std::map<std::string, Var *> Src = *Fields; // Views may grow below
   Saved.push_back({PD, Views.lookup(PD)});
   if (PT->isReferenceType()) {
     Views[PD] = Src; // the caller's fields themselves
