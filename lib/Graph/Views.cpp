@@ -268,7 +268,7 @@ const Expr *GraphBuilder::Impl::viewMethodCall(const clang::CallExpr *CE,
   SelfObj = nullptr;
   LambdaInfo None;
   unsigned Before = Diags.errorCount();
-  const Expr *R = inlineLambda(None, Name, Def, ArgEs, {}, CE->getBeginLoc(),
+  const Expr *R = inlineLambda(None, FD->getNameAsString(), Def, ArgEs, {}, CE->getBeginLoc(),
                                /*AsFunction=*/true);
   SelfView = OuterSelfView;
   SelfObj = OuterSelfObj;

@@ -309,9 +309,9 @@ void Forward::assignStmt(Stmt *S, Block &Out) {
     // adjoint pointer re-pointed with it, are not followed yet.
     if (OK)
       D.errors().error(S->Where, "second derivatives (f_hessian) through a pointer local "
-                                 "(a view's field, a pointer parameter of an inlined "
-                                 "function) passed to a function that writes through it "
-                                 "are not supported yet; pass the array itself");
+                                 "that is written through (a view's field, a pointer "
+                                 "parameter of an inlined function) are not supported yet; "
+                                 "write to the array itself");
     OK = false;
     return;
   }
