@@ -146,11 +146,12 @@ const Expr *GraphBuilder::Impl::viewField(const clang::MemberExpr *ME, bool &Han
 }
 
 const Expr *GraphBuilder::Impl::viewAsWhole(const clang::DeclRefExpr *DRE) {
+  std::string Name = DRE->getDecl()->getNameAsString();
   return fail(DRE->getLocation(),
-              "view '" + DRE->getDecl()->getNameAsString() +
-                  "' (a struct with pointer fields) can be used only through its fields "
-                  "('" + DRE->getDecl()->getNameAsString() + ".p[i]') in differentiated "
-                  "code; pass the pointer and the sizes to functions instead of the view");
+              "view '" + Name + "' (a struct with pointer fields) cannot be used as a whole "
+              "here (assigned, returned, stored); use its fields ('" + Name + ".p[i]'), copy "
+              "it into a new view ('auto t = " + Name + ";'), call its member functions or "
+              "pass it to a function");
 }
 
 // A view passed to a function (by value or by reference) is split into its
