@@ -18,7 +18,8 @@
 // RUNCHECK-DAG: ok   det_scaled {{.*}}worst relative error
 // RUNCHECK-DAG: ok   views_use {{.*}}worst relative error
 // RUNCHECK-DAG: ok   rows {{.*}}worst relative error
-// RUNCHECK: 3 passed, 0 failed
+// RUNCHECK-DAG: ok   free_at {{.*}}worst relative error
+// RUNCHECK: 4 passed, 0 failed
 #include <adgen/adgen.h>
 #include <cassert>
 #include <cmath>
@@ -90,6 +91,28 @@ double views_use(const double *x) {
   Span a{x, 3}, b{buf + 3, 3};
   Span c = a;
   return c.dotWith(b) + sum_copy(a) * m.trace() + c.sum();
+}
+
+struct View {
+  double *p;
+  int n;
+};
+double &at(View v, int i) {
+  assert(i < v.n);
+  return v.p[i];
+}
+const double &cat(const View &v, int i) { return v.p[i]; }
+
+// Free accessors taking a view, by value and by const reference.
+// CHECK-LABEL: double free_at_pullback({{.*}}) {
+// CHECK-LABEL: adgen::Dual<double> free_at_fwd({{.*}}) {
+ADGEN_REVERSE("x[3], s") ADGEN_FORWARD("x[3], s")
+double free_at(double *x, double s) {
+  View v{x, 3};
+  at(v, 1) *= s;
+  double &r = at(v, 2);
+  r += s * cat(v, 0);
+  return cat(v, 1) * r;
 }
 
 // CHECK-LABEL: void rows_pullback({{.*}}) {
