@@ -12,17 +12,24 @@
 //
 // Inlined: a function whose body is a single `return <location>;` of
 //  - its object (`*this`, fields, elements of fields, through other
-//    accessors), a reference or pointer parameter, or a global,
-//  - indexed by expressions of its parameters without side effects.
-// Refused, with an error naming the function: any other body (statements
-// before the return, loops, conditionals), a `?:` choosing between objects,
-// and a location that does not outlive the call (a parameter passed by
-// value, a local, a static local).
+//    accessors; the pointer fields of a view, `data[i * cols + j]`), a
+//    reference or pointer parameter, or a global,
+//  - indexed by expressions of its parameters without side effects;
+// the location is then the call's value, nothing else is emitted. A body
+// with statements before its final and only `return` (an assert, locals
+// computing the index, calls writing through its parameters, another
+// accessor's location, a view parameter) is inlined as statements where it
+// is called, then the location (accessorBody).
+// Refused, with an error naming the function: a `return` before the end
+// (a choice between locations), a `?:` choosing between objects, and a
+// location that does not outlive the call (a parameter passed by value, a
+// local, a static local).
 //
 //===----------------------------------------------------------------------===//
 
 #include "Graph/GraphBuilderImpl.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include <algorithm>
 
@@ -58,11 +65,21 @@ Escape escapes(const clang::Expr *E, bool Pointer) {
     case CK_ArrayToPointerDecay:
       return escapes(IC->getSubExpr(), /*Pointer=*/false);
     case CK_LValueToRValue:
-      if (Pointer) // the value of a pointer variable: a pointer parameter
-        if (const auto *DRE = dyn_cast<DeclRefExpr>(IC->getSubExpr()->IgnoreParens()))
+      if (Pointer) { // the value of a pointer variable: a pointer parameter
+        const clang::Expr *Sub = IC->getSubExpr()->IgnoreParens();
+        if (const auto *DRE = dyn_cast<DeclRefExpr>(Sub))
           if (const auto *PD = dyn_cast<ParmVarDecl>(DRE->getDecl());
               PD && PD->getType()->isPointerType())
             return {};
+        // ... or a pointer field of a view (`data[i * cols + j]`): it
+        // points into memory of the caller's whatever the view's lifetime.
+        if (const auto *ME = dyn_cast<MemberExpr>(Sub))
+          if (isa<FieldDecl>(ME->getMemberDecl()) && ME->getType()->isPointerType() &&
+              isViewType(ME->getBase()->getType()->isPointerType()
+                             ? ME->getBase()->getType()->getPointeeType()
+                             : ME->getBase()->getType()))
+            return {};
+      }
       return {E, "a value"};
     case CK_NoOp:
     case CK_DerivedToBase:
@@ -146,6 +163,29 @@ Escape escapes(const clang::Expr *E, bool Pointer) {
   }
   return {E, "a value"};
 }
+/// Every `return` in \p S but those of lambdas inside it.
+struct Returns : clang::RecursiveASTVisitor<Returns> {
+  std::vector<const clang::ReturnStmt *> Found;
+  bool VisitReturnStmt(clang::ReturnStmt *R) {
+    Found.push_back(R);
+    return true;
+  }
+  bool TraverseLambdaExpr(clang::LambdaExpr *) { return true; }
+};
+
+const Expr *refuseAccessor(Diagnoser &Diags, const clang::FunctionDecl *FD,
+                           const std::string &Name, clang::SourceLocation L,
+                           clang::SourceLocation At, const llvm::Twine &Why) {
+  Diags.error(At, "'" + Name + "' returns a " +
+                      (FD->getReturnType()->isPointerType() ? "pointer" : "reference") + " and " +
+                      Why +
+                      "; adgen inlines functions returning a reference or pointer that end "
+                      "with their only 'return', of a location in their object, a reference "
+                      "or pointer parameter, or a global (such as 'return d[i];')");
+  if (At != L)
+    Diags.note(L, "called here");
+  return nullptr;
+}
 } // namespace
 
 const Expr *GraphBuilder::Impl::accessorCall(const clang::CallExpr *CE,
@@ -157,15 +197,7 @@ const Expr *GraphBuilder::Impl::accessorCall(const clang::CallExpr *CE,
     Name = MD->getParent()->getNameAsString() + "::" + Name;
   clang::SourceLocation L = CE->getBeginLoc();
   auto refuse = [&](clang::SourceLocation At, const llvm::Twine &Why) -> const Expr * {
-    Diags.error(At, "'" + Name + "' returns a " +
-                        (FD->getReturnType()->isPointerType() ? "pointer" : "reference") +
-                        " and " + Why +
-                        "; adgen inlines functions returning a reference or pointer whose body "
-                        "is a single 'return' of a location in their object, a reference or "
-                        "pointer parameter, or a global (such as 'return d[i];')");
-    if (At != L)
-      Diags.note(L, "called here");
-    return nullptr;
+    return refuseAccessor(Diags, FD, Name, L, At, Why);
   };
   const clang::FunctionDecl *Def = FD->getDefinition();
   if (!Def || !Def->getBody())
@@ -181,8 +213,11 @@ const Expr *GraphBuilder::Impl::accessorCall(const clang::CallExpr *CE,
         ++Stmts;
         Ret = dyn_cast<clang::ReturnStmt>(S);
       }
-  if (!Body || Stmts != 1 || !Ret || !Ret->getRetValue())
-    return refuse(Def->getLocation(), "does more than return a location");
+  bool ViewParam = false; // a view parameter: bound by inlining the body
+  for (const clang::ParmVarDecl *PD : Def->parameters())
+    ViewParam |= isViewType(PD->getType().getNonReferenceType());
+  if (!Body || Stmts != 1 || !Ret || !Ret->getRetValue() || ViewParam)
+    return accessorBody(CE, Def, Name, ObjectE, ObjectByPointer, ArgEs);
   bool Pointer = FD->getReturnType()->isPointerType();
   if (Escape Esc = escapes(Ret->getRetValue(), Pointer); Esc.At)
     return refuse(Esc.At->getBeginLoc(), "returns " + Esc.Why +
@@ -195,29 +230,14 @@ const Expr *GraphBuilder::Impl::accessorCall(const clang::CallExpr *CE,
                                            "' by value (pass it by reference)");
   }
 
-  // The object: the location it names.
+  // The object: the location it names, or the fields of a view.
   const Expr *Obj = nullptr;
-  if (ObjectE) {
-    if (isa<clang::CXXThisExpr>(ObjectE->IgnoreParenImpCasts()))
-      Obj = SelfObj ? SelfObj : fail(ObjectE->getBeginLoc(), "'this' outside a member function");
-    else if (ObjectByPointer) {
-      Obj = expr(ObjectE);
-      if (Obj && !Obj->Ty.IsPointer)
-        Obj = fail(ObjectE->getBeginLoc(), "'->' on something that is not a pointer");
-      if (Obj)
-        Obj = M.load(Obj, M.intConst(0));
-    } else
-      Obj = expr(ObjectE);
-    if (!Obj)
-      return nullptr;
-    if (Obj->K != Op::VarRef && Obj->K != Op::Load) {
-      // A temporary object (make().at(0)): a local holding it.
-      Var *T = temp(Def->getNameAsString() + "_object", Obj->Ty.element(), L);
-      emit(M.decl(T, nullptr, loc(L)));
-      copyFields(M, M.ref(T), Obj, T->Ty, *Cur, loc(L));
-      Obj = M.ref(T);
-    }
-  }
+  std::map<std::string, Var *> ViewFields; // a copy: Views may grow
+  const std::map<std::string, Var *> *ObjView = nullptr;
+  if (const auto *VF = ObjectE ? viewObject(ObjectE) : nullptr)
+    ViewFields = *VF, ObjView = &ViewFields;
+  if (ObjectE && !ObjView && !(Obj = accessorObject(ObjectE, ObjectByPointer, Def, L)))
+    return nullptr;
   // The arguments, evaluated once here: references and pointers name what
   // they are bound to, values are substituted (they only compute indices).
   std::vector<std::pair<const clang::Decl *, Var *>> SavedVars;
@@ -258,8 +278,11 @@ const Expr *GraphBuilder::Impl::accessorCall(const clang::CallExpr *CE,
   // The location, built with `*this` naming the object; it must need no
   // statements of its own.
   const Expr *OuterSelfObj = SelfObj;
-  if (ObjectE)
+  const std::map<std::string, Var *> *OuterSelfView = SelfView;
+  if (ObjectE) {
     SelfObj = Obj;
+    SelfView = ObjView;
+  }
   Accessing.push_back(Def);
   Block Scratch;
   Block *Saved = Cur;
@@ -269,6 +292,7 @@ const Expr *GraphBuilder::Impl::accessorCall(const clang::CallExpr *CE,
   Cur = Saved;
   Accessing.pop_back();
   SelfObj = OuterSelfObj;
+  SelfView = OuterSelfView;
   for (auto It = SavedVars.rbegin(); It != SavedVars.rend(); ++It)
     if (It->second)
       Vars[It->first] = It->second;
@@ -289,5 +313,98 @@ const Expr *GraphBuilder::Impl::accessorCall(const clang::CallExpr *CE,
               : (Result->K != Op::VarRef && Result->K != Op::Load))
     return refuse(Ret->getRetValue()->getBeginLoc(), "returns something adgen cannot see as "
                                                      "a location");
+  return Result;
+}
+
+const Expr *GraphBuilder::Impl::accessorObject(const clang::Expr *ObjectE, bool ObjectByPointer,
+                                               const clang::FunctionDecl *Def,
+                                               clang::SourceLocation L) {
+  const Expr *Obj = nullptr;
+  if (isa<clang::CXXThisExpr>(ObjectE->IgnoreParenImpCasts()))
+    Obj = SelfObj ? SelfObj : fail(ObjectE->getBeginLoc(), "'this' outside a member function");
+  else if (ObjectByPointer) {
+    Obj = expr(ObjectE);
+    if (Obj && !Obj->Ty.IsPointer)
+      Obj = fail(ObjectE->getBeginLoc(), "'->' on something that is not a pointer");
+    if (Obj)
+      Obj = M.load(Obj, M.intConst(0));
+  } else
+    Obj = expr(ObjectE);
+  if (!Obj)
+    return nullptr;
+  if (Obj->K != Op::VarRef && Obj->K != Op::Load) {
+    // A temporary object (make().at(0)): a local holding it.
+    Var *T = temp(Def->getNameAsString() + "_object", Obj->Ty.element(), L);
+    emit(M.decl(T, nullptr, loc(L)));
+    copyFields(M, M.ref(T), Obj, T->Ty, *Cur, loc(L));
+    Obj = M.ref(T);
+  }
+  return Obj;
+}
+
+// An accessor with statements before its return (a bounds check, an
+// assert, calls that update what it points into, locals computing the
+// index): its body is inlined where it is called, like a function taking a
+// view (inlineLambda), its parameters copies of the arguments or aliases of
+// them, and the value of the call is the location of its final `return`,
+// which must be its only one and must outlive the call (escapes, as for a
+// single `return`).
+const Expr *GraphBuilder::Impl::accessorBody(const clang::CallExpr *CE,
+                                             const clang::FunctionDecl *Def,
+                                             llvm::StringRef Name, const clang::Expr *ObjectE,
+                                             bool ObjectByPointer,
+                                             llvm::ArrayRef<const clang::Expr *> ArgEs) {
+  clang::SourceLocation L = CE->getBeginLoc();
+  std::string N = Name.str();
+  auto refuse = [&](clang::SourceLocation At, const llvm::Twine &Why) -> const Expr * {
+    return refuseAccessor(Diags, Def, N, L, At, Why);
+  };
+  const auto *Body = llvm::dyn_cast_or_null<clang::CompoundStmt>(Def->getBody());
+  const auto *Last = Body && !Body->body_empty() ? dyn_cast<clang::ReturnStmt>(Body->body_back())
+                                                 : nullptr;
+  if (!Last || !Last->getRetValue())
+    return refuse(Def->getLocation(), "does not end with a 'return' of a location");
+  Returns Rs;
+  Rs.TraverseStmt(const_cast<clang::CompoundStmt *>(Body));
+  for (const clang::ReturnStmt *R : Rs.Found)
+    if (R != Last)
+      return refuse(R->getReturnLoc(), "returns from more than one place (a choice between "
+                                       "locations)");
+  bool Pointer = Def->getReturnType()->isPointerType();
+  if (Escape Esc = escapes(Last->getRetValue(), Pointer); Esc.At)
+    return refuse(Esc.At->getBeginLoc(), "returns " + Esc.Why +
+                                             (Esc.Why == "a value" ? ", not a location" : ""));
+  if (ArgEs.size() < Def->getNumParams())
+    return refuse(L, "is called with fewer arguments than it has parameters");
+
+  std::map<std::string, Var *> ViewFields; // a copy: Views may grow
+  const std::map<std::string, Var *> *ObjView = nullptr;
+  const Expr *Obj = nullptr;
+  if (const auto *VF = ObjectE ? viewObject(ObjectE) : nullptr)
+    ViewFields = *VF, ObjView = &ViewFields;
+  else if (ObjectE && !(Obj = accessorObject(ObjectE, ObjectByPointer, Def, L)))
+    return nullptr;
+  const Expr *OuterSelfObj = SelfObj;
+  const std::map<std::string, Var *> *OuterSelfView = SelfView;
+  if (ObjectE) {
+    SelfObj = Obj;
+    SelfView = ObjView;
+  }
+  Accessing.push_back(Def);
+  LambdaInfo None;
+  unsigned Before = Diags.errorCount();
+  const Expr *Result = inlineLambda(None, Def->getName(), Def, ArgEs, {}, L,
+                                    /*AsFunction=*/true, /*Location=*/true);
+  Accessing.pop_back();
+  SelfObj = OuterSelfObj;
+  SelfView = OuterSelfView;
+  if (!Result) {
+    if (Diags.errorCount() != Before)
+      Diags.note(L, "while inlining the call to '" + N + "'");
+    return nullptr;
+  }
+  if (Pointer ? !Result->Ty.isMemory() : (Result->K != Op::VarRef && Result->K != Op::Load))
+    return refuse(Last->getRetValue()->getBeginLoc(), "returns something adgen cannot see as "
+                                                      "a location");
   return Result;
 }

@@ -518,6 +518,8 @@ const Expr *GraphBuilder::Impl::callExpr(const clang::CallExpr *CE) {
     return R; // a view passed: inlined (Views.cpp)
   if (isAccessor(FD))
     return accessorCall(CE, FD, ObjectE, ObjectByPointer, ArgEs);
+  if (const auto *Fields = ObjectE ? viewObject(ObjectE) : nullptr)
+    return viewMethodCall(CE, FD, Fields, ArgEs); // v.sum() of a view (Views.cpp)
   graph::Type RT;
   bool Void = CE->getType()->isVoidType();
   if (const auto *MD = dyn_cast<CXXMethodDecl>(FD); MD && returnsThis(MD))

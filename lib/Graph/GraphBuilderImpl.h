@@ -44,6 +44,10 @@ const clang::Expr *stripCopies(const clang::Expr *E);
 /// being its only kind of return (`Vec3 &operator+=(const Vec3 &)`).
 bool returnsThis(const clang::CXXMethodDecl *MD);
 
+/// A view: a struct of pointers to numbers and numbers only, with at least
+/// one pointer and no bases (Views.cpp).
+bool isViewType(clang::QualType QT);
+
 /// The message that lists the standard algorithms and ranges adgen
 /// recognises (IteratorRanges.cpp).
 extern const char *const RecognisedAlgorithms;
@@ -200,6 +204,15 @@ private:
   const Expr *accessorCall(const clang::CallExpr *CE, const clang::FunctionDecl *FD,
                            const clang::Expr *ObjectE, bool ObjectByPointer,
                            llvm::ArrayRef<const clang::Expr *> ArgEs);
+  /// The object of accessor \p Def as a location (a local holding a
+  /// temporary), or null after an error (AccessorBodies.cpp).
+  const Expr *accessorObject(const clang::Expr *ObjectE, bool ObjectByPointer,
+                             const clang::FunctionDecl *Def, clang::SourceLocation L);
+  /// An accessor whose body does more than `return <location>;`: inlined
+  /// as statements, then the location (AccessorBodies.cpp).
+  const Expr *accessorBody(const clang::CallExpr *CE, const clang::FunctionDecl *Def,
+                           llvm::StringRef Name, const clang::Expr *ObjectE,
+                           bool ObjectByPointer, llvm::ArrayRef<const clang::Expr *> ArgEs);
   /// Accessors being inlined, to refuse one that calls itself.
   std::vector<const clang::FunctionDecl *> Accessing;
   /// Constructors being run, to refuse one that constructs its own class.
@@ -249,6 +262,16 @@ private:
   /// Functions being inlined by viewCall, to refuse recursion.
   std::vector<const clang::FunctionDecl *> ViewCalls;
   llvm::DenseMap<const clang::Decl *, std::map<std::string, Var *>> Views;
+  /// The fields of the view \p ObjectE names (a view variable or parameter,
+  /// or `*this` in a member function of a view being inlined), or null.
+  const std::map<std::string, Var *> *viewObject(const clang::Expr *ObjectE);
+  /// A member function called on a view (not an accessor): inlined with
+  /// `this` naming the view's fields.
+  const Expr *viewMethodCall(const clang::CallExpr *CE, const clang::FunctionDecl *FD,
+                             const std::map<std::string, Var *> *Fields,
+                             llvm::ArrayRef<const clang::Expr *> ArgEs);
+  /// What `this->f` names in a member function of a view being inlined.
+  const std::map<std::string, Var *> *SelfView = nullptr;
   /// `const_cast<double *>(p)`, `(double *)p` of a pointer to const.
   const Expr *castAwayConst(const clang::CastExpr *CE);
   /// The pointer locals of scratch buffers (`delete[]` may name them).
@@ -380,10 +403,14 @@ private:
   /// Builds \p MD's body in place with its parameters bound to \p ArgEs,
   /// or, when \p Elems is not empty, to those lvalues (the elements a range
   /// algorithm hands it). Its result, or null (void; or after an error).
+  /// \p AsFunction: \p MD is a function or member function, not a lambda;
+  /// \p Location: it returns a reference or pointer, the result is that
+  /// location itself (an accessor, AccessorBodies.cpp).
   const Expr *inlineLambda(LambdaInfo &Info, llvm::StringRef Name,
                            const clang::FunctionDecl *MD,
                            llvm::ArrayRef<const clang::Expr *> ArgEs,
-                           llvm::ArrayRef<const Expr *> Elems, clang::SourceLocation CallLoc);
+                           llvm::ArrayRef<const Expr *> Elems, clang::SourceLocation CallLoc,
+                           bool AsFunction = false, bool Location = false);
 
   /// Where the next call's result goes (a struct being declared), or null.
   const Expr *ResultInto = nullptr;

@@ -137,13 +137,14 @@ const Expr *GraphBuilder::Impl::inlineLambda(LambdaInfo &Info, llvm::StringRef N
                                              const clang::FunctionDecl *MD,
                                              llvm::ArrayRef<const clang::Expr *> ArgEs,
                                              llvm::ArrayRef<const Expr *> Elems,
-                                             clang::SourceLocation CallLoc) {
+                                             clang::SourceLocation CallLoc, bool AsFunction,
+                                             bool Location) {
   const clang::Stmt *Body = MD->getBody();
   const auto *CS = Body ? dyn_cast<clang::CompoundStmt>(Body) : nullptr;
   if (!CS)
     return fail(CallLoc, "lambda body not available");
   // A function inlined for its view parameters (Views.cpp), or a lambda.
-  bool IsLambda = isa<clang::CXXMethodDecl>(MD);
+  bool IsLambda = isa<clang::CXXMethodDecl>(MD) && !AsFunction;
   const char *What = IsLambda ? "lambda" : "function";
   const clang::Stmt *Last = CS->body_empty() ? nullptr : CS->body_back();
   const auto *FinalReturn = Last ? dyn_cast<clang::ReturnStmt>(Last) : nullptr;
@@ -242,7 +243,10 @@ const Expr *GraphBuilder::Impl::inlineLambda(LambdaInfo &Info, llvm::StringRef N
   }
   const graph::Expr *Result = nullptr;
   clang::QualType RT = MD->getReturnType();
-  if (OK && FinalReturn && FinalReturn->getRetValue() && !RT->isVoidType()) {
+  if (OK && FinalReturn && FinalReturn->getRetValue() && Location) {
+    Result = expr(FinalReturn->getRetValue()); // the accessor's location
+    OK = Result != nullptr;
+  } else if (OK && FinalReturn && FinalReturn->getRetValue() && !RT->isVoidType()) {
     graph::Type T;
     OK = typeOf(RT, FinalReturn->getReturnLoc(), T,
                 ("the result of " + llvm::Twine(What) + " '" + Name + "'").str());

@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Graph/GraphBuilder.h"
+#include "Graph/GraphBuilderImpl.h"
 #include "Graph/MemberAccess.h"
 #include "Graph/UserCopies.h"
 #include "clang/Basic/SourceManager.h"
@@ -177,9 +178,21 @@ std::string recordProblem(const clang::RecordDecl *RD, const clang::ASTContext &
   for (const clang::FieldDecl *F : RD->getDefinition()->fields()) {
     if (F->isBitField())
       return "field '" + F->getNameAsString() + "' of " + Name + " is a bit-field";
-    if (F->getType()->isPointerType() || F->getType()->isReferenceType())
-      return "field '" + F->getNameAsString() + "' of " + Name +
-             " is a pointer or reference; adgen supports structs of values";
+    if (F->getType()->isPointerType() || F->getType()->isReferenceType()) {
+      std::string Why = "field '" + F->getNameAsString() + "' of " + Name +
+                        " is a pointer or reference; adgen supports structs of values";
+      const clang::RecordDecl *To = F->getType()->getPointeeType()->getAsRecordDecl();
+      if (To && To->getCanonicalDecl() == RD->getCanonicalDecl())
+        return Why + " (a linked structure, whose pointers adgen does not follow; keep "
+                     "the nodes in an array and link them by index)";
+      if (isViewType(Ctx.getRecordType(RD)))
+        return Why + " (a view, a struct of pointers into arrays and numbers, works as a "
+                     "local variable and as a parameter of the functions adgen inlines, "
+                     "not as a parameter or result of a marked function, for which the "
+                     "interface defines no derivative; pass the pointer and the sizes "
+                     "instead)";
+      return Why;
+    }
     if (!F->getIdentifier())
       return Name + " has an unnamed field";
     // The graph stores multi-dimensional arrays flat, which a field's C++

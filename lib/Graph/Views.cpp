@@ -12,12 +12,15 @@
 // is then a pointer local (declared once, never moved, pointing into a
 // parameter, a local array, vector or scratch buffer), which the graph and
 // both transforms already support, with its adjoint or tangent pointer.
-// Supported: brace initialisation of every field, field reads and writes of
-// the non-pointer fields, and passing a view to a helper with a body
-// (inlined; see viewCall below). Refused with a located error: a view used
-// as a whole otherwise (copied, returned), a view parameter of a marked
-// function, views declared without initialiser, reference fields, nested
-// structs.
+// Supported: brace initialisation of every field, copies of another view
+// (`Span t = s;`), field reads and writes of the non-pointer fields,
+// passing a view to a helper with a body (inlined; see viewCall below),
+// and calling its member functions (inlined, `this` naming its fields;
+// accessors such as `double &operator()(int i, int j)` too, Accessors.cpp).
+// Refused with a located error: a view used as a whole otherwise (assigned,
+// returned), a view parameter of a marked function (the interface defines
+// no derivative parameter for a struct of pointers), views declared
+// without initialiser, reference fields, nested structs.
 //
 //===----------------------------------------------------------------------===//
 
@@ -32,7 +35,7 @@ using clang::isa;
 
 /// A struct of pointers and numbers only, with at least one pointer, no
 /// bases and nothing user-written: a view.
-static bool isViewType(clang::QualType QT) {
+bool adgen::isViewType(clang::QualType QT) {
   const clang::CXXRecordDecl *RD = QT->getAsCXXRecordDecl();
   if (!RD || !RD->hasDefinition() || RD->isUnion() || RD->getNumBases() > 0 ||
       !RD->isAggregate() || RD->isLambda())
@@ -62,6 +65,19 @@ bool GraphBuilder::Impl::viewDecl(const clang::VarDecl *VD) {
   const auto *IL = Init ? dyn_cast<clang::InitListExpr>(Init) : nullptr;
   if (IL && IL->isSyntacticForm() && IL->getSemanticForm())
     IL = IL->getSemanticForm();
+  if (!IL && Init)
+    if (const auto *Src = viewObject(Init)) { // View w = v;: a copy of each field
+      std::map<std::string, Var *> From = *Src, &Fields = Views[VD];
+      for (const clang::FieldDecl *FD : RD->fields()) {
+        Var *F = From.at(FD->getNameAsString());
+        Var *V = newVar(Name + "_" + FD->getNameAsString(), F->Ty, VarKind::Local, L);
+        V->Ty.IsConst = false;
+        V->Root = F->Root;
+        emit(M.decl(V, M.ref(F), loc(L)));
+        Fields[FD->getNameAsString()] = V;
+      }
+      return true;
+    }
   if (!IL)
     return failStmt(L, "view '" + Name + "' (a struct with pointer fields) must be "
                        "initialised with braces, one value per field ('" +
@@ -113,25 +129,29 @@ bool GraphBuilder::Impl::viewDecl(const clang::VarDecl *VD) {
 
 const Expr *GraphBuilder::Impl::viewField(const clang::MemberExpr *ME, bool &Handled) {
   Handled = false;
-  const auto *DRE = dyn_cast<clang::DeclRefExpr>(ME->getBase()->IgnoreParenImpCasts());
-  if (!DRE || ME->isArrow())
-    return nullptr;
-  auto It = Views.find(DRE->getDecl());
-  if (It == Views.end())
+  const clang::Expr *Base = ME->getBase()->IgnoreParenImpCasts();
+  const std::map<std::string, Var *> *Fields = nullptr;
+  if (isa<clang::CXXThisExpr>(Base)) // a field in a member function of a view
+    Fields = SelfView;
+  else if (const auto *DRE = dyn_cast<clang::DeclRefExpr>(Base); DRE && !ME->isArrow())
+    if (auto It = Views.find(DRE->getDecl()); It != Views.end())
+      Fields = &It->second;
+  if (!Fields)
     return nullptr;
   Handled = true;
-  auto F = It->second.find(ME->getMemberDecl()->getNameAsString());
-  if (F == It->second.end())
+  auto F = Fields->find(ME->getMemberDecl()->getNameAsString());
+  if (F == Fields->end())
     return fail(ME->getMemberLoc(), "this member of a view is not supported");
   return M.ref(F->second);
 }
 
 const Expr *GraphBuilder::Impl::viewAsWhole(const clang::DeclRefExpr *DRE) {
+  std::string Name = DRE->getDecl()->getNameAsString();
   return fail(DRE->getLocation(),
-              "view '" + DRE->getDecl()->getNameAsString() +
-                  "' (a struct with pointer fields) can be used only through its fields "
-                  "('" + DRE->getDecl()->getNameAsString() + ".p[i]') in differentiated "
-                  "code; pass the pointer and the sizes to functions instead of the view");
+              "view '" + Name + "' (a struct with pointer fields) cannot be used as a whole "
+              "here (assigned, returned, stored); use its fields ('" + Name + ".p[i]'), copy "
+              "it into a new view ('auto t = " + Name + ";'), call its member functions or "
+              "pass it to a function");
 }
 
 // A view passed to a function (by value or by reference) is split into its
@@ -146,8 +166,9 @@ const Expr *GraphBuilder::Impl::viewAsWhole(const clang::DeclRefExpr *DRE) {
 const Expr *GraphBuilder::Impl::viewCall(const clang::CallExpr *CE, const clang::FunctionDecl *FD,
                                          bool &Handled) {
   Handled = false;
-  if (isa<clang::CXXMemberCallExpr>(CE) || isa<clang::CXXOperatorCallExpr>(CE))
-    return nullptr;
+  if (isa<clang::CXXMemberCallExpr>(CE) || isa<clang::CXXOperatorCallExpr>(CE) ||
+      isAccessor(FD))
+    return nullptr; // a member function, or one returning a location (Accessors.cpp)
   bool Any = false;
   for (unsigned I = 0; I < FD->getNumParams(); ++I)
     Any |= isViewType(FD->getParamDecl(I)->getType().getNonReferenceType());
@@ -183,16 +204,15 @@ bool GraphBuilder::Impl::bindViewParam(
   clang::QualType PT = PD->getType();
   if (!isViewType(PT.getNonReferenceType()))
     return true;
-  const auto *DRE = dyn_cast<clang::DeclRefExpr>(stripCopies(A)->IgnoreParenImpCasts());
-  auto It = DRE ? Views.find(DRE->getDecl()) : Views.end();
-  if (It == Views.end())
+  const std::map<std::string, Var *> *Fields = viewObject(stripCopies(A));
+  if (!Fields)
     return failStmt(A->getBeginLoc(), "a view (a struct with pointer fields) passed to a "
                                       "function must be a local view variable ('" +
                                           PT.getNonReferenceType().getUnqualifiedType()
                                               .getAsString() +
                                           " v{x, n}; f(v);')");
   Bound = true;
-  std::map<std::string, Var *> Src = It->second; // Views may grow below
+  std::map<std::string, Var *> Src = *Fields; // Views may grow below
   Saved.push_back({PD, Views.lookup(PD)});
   if (PT->isReferenceType()) {
     Views[PD] = Src; // the caller's fields themselves
@@ -208,4 +228,53 @@ bool GraphBuilder::Impl::bindViewParam(
   }
   Views[PD] = Copy;
   return true;
+}
+
+const std::map<std::string, Var *> *GraphBuilder::Impl::viewObject(const clang::Expr *ObjectE) {
+  const clang::Expr *E = ObjectE->IgnoreParenImpCasts();
+  if (const auto *UO = dyn_cast<clang::UnaryOperator>(E);
+      UO && UO->getOpcode() == clang::UO_Deref)
+    E = UO->getSubExpr()->IgnoreParenImpCasts(); // (*this)(i, j)
+  if (isa<clang::CXXThisExpr>(E))
+    return SelfView;
+  if (const auto *DRE = dyn_cast<clang::DeclRefExpr>(E))
+    if (auto It = Views.find(DRE->getDecl()); It != Views.end())
+      return &It->second;
+  return nullptr;
+}
+
+// A member function of a view called on one (`v.sum()`, `m.scale(s)`) is
+// inlined like a function taking the view by reference: `this` names the
+// caller's field locals.
+const Expr *GraphBuilder::Impl::viewMethodCall(const clang::CallExpr *CE,
+                                               const clang::FunctionDecl *FD,
+                                               const std::map<std::string, Var *> *Fields,
+                                               llvm::ArrayRef<const clang::Expr *> ArgEs) {
+  const auto *MD = dyn_cast<clang::CXXMethodDecl>(FD);
+  std::string Name = (MD ? MD->getParent()->getNameAsString() + "::" : std::string()) +
+                     FD->getNameAsString();
+  const clang::FunctionDecl *Def = FD->getDefinition();
+  if (!Def || !Def->getBody() || Ctx.getSourceManager().isInSystemHeader(FD->getLocation()))
+    return fail(CE->getBeginLoc(), "call to '" + Name + "' of a view (a struct with pointer "
+                                   "fields) needs the function's body: adgen inlines such "
+                                   "calls");
+  if (std::count(ViewCalls.begin(), ViewCalls.end(), Def))
+    return fail(CE->getBeginLoc(), "recursive call to '" + Name + "' of a view (a struct "
+                                   "with pointer fields) is not supported");
+  ViewCalls.push_back(Def);
+  const std::map<std::string, Var *> *OuterSelfView = SelfView;
+  const Expr *OuterSelfObj = SelfObj;
+  std::map<std::string, Var *> Own = *Fields; // Views may grow while inlining
+  SelfView = &Own;
+  SelfObj = nullptr;
+  LambdaInfo None;
+  unsigned Before = Diags.errorCount();
+  const Expr *R = inlineLambda(None, FD->getNameAsString(), Def, ArgEs, {}, CE->getBeginLoc(),
+                               /*AsFunction=*/true);
+  SelfView = OuterSelfView;
+  SelfObj = OuterSelfObj;
+  ViewCalls.pop_back();
+  if (!R && Diags.errorCount() == Before && !CE->getType()->isVoidType())
+    return fail(CE->getBeginLoc(), "this call of '" + Name + "' is not supported");
+  return R;
 }

@@ -300,6 +300,19 @@ void Forward::assignStmt(Stmt *S, Block &Out) {
     Out.push_back(S);
     return;
   }
+  if (S->K == StmtKind::Assign && S->Target->K == Op::VarRef && S->Target->Ty.IsPointer &&
+      tangentLoc(S->Target)) {
+    // `x = arr;` of a pointer local whose declaration a pullback hoisted
+    // (forward over reverse): its tangent pointer, and the tangent of the
+    // adjoint pointer re-pointed with it, are not followed yet.
+    if (OK)
+      D.errors().error(S->Where, "second derivatives (f_hessian) through a pointer local "
+                                 "that is written through (a view's field, a pointer "
+                                 "parameter of an inlined function) are not supported yet; "
+                                 "write to the array itself");
+    OK = false;
+    return;
+  }
   const Expr *TL = S->Target->Ty.isFloating() ? tangentLoc(S->Target) : nullptr;
   if (TL) {
     const Expr *T = tangent(S->Value);

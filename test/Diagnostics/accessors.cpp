@@ -1,7 +1,8 @@
-// Functions returning a reference or a pointer are inlined when their body is
-// a single `return` of a location in their object, a reference or pointer
-// parameter, or a global (test/Methods/accessors.cpp). Anything else is
-// refused with an error naming the function, and a note at the call.
+// Functions returning a reference or a pointer are inlined when they end with
+// their only `return`, of a location in their object, a reference or pointer
+// parameter, or a global (test/Methods/accessors.cpp,
+// test/Methods/accessor-bodies.cpp). Anything else is refused with an error
+// naming the function, and a note at the call.
 // RUN: rm -f %t.out
 // RUN: not %adgen %s -o %t.out -- -std=c++17 2>&1 | FileCheck %s --implicit-check-not=error:
 // RUN: test ! -e %t.out
@@ -10,17 +11,18 @@
 struct Buf {
   double d[4];
   double &pick(double a, double b) {
-    // CHECK: accessors.cpp:[[@LINE+1]]:12: error: 'Buf::pick' returns a reference and returns a choice between objects ('?:'); adgen inlines functions returning a reference or pointer whose body is a single 'return' of a location in their object, a reference or pointer parameter, or a global (such as 'return d[i];')
+    // CHECK: accessors.cpp:[[@LINE+1]]:12: error: 'Buf::pick' returns a reference and returns a choice between objects ('?:'); adgen inlines functions returning a reference or pointer that end with their only 'return', of a location in their object, a reference or pointer parameter, or a global (such as 'return d[i];')
     return a > b ? d[0] : d[1];
   }
-  // CHECK: accessors.cpp:31:3: note: called here
-  // CHECK: accessors.cpp:[[@LINE+1]]:11: error: 'Buf::slot' returns a reference and does more than return a location
+  // CHECK: accessors.cpp:33:3: note: called here
   double &slot(int i) {
-    int k = i % 4;
-    return d[k];
+    if (i > 3)
+      // CHECK: accessors.cpp:[[@LINE+1]]:7: error: 'Buf::slot' returns a reference and returns from more than one place (a choice between locations)
+      return d[3];
+    return d[i];
   }
   const double &twice(const double &a) const {
-    // CHECK: accessors.cpp:37:10: note: called here
+    // CHECK: accessors.cpp:39:10: note: called here
     // CHECK: accessors.cpp:[[@LINE+1]]:12: error: 'Buf::twice' returns a reference and returns a value, not a location
     return a * 2; // a dangling reference in C++ too
   }
@@ -49,9 +51,9 @@ ADGEN_FORWARD()
 double use_keep(double x) { return keep(x) * x; }
 // CHECK: accessors.cpp:[[@LINE-1]]:36: note: called here
 
-// CHECK: accessors.cpp:[[@LINE+1]]:9: error: 'counter' returns a reference and does more than return a location
 double &counter() {
   static double n = 0;
+  // CHECK: accessors.cpp:[[@LINE+1]]:10: error: 'counter' returns a reference and returns static local 'n'
   return n;
 }
 ADGEN_REVERSE()
