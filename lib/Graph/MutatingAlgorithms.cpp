@@ -110,7 +110,8 @@ bool GraphBuilder::Impl::sortRange(const clang::CallExpr *CE, IterRange &A) {
   Block Dec{M.assign(M.ref(J), M.binary(Op::Sub, M.ref(J), M.constant("1", IT), IT))};
   emit(M.loop(LoopKind::For, std::move(Init), M.binary(Op::Gt, M.ref(J), Lo, Bool),
               std::move(InnerBody), std::move(Dec), loc(L)));
-  const Expr *Second = M.binary(Op::Add, Lo, M.constant("1", IT), IT);
+  const Expr *Second = A.First ? M.binary(Op::Add, Lo, M.constant("1", IT), IT)
+                                : M.constant("1", IT);
   countedLoop(I, Second, A.Last, Outer.take(), L);
   return true;
 }
