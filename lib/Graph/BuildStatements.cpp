@@ -444,6 +444,11 @@ bool GraphBuilder::Impl::pointerDecl(const clang::VarDecl *VD, Var *V) {
   const graph::Expr *Val = expr(Init);
   if (!Val)
     return false;
+  if (Val->K == Op::Const && Val->Ty.IsPointer && !Val->Ty.isFloating() &&
+      llvm::StringRef(Val->Text).ends_with("\"")) {
+    emit(M.decl(V, Val, loc(L))); // a string literal: text, no derivative
+    return true;
+  }
   const graph::Expr *Base = Val;
   while (Base->K == Op::PtrAdd)
     Base = Base->Ops[0];

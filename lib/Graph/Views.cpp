@@ -85,7 +85,8 @@ bool GraphBuilder::Impl::viewDecl(const clang::VarDecl *VD) {
       const Expr *Val = expr(FI);
       if (!Val)
         return false;
-      if (Val->K == Op::Const && !T.isFloating()) {
+      if (Val->K == Op::Const && !T.isFloating() &&
+          llvm::StringRef(Val->Text).ends_with("\"")) {
         // A string literal (`{x, "name"}`): text, no derivative.
         emit(M.decl(V, Val, loc(FI->getBeginLoc())));
         continue;
