@@ -110,6 +110,16 @@ public:
     return B.M.constant(std::to_string(CL->getValue()),
                         graph::Type::scalar(ScalarKind::Int, "int"));
   }
+  R VisitStringLiteral(const clang::StringLiteral *SL) {
+    // A value with no derivative, passed along as the text it is ("name").
+    std::string Text;
+    llvm::raw_string_ostream OS(Text);
+    SL->outputString(OS);
+    clang::QualType Elem = B.Ctx.getAsArrayType(SL->getType())->getElementType();
+    return B.M.constant(OS.str(), graph::Type::pointerTo(
+                                      ScalarKind::Int, Elem.getUnqualifiedType().getAsString(),
+                                      /*Const=*/true));
+  }
   R VisitDeclRefExpr(const clang::DeclRefExpr *DRE) { return B.declRef(DRE); }
   R VisitCastExpr(const clang::CastExpr *CE) { return B.cast(CE); }
   R VisitUnaryOperator(const clang::UnaryOperator *UO) { return B.unaryOp(UO); }
@@ -200,8 +210,8 @@ public:
   R VisitCXXNullPtrLiteralExpr(const clang::CXXNullPtrLiteralExpr *E) { return nullPtr(E); }
   R VisitGNUNullExpr(const clang::GNUNullExpr *E) { return nullPtr(E); }
   R VisitExpr(const clang::Expr *E) {
-    return B.fail(E->getBeginLoc(), llvm::Twine("expression '") + E->getStmtClassName() +
-                                        "' is not supported");
+    return B.fail(E->getBeginLoc(), B.constructName(E, "expression") +
+                                        " is not supported in differentiated code");
   }
 
 private:

@@ -1,7 +1,7 @@
 //===- Graph/BuildStatements.cpp - Statements into the graph --------------===//
 //
 // GraphBuilder, part 2 of 3: statements (blocks, declarations, if, loops,
-// switch, assert, checkpoint markers, statements with side effects).
+// assert, checkpoint markers, statements with side effects).
 // GraphBuilder.cpp has functions, names and calls; BuildExpressions.cpp the
 // expressions.
 //
@@ -169,6 +169,8 @@ public:
   bool VisitNullStmt(const clang::NullStmt *) { return true; }
   bool VisitDeclStmt(const clang::DeclStmt *DS) { return B.declStmt(DS); }
   bool VisitReturnStmt(const clang::ReturnStmt *RS) {
+    if (!B.LambdaExits.empty())
+      return B.lambdaReturn(RS);
     const graph::Expr *V = nullptr;
     if (RS->getRetValue() && B.ReturnsThis) {
       // `return *this;` of a method returning its object: the caller has it.
@@ -225,8 +227,8 @@ public:
                                         "a derivative marked ADGEN_CUSTOM");
   }
   bool VisitStmt(const clang::Stmt *S) {
-    return B.failStmt(S->getBeginLoc(), llvm::Twine("statement '") + S->getStmtClassName() +
-                                            "' is not supported");
+    return B.failStmt(S->getBeginLoc(), B.constructName(S, "statement") +
+                                            " is not supported in differentiated code");
   }
 
 private:
@@ -442,6 +444,11 @@ bool GraphBuilder::Impl::pointerDecl(const clang::VarDecl *VD, Var *V) {
   const graph::Expr *Val = expr(Init);
   if (!Val)
     return false;
+  if (Val->K == Op::Const && Val->Ty.IsPointer && !Val->Ty.isFloating() &&
+      llvm::StringRef(Val->Text).ends_with("\"")) {
+    emit(M.decl(V, Val, loc(L))); // a string literal: text, no derivative
+    return true;
+  }
   const graph::Expr *Base = Val;
   while (Base->K == Op::PtrAdd)
     Base = Base->Ops[0];
@@ -560,119 +567,6 @@ bool GraphBuilder::Impl::doStmt(const clang::DoStmt *S) {
 /// A switch becomes an if / else-if chain on a copy of its condition. Case
 /// labels without statements share the next body; a body that does not end
 /// in break or return falls through, so the following bodies are appended.
-bool GraphBuilder::Impl::switchStmt(const clang::SwitchStmt *S) {
-  using namespace clang;
-  if (S->getInit() && !stmt(S->getInit()))
-    return false;
-  if (S->getConditionVariable() && !varDecl(S->getConditionVariable()))
-    return false;
-  const graph::Expr *C = expr(S->getCond());
-  if (!C)
-    return false;
-  Var *Sel = temp("selector", C->Ty.element(), S->getSwitchLoc());
-  emit(M.decl(Sel, C, loc(S->getSwitchLoc())));
-
-  struct Section {
-    std::vector<const graph::Expr *> Labels; // empty: default
-    bool IsDefault = false;
-    std::vector<const clang::Stmt *> Body;
-  };
-  std::vector<Section> Sections;
-  const auto *CS = dyn_cast<CompoundStmt>(S->getBody());
-  if (!CS)
-    return failStmt(S->getBody()->getBeginLoc(), "a switch body must be a block");
-  for (const clang::Stmt *Child : CS->body()) {
-    const clang::Stmt *Inner = Child;
-    bool Labelled = false;
-    while (const auto *SC = dyn_cast<SwitchCase>(Inner)) {
-      if (!Labelled && (Sections.empty() || !Sections.back().Body.empty()))
-        Sections.emplace_back();
-      Labelled = true;
-      if (const auto *Case = dyn_cast<CaseStmt>(SC)) {
-        if (Case->caseStmtIsGNURange())
-          return failStmt(Case->getBeginLoc(), "case ranges are not supported");
-        clang::Expr::EvalResult R;
-        if (!Case->getLHS()->EvaluateAsInt(R, Ctx))
-          return failStmt(Case->getBeginLoc(), "case label is not a constant");
-        // The label as written (Color::Red), so it compares with the selector.
-        const graph::Expr *Lab = expr(Case->getLHS());
-        if (!Lab || !Lab->isConstant())
-          Lab = M.constant(llvm::toString(R.Val.getInt(), 10), C->Ty.element());
-        Sections.back().Labels.push_back(Lab);
-      } else {
-        Sections.back().IsDefault = true;
-      }
-      Inner = SC->getSubStmt();
-    }
-    if (Sections.empty())
-      return failStmt(Child->getBeginLoc(), "statement before the first case label");
-    Sections.back().Body.push_back(Inner);
-  }
-
-  // Each section's statements up to its first top-level break, with
-  // fall-through into the following sections.
-  auto bodyOf = [&](size_t First, Block &Out) -> bool {
-    for (size_t I = First; I < Sections.size(); ++I) {
-      for (const clang::Stmt *St : Sections[I].Body) {
-        if (isa<BreakStmt>(St))
-          return true;
-        Breaks.push_back(BreakTarget::Switch);
-        Block *Saved = Cur;
-        Cur = &Out;
-        bool OK = stmt(St);
-        Cur = Saved;
-        Breaks.pop_back();
-        if (!OK)
-          return false;
-        if (isa<ReturnStmt>(St) || isa<ContinueStmt>(St))
-          return true;
-      }
-    }
-    return true;
-  };
-
-  bool OuterBreaks = SwitchBreaks, OuterContinues = SwitchContinues;
-  SwitchBreaks = SwitchContinues = false;
-  Block Chain;
-  Block *Tail = &Chain;
-  int Default = -1;
-  for (size_t I = 0; I < Sections.size(); ++I) {
-    if (Sections[I].IsDefault)
-      Default = int(I);
-    if (Sections[I].Labels.empty())
-      continue;
-    const graph::Expr *Test = nullptr;
-    graph::Type B = graph::Type::scalar(ScalarKind::Bool, "bool");
-    for (const graph::Expr *Lab : Sections[I].Labels) {
-      const graph::Expr *Eq = M.binary(Op::Eq, M.ref(Sel), Lab, B);
-      Test = Test ? M.binary(Op::Or, Test, Eq, B) : Eq;
-    }
-    Block Then;
-    if (!bodyOf(I, Then))
-      return false;
-    Tail->push_back(M.ifStmt(Test, std::move(Then), {}, loc(S->getSwitchLoc())));
-    Tail = &Tail->back()->Else;
-  }
-  if (Default >= 0 && !bodyOf(size_t(Default), *Tail))
-    return false;
-  bool NestedBreak = SwitchBreaks, NestedContinue = SwitchContinues;
-  SwitchBreaks = OuterBreaks;
-  SwitchContinues = OuterContinues;
-  if (NestedBreak) {
-    if (NestedContinue)
-      return failStmt(S->getSwitchLoc(), "a switch with both a nested 'break' and a "
-                                         "'continue' is not supported; restructure it "
-                                         "as if/else");
-    // do { chain } while (false): its breaks leave the switch.
-    emit(M.loop(LoopKind::DoWhile, {}, M.boolConst(false), std::move(Chain), {},
-                loc(S->getSwitchLoc())));
-    return true;
-  }
-  for (graph::Stmt *St : Chain)
-    emit(St);
-  return true;
-}
-
 bool GraphBuilder::Impl::sideEffect(const clang::Expr *E) {
   E = E->IgnoreParens();
   if (const auto *EWC = dyn_cast<clang::ExprWithCleanups>(E))
@@ -700,6 +594,8 @@ bool GraphBuilder::Impl::sideEffect(const clang::Expr *E) {
       return printStmt(CE);
     if (isRangeAlgorithm(CE))
       return rangeAlgorithm(CE);
+    if (isMutatingAlgorithm(CE))
+      return mutatingAlgorithm(CE);
     const clang::FunctionDecl *FD = CE->getDirectCallee();
     if (FD && FD->getReturnType()->isVoidType()) {
       unsigned Before = Diags.errorCount();

@@ -356,7 +356,7 @@ const Expr *GraphBuilder::Impl::specialCall(const clang::CallExpr *CE, const Exp
   Handled = true;
   if (isStdAlgorithm(CE))
     return stdAlgorithm(CE, /*Dereferenced=*/false);
-  if (isRangeAlgorithm(CE))
+  if (isRangeAlgorithm(CE) || isMutatingAlgorithm(CE))
     return fail(CE->getBeginLoc(), "the value of 'std::" +
                                        CE->getDirectCallee()->getNameAsString() +
                                        "' is not supported; call it as a statement of its own");

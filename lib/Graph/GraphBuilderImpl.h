@@ -85,6 +85,17 @@ private:
   bool whileStmt(const clang::WhileStmt *S);
   bool doStmt(const clang::DoStmt *S);
   bool switchStmt(const clang::SwitchStmt *S);
+  /// \p S named in C++ terms for a message ("a string literal", or \p Kind
+  /// and the source text: "expression 'x <=> y'"); ConstructNames.cpp.
+  std::string constructName(const clang::Stmt *S, const char *Kind);
+  /// The labels of a switch and the statements each starts (Switch.cpp).
+  struct SwitchSection {
+    std::vector<const graph::Expr *> Labels; // empty: default only
+    bool IsDefault = false;
+    std::vector<const clang::Stmt *> Body;
+  };
+  bool switchSections(const clang::CompoundStmt *CS, const graph::Type &SelT,
+                      std::vector<SwitchSection> &Sections);
   bool sideEffect(const clang::Expr *E);
   bool assertStmt(const clang::Expr *E);
   bool blockOf(const clang::Stmt *S, Block &Out);
@@ -351,6 +362,21 @@ private:
   /// an error).
   const Expr *applyOperation(AlgorithmOp &Fn, llvm::ArrayRef<const Expr *> Elems,
                              clang::SourceLocation L);
+  /// std::sort, std::reverse, std::fill, std::copy, std::iota, std::swap
+  /// (MutatingAlgorithms.cpp): a statement of its own.
+  bool isMutatingAlgorithm(const clang::CallExpr *CE);
+  bool mutatingAlgorithm(const clang::CallExpr *CE);
+  bool sortRange(const clang::CallExpr *CE, IterRange &A);
+  bool reverseRange(const clang::CallExpr *CE, IterRange &A);
+  bool countedRange(const clang::CallExpr *CE, IterRange &A);
+  bool swapCall(const clang::CallExpr *CE);
+  /// `a.fill(x)` of a std::array \p Obj: \p Obj, or null after an error.
+  const Expr *fillContainer(const Expr *Obj, const clang::Expr *ValueE, clang::SourceLocation L);
+  /// Dst = Src of one element (a struct field by field).
+  void assignElement(const Expr *Dst, const Expr *Src, const Type &T, clang::SourceLocation L);
+  /// Swaps the elements \p P and \p Q through a temporary.
+  void swapPlaces(const Expr *P, const Expr *Q, const Type &T, clang::SourceLocation L);
+  struct LoopBody;
   /// Another standard algorithm over iterators (std::sort, std::partial_sum).
   bool iteratorAlgorithm(const clang::CallExpr *CE);
   const Expr *refuseIteratorAlgorithm(const clang::CallExpr *CE);
@@ -426,6 +452,22 @@ private:
   Function *F = nullptr;
   Block *Cur = nullptr;
   std::vector<BreakTarget> Breaks;
+  /// An inlined lambda with a `return` before its end (Lambdas.cpp): its
+  /// body runs in `do { ... } while (false)`, each `return e;` being
+  /// `result = e; break;`. Null Result: the lambda returns void.
+  struct LambdaExit {
+    Var *Result = nullptr;
+    const clang::Stmt *Body = nullptr; ///< the lambda's body
+  };
+  const Expr *earlyReturnLambda(LambdaInfo &Info, llvm::StringRef Name,
+                                const clang::FunctionDecl *MD,
+                                llvm::ArrayRef<const clang::Expr *> ArgEs,
+                                llvm::ArrayRef<const Expr *> Elems, clang::SourceLocation CallLoc);
+  std::vector<LambdaExit> LambdaExits;
+  /// A lambda's `return` inside a switch (which must then stay a chain of
+  /// ifs, its break leaving the lambda's loop).
+  bool SwitchReturns = false;
+  bool lambdaReturn(const clang::ReturnStmt *RS);
   bool StatementContext = false;
   bool SwitchBreaks = false, SwitchContinues = false;
 };

@@ -27,7 +27,9 @@ using clang::isa;
 
 const char *const adgen::RecognisedAlgorithms =
     "adgen recognises std::accumulate, std::inner_product, *std::max_element / "
-    "*std::min_element, and std::transform / std::for_each, over a std::vector, "
+    "*std::min_element, std::transform / std::for_each, std::sort / std::stable_sort, "
+    "std::reverse, std::fill / std::fill_n, std::copy / std::copy_n and std::iota, "
+    "over a std::vector, "
     "std::array, array or pointer, whole or in part ('v.begin(), v.end()', "
     "'std::begin(a), std::end(a)', 'a, a + n', 'v.begin() + k, v.end()', "
     "'v.data(), v.data() + n'); write a loop otherwise";

@@ -151,7 +151,10 @@ const Expr *GraphBuilder::Impl::inlineLambda(LambdaInfo &Info, llvm::StringRef N
   EarlyReturns ER;
   ER.Last = FinalReturn;
   ER.TraverseStmt(const_cast<clang::CompoundStmt *>(CS));
-  if (ER.Found)
+  bool Exiting = !LambdaExits.empty() && LambdaExits.back().Body == CS;
+  if (ER.Found && IsLambda && !Exiting)
+    return earlyReturnLambda(Info, Name, MD, ArgEs, Elems, CallLoc);
+  if (ER.Found && !Exiting)
     return fail(ER.Found->getReturnLoc(), std::string("a ") + What + " with a 'return' before "
                                           "its end is not supported in differentiated code "
                                           "here; compute the result in a variable and "
@@ -234,15 +237,34 @@ const Expr *GraphBuilder::Impl::inlineLambda(LambdaInfo &Info, llvm::StringRef N
   // The body, in place; `break` and `continue` inside it are its own.
   auto OuterBreaks = std::move(Breaks);
   Breaks.clear();
+  bool OuterReturns = SwitchReturns;
+  SwitchReturns = false;
   bool OK = true;
-  for (const clang::Stmt *St : CS->body()) {
-    if (St == FinalReturn)
-      break;
-    if (!(OK = stmt(St)))
-      break;
-  }
   const graph::Expr *Result = nullptr;
   clang::QualType RT = MD->getReturnType();
+  if (Exiting) {
+    // Early returns: do { body } while (false), each return a break.
+    Var *R = LambdaExits.back().Result;
+    Block Once;
+    Block *Saved = Cur;
+    Cur = &Once;
+    for (const clang::Stmt *St : CS->body())
+      if (!(OK = stmt(St)))
+        break;
+    Cur = Saved;
+    LambdaExits.pop_back();
+    emit(M.loop(LoopKind::DoWhile, {}, M.boolConst(false), std::move(Once), {}, loc(CallLoc)));
+    Result = R ? M.ref(R) : nullptr;
+    FinalReturn = nullptr;
+  } else {
+    for (const clang::Stmt *St : CS->body()) {
+      if (St == FinalReturn)
+        break;
+      if (!(OK = stmt(St)))
+        break;
+    }
+  }
+  SwitchReturns = OuterReturns;
   if (OK && FinalReturn && FinalReturn->getRetValue() && Location) {
     Result = expr(FinalReturn->getRetValue()); // the accessor's location
     OK = Result != nullptr;
@@ -292,4 +314,52 @@ const Expr *GraphBuilder::Impl::inlineLambda(LambdaInfo &Info, llvm::StringRef N
   if (!OK)
     return nullptr;
   return Result;
+}
+
+const Expr *GraphBuilder::Impl::earlyReturnLambda(LambdaInfo &Info, llvm::StringRef Name,
+                                                  const clang::FunctionDecl *MD,
+                                                  llvm::ArrayRef<const clang::Expr *> ArgEs,
+                                                  llvm::ArrayRef<const Expr *> Elems,
+                                                  clang::SourceLocation CallLoc) {
+  LambdaExit Exit;
+  Exit.Body = MD->getBody();
+  clang::QualType RT = MD->getReturnType();
+  if (!RT->isVoidType()) {
+    graph::Type T;
+    if (!typeOf(RT, CallLoc, T, ("the result of lambda '" + Name + "'").str()))
+      return nullptr;
+    if (T.isMemory() || T.IsReference)
+      return fail(CallLoc, "a lambda with a 'return' before its end is supported when it "
+                           "returns a number; compute the result in a variable and return "
+                           "it last");
+    T.IsConst = false;
+    Exit.Result = temp(Name, T, CallLoc);
+    emit(M.decl(Exit.Result, M.constant("0", T), loc(CallLoc)));
+  }
+  LambdaExits.push_back(Exit);
+  size_t Depth = LambdaExits.size();
+  const Expr *R = inlineLambda(Info, Name, MD, ArgEs, Elems, CallLoc);
+  if (LambdaExits.size() == Depth) // an error before the body
+    LambdaExits.pop_back();
+  return R;
+}
+
+bool GraphBuilder::Impl::lambdaReturn(const clang::ReturnStmt *RS) {
+  clang::SourceLocation L = RS->getReturnLoc();
+  if (llvm::is_contained(Breaks, BreakTarget::Loop))
+    return failStmt(L, "a 'return' inside a loop of a lambda is not supported; compute the "
+                       "result in a variable, leave the loop with 'break' and return it last");
+  Var *R = LambdaExits.back().Result;
+  if (R && RS->getRetValue()) {
+    const Expr *V = expr(RS->getRetValue());
+    if (!V)
+      return false;
+    emit(M.assign(M.ref(R), V->Ty.Scalar == R->Ty.Scalar ? V : M.cast(V, R->Ty), loc(L)));
+  } else if (RS->getRetValue() && !sideEffect(RS->getRetValue())) {
+    return false;
+  }
+  if (!Breaks.empty())
+    SwitchReturns = true;
+  emit(M.brk(loc(L)));
+  return true;
 }

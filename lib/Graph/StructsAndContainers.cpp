@@ -427,6 +427,8 @@ const Expr *GraphBuilder::Impl::containerMethod(const clang::CallExpr *CE,
     return M.binary(Op::Eq, M.sizeOf(Obj), M.constant("0", SizeT),
                     graph::Type::scalar(ScalarKind::Bool, "bool"));
   std::string Cls = "std::" + MD->getParent()->getNameAsString();
+  if (Cls == "std::array" && Name == "fill" && CE->getNumArgs() == 1)
+    return fillContainer(Obj, CE->getArg(0), CE->getBeginLoc());
   if (Cls == "std::vector" && isGrowth(Name))
     return vectorGrowth(CE, Obj, Name, First);
   if (Name == "push_back" || Name == "resize" || Name == "emplace_back" || Name == "clear" ||

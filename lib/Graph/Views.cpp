@@ -101,6 +101,12 @@ bool GraphBuilder::Impl::viewDecl(const clang::VarDecl *VD) {
       const Expr *Val = expr(FI);
       if (!Val)
         return false;
+      if (Val->K == Op::Const && !T.isFloating() &&
+          llvm::StringRef(Val->Text).ends_with("\"")) {
+        // A string literal (`{x, "name"}`): text, no derivative.
+        emit(M.decl(V, Val, loc(FI->getBeginLoc())));
+        continue;
+      }
       const Expr *Base = Val;
       while (Base->K == Op::PtrAdd)
         Base = Base->Ops[0];

@@ -261,7 +261,9 @@ Block Reverse::declarations(std::vector<Var *> &Hoisted, std::vector<Var *> &Car
   });
   for (Var *V : Hoisted) {
     Stmt *Dcl;
-    if (V->Ty.IsPointer)
+    if (V->Ty.IsPointer && !V->Root) // text (a string literal), no derivative
+      Dcl = M.decl(V, M.constant("nullptr", V->Ty));
+    else if (V->Ty.IsPointer)
       Dcl = M.decl(V, firstElement(V->Root));
     else if (V->Ty.IsVector)
       Dcl = M.decl(V, VectorSize.lookup(V));

@@ -1,7 +1,7 @@
 // Data types adgen does not differentiate get a located error that names the
 // construct: std::function, containers other than std::vector/std::array,
 // containers of containers, virtual classes, base classes, pointer fields,
-// constructors, resizing a vector, lambdas with early returns or passed to
+// constructors, resizing a vector, lambdas with a return inside a loop or passed to
 // functions, local vectors inside loops or with sizes that change, Jacobians
 // of struct functions with a wrong container length, Hessians of functions returning
 // structs or using containers. No output file is written.
@@ -73,9 +73,10 @@ double f9(const double *x, int n) {
 ADGEN_REVERSE()
 double f10(double x) {
   auto g = [](double t) {
-    if (t > 0)
-      // CHECK: data-types.cpp:[[@LINE+1]]:7: error: a lambda with a 'return' before its end is not supported in differentiated code
-      return t;
+    for (int i = 0; i < 3; ++i)
+      if (t > i)
+        // CHECK: data-types.cpp:[[@LINE+1]]:9: error: a 'return' inside a loop of a lambda is not supported; compute the result in a variable, leave the loop with 'break' and return it last
+        return t * i;
     return -t;
   };
   return g(x);

@@ -14,10 +14,37 @@
 #include <iterator>
 
 ADGEN_REVERSE("v")
-double sorted(std::vector<double> &v) {
-  // CHECK: std-algorithms.cpp:[[@LINE+1]]:3: error: 'std::sort' over iterators is not supported in differentiated code: adgen recognises std::accumulate, std::inner_product, *std::max_element / *std::min_element, and std::transform / std::for_each, over a std::vector, std::array, array or pointer, whole or in part ('v.begin(), v.end()', 'std::begin(a), std::end(a)', 'a, a + n', 'v.begin() + k, v.end()', 'v.data(), v.data() + n'); write a loop otherwise
-  std::sort(v.begin(), v.end());
+double partial(std::vector<double> &v) {
+  // CHECK: std-algorithms.cpp:[[@LINE+1]]:3: error: 'std::partial_sum' over iterators is not supported in differentiated code: adgen recognises std::accumulate, std::inner_product, *std::max_element / *std::min_element, std::transform / std::for_each, std::sort / std::stable_sort, std::reverse, std::fill / std::fill_n, std::copy / std::copy_n and std::iota, over a std::vector, std::array, array or pointer, whole or in part ('v.begin(), v.end()', 'std::begin(a), std::end(a)', 'a, a + n', 'v.begin() + k, v.end()', 'v.data(), v.data() + n'); write a loop otherwise
+  std::partial_sum(v.begin(), v.end(), v.begin());
   return v[0];
+}
+
+struct P {
+  double x, y;
+  bool operator<(const P &o) const { return x < o.x; }
+};
+
+ADGEN_REVERSE("p")
+double sorted_structs(P *p) {
+  // CHECK: std-algorithms.cpp:[[@LINE+1]]:3: error: 'std::sort' of structs needs a comparator: 'std::sort(first, last, [](const S &a, const S &b) { return a.x < b.x; })'
+  std::sort(p, p + 3);
+  return p[0].y;
+}
+
+ADGEN_REVERSE("v")
+double swapped_vectors(std::vector<double> &v) {
+  std::vector<double> w(3);
+  // CHECK: std-algorithms.cpp:[[@LINE+1]]:3: error: 'std::swap' of std::vectors or pointers is not supported; swap their elements in a loop
+  std::swap(v, w);
+  return v[0];
+}
+
+ADGEN_REVERSE("v")
+double copy_value(std::vector<double> &v, const std::vector<double> &w) {
+  // CHECK: std-algorithms.cpp:[[@LINE+1]]:15: error: the value of 'std::copy' is not supported; call it as a statement of its own
+  double *e = std::copy(w.data(), w.data() + 3, v.data());
+  return v[0] * e[0];
 }
 
 ADGEN_REVERSE("v")
