@@ -1,7 +1,8 @@
 // One object made by `new` as scratch: `double *p = new double(x);`, `new
 // double{x}`, `new double()`, `T *t = new T{x};`, `new T(args)`, with
 // `delete p;`. The object is a local named after the pointer, which `*p`,
-// `p[0]` and `t->x` name (NewScalars.cpp). Also `double *p{&x};` and `&t`
+// `p[0]` and `t->x` name (NewScalars.cpp); `(double *)malloc(n *
+// sizeof(double))`, calloc and free as scratch buffers. Also `double *p{&x};` and `&t`
 // passed to a lambda's pointer parameter (ScalarPointers.cpp).
 // Numbers: --emit=check (central differences, forward against reverse,
 // pre-filled adjoints with d_ret != 1), with g++ and clang++.
@@ -12,9 +13,10 @@
 // RUN: %cxx %t.check.cpp -o %t.check.gcc && %t.check.gcc | FileCheck %s --check-prefix=RUNCHECK
 // RUN: %clangxx %t.check.cpp -o %t.check.clang && %t.check.clang | FileCheck %s --check-prefix=RUNCHECK
 // RUN: not %adgen %s -o %t.bad.cpp -- -std=c++17 -DREFUSE 2>&1 | FileCheck %s --check-prefix=REFUSE
-// RUNCHECK: 5 passed, 0 failed
+// RUNCHECK: 6 passed, 0 failed
 #include <adgen/adgen.h>
 #include <cmath>
+#include <cstdlib>
 
 struct T {
   double x;
@@ -89,7 +91,33 @@ double constPointer(double x) {
 }
 // CHECK-LABEL: double constPointer_pullback(double x, double d_ret, double *d_x) {
 
+// C's allocation as a scratch buffer (ScratchBuffers.cpp).
+ADGEN_REVERSE("x") ADGEN_FORWARD("x")
+double cAlloc(double x, int n) {
+  double *p = (double *)calloc(1, sizeof(double));
+  *p = x;
+  double *q = static_cast<double *>(std::malloc(n * sizeof(double)));
+  for (int i = 0; i < n; ++i)
+    q[i] = x * i + *p;
+  double res = *p * q[n - 1];
+  free(p);
+  std::free(q);
+  return res;
+}
+// CHECK-LABEL: double cAlloc_pullback(double x, int n, double d_ret, double *d_x) {
+// CHECK:   std::vector<double> p_buffer(1);
+// CHECK:   std::vector<double> q_buffer(n);
+
 #ifdef REFUSE
+ADGEN_REVERSE("x")
+double badSize(double x, int n) {
+  double *p = (double *)malloc(n);
+  p[0] = x;
+  double v = p[0];
+  free(p);
+  return v;
+}
+// REFUSE: error: scratch buffer 'p': the size given to 'malloc' must be written 'n * sizeof(double)'
 ADGEN_REVERSE("x")
 double wrongDelete(double x) {
   double *p = new double(x);
