@@ -1,7 +1,8 @@
 //===- Graph/PointerOffsets.cpp - Pointers moved within an array ----------===//
 //
 // A pointer to numbers that the function reseats (`p = p + 1`, `p++`, `--p`,
-// `p += n`, `p = q`, `p = &a[i]`, `p = a`), a local or a parameter, is kept
+// `p += n`, `p = q`, `p = &a[i]`, `p = a`) or compares with another pointer
+// (`p != end`), a local or a parameter, is kept
 // as the array it points into (its base: a pointer parameter, a local array,
 // a pointer that is never reseated) and an integer local, `p_offset`, the
 // element it points to. `*p` and `p[i]` are base[p_offset] and
@@ -22,6 +23,7 @@
 using namespace adgen;
 using namespace adgen::graph;
 using clang::dyn_cast;
+using clang::isa;
 
 namespace {
 /// The variable \p E names when it is a pointer to a number, else null.
@@ -45,6 +47,14 @@ void findReseated(const clang::Stmt *S, llvm::DenseSet<const clang::Decl *> &Out
   if (Target)
     if (const clang::VarDecl *VD = numberPointer(Target))
       Out.insert(VD);
+  // `p != end`, `end - p`: both sides are kept as offsets, so that `end`
+  // (`const double *end = a + n;`) compares with a moved pointer into a.
+  if (const auto *BO = dyn_cast<clang::BinaryOperator>(S);
+      BO && (BO->isComparisonOp() || BO->getOpcode() == clang::BO_Sub) &&
+      BO->getLHS()->getType()->isPointerType() && BO->getRHS()->getType()->isPointerType())
+    for (const clang::Expr *Side : {BO->getLHS(), BO->getRHS()})
+      if (const clang::VarDecl *VD = numberPointer(Side); VD && !isa<clang::ParmVarDecl>(VD))
+        Out.insert(VD); // a parameter not moved is at offset 0 of itself
   for (const clang::Stmt *C : S->children())
     findReseated(C, Out);
 }
