@@ -77,8 +77,10 @@ double walk(const double *x, int n) {
     s += *p * *p;
   const double *e = x + n;
   const double *q = &x[0];
-  while (q < e)
-    s += std::sin(*q++) * q[-1];
+  while (q < e) {
+    double v = *q++;
+    s += std::sin(v) * q[-1];
+  }
   return s + static_cast<double>(e - x);
 }
 // CHECK-LABEL: double walk_pullback(const double *x, int n, double d_ret, double *d_x) {
