@@ -48,14 +48,13 @@ static bool isAllocate(const clang::Expr *E) {
 static const clang::CallExpr *cAllocation(const clang::Expr *E, llvm::StringRef Which) {
   const auto *CE = dyn_cast<clang::CallExpr>(E->IgnoreParenImpCasts());
   const clang::FunctionDecl *FD = CE ? CE->getDirectCallee() : nullptr;
-  if (!FD || !FD->getIdentifier() || !FD->getDeclContext()->getRedeclContext()->isTranslationUnit() &&
-                                         !FD->isInStdNamespace())
+  if (!FD || !FD->getIdentifier() ||
+      (!FD->getDeclContext()->getRedeclContext()->isTranslationUnit() &&
+       !FD->isInStdNamespace()))
     return nullptr;
-  llvm::StringRef N = FD->getName();
-  for (llvm::StringRef W : llvm::split(Which, ','))
-    if (N == W)
-      return CE;
-  return nullptr;
+  llvm::SmallVector<llvm::StringRef, 2> Names;
+  Which.split(Names, ',');
+  return llvm::is_contained(Names, FD->getName()) ? CE : nullptr;
 }
 
 /// `(double *)malloc(n * sizeof(double))`, `static_cast<double *>(std::calloc(n,
