@@ -60,6 +60,15 @@ void findReseated(const clang::Stmt *S, llvm::DenseSet<const clang::Decl *> &Out
 }
 } // namespace
 
+/// \p A + \p B of offsets, read as written: `i - 1` rather than `i + -1`.
+static const Expr *addOffsets(Module &M, const Expr *A, const Expr *B, const Type &T) {
+  if (B->isConst(0))
+    return A;
+  if (B->K == Op::Neg)
+    return M.binary(Op::Sub, A, B->Ops[0], T);
+  return M.binary(Op::Add, A, B, T);
+}
+
 void GraphBuilder::Impl::findReseatedPointers(const clang::Stmt *Body) {
   findReseated(Body, Reseated);
 }
@@ -137,7 +146,7 @@ const Expr *GraphBuilder::Impl::offsetPointee(const clang::Expr *Ptr, const clan
   const Expr *I = expr(Index);
   if (!I)
     return nullptr;
-  const Expr *At = I->isConst(0) ? M.ref(P->Off) : M.binary(Op::Add, M.ref(P->Off), I, offsetType());
+  const Expr *At = addOffsets(M, M.ref(P->Off), I, offsetType());
   return M.load(M.ref(P->Base), At);
 }
 
@@ -146,7 +155,7 @@ const Expr *GraphBuilder::Impl::pointerArithmetic(const Expr *P, const Expr *N) 
   const Expr *Off = nullptr;
   if (P->K == Op::PtrAdd && P->Ops[1]->K == Op::VarRef && splitPointer(P, Base, Off) &&
       llvm::any_of(OffsetPointers, [&](const auto &KV) { return KV.second.Off == P->Ops[1]->V; }))
-    return M.ptrAdd(M.ref(Base), M.binary(Op::Add, Off, N, offsetType())); // p + 1
+    return M.ptrAdd(M.ref(Base), addOffsets(M, Off, N, offsetType())); // p + 1
   return M.ptrAdd(P, N);
 }
 
@@ -159,7 +168,7 @@ const Expr *GraphBuilder::Impl::pointerRelation(const clang::BinaryOperator *BO,
     return fail(BO->getOperatorLoc(), "comparing or subtracting pointers is supported only "
                                       "for pointers into one array");
   if (K == Op::Sub)
-    return M.binary(Op::Sub, OffA, OffB, offsetType());
+    return OffB->isConst(0) ? OffA : M.binary(Op::Sub, OffA, OffB, offsetType());
   if (K != Op::Lt && K != Op::Le && K != Op::Gt && K != Op::Ge && K != Op::Eq && K != Op::Ne)
     return fail(BO->getOperatorLoc(), "this pointer arithmetic is not supported");
   return M.binary(K, OffA, OffB, Type::scalar(ScalarKind::Bool, "bool"));

@@ -35,8 +35,11 @@ double arrayPointer(const double *arr) {
 }
 // CHECK-LABEL: double arrayPointer_pullback(const double *arr, double d_ret, double *d_arr) {
 // CHECK:   std::ptrdiff_t p_offset = 0;
-// CHECK:   p_offset = p_offset + 1;
-// CHECK:   double sum = arr[p_offset] * arr[p_offset];
+// CHECK:   p_offset = 0;
+// CHECK-NEXT:   ++p_offset;
+// CHECK-NEXT:   sum = arr[p_offset] * arr[p_offset];
+// CHECK:   p_offset -= 2;
+// CHECK-NEXT:   p_offset -= 2;
 
 ADGEN_REVERSE("a[3], b[3]") ADGEN_FORWARD("a[3], b[3]")
 double pointerMultipleParams(const double *a, const double *b) {
@@ -83,8 +86,15 @@ double walk(const double *x, int n) {
   }
   return s + static_cast<double>(e - x);
 }
-// CHECK-LABEL: double walk_pullback(const double *x, int n, double d_ret, double *d_x) {
-// CHECK:   for (std::ptrdiff_t p_offset = 0; p_offset != n; p_offset = p_offset + 1)
+// CHECK-LABEL: adgen::Dual<double> walk_fwd(const double *x, int n, const double *d_x) {
+// CHECK:   for (std::ptrdiff_t p_offset = 0; p_offset != n; ++p_offset) { // line
+// CHECK:   std::ptrdiff_t e_offset = n;
+// CHECK-NEXT:   std::ptrdiff_t q_offset = 0;
+// CHECK-NEXT:   while (q_offset < e_offset) { // line
+// CHECK-NEXT:     std::ptrdiff_t old = q_offset;
+// CHECK-NEXT:     ++q_offset;
+// CHECK:     s += sin_v * x[q_offset - 1];
+// CHECK:   return adgen::Dual<double>{s + static_cast<double>(e_offset), d_s};
 
 ADGEN_REVERSE("x[4], y[4]") ADGEN_FORWARD("x[4], y[4]")
 void scaleInPlace(double *x, double *y) {

@@ -106,7 +106,7 @@ double cAlloc(double x, int n) {
 }
 // CHECK-LABEL: double cAlloc_pullback(double x, int n, double d_ret, double *d_x) {
 // CHECK:   std::vector<double> p_buffer(1);
-// CHECK:   std::vector<double> q_buffer(n);
+// CHECK:   std::vector<double> q_buffer(static_cast<unsigned long>(n));
 
 #ifdef REFUSE
 ADGEN_REVERSE("x")
