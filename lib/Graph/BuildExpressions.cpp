@@ -131,6 +131,9 @@ public:
     const graph::Expr *Pointee = B.scalarPointee(AS->getBase(), AS->getIdx(), Handled);
     if (Handled)
       return Pointee;
+    Pointee = B.offsetPointee(AS->getBase(), AS->getIdx(), Handled); // p[i], p moved
+    if (Handled)
+      return Pointee;
     const graph::Expr *Base = B.expr(AS->getBase());
     const graph::Expr *Idx = Base ? B.expr(AS->getIdx()) : nullptr;
     if (!Idx)
@@ -259,6 +262,8 @@ const Expr *GraphBuilder::Impl::expr(const clang::Expr *E) {
 const Expr *GraphBuilder::Impl::declRef(const clang::DeclRefExpr *DRE) {
   using namespace clang;
   const ValueDecl *D = DRE->getDecl();
+  if (auto It = OffsetPointers.find(D); It != OffsetPointers.end())
+    return offsetPointerValue(It->second); // a pointer moved (PointerOffsets.cpp)
   if (Var *V = Vars.lookup(D))
     return M.ref(V);
   if (const graph::Expr *A = Aliases.lookup(D))
@@ -467,12 +472,11 @@ const Expr *GraphBuilder::Impl::binaryOp(const clang::BinaryOperator *BO) {
   if (A->Ty.isMemory() || B->Ty.isMemory()) {
     // Pointer arithmetic: p + i, i + p, p - i.
     if (A->Ty.isMemory() && B->Ty.isMemory())
-      return fail(BO->getOperatorLoc(), "pointer differences and comparisons are not "
-                                        "supported");
+      return pointerRelation(BO, A, B, K);
     if (K == Op::Add)
-      return A->Ty.isMemory() ? M.ptrAdd(A, B) : M.ptrAdd(B, A);
+      return A->Ty.isMemory() ? pointerArithmetic(A, B) : pointerArithmetic(B, A);
     if (K == Op::Sub && A->Ty.isMemory())
-      return M.ptrAdd(A, M.unary(Op::Neg, B, B->Ty));
+      return pointerArithmetic(A, M.unary(Op::Neg, B, B->Ty));
     return fail(BO->getOperatorLoc(), "this pointer arithmetic is not supported");
   }
   graph::Type T;
@@ -543,6 +547,9 @@ const Expr *GraphBuilder::Impl::lvalue(const clang::Expr *E) {
 }
 
 const Expr *GraphBuilder::Impl::assignment(const clang::BinaryOperator *BO) {
+  bool Moved = false; // p = q, p += n (PointerOffsets.cpp)
+  if (const Expr *P = offsetAssignment(BO, Moved); Moved)
+    return P;
   // C++17 evaluates the right operand of an assignment first.
   const Expr *R = expr(BO->getRHS());
   if (!R)
@@ -595,6 +602,9 @@ const Expr *GraphBuilder::Impl::assignInto(const clang::Expr *LHS,
 }
 
 const Expr *GraphBuilder::Impl::increment(const clang::UnaryOperator *UO, bool ValueUsed) {
+  bool Moved = false; // ++p of a pointer (PointerOffsets.cpp)
+  if (const Expr *P = offsetIncrement(UO, ValueUsed, Moved); Moved)
+    return P;
   const Expr *T = lvalue(UO->getSubExpr());
   if (!T)
     return nullptr;

@@ -278,6 +278,8 @@ bool GraphBuilder::Impl::varDecl(const clang::VarDecl *VD) {
     return lambdaDecl(VD);
   if (const auto *DD = dyn_cast<clang::DecompositionDecl>(VD))
     return decomposition(DD);
+  if (isNewScalarDecl(VD)) // new double(x), new T{x} (NewScalars.cpp)
+    return newScalarDecl(VD);
   if (isScratchBufferDecl(VD)) // new T[n], std::unique_ptr<T[]> (ScratchBuffers.cpp)
     return scratchBufferDecl(VD);
   if (isViewDecl(VD)) // a local struct with pointer fields (Views.cpp)
@@ -288,6 +290,8 @@ bool GraphBuilder::Impl::varDecl(const clang::VarDecl *VD) {
     return referenceWrapperDecl(VD);
   if (isScalarPointerDecl(VD)) // double *p = &x; (ScalarPointers.cpp)
     return scalarPointerDecl(VD);
+  if (isOffsetPointerDecl(VD)) // a pointer the function moves (PointerOffsets.cpp)
+    return offsetPointerDecl(VD);
   if (isInactiveLocalDecl(VD)) // std::string, an empty functor (InactiveLocals.cpp)
     return inactiveLocalDecl(VD);
   // auto it = std::max_element(...): say what is not supported, rather than
@@ -438,7 +442,7 @@ bool GraphBuilder::Impl::arrayDecl(const clang::VarDecl *VD, Var *V) {
 /// never changes which.
 bool GraphBuilder::Impl::pointerDecl(const clang::VarDecl *VD, Var *V) {
   clang::SourceLocation L = VD->getLocation();
-  const clang::Expr *Init = VD->getInit();
+  const clang::Expr *Init = pointerInit(VD);
   if (!Init)
     return failStmt(L, "a pointer variable must be initialised where it is declared");
   const graph::Expr *Val = expr(Init);
@@ -587,9 +591,16 @@ bool GraphBuilder::Impl::sideEffect(const clang::Expr *E) {
   if (const auto *UO = dyn_cast<clang::UnaryOperator>(E))
     if (UO->isIncrementDecrementOp())
       return increment(UO, /*ValueUsed=*/false) != nullptr;
-  if (const auto *DE = dyn_cast<clang::CXXDeleteExpr>(E))
+  if (const auto *DE = dyn_cast<clang::CXXDeleteExpr>(E)) {
+    bool Handled = false; // delete p of p = new double(x) (NewScalars.cpp)
+    if (bool OK = deleteNewScalar(DE, Handled); Handled)
+      return OK;
     return deleteStmt(DE);
+  }
   if (const auto *CE = dyn_cast<clang::CallExpr>(E)) {
+    bool Freed = false; // free(p) of p = (T *)malloc(...) (ScratchBuffers.cpp)
+    if (bool OK = freeStmt(CE, Freed); Freed)
+      return OK;
     if (isPrinting(CE))
       return printStmt(CE);
     if (isRangeAlgorithm(CE))

@@ -191,6 +191,10 @@ Function *GraphBuilder::Impl::build(const clang::FunctionDecl *FD) {
   if (FD->isVariadic())
     OK = failStmt(FD->getLocation(), "variadic functions are not supported");
   Cur = &G.Body;
+  findReseatedPointers(FD->getBody());
+  for (const clang::ParmVarDecl *PD : FD->parameters())
+    if (Var *V = Vars.lookup(PD); V && OK)
+      OK = offsetPointerParam(PD, V);
   if (OK)
     OK = stmt(FD->getBody());
   if (OK)

@@ -178,13 +178,52 @@ private:
                                      const clang::Expr *ObjectE, bool &Handled);
   /// `double *p = &x;` of a scalar: p names x (ScalarPointers.cpp).
   const Expr *addressedScalar(const clang::Expr *E);
+  const clang::Expr *pointerInit(const clang::VarDecl *VD);
   bool isScalarPointerDecl(const clang::VarDecl *VD);
+  /// `double *p = new double(x);`, `T *t = new T{x};`: a local named p
+  /// that *p names; `delete p` ends nothing (NewScalars.cpp).
+  bool isNewScalarDecl(const clang::VarDecl *VD);
+  bool newScalarDecl(const clang::VarDecl *VD);
+  bool deleteNewScalar(const clang::CXXDeleteExpr *DE, bool &Handled);
+  /// `free(p)` of a scratch buffer p = (T *)malloc(...) (ScratchBuffers.cpp).
+  bool freeStmt(const clang::CallExpr *CE, bool &Handled);
+  llvm::DenseSet<const clang::Decl *> NewScalars;
   bool scalarPointerDecl(const clang::VarDecl *VD);
   /// `*p` (\p Index null) or `p[0]` of such a p: x (sets \p Handled).
   const Expr *scalarPointee(const clang::Expr *Ptr, const clang::Expr *Index, bool &Handled);
   /// Any other use of such a p: refused.
   const Expr *scalarPointerUse(const clang::DeclRefExpr *DRE);
   llvm::DenseMap<const clang::Decl *, const Expr *> ScalarPointers;
+  /// Pointers to numbers that the function reseats: a base array and an
+  /// integer offset local (PointerOffsets.cpp).
+  struct OffsetPointer {
+    Var *Base;
+    Var *Off;
+    Block *Home; // the block the pointer is declared in
+  };
+  void findReseatedPointers(const clang::Stmt *Body);
+  Type offsetType();
+  Var *offsetVar(const clang::VarDecl *VD, const Expr *Init);
+  bool offsetPointerParam(const clang::ParmVarDecl *PD, Var *V);
+  bool isOffsetPointerDecl(const clang::VarDecl *VD) {
+    return VD->getType()->isPointerType() && Reseated.count(VD);
+  }
+  bool offsetPointerDecl(const clang::VarDecl *VD);
+  /// \p P as an array and an offset into it (false if it is not one).
+  bool splitPointer(const Expr *P, Var *&Base, const Expr *&Off);
+  const OffsetPointer *offsetPointerOf(const clang::Expr *E);
+  const Expr *offsetPointerValue(const OffsetPointer &P);
+  /// `p[i]` of such a p (sets \p Handled).
+  const Expr *offsetPointee(const clang::Expr *Ptr, const clang::Expr *Index, bool &Handled);
+  /// `p + n`: folds into p's offset.
+  const Expr *pointerArithmetic(const Expr *P, const Expr *N);
+  /// `p < q`, `p - q` of pointers into one array.
+  const Expr *pointerRelation(const clang::BinaryOperator *BO, const Expr *A, const Expr *B,
+                              Op K);
+  const Expr *offsetAssignment(const clang::BinaryOperator *BO, bool &Handled);
+  const Expr *offsetIncrement(const clang::UnaryOperator *UO, bool ValueUsed, bool &Handled);
+  llvm::DenseSet<const clang::Decl *> Reseated;
+  llvm::DenseMap<const clang::Decl *, OffsetPointer> OffsetPointers;
   /// A local of a class type that holds no number (InactiveLocals.cpp).
   bool isInactiveLocalDecl(const clang::VarDecl *VD);
   bool inactiveLocalDecl(const clang::VarDecl *VD);

@@ -168,6 +168,7 @@ const Expr *GraphBuilder::Impl::inlineLambda(LambdaInfo &Info, llvm::StringRef N
     Vars[D] = V;
   };
   std::vector<std::pair<const clang::Decl *, std::map<std::string, Var *>>> SavedViews;
+  std::vector<const clang::Decl *> ScalarBound;
   for (unsigned I = 0; I < MD->getNumParams(); ++I) {
     const clang::ParmVarDecl *PD = MD->getParamDecl(I);
     // A range algorithm's element (Elems) is an lvalue built already.
@@ -188,6 +189,11 @@ const Expr *GraphBuilder::Impl::inlineLambda(LambdaInfo &Info, llvm::StringRef N
       if (!A && T.IsPointer)
         return fail(PD->getLocation(), "a lambda parameter that is a pointer is not "
                                        "supported here; take the element by reference");
+      if (const graph::Expr *X = T.IsPointer ? addressedScalar(A) : nullptr) {
+        ScalarPointers[PD] = X; // g(&t): *c names t (ScalarPointers.cpp)
+        ScalarBound.push_back(PD);
+        continue;
+      }
       const graph::Expr *Place = !A ? Elems[I] : T.IsReference && !T.IsConst ? lvalue(A) : expr(A);
       if (!Place)
         return nullptr;
@@ -299,6 +305,8 @@ const Expr *GraphBuilder::Impl::inlineLambda(LambdaInfo &Info, llvm::StringRef N
     else
       Vars.erase(It->first);
   }
+  for (const clang::Decl *D : ScalarBound)
+    ScalarPointers.erase(D);
   for (auto It = SavedViews.rbegin(); It != SavedViews.rend(); ++It) {
     if (It->second.empty())
       Views.erase(It->first);

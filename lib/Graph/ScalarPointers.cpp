@@ -32,18 +32,26 @@ const Expr *GraphBuilder::Impl::addressedScalar(const clang::Expr *E) {
   return nullptr;
 }
 
+/// The initialiser of pointer \p VD, `a` also for `double *p{a};`.
+const clang::Expr *GraphBuilder::Impl::pointerInit(const clang::VarDecl *VD) {
+  const clang::Expr *Init = VD->getInit();
+  if (const auto *IL = Init ? dyn_cast<clang::InitListExpr>(Init->IgnoreImplicit()) : nullptr)
+    return IL->getNumInits() == 1 ? IL->getInit(0) : Init;
+  return Init;
+}
+
 bool GraphBuilder::Impl::isScalarPointerDecl(const clang::VarDecl *VD) {
   clang::QualType Elem;
   if (!VD->getType()->isReferenceType() && smartScalarOf(VD->getType(), Elem))
     return true; // std::make_shared<double>(x) (SmartPointers.cpp)
-  return VD->getType()->isPointerType() && VD->getInit() && addressedScalar(VD->getInit());
+  return VD->getType()->isPointerType() && pointerInit(VD) && addressedScalar(pointerInit(VD));
 }
 
 bool GraphBuilder::Impl::scalarPointerDecl(const clang::VarDecl *VD) {
   clang::SourceLocation L = VD->getLocation();
   clang::QualType Elem;
   if (VD->getType()->isPointerType() || !smartScalarOf(VD->getType(), Elem)) {
-    ScalarPointers[VD] = addressedScalar(VD->getInit());
+    ScalarPointers[VD] = addressedScalar(pointerInit(VD));
     return true;
   }
   // One number behind a smart pointer: a local scalar named after it.

@@ -44,6 +44,60 @@ static bool isAllocate(const clang::Expr *E) {
   return RD && RD->isInStdNamespace() && RD->getIdentifier() && RD->getName() == "allocator";
 }
 
+/// A call of C's malloc, calloc or free (also std::), or null.
+static const clang::CallExpr *cAllocation(const clang::Expr *E, llvm::StringRef Which) {
+  const auto *CE = dyn_cast<clang::CallExpr>(E->IgnoreParenImpCasts());
+  const clang::FunctionDecl *FD = CE ? CE->getDirectCallee() : nullptr;
+  if (!FD || !FD->getIdentifier() ||
+      (!FD->getDeclContext()->getRedeclContext()->isTranslationUnit() &&
+       !FD->isInStdNamespace()))
+    return nullptr;
+  llvm::SmallVector<llvm::StringRef, 2> Names;
+  Which.split(Names, ',');
+  return llvm::is_contained(Names, FD->getName()) ? CE : nullptr;
+}
+
+/// `(double *)malloc(n * sizeof(double))`, `static_cast<double *>(std::calloc(n,
+/// sizeof(double)))`: the malloc or calloc call, or null.
+static const clang::CallExpr *castAllocation(const clang::Expr *Init) {
+  const auto *EC = dyn_cast<clang::ExplicitCastExpr>(Init->IgnoreParens());
+  if (!EC || !EC->getSubExpr()->getType()->isVoidPointerType())
+    return nullptr;
+  return cAllocation(EC->getSubExpr(), "malloc,calloc");
+}
+
+/// The number of \p Elem in \p Bytes written as `n * sizeof(T)`, `sizeof(T) *
+/// n` or `sizeof(T)` (\p One set), T being \p Elem; null otherwise.
+static const clang::Expr *countOf(const clang::Expr *Bytes, clang::QualType Elem,
+                                  clang::ASTContext &Ctx, bool &One) {
+  auto IsSize = [&](const clang::Expr *E) {
+    const auto *S = dyn_cast<clang::UnaryExprOrTypeTraitExpr>(E->IgnoreParenImpCasts());
+    return S && S->getKind() == clang::UETT_SizeOf &&
+           Ctx.hasSameUnqualifiedType(S->getTypeOfArgument(), Elem);
+  };
+  One = IsSize(Bytes);
+  if (One)
+    return Bytes;
+  const auto *BO = dyn_cast<clang::BinaryOperator>(Bytes->IgnoreParenImpCasts());
+  if (!BO || BO->getOpcode() != clang::BO_Mul)
+    return nullptr;
+  if (IsSize(BO->getRHS()))
+    return BO->getLHS();
+  return IsSize(BO->getLHS()) ? BO->getRHS() : nullptr;
+}
+
+bool GraphBuilder::Impl::freeStmt(const clang::CallExpr *CE, bool &Handled) {
+  Handled = cAllocation(CE, "free") && CE->getNumArgs() == 1;
+  if (!Handled)
+    return false;
+  const auto *DRE = dyn_cast<clang::DeclRefExpr>(CE->getArg(0)->IgnoreParenImpCasts());
+  Var *V = DRE ? Vars.lookup(DRE->getDecl()) : nullptr;
+  if (!V || !ScratchBuffers.count(V))
+    return failStmt(CE->getBeginLoc(), "'free' is supported only of a scratch buffer 'p = "
+                                       "(T *)malloc(n * sizeof(T))' of the same function");
+  return true; // its storage lives until the function returns
+}
+
 /// The element type of std::unique_ptr<T[]>, or a null type.
 static clang::QualType uniqueArrayElement(clang::QualType QT) {
   const auto *RD = llvm::dyn_cast_or_null<clang::ClassTemplateSpecializationDecl>(
@@ -63,7 +117,7 @@ bool GraphBuilder::Impl::isScratchBufferDecl(const clang::VarDecl *VD) {
   const clang::Expr *Init = VD->getInit();
   if (!VD->getType()->isPointerType() || !Init)
     return false;
-  if (isAllocate(Init)) // al.allocate(n)
+  if (isAllocate(Init) || castAllocation(Init)) // al.allocate(n), (T *)malloc(...)
     return true;
   return isa<clang::CXXNewExpr>(Init->IgnoreParenImpCasts());
 }
@@ -79,7 +133,24 @@ bool GraphBuilder::Impl::scratchBufferDecl(const clang::VarDecl *VD) {
   // std::make_unique<T[]>(n).
   const clang::Expr *Init = VD->getInit() ? stripCopies(VD->getInit()) : nullptr;
   const clang::Expr *Size = nullptr;
-  bool Refused = !Init;
+  bool Refused = !Init, One = false;
+  if (const clang::CallExpr *C = Init ? castAllocation(Init) : nullptr) {
+    bool Calloc = C->getDirectCallee()->getName() == "calloc";
+    const clang::Expr *Bytes = C->getArg(Calloc ? 1 : 0);
+    Size = countOf(Bytes, Elem, Ctx, One);
+    if (Calloc) { // calloc(n, sizeof(T)) or calloc(sizeof(T), n)
+      bool One0 = false;
+      const clang::Expr *Count0 = countOf(C->getArg(0), Elem, Ctx, One0);
+      Size = One ? C->getArg(0) : (Count0 && One0) ? Bytes : nullptr;
+      One = false;
+    }
+    if (!Size)
+      return failStmt(Bytes->getBeginLoc(),
+                      "scratch buffer '" + Name + "': the size given to '" +
+                          C->getDirectCallee()->getName().str() + "' must be written 'n * sizeof(" +
+                          Elem.getAsString(printingPolicy(Ctx)) + ")'");
+    Init = nullptr;
+  }
   if (Init) {
     if (const auto *CE = dyn_cast<clang::CXXConstructExpr>(Init); CE && CE->getNumArgs() >= 1)
       Init = stripCopies(CE->getArg(0));
@@ -124,7 +195,7 @@ bool GraphBuilder::Impl::scratchBufferDecl(const clang::VarDecl *VD) {
   if (ET.isMemory() || ET.Rec)
     return failStmt(L, "scratch buffer '" + Name + "' of arrays or structs is not supported; "
                        "use a buffer of numbers");
-  const Expr *N = expr(Size);
+  const Expr *N = One ? M.intConst(1) : expr(Size);
   if (!N)
     return false;
   graph::Type VT = ET;

@@ -113,6 +113,9 @@ const Expr *GraphBuilder::Impl::memberExpr(const clang::MemberExpr *ME) {
     if (!SelfObj)
       return fail(ME->getBeginLoc(), "'this' outside a member function");
     Base = SelfObj;
+  } else if (const auto *DRE = dyn_cast<clang::DeclRefExpr>(BaseE);
+             ME->isArrow() && DRE && ScalarPointers.count(DRE->getDecl())) {
+    Base = ScalarPointers.lookup(DRE->getDecl()); // t->x, t = new T{x} (NewScalars.cpp)
   } else {
     Base = expr(ME->getBase());
     if (!Base)

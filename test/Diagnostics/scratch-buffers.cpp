@@ -1,5 +1,5 @@
 // Scratch buffers that stay refused (test/Pointers/scratch-buffers.cpp shows
-// what works): allocated inside a loop, `new` of one object or with an
+// what works): allocated inside a loop, `delete[]` of one object made by `new`, an
 // initialiser list, `delete` of something else, unique_ptr methods other
 // than [] and get(). No output file is written.
 // RUN: rm -f %t.out
@@ -23,9 +23,11 @@ double in_loop(const double *x, int n) {
 
 ADGEN_REVERSE()
 double one_object(double x) {
-  // CHECK: scratch-buffers.cpp:[[@LINE+1]]:11: error: scratch buffer 'p': adgen supports 'new T[n]', 'std::unique_ptr<T[]>(new T[n])', 'std::make_unique<T[]>(n)' and 'a.allocate(n)' of a std::allocator as the initialiser of a local, without initialiser list or placement
   double *p = new double(x);
-  return *p;
+  double r = *p;
+  // CHECK: scratch-buffers.cpp:[[@LINE+1]]:3: error: 'p' was made by 'new' of one object: 'delete[]' of it is undefined; use 'delete'
+  delete[] p;
+  return r;
 }
 
 ADGEN_REVERSE()
