@@ -38,7 +38,7 @@ typedef struct {
   std::vector<float> vector;
 } Struct2;
 #ifndef NO_MARKERS
-// CHECK: spec-unsupported-struct.cpp:[[@LINE+2]]:78: error: local variable 's' has type 'Struct2': field 'vector' of 'Struct2' has type 'std::vector<float>', which is not trivially copyable
+// CHECK: spec-unsupported-struct.cpp:[[@LINE+3]]:78: error: local variable 's' has type 'Struct2': field 'vector' of 'Struct2' has type 'std::vector<float>', which is not trivially copyable
 ADGEN_REVERSE()
 #endif
 float sil(float a) { float result = 0; for (int i = 0; i < 1; i++) { Struct2 s; float size = 1; if (!s.vector.size()) size = 0; result = size + a; } return result; }
