@@ -192,7 +192,8 @@ void Pipeline::differentiate(const Request &R, graph::Function &F, const Activit
                              const std::string &Args) {
   std::vector<std::string> Wanted = R.generatedNames();
   std::string Wrt = Banner::wrt(F, Pat);
-  std::string Instance = Args.empty() ? "" : R.Fn->getNameAsString() + Args;
+  std::string Instance = Args.empty() ? classTemplateMemberName(R.Fn, Ctx)
+                                      : R.Fn->getNameAsString() + Args;
   size_t Before = D.generated().size();
   bool Matrix = R.M == Mode::Jacobian || R.M == Mode::Hessian;
   bool Done = false;

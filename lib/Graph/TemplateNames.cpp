@@ -23,6 +23,18 @@ std::string adgen::templateArgs(const clang::FunctionDecl *FD, const clang::ASTC
   return OS.str();
 }
 
+std::string adgen::classTemplateMemberName(const clang::FunctionDecl *FD,
+                                           const clang::ASTContext &Ctx) {
+  const auto *MD = llvm::dyn_cast<clang::CXXMethodDecl>(FD);
+  if (!MD || !llvm::isa<clang::ClassTemplateSpecializationDecl>(MD->getParent()))
+    return "";
+  std::string S;
+  llvm::raw_string_ostream OS(S);
+  MD->getParent()->getNameForDiagnostic(OS, printingPolicy(Ctx), /*Qualified=*/false);
+  OS << "::" << FD->getNameAsString();
+  return OS.str();
+}
+
 clang::SourceLocation adgen::whereUsed(const clang::FunctionDecl *FD) {
   if (FD->getTemplateSpecializationKind() == clang::TSK_ExplicitSpecialization)
     return FD->getLocation();

@@ -24,6 +24,11 @@ namespace adgen {
 /// other function.
 std::string templateArgs(const clang::FunctionDecl *FD, const clang::ASTContext &Ctx);
 
+/// "Poly<double>::operator()" for a member function of a class template
+/// specialization (the class's template arguments say which one); "" for
+/// any other function.
+std::string classTemplateMemberName(const clang::FunctionDecl *FD, const clang::ASTContext &Ctx);
+
 /// The base name of the helpers of \p FD: its own name, unless \p FD is a
 /// specialization that another function of that name in its scope shares
 /// its parameter types with; then a name made unique from the template

@@ -101,8 +101,17 @@ RecordTable &records(const clang::ASTContext &Ctx) {
   return T;
 }
 
+/// The name a record is known by: its own, or that of the typedef that
+/// names an anonymous one (`typedef struct { ... } S;`).
+std::string recordName(const clang::RecordDecl *RD) {
+  if (RD->getIdentifier() == nullptr)
+    if (const clang::TypedefNameDecl *TD = RD->getTypedefNameForAnonDecl())
+      return TD->getNameAsString();
+  return RD->getNameAsString();
+}
+
 std::string recordProblem(const clang::RecordDecl *RD, const clang::ASTContext &Ctx) {
-  std::string Name = "'" + RD->getNameAsString() + "'";
+  std::string Name = "'" + recordName(RD) + "'";
   if (RD->isUnion())
     return "unions are not supported";
   std::string Hidden = hiddenTypeReason(RD, Ctx);
@@ -475,7 +484,7 @@ std::string adgen::unsupportedTypeReason(clang::QualType QT, const clang::ASTCon
       if (!mapType(F->getType(), Ctx, FT) || FT.IsVector) {
         // Say why the field's own type is refused, when it has a reason.
         std::string Inner = FT.IsVector ? "" : unsupportedTypeReason(F->getType(), Ctx);
-        return "field '" + F->getNameAsString() + "' of '" + RD->getNameAsString() +
+        return "field '" + F->getNameAsString() + "' of '" + recordName(RD) +
                "' has type '" + F->getType().getAsString(printingPolicy(Ctx)) + "'" +
                (Inner.empty() ? ", which adgen does not support in a struct" : ": " + Inner);
       }

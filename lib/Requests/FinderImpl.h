@@ -51,6 +51,17 @@ public:
   /// inherited). Handled once, at its definition.
   void explicitSpecialization(clang::FunctionDecl *FD);
 
+  /// A marker on \p FD, a member function of a class template (written in
+  /// the template, so of no type yet): remembered, to warn when the input
+  /// uses no instantiation of it (ClassTemplateMembers.cpp).
+  void classTemplateMember(clang::FunctionDecl *FD, Mode M, clang::SourceLocation Loc);
+  /// The request for \p FD, a member function of an instantiation of a
+  /// class template (`TExp<double>::operator()`), from its pattern's marker.
+  void classTemplateMemberInstance(clang::FunctionDecl *FD, Mode M, llvm::StringRef SpecText,
+                                   clang::SourceLocation Loc);
+  /// The warnings for marked class template members never instantiated.
+  void unusedClassTemplateMembers();
+
   /// The warnings for marked templates that the input never instantiates.
   void unusedTemplates();
 
@@ -143,6 +154,15 @@ private:
   void custom(clang::FunctionDecl *FD, clang::SourceLocation Loc);
 
   std::vector<MarkedTemplate> Marked;
+  /// Marked members of class templates, in the input's order.
+  struct MarkedMember {
+    const clang::FunctionDecl *Pattern;
+    Mode M;
+    clang::SourceLocation Loc;
+    std::string Name;
+  };
+  std::vector<MarkedMember> MarkedMembers;
+  std::set<std::pair<const clang::FunctionDecl *, Mode>> UsedMembers;
   std::set<std::pair<const clang::FunctionTemplateDecl *, Mode>> Used;
   std::map<std::tuple<const clang::FunctionTemplateDecl *, Mode, std::string>, bool> PatternChecked;
 

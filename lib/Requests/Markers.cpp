@@ -72,7 +72,8 @@ void Finder::marker(clang::FunctionDecl *FD, llvm::StringRef Text, clang::Source
     return;
   }
   if (FD->isDependentContext()) {
-    Diags.error(Loc, "functions inside class templates are not supported yet");
+    // A member of a class template: its instantiations are requested.
+    classTemplateMember(FD, *M, Loc);
     return;
   }
   if (const auto *MD = llvm::dyn_cast<clang::CXXMethodDecl>(FD);
@@ -85,8 +86,10 @@ void Finder::marker(clang::FunctionDecl *FD, llvm::StringRef Text, clang::Source
   }
   if (Instance) {
     const clang::FunctionTemplateDecl *T = FD->getPrimaryTemplate();
-    if (!T) // a member of a class template: reported at the pattern
+    if (!T) {
+      classTemplateMemberInstance(FD, *M, SpecText, Loc);
       return;
+    }
     if (!FD->hasBody()) {
       if (FD->getTemplateSpecializationKind() ==
           clang::TSK_ExplicitInstantiationDeclaration) {
@@ -165,7 +168,8 @@ void Finder::explicitSpecialization(clang::FunctionDecl *FD) {
 }
 
 void Finder::unusedTemplates() {
-  Result.MarkedTemplates = Marked.size();
+  unusedClassTemplateMembers();
+  Result.MarkedTemplates = Marked.size() + MarkedMembers.size();
   for (const MarkedTemplate &MT : Marked)
     if (!Used.count({MT.T, MT.M}))
       Diags.warning(MT.Loc, "nothing is generated for '" + MT.Name + "': it is a function "

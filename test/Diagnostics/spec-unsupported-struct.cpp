@@ -31,4 +31,15 @@ ADGEN_REVERSE("b, h, i, x")
 #endif
 double value(const Bond &b, Holder h, Ids i, double x) { return b.rate * h.a * i.id * x; }
 } // namespace qf
+
+// An anonymous struct is named by its typedef, here and in a local's error.
+#include <vector>
+typedef struct {
+  std::vector<float> vector;
+} Struct2;
+#ifndef NO_MARKERS
+// CHECK: spec-unsupported-struct.cpp:[[@LINE+3]]:78: error: local variable 's' has type 'Struct2': field 'vector' of 'Struct2' has type 'std::vector<float>', which is not trivially copyable
+ADGEN_REVERSE()
+#endif
+float sil(float a) { float result = 0; for (int i = 0; i < 1; i++) { Struct2 s; float size = 1; if (!s.vector.size()) size = 0; result = size + a; } return result; }
 // CLI: error: in --reverse 'qf::value: b, x': parameter 'b' has type 'const Bond &': field 'name' of 'Bond' has type 'std::string', which is not trivially copyable
