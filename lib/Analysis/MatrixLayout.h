@@ -48,7 +48,7 @@ std::string leafOf(const std::string &Leaf, const std::string &Object);
 bool isStructParam(const graph::Var &Param);
 
 /// Per parameter of \p F, a struct parameter's structLeaves (empty for the
-/// others); Differentiator::matrixUnsupported has checked that they exist.
+/// others); Differentiator::checkMatrix has checked that they exist.
 std::vector<std::vector<std::string>> paramLeaves(const graph::Function &F);
 
 /// The numbers of the struct \p F returns (none for other results).

@@ -201,9 +201,8 @@ void Pipeline::differentiate(const Request &R, graph::Function &F, const Activit
     // Inactive struct and container parameters (`const Params &p` that the
     // spec leaves out) are only passed through; active ones must flatten to
     // numbers.
-    if (std::string Why = Differentiator::matrixUnsupported(F, Pat, R.M == Mode::Hessian);
-        !Why.empty()) {
-      Diags.error(R.Where, Why);
+    if (llvm::Error E = Differentiator::checkMatrix(F, Pat, R.M == Mode::Hessian)) {
+      Diags.error(R.Where, llvm::toString(std::move(E)));
       return;
     }
     std::vector<std::string> Lengths = R.S.lengths(paramNames(F));
@@ -221,9 +220,8 @@ void Pipeline::differentiate(const Request &R, graph::Function &F, const Activit
       Summary.generated(R.M, llvm::ArrayRef(Wanted).take_front(Grad ? 2 : 1), Wrt, Instance);
   }
   published(R, Args, Wanted, Before);
-  if (std::string Why = D.zeroStartUnsupported(F, Before, R.Fn->getNameAsString());
-      !Why.empty())
-    Diags.error(R.Where, Why);
+  if (llvm::Error E = D.checkZeroStart(F, Before, R.Fn->getNameAsString()))
+    Diags.error(R.Where, llvm::toString(std::move(E)));
   // A Jacobian's or Hessian's check goes with whatever it generated.
   if (O.What == Emit::Check && (Matrix ? D.generated().size() > Before : Done))
     addCheck(R, F, Pat, Wanted, Args);

@@ -337,6 +337,7 @@ void Differentiator::drain() {
   }
 }
 
+/// Why the derivatives since \p Before cannot start from zero, or "".
 std::string Differentiator::zeroStartUnsupported(const Function &F, size_t Before,
                                                  llvm::StringRef Of) const {
   const Record *Bad = valueInitialisedNonZero(F);
@@ -348,4 +349,12 @@ std::string Differentiator::zeroStartUnsupported(const Function &F, size_t Befor
          "derivatives of '" + Of.str() + "' would need a local array or std::vector of it "
          "starting at zero; not supported yet: use a plain struct for the elements, or an "
          "array of numbers";
+}
+
+llvm::Error Differentiator::checkZeroStart(const Function &F, size_t Before,
+                                           llvm::StringRef Of) const {
+  std::string Why = zeroStartUnsupported(F, Before, Of);
+  if (Why.empty())
+    return llvm::Error::success();
+  return llvm::createStringError(llvm::inconvertibleErrorCode(), Why);
 }

@@ -21,6 +21,7 @@
 #include "Graph/Graph.h"
 #include "Transforms/JacobianMode.h"
 #include "Transforms/TransformContext.h"
+#include "llvm/Support/Error.h"
 #include "llvm/Support/raw_ostream.h"
 #include <map>
 #include <set>
@@ -58,23 +59,28 @@ public:
                 const std::vector<std::string> &Lengths, const std::string &Name,
                 JacobianMode Mode);
 
-  /// Why f_jacobian (or, with \p Hessian, f_hessian) of \p F for \p P
-  /// cannot be generated yet, or "" when it can: every active parameter must
-  /// flatten to numbers in the contract's layout (numbers, arrays, structs by
-  /// value or reference whose fields are public numbers of one precision),
-  /// and f_hessian's forward over reverse does not yet go through containers.
-  static std::string matrixUnsupported(const graph::Function &F, const ActivityPattern &P,
-                                       bool Hessian);
+  /// Success when f_jacobian (or, with \p Hessian, f_hessian) of \p F for
+  /// \p P can be generated, else an error that says why: every active
+  /// parameter must flatten to numbers in the contract's layout (numbers,
+  /// arrays, structs by value or reference whose fields are public numbers
+  /// of one precision), and f_hessian's forward over reverse does not yet go
+  /// through containers.
+  /// \code
+  ///   if (llvm::Error E = Differentiator::checkMatrix(F, P, /*Hessian=*/false))
+  ///     report(llvm::toString(std::move(E)));
+  /// \endcode
+  static llvm::Error checkMatrix(const graph::Function &F, const ActivityPattern &P,
+                                 bool Hessian);
 
-  /// Why the derivatives of \p F generated since generated()[\p Before]
-  /// cannot be emitted, or "" when they can. A class with a constructor or
+  /// Success when the derivatives of \p F generated since
+  /// generated()[\p Before] can be emitted, else an error that says why. A class with a constructor or
   /// default member initialisers is made zero one object at a time
   /// (adgen::zeroed); a local array or std::vector of it, in f or in its
   /// derivatives, would run its default constructor per element: refused
   /// rather than start adjoints at the initialisers' values. \p Of is f's
   /// name for the message.
-  std::string zeroStartUnsupported(const graph::Function &F, size_t Before,
-                                   llvm::StringRef Of) const;
+  llvm::Error checkZeroStart(const graph::Function &F, size_t Before,
+                             llvm::StringRef Of) const;
 
   /// Generates `Name` (f_hessian): forward mode applied to the reverse-mode
   /// code adgen generated for f (forward over reverse), a column per input.
@@ -102,6 +108,8 @@ public:
   void fail() { Failed = true; }
 
 private:
+  std::string zeroStartUnsupported(const graph::Function &F, size_t Before,
+                                   llvm::StringRef Of) const;
   void drain();
   std::string placeInternal(graph::Function &G, const graph::Function &F);
   static graph::MatrixDriver describe(const graph::Function &F, const ActivityPattern &P,

@@ -140,8 +140,9 @@ static const Var *resizedVector(const Function &F) {
   return Visit(F);
 }
 
-std::string Differentiator::matrixUnsupported(const Function &F, const ActivityPattern &P,
-                                              bool Hessian) {
+/// Why f_jacobian / f_hessian of \p F cannot be generated, or "".
+static std::string matrixUnsupported(const Function &F, const ActivityPattern &P,
+                                     bool Hessian) {
   std::string What = Hessian ? "ADGEN_HESSIAN" : "ADGEN_JACOBIAN";
   for (size_t I = 0; I < F.Params.size(); ++I) {
     const Type &T = F.Params[I]->Ty;
@@ -178,3 +179,11 @@ std::string Differentiator::matrixUnsupported(const Function &F, const ActivityP
   return "";
 }
 
+
+llvm::Error Differentiator::checkMatrix(const Function &F, const ActivityPattern &P,
+                                        bool Hessian) {
+  std::string Why = matrixUnsupported(F, P, Hessian);
+  if (Why.empty())
+    return llvm::Error::success();
+  return llvm::createStringError(llvm::inconvertibleErrorCode(), Why);
+}
