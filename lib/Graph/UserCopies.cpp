@@ -44,9 +44,61 @@ const clang::Expr *bare(const clang::Expr *E) {
   }
 }
 
-/// Whether \p E is `o.f` (or `std::move(o).f`, `std::move(o.f)`) of parameter \p O.
+/// Whether \p E is a literal number equal to \p V.
+bool isNumber(const clang::Expr *E, double V) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *FL = dyn_cast<clang::FloatingLiteral>(E))
+    return FL->getValueAsApproximateDouble() == V;
+  if (const auto *IL = dyn_cast<clang::IntegerLiteral>(E))
+    return IL->getValue() == static_cast<uint64_t>(V);
+  return false;
+}
+
+/// \p E without what leaves its value as it is: `+e`, `e * 1`, `1 * e`,
+/// `e / 1`, `e + 0`, `0 + e`, `e - 0`, and a cast to the type \p E has.
+const clang::Expr *sameValue(const clang::Expr *E) {
+  while (true) {
+    E = bare(E);
+    if (const auto *UO = dyn_cast<clang::UnaryOperator>(E); UO && UO->getOpcode() == clang::UO_Plus) {
+      E = UO->getSubExpr();
+      continue;
+    }
+    if (const auto *EC = dyn_cast<clang::ExplicitCastExpr>(E);
+        EC && EC->getType().getCanonicalType().getUnqualifiedType() ==
+                  EC->getSubExpr()->IgnoreParenImpCasts()->getType().getCanonicalType()
+                      .getUnqualifiedType()) {
+      E = EC->getSubExpr();
+      continue;
+    }
+    const auto *BO = dyn_cast<clang::BinaryOperator>(E);
+    if (!BO)
+      return E;
+    const clang::Expr *L = BO->getLHS(), *R = BO->getRHS();
+    switch (BO->getOpcode()) {
+    case clang::BO_Mul:
+      if (isNumber(R, 1)) { E = L; continue; }
+      if (isNumber(L, 1)) { E = R; continue; }
+      return E;
+    case clang::BO_Div:
+      if (isNumber(R, 1)) { E = L; continue; }
+      return E;
+    case clang::BO_Add:
+      if (isNumber(R, 0)) { E = L; continue; }
+      if (isNumber(L, 0)) { E = R; continue; }
+      return E;
+    case clang::BO_Sub:
+      if (isNumber(R, 0)) { E = L; continue; }
+      return E;
+    default:
+      return E;
+    }
+  }
+}
+
+/// Whether \p E is `o.f` (or `std::move(o).f`, `std::move(o.f)`, `o.f * 1.0`,
+/// anything sameValue strips) of parameter \p O.
 bool isFieldOf(const clang::Expr *E, const clang::ParmVarDecl *O, const clang::FieldDecl *F) {
-  const auto *ME = dyn_cast<clang::MemberExpr>(bare(E));
+  const auto *ME = dyn_cast<clang::MemberExpr>(sameValue(E));
   if (!ME || ME->getMemberDecl() != F || ME->isArrow())
     return false;
   const auto *DRE = dyn_cast<clang::DeclRefExpr>(bare(ME->getBase()));
@@ -61,12 +113,84 @@ const clang::FieldDecl *ownField(const clang::Expr *E) {
   return dyn_cast<clang::FieldDecl>(ME->getMemberDecl());
 }
 
-/// "" when copy or move constructor \p CD copies every field, else why not.
+/// Whether \p S is `this != &o` or `&o != this` (with \p Eq: `==`).
+bool isSelfTest(const clang::Expr *S, const clang::ParmVarDecl *O, bool Eq) {
+  const auto *BO = dyn_cast_or_null<clang::BinaryOperator>(S ? S->IgnoreParenImpCasts() : nullptr);
+  if (!BO || BO->getOpcode() != (Eq ? clang::BO_EQ : clang::BO_NE))
+    return false;
+  auto IsThis = [](const clang::Expr *E) { return isa<clang::CXXThisExpr>(E->IgnoreParenImpCasts()); };
+  auto IsAddrO = [&](const clang::Expr *E) {
+    const auto *UO = dyn_cast<clang::UnaryOperator>(E->IgnoreParenImpCasts());
+    const auto *DRE = UO && UO->getOpcode() == clang::UO_AddrOf
+                          ? dyn_cast<clang::DeclRefExpr>(UO->getSubExpr()->IgnoreParenImpCasts())
+                          : nullptr;
+    return DRE && DRE->getDecl() == O;
+  };
+  return (IsThis(BO->getLHS()) && IsAddrO(BO->getRHS())) ||
+         (IsAddrO(BO->getLHS()) && IsThis(BO->getRHS()));
+}
+
+/// Whether \p S is `return *this;`.
+bool isReturnThis(const clang::Stmt *S) {
+  const auto *Ret = dyn_cast_or_null<clang::ReturnStmt>(S);
+  const auto *RetOp = Ret && Ret->getRetValue()
+                          ? dyn_cast<clang::UnaryOperator>(Ret->getRetValue()->IgnoreParenImpCasts())
+                          : nullptr;
+  return RetOp && RetOp->getOpcode() == clang::UO_Deref &&
+         isa<clang::CXXThisExpr>(RetOp->getSubExpr()->IgnoreParenImpCasts());
+}
+
+/// Adds the field that statement \p S copies (`x = o.x;`, `this->x = o.x;`)
+/// to \p Copied; false when \p S is something else or copies a field twice.
+bool copyStmt(const clang::Stmt *S, const clang::ParmVarDecl *O,
+              std::set<const clang::FieldDecl *> &Copied) {
+  const clang::Expr *L = nullptr, *R = nullptr;
+  if (const auto *BO = dyn_cast<clang::BinaryOperator>(S); BO && BO->getOpcode() == clang::BO_Assign)
+    L = BO->getLHS(), R = BO->getRHS();
+  else if (const auto *OC = dyn_cast<clang::CXXOperatorCallExpr>(S);
+           OC && OC->getOperator() == clang::OO_Equal && OC->getNumArgs() == 2)
+    L = OC->getArg(0), R = OC->getArg(1);
+  const clang::FieldDecl *F = L ? ownField(L) : nullptr;
+  return F && isFieldOf(R, O, F) && Copied.insert(F).second;
+}
+
+/// Adds the fields the statements \p Stmts copy to \p Copied; false when one
+/// of them does something else. `if (this != &o) { copies }` counts as its
+/// copies (copying an object onto itself changes nothing either way).
+bool copyStmts(llvm::ArrayRef<clang::Stmt *> Stmts, const clang::ParmVarDecl *O,
+               std::set<const clang::FieldDecl *> &Copied) {
+  for (const clang::Stmt *S : Stmts) {
+    if (isa<clang::NullStmt>(S))
+      continue;
+    if (const auto *If = dyn_cast<clang::IfStmt>(S);
+        If && !If->getElse() && !If->getInit() && !If->getConditionVariable() &&
+        isSelfTest(If->getCond(), O, false)) {
+      const clang::Stmt *Then = If->getThen();
+      if (const auto *CS = dyn_cast<clang::CompoundStmt>(Then)) {
+        if (!copyStmts(llvm::ArrayRef<clang::Stmt *>(const_cast<clang::CompoundStmt *>(CS)->body_begin(),
+                                                     CS->size()),
+                       O, Copied))
+          return false;
+      } else if (!copyStmt(Then, O, Copied)) {
+        return false;
+      }
+      continue;
+    }
+    if (!copyStmt(S, O, Copied))
+      return false;
+  }
+  return true;
+}
+
+/// "" when copy or move constructor \p CD copies every field, else why not:
+/// each field from the same field of its argument, in its initialiser list
+/// or by an assignment in its body (the field is default-initialised first;
+/// its value after the body is the copy either way).
 std::string ctorProblem(const clang::CXXConstructorDecl *CD) {
   const clang::ParmVarDecl *O = CD->getParamDecl(0);
   const auto *Body = dyn_cast_or_null<clang::CompoundStmt>(CD->getBody());
-  if (!Body || !Body->body_empty())
-    return "has a body";
+  if (!Body)
+    return "has no body adgen can see";
   std::set<const clang::FieldDecl *> Copied;
   for (const clang::CXXCtorInitializer *I : CD->inits()) {
     if (!I->isMemberInitializer())
@@ -74,13 +198,18 @@ std::string ctorProblem(const clang::CXXConstructorDecl *CD) {
     const clang::Expr *Init = I->getInit();
     if (const auto *PE = dyn_cast<clang::ParenListExpr>(Init); PE && PE->getNumExprs() == 1)
       Init = PE->getExpr(0);
-    if (isa<clang::CXXDefaultInitExpr>(Init))
-      return "does not copy field '" + I->getMember()->getNameAsString() + "'";
+    if (!I->isWritten())
+      continue; // a default member initialiser or default construction: the body must copy it
     if (!isFieldOf(Init, O, I->getMember()))
       return "initialises field '" + I->getMember()->getNameAsString() +
              "' with something other than the same field of '" + O->getNameAsString() + "'";
     Copied.insert(I->getMember());
   }
+  if (!copyStmts(llvm::ArrayRef<clang::Stmt *>(const_cast<clang::CompoundStmt *>(Body)->body_begin(),
+                                               Body->size()),
+                 O, Copied))
+    return "has a body that does more than 'field = " + O->getNameAsString() +
+           ".field;' once per field not in its initialiser list";
   for (const clang::FieldDecl *F : CD->getParent()->fields())
     if (!Copied.count(F))
       return "does not copy field '" + F->getNameAsString() + "'";
@@ -88,33 +217,32 @@ std::string ctorProblem(const clang::CXXConstructorDecl *CD) {
 }
 
 /// "" when copy or move assignment \p MD assigns every field, else why not.
+/// Accepted: `field = o.field;` once per field, optionally inside
+/// `if (this != &o) { ... }` or after `if (this == &o) return *this;`, then
+/// `return *this;`.
 std::string assignProblem(const clang::CXXMethodDecl *MD) {
   const clang::ParmVarDecl *O = MD->getParamDecl(0);
   const auto *Body = dyn_cast_or_null<clang::CompoundStmt>(MD->getBody());
   if (!Body || Body->body_empty())
     return "has no body adgen can see";
-  std::set<const clang::FieldDecl *> Copied;
-  const clang::Stmt *Last = Body->body_back();
-  const auto *Ret = dyn_cast<clang::ReturnStmt>(Last);
-  const auto *RetOp = Ret && Ret->getRetValue()
-                          ? dyn_cast<clang::UnaryOperator>(Ret->getRetValue()->IgnoreParenImpCasts())
-                          : nullptr;
-  if (!RetOp || RetOp->getOpcode() != clang::UO_Deref ||
-      !isa<clang::CXXThisExpr>(RetOp->getSubExpr()->IgnoreParenImpCasts()))
+  if (!isReturnThis(Body->body_back()))
     return "does not end with 'return *this;'";
-  for (const clang::Stmt *S : Body->body()) {
-    if (S == Last)
-      break;
-    const clang::Expr *L = nullptr, *R = nullptr;
-    if (const auto *BO = dyn_cast<clang::BinaryOperator>(S); BO && BO->getOpcode() == clang::BO_Assign)
-      L = BO->getLHS(), R = BO->getRHS();
-    else if (const auto *OC = dyn_cast<clang::CXXOperatorCallExpr>(S);
-             OC && OC->getOperator() == clang::OO_Equal && OC->getNumArgs() == 2)
-      L = OC->getArg(0), R = OC->getArg(1);
-    const clang::FieldDecl *F = L ? ownField(L) : nullptr;
-    if (!F || !isFieldOf(R, O, F) || !Copied.insert(F).second)
-      return "does more than 'field = " + O->getNameAsString() + ".field;' once per field";
-  }
+  llvm::ArrayRef<clang::Stmt *> Stmts(const_cast<clang::CompoundStmt *>(Body)->body_begin(),
+                                      Body->size() - 1);
+  // `if (this == &o) return *this;` first: a self-assignment changes nothing.
+  if (!Stmts.empty())
+    if (const auto *If = dyn_cast<clang::IfStmt>(Stmts.front());
+        If && !If->getElse() && !If->getInit() && !If->getConditionVariable() &&
+        isSelfTest(If->getCond(), O, true)) {
+      const clang::Stmt *Then = If->getThen();
+      if (const auto *CS = dyn_cast<clang::CompoundStmt>(Then); CS && CS->size() == 1)
+        Then = CS->body_front();
+      if (isReturnThis(Then))
+        Stmts = Stmts.drop_front();
+    }
+  std::set<const clang::FieldDecl *> Copied;
+  if (!copyStmts(Stmts, O, Copied))
+    return "does more than 'field = " + O->getNameAsString() + ".field;' once per field";
   for (const clang::FieldDecl *F : MD->getParent()->fields())
     if (!Copied.count(F))
       return "does not assign field '" + F->getNameAsString() + "'";

@@ -71,3 +71,26 @@ MoveOnly make_move_only(double x) { return MoveOnly(2 * x); }
 ADGEN_REVERSE()
 // CHECK: user-copies.cpp:[[@LINE+1]]:43: error: local variable 'm' has type 'MoveOnly': objects of 'MoveOnly' cannot be copied ({{.*}}copy constructor is deleted)
 double use_move_only(double x) { MoveOnly m = make_move_only(x); return m.v * x; }
+
+// A copy constructor whose body computes a field; an assignment whose
+// self-assignment test has an else branch.
+struct BodyScaled {
+  double x;
+  BodyScaled(const BodyScaled &o) { x = 2 * o.x; }
+};
+ADGEN_REVERSE()
+// CHECK: user-copies.cpp:[[@LINE+1]]:42: error: parameter 'b' has type 'const BodyScaled &': the copy constructor of 'BodyScaled' (line 79) has a body that does more than 'field = o.field;' once per field not in its initialiser list
+double use_body_scaled(const BodyScaled &b) { return b.x; }
+struct ElseGuard {
+  double x;
+  ElseGuard &operator=(const ElseGuard &o) {
+    if (this != &o)
+      x = o.x;
+    else
+      x = 0;
+    return *this;
+  }
+};
+ADGEN_REVERSE()
+// CHECK: user-copies.cpp:[[@LINE+1]]:40: error: parameter 'e' has type 'const ElseGuard &': the copy assignment of 'ElseGuard' (line 86) does more than 'field = o.field;' once per field
+double use_else_guard(const ElseGuard &e) { return e.x; }
