@@ -6,13 +6,24 @@
 /// of scope. For a class whose copy constructor, move constructor, copy or
 /// move assignment or destructor the user wrote, that is right only when the
 /// user's member does what adgen does instead:
-///  - a copy or move constructor that initialises every field from the same
-///    field of its argument (`x(o.x)`, `x(std::move(o.x))`), with an empty
-///    body;
+///  - a copy or move constructor that gives every field the value of the
+///    same field of its argument: `x(o.x)`, `x(std::move(o.x))`, or
+///    `x = o.x;` in its body;
 ///  - a copy or move assignment whose body assigns every field from the same
-///    field of its argument (`x = o.x;`), then `return *this;`;
+///    field of its argument (`x = o.x;`), optionally inside
+///    `if (this != &o) {...}` or after `if (this == &o) return *this;`, then
+///    `return *this;`;
 ///  - a destructor that changes no value: an empty body, or one that only
 ///    prints or asserts.
+/// A field's copy may use operations that keep its value (`o.v * 1.0`,
+/// `o.v / 1`, `o.v + 0.0`, `+o.v`, a cast to its own type).
+/// Copies that change a value are not run like other constructors: besides
+/// copying tangents and adjoints field by field (right for any copy, as
+/// derivatives of a copy are copies of derivatives only when the copy keeps
+/// values), generated code makes zero derivative objects and restores tape
+/// values through the class's own copy constructor (adgen::zeroed,
+/// adgen::fromBytes in include/adgen/objects.h), which is right only when
+/// that constructor keeps every value.
 /// Anything else is refused, with the reason and where the member is.
 //===----------------------------------------------------------------------===//
 #ifndef ADGEN_GRAPH_USERCOPIES_H
