@@ -17,11 +17,10 @@
 ///    prints or asserts.
 /// A field's copy may use operations that keep its value (`o.v * 1.0`,
 /// `o.v / 1`, `o.v + 0.0`, `+o.v`, a cast to its own type).
-/// Copies that change a value are not run like other constructors: besides
-/// copying tangents and adjoints field by field (right for any copy, as
-/// derivatives of a copy are copies of derivatives only when the copy keeps
-/// values), generated code makes zero derivative objects and restores tape
-/// values through the class's own copy constructor (adgen::zeroed,
+/// Copies that change a value are not run like other constructors: the
+/// generated code copies tangents and adjoints field by field (the
+/// derivative of a value-keeping copy), and it makes zero derivative objects
+/// and restores tape values through the class's own copy constructor (adgen::zeroed,
 /// adgen::fromBytes in include/adgen/objects.h), which is right only when
 /// that constructor keeps every value.
 /// Anything else is refused, with the reason and where the member is.
