@@ -102,8 +102,8 @@ bool sizeChanging(llvm::StringRef N) {
                             N);
 }
 
-/// A call in \p S after \p After that changes the size of variable \p C.
-const clang::CXXMemberCallExpr *resizes(const clang::Stmt *S, const clang::Decl *C,
+/// A call in \p S after \p After that may change the size of variable \p C.
+const clang::CallExpr *resizes(const clang::Stmt *S, const clang::Decl *C,
                                         clang::SourceLocation After,
                                         const clang::SourceManager &SM) {
   if (!S)
@@ -115,6 +115,29 @@ const clang::CXXMemberCallExpr *resizes(const clang::Stmt *S, const clang::Decl 
     if (DRE && DRE->getDecl() == C && MD && MD->getIdentifier() &&
         sizeChanging(MD->getName()) && SM.isBeforeInTranslationUnit(After, MC->getBeginLoc()))
       return MC;
+  }
+  // v = w, or v passed by non-const reference: may change its size too.
+  if (const auto *CE = dyn_cast<clang::CallExpr>(S);
+      CE && !isa<clang::CXXMemberCallExpr>(CE) && SM.isBeforeInTranslationUnit(After, CE->getBeginLoc())) {
+    const auto *OC = dyn_cast<clang::CXXOperatorCallExpr>(CE);
+    const clang::FunctionDecl *FD = CE->getDirectCallee();
+    for (unsigned I = 0; I < CE->getNumArgs(); ++I) {
+      const auto *DRE = dyn_cast<clang::DeclRefExpr>(CE->getArg(I)->IgnoreParenImpCasts());
+      if (!DRE || DRE->getDecl() != C)
+        continue;
+      if (OC && OC->getOperator() == clang::OO_Equal && I == 0)
+        return CE;
+      unsigned P = OC && isa<clang::CXXMethodDecl>(FD) ? I - 1 : I;
+      std::string Std = stdFunctionName(FD); // std::begin(v) does not resize v
+      if (Std == "begin" || Std == "end" || Std == "cbegin" || Std == "cend" || Std == "size" ||
+          Std == "data")
+        continue;
+      if (!OC && FD && P < FD->getNumParams()) {
+        clang::QualType T = FD->getParamDecl(P)->getType();
+        if (T->isReferenceType() && !T->getPointeeType().isConstQualified())
+          return CE;
+      }
+    }
   }
   for (const clang::Stmt *Ch : S->children())
     if (const auto *R = resizes(Ch, C, After, SM))
@@ -334,7 +357,7 @@ bool GraphBuilder::Impl::iteratorLocalDecl(const clang::VarDecl *VD) {
   if (!iteratorPosition(VD->getInit(), Base, Off))
     return false;
   for (const auto &KV : Vars)
-    if (KV.second == Base)
+    if (KV.second == Base && Base->Ty.IsVector) // arrays keep their size
       if (const auto *MC = resizes(FnBody, KV.first, VD->getLocation(),
                                    Ctx.getSourceManager()))
         return failStmt(MC->getExprLoc(),

@@ -10,7 +10,7 @@
 // RUN: %cxx %t.check.cpp -o %t.gcc && %t.gcc | FileCheck %s --check-prefix=OK
 // RUN: %clangxx %t.check.cpp -o %t.clang && %t.clang | FileCheck %s --check-prefix=OK
 // OK-NOT: FAIL
-// OK: 6 passed, 0 failed
+// OK: 7 passed, 0 failed
 #include <adgen/adgen.h>
 #include <array>
 #include <cstddef>
@@ -67,6 +67,23 @@ ADGEN_REVERSE() ADGEN_FORWARD() double pairs(const std::vector<double> &v) {
   return s;
 }
 
+
+ADGEN_REVERSE() ADGEN_FORWARD() double back(std::vector<double> &v, double x) {
+  double s = 0;
+  for (auto it = v.end(); it != v.begin();) {
+    --it;
+    s = s * x + *it;
+    *it = std::exp(*it) * s;
+  }
+  double a[4] = {x, 2 * x, x * x, 1};
+  auto last = std::end(a) - 1;
+  while (last >= std::begin(a)) {
+    s += *last * last[0];
+    last -= 2;
+  }
+  return s;
+}
+
 // CHECK-LABEL: double f1_pullback({{.*}}) {
 // CHECK: std::ptrdiff_t it_offset = 0;
 // CHECK: for (; it_offset != static_cast<std::ptrdiff_t>(v.size());) {
@@ -110,3 +127,8 @@ ADGEN_REVERSE() ADGEN_FORWARD() double pairs(const std::vector<double> &v) {
 // CHECK-NEXT: if (next_offset != static_cast<std::ptrdiff_t>(v.size())) {
 // CHECK: (*d_v)[next_offset] += adj_2 * v[it_offset];
 // CHECK-LABEL: adgen::Dual<double> pairs_fwd({{.*}}) {
+// CHECK-LABEL: double back_pullback({{.*}}) {
+// CHECK: it_offset = static_cast<std::ptrdiff_t>(v.size());
+// CHECK: last_offset = 4 - 1;
+// CHECK: while (last_offset >= 0) {
+// CHECK-LABEL: adgen::Dual<double> back_fwd({{.*}}) {

@@ -21,6 +21,28 @@ double grow(double x) {
   return s;
 }
 
+void grow(std::vector<double> &v) { v.push_back(1.0); }
+
+ADGEN_REVERSE()
+double regrow(const std::vector<double> &w, double x) {
+  std::vector<double> v{x, 2 * x};
+  auto it = v.begin();
+  double s = *it;
+  // CHECK: iterator-locals.cpp:[[@LINE+1]]:3: error: 'v' changes size while iterator 'it' into it is in use
+  grow(v);
+  return s + *it;
+}
+
+ADGEN_REVERSE()
+double reassign(const std::vector<double> &w, double x) {
+  std::vector<double> v{x, 2 * x};
+  auto it = v.begin();
+  double s = *it;
+  // CHECK: iterator-locals.cpp:[[@LINE+1]]:5: error: 'v' changes size while iterator 'it' into it is in use
+  v = w;
+  return s + *it;
+}
+
 ADGEN_REVERSE()
 double two(const std::vector<double> &a, const std::vector<double> &b) {
   double s = 0;
