@@ -233,7 +233,6 @@ private:
   /// An operator applied to an iterator local (sets \p Handled).
   const Expr *iteratorUse(const clang::Expr *E, bool ValueUsed, bool &Handled);
   llvm::DenseMap<const clang::Decl *, OffsetPointer> IteratorLocals;
-  const clang::Stmt *FnBody = nullptr;
   llvm::DenseMap<const clang::Decl *, OffsetPointer> OffsetPointers;
   /// A local of a class type that holds no number (InactiveLocals.cpp).
   bool isInactiveLocalDecl(const clang::VarDecl *VD);

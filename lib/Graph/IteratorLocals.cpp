@@ -356,6 +356,8 @@ bool GraphBuilder::Impl::iteratorLocalDecl(const clang::VarDecl *VD) {
   const Expr *Off = nullptr;
   if (!iteratorPosition(VD->getInit(), Base, Off))
     return false;
+  const auto *FD = clang::dyn_cast_or_null<clang::FunctionDecl>(VD->getParentFunctionOrMethod());
+  const clang::Stmt *FnBody = FD ? FD->getBody() : nullptr; // the iterator's function
   for (const auto &KV : Vars)
     if (KV.second == Base && Base->Ty.IsVector) // arrays keep their size
       if (const auto *MC = resizes(FnBody, KV.first, VD->getLocation(),

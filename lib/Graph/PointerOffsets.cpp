@@ -70,7 +70,6 @@ static const Expr *addOffsets(Module &M, const Expr *A, const Expr *B, const Typ
 }
 
 void GraphBuilder::Impl::findReseatedPointers(const clang::Stmt *Body) {
-  FnBody = Body;
   findReseated(Body, Reseated);
 }
 
