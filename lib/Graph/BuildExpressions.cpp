@@ -256,6 +256,9 @@ const Expr *GraphBuilder::Impl::expr(const clang::Expr *E) {
   R = tupleExpr(E, Handled);
   if (Handled)
     return R;
+  R = iteratorUse(E, /*ValueUsed=*/true, Handled); // *it, ++it (IteratorLocals.cpp)
+  if (Handled)
+    return R;
   return ExprDispatch(*this).Visit(E);
 }
 
@@ -264,6 +267,11 @@ const Expr *GraphBuilder::Impl::declRef(const clang::DeclRefExpr *DRE) {
   const ValueDecl *D = DRE->getDecl();
   if (auto It = OffsetPointers.find(D); It != OffsetPointers.end())
     return offsetPointerValue(It->second); // a pointer moved (PointerOffsets.cpp)
+  if (IteratorLocals.count(D))
+    return fail(DRE->getLocation(),
+                "iterator '" + D->getNameAsString() +
+                    "' may only be dereferenced, indexed, moved and compared; passing it "
+                    "on (e.g. to a function) or copying it is not supported");
   if (Var *V = Vars.lookup(D))
     return M.ref(V);
   if (const graph::Expr *A = Aliases.lookup(D))
@@ -547,6 +555,9 @@ const Expr *GraphBuilder::Impl::lvalue(const clang::Expr *E) {
 }
 
 const Expr *GraphBuilder::Impl::assignment(const clang::BinaryOperator *BO) {
+  bool Iter = false;
+  if (const Expr *R = iteratorUse(BO, true, Iter); Iter)
+    return R; // it += k on a pointer iterator (IteratorLocals.cpp)
   bool Moved = false; // p = q, p += n (PointerOffsets.cpp)
   if (const Expr *P = offsetAssignment(BO, Moved); Moved)
     return P;
@@ -602,6 +613,9 @@ const Expr *GraphBuilder::Impl::assignInto(const clang::Expr *LHS,
 }
 
 const Expr *GraphBuilder::Impl::increment(const clang::UnaryOperator *UO, bool ValueUsed) {
+  bool Iter = false;
+  if (const Expr *R = iteratorUse(UO, ValueUsed, Iter); Iter)
+    return R; // ++it on a pointer iterator (IteratorLocals.cpp)
   bool Moved = false; // ++p of a pointer (PointerOffsets.cpp)
   if (const Expr *P = offsetIncrement(UO, ValueUsed, Moved); Moved)
     return P;

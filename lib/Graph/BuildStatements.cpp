@@ -288,6 +288,8 @@ bool GraphBuilder::Impl::varDecl(const clang::VarDecl *VD) {
     return referenceDecl(VD);
   if (isReferenceWrapperDecl(VD)) // std::reference_wrapper (ReferenceWrappers.cpp)
     return referenceWrapperDecl(VD);
+  if (isIteratorLocalDecl(VD)) // auto it = v.begin(); (IteratorLocals.cpp)
+    return iteratorLocalDecl(VD);
   if (isScalarPointerDecl(VD)) // double *p = &x; (ScalarPointers.cpp)
     return scalarPointerDecl(VD);
   if (isOffsetPointerDecl(VD)) // a pointer the function moves (PointerOffsets.cpp)

@@ -223,6 +223,16 @@ private:
   const Expr *offsetAssignment(const clang::BinaryOperator *BO, bool &Handled);
   const Expr *offsetIncrement(const clang::UnaryOperator *UO, bool ValueUsed, bool &Handled);
   llvm::DenseSet<const clang::Decl *> Reseated;
+  /// Iterator locals into a tracked container (IteratorLocals.cpp): kept
+  /// like moved pointers, as a base and an integer offset.
+  bool isIteratorLocalDecl(const clang::VarDecl *VD);
+  bool iteratorLocalDecl(const clang::VarDecl *VD);
+  bool iteratorPosition(const clang::Expr *E, Var *&Base, const Expr *&Off);
+  bool mentionsIteratorLocal(const clang::Expr *E);
+  const Expr *iteratorExpr(const clang::Expr *E, bool ValueUsed);
+  /// An operator applied to an iterator local (sets \p Handled).
+  const Expr *iteratorUse(const clang::Expr *E, bool ValueUsed, bool &Handled);
+  llvm::DenseMap<const clang::Decl *, OffsetPointer> IteratorLocals;
   llvm::DenseMap<const clang::Decl *, OffsetPointer> OffsetPointers;
   /// A local of a class type that holds no number (InactiveLocals.cpp).
   bool isInactiveLocalDecl(const clang::VarDecl *VD);
