@@ -54,6 +54,13 @@ extern const char *const RecognisedAlgorithms;
 /// The name of \p FD if it is a function of namespace std from the standard
 /// library, else "".
 std::string stdFunctionName(const clang::FunctionDecl *FD);
+/// Iterator expression \p E without parentheses, implicit casts, temporaries
+/// and copies; with \p Conversions also iterator -> const_iterator
+/// conversions and functional casts (IteratorRanges.cpp).
+const clang::Expr *bareIterator(const clang::Expr *E, bool Conversions);
+/// `c.begin()` / `c.cbegin()` / `std::begin(c)` (for \p Begin) or the end
+/// forms, or `c.data()` when \p Begin and \p Data: the container c, or null.
+const clang::Expr *rangeContainer(const clang::Expr *E, bool Begin, bool Data);
 
 /// What a `break` inside the current statement leaves.
 enum class BreakTarget { Loop, Switch };

@@ -29,41 +29,15 @@ using clang::dyn_cast;
 using clang::isa;
 
 namespace {
+/// An iterator expression without parentheses, copies and conversions
+/// (iterator -> const_iterator).
 const clang::Expr *bareIter(const clang::Expr *E) {
-  for (;;) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *MT = dyn_cast<clang::MaterializeTemporaryExpr>(E))
-      E = MT->getSubExpr();
-    else if (const auto *BT = dyn_cast<clang::CXXBindTemporaryExpr>(E))
-      E = BT->getSubExpr();
-    else if (const auto *Tmp = dyn_cast<clang::CXXConstructExpr>(E);
-             Tmp && Tmp->getNumArgs() == 1 &&
-             (Tmp->getConstructor()->isCopyOrMoveConstructor() ||
-              Tmp->getConstructor()->isConvertingConstructor(false)))
-      E = Tmp->getArg(0); // iterator -> const_iterator
-    else if (const auto *FC = dyn_cast<clang::CXXFunctionalCastExpr>(E))
-      E = FC->getSubExpr();
-    else
-      return E;
-  }
+  return bareIterator(E, /*Conversions=*/true);
 }
 
 /// `c.begin()`, `std::begin(c)`, ... (\p Begin) or the end forms: c.
 const clang::Expr *beginEnd(const clang::Expr *E, bool Begin) {
-  llvm::StringRef W1 = Begin ? "begin" : "end", W2 = Begin ? "cbegin" : "cend";
-  if (const auto *MC = dyn_cast<clang::CXXMemberCallExpr>(E)) {
-    const clang::CXXMethodDecl *MD = MC->getMethodDecl();
-    if (MD && MD->getIdentifier() && MC->getNumArgs() == 0 &&
-        (MD->getName() == W1 || MD->getName() == W2))
-      return MC->getImplicitObjectArgument();
-    return nullptr;
-  }
-  if (const auto *CE = dyn_cast<clang::CallExpr>(E)) {
-    std::string N = stdFunctionName(CE->getDirectCallee());
-    if ((N == W1 || N == W2) && CE->getNumArgs() == 1)
-      return CE->getArg(0);
-  }
-  return nullptr;
+  return rangeContainer(E, Begin, /*Data=*/false);
 }
 
 /// The operator \p E applies and its operands, built in or overloaded.

@@ -44,32 +44,32 @@ std::string adgen::stdFunctionName(const clang::FunctionDecl *FD) {
   return FD->getName().str();
 }
 
-namespace {
-
-/// \p E without parentheses, implicit casts and copies of an iterator.
-const clang::Expr *bare(const clang::Expr *E) {
+const clang::Expr *adgen::bareIterator(const clang::Expr *E, bool Conversions) {
   for (;;) {
     E = E->IgnoreParenImpCasts();
+    const auto *Tmp = dyn_cast<clang::CXXConstructExpr>(E);
     if (const auto *MT = dyn_cast<clang::MaterializeTemporaryExpr>(E))
       E = MT->getSubExpr();
     else if (const auto *BT = dyn_cast<clang::CXXBindTemporaryExpr>(E))
       E = BT->getSubExpr();
-    else if (const auto *Tmp = dyn_cast<clang::CXXConstructExpr>(E);
-             Tmp && Tmp->getNumArgs() == 1 && Tmp->getConstructor()->isCopyOrMoveConstructor())
-      E = Tmp->getArg(0);
+    else if (Tmp && Tmp->getNumArgs() == 1 &&
+             (Tmp->getConstructor()->isCopyOrMoveConstructor() ||
+              (Conversions && Tmp->getConstructor()->isConvertingConstructor(false))))
+      E = Tmp->getArg(0); // a copy, or iterator -> const_iterator
+    else if (const auto *FC = dyn_cast<clang::CXXFunctionalCastExpr>(E); FC && Conversions)
+      E = FC->getSubExpr();
     else
       return E;
   }
 }
 
-/// `c.begin()` / `c.cbegin()` / `std::begin(c)` (for \p Begin) or the end
-/// forms, or `c.data()` (\p Begin only): the container expression c, or null.
-const clang::Expr *rangeContainer(const clang::Expr *E, bool Begin) {
+const clang::Expr *adgen::rangeContainer(const clang::Expr *E, bool Begin, bool Data) {
   llvm::StringRef Want1 = Begin ? "begin" : "end", Want2 = Begin ? "cbegin" : "cend";
   if (const auto *MC = dyn_cast<clang::CXXMemberCallExpr>(E)) {
     const clang::CXXMethodDecl *MD = MC->getMethodDecl();
     if (MD && MD->getIdentifier() && MC->getNumArgs() == 0 &&
-        (MD->getName() == Want1 || MD->getName() == Want2 || (Begin && MD->getName() == "data")))
+        (MD->getName() == Want1 || MD->getName() == Want2 ||
+         (Begin && Data && MD->getName() == "data")))
       return MC->getImplicitObjectArgument();
     return nullptr;
   }
@@ -80,6 +80,8 @@ const clang::Expr *rangeContainer(const clang::Expr *E, bool Begin) {
   }
   return nullptr;
 }
+
+namespace {
 
 /// \p A and \p B name the same object: the same variable, or the same field
 /// of the same object (`s.v`, `this->v`).
@@ -107,12 +109,12 @@ struct Position {
 };
 
 bool position(const clang::Expr *E, Position &P) {
-  E = bare(E);
-  if (const clang::Expr *C = rangeContainer(E, true)) {
+  E = bareIterator(E, /*Conversions=*/false);
+  if (const clang::Expr *C = rangeContainer(E, true, /*Data=*/true)) {
     P.Obj = C;
     return true;
   }
-  if (const clang::Expr *C = rangeContainer(E, false)) {
+  if (const clang::Expr *C = rangeContainer(E, false, /*Data=*/true)) {
     P.Obj = C;
     P.AtEnd = true;
     return true;
