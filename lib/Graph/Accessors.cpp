@@ -319,17 +319,7 @@ const Expr *GraphBuilder::Impl::accessorCall(const clang::CallExpr *CE,
 const Expr *GraphBuilder::Impl::accessorObject(const clang::Expr *ObjectE, bool ObjectByPointer,
                                                const clang::FunctionDecl *Def,
                                                clang::SourceLocation L) {
-  const Expr *Obj = nullptr;
-  if (isa<clang::CXXThisExpr>(ObjectE->IgnoreParenImpCasts()))
-    Obj = SelfObj ? SelfObj : fail(ObjectE->getBeginLoc(), "'this' outside a member function");
-  else if (ObjectByPointer) {
-    Obj = expr(ObjectE);
-    if (Obj && !Obj->Ty.IsPointer)
-      Obj = fail(ObjectE->getBeginLoc(), "'->' on something that is not a pointer");
-    if (Obj)
-      Obj = M.load(Obj, M.intConst(0));
-  } else
-    Obj = expr(ObjectE);
+  const Expr *Obj = callObject(ObjectE, ObjectByPointer, /*Writable=*/false);
   if (!Obj)
     return nullptr;
   if (Obj->K != Op::VarRef && Obj->K != Op::Load) {

@@ -410,6 +410,20 @@ const Expr *GraphBuilder::Impl::mathCall(const clang::CallExpr *CE, const clang:
   return M.math(*Name, std::move(Args), RT);
 }
 
+/// The object a method is called on: `this`, `*p` for `p->m()`, or \p ObjectE
+/// (as an lvalue when the method may write it, \p Writable); null after an error.
+const Expr *GraphBuilder::Impl::callObject(const clang::Expr *ObjectE, bool ObjectByPointer,
+                                           bool Writable) {
+  if (isa<clang::CXXThisExpr>(ObjectE->IgnoreParenImpCasts()))
+    return SelfObj ? SelfObj : fail(ObjectE->getBeginLoc(), "'this' outside a member function");
+  if (!ObjectByPointer)
+    return Writable ? lvalue(ObjectE) : expr(ObjectE);
+  const Expr *Obj = expr(ObjectE);
+  if (Obj && !Obj->Ty.IsPointer)
+    return fail(ObjectE->getBeginLoc(), "'->' on something that is not a pointer");
+  return Obj ? M.load(Obj, M.intConst(0)) : nullptr;
+}
+
 /// The arguments of a call of \p C: the object first (for a method), then
 /// \p ArgEs; false after an error.
 bool GraphBuilder::Impl::callArgs(const Callee &C, const clang::Expr *ObjectE,
@@ -419,17 +433,7 @@ bool GraphBuilder::Impl::callArgs(const Callee &C, const clang::Expr *ObjectE,
   using namespace clang;
   if (ObjectE) {
     const graph::Type &PT = C.ParamTypes[0];
-    const graph::Expr *Obj = nullptr;
-    if (isa<CXXThisExpr>(ObjectE->IgnoreParenImpCasts()))
-      Obj = SelfObj ? SelfObj : fail(ObjectE->getBeginLoc(), "'this' outside a member function");
-    else if (ObjectByPointer) {
-      Obj = expr(ObjectE);
-      if (Obj && !Obj->Ty.IsPointer)
-        Obj = fail(ObjectE->getBeginLoc(), "'->' on something that is not a pointer");
-      if (Obj)
-        Obj = M.load(Obj, M.intConst(0));
-    } else
-      Obj = PT.IsConst ? expr(ObjectE) : lvalue(ObjectE);
+    const graph::Expr *Obj = callObject(ObjectE, ObjectByPointer, !PT.IsConst);
     if (!Obj)
       return false;
     Args.push_back(Obj);

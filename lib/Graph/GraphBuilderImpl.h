@@ -273,6 +273,7 @@ private:
                            llvm::ArrayRef<const clang::Expr *> ArgEs);
   /// The object of accessor \p Def as a location (a local holding a
   /// temporary), or null after an error (AccessorBodies.cpp).
+  const Expr *callObject(const clang::Expr *ObjectE, bool ObjectByPointer, bool Writable);
   const Expr *accessorObject(const clang::Expr *ObjectE, bool ObjectByPointer,
                              const clang::FunctionDecl *Def, clang::SourceLocation L);
   /// An accessor whose body does more than `return <location>;`: inlined
