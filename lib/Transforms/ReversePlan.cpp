@@ -440,7 +440,7 @@ void Reverse::forReadElement(const Expr *Target, Block &Out,
   }
   const ElementRange &R = It->second;
   const Expr *I = Target->Ops[1];
-  if (std::optional<ElementRange> C = indexRange(I, {})) {
+  if (std::optional<ElementRange> C = indexRange(I, CounterRanges())) {
     if (C->Hi < R.Lo || C->Lo > R.Hi)
       return; // an element the backward sweep never reads
     if (R.contains(C->Lo) && R.contains(C->Hi)) {

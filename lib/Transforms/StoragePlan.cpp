@@ -106,7 +106,7 @@ private:
     const ElementRange &R = E->second;
     std::string Range = T->Ops[0]->V->Name + "[" + std::to_string(R.Lo) +
                         (R.Lo == R.Hi ? "" : ".." + std::to_string(R.Hi)) + "]";
-    if (std::optional<ElementRange> I = indexRange(T->Ops[1], {})) {
+    if (std::optional<ElementRange> I = indexRange(T->Ops[1], CounterRanges())) {
       if (I->Hi < R.Lo || I->Lo > R.Hi)
         return ": nothing stored (the backward sweep reads only " + Range + ")";
       if (R.contains(I->Lo) && R.contains(I->Hi))

@@ -316,6 +316,21 @@ private:
     return nullptr;
   }
 
+  /// `d_<param>`: a buffer of the k tangents of \p T, a computed tangent
+  /// or a field's, filled per direction, passed for parameter \p PT.
+  Var *directionBuffer(const std::string &Param, const Type &PT, const Expr *T, Block &Out,
+                       Block &Decls, Loc L) {
+    Type BT = PT.element();
+    BT.IsReference = BT.IsConst = false;
+    BT.IsVector = true;
+    Var *Buf = G.addVar(G.freshName("d_" + Param), BT, VarKind::Local);
+    Buf->Synthetic = true;
+    Decls.push_back(M.decl(Buf, M.ref(K), L));
+    Out.push_back(perDirection(
+        [&](Var *J) { return Block{M.assign(M.load(M.ref(Buf), M.ref(J)), expr(T, J), L)}; }, L));
+    return Buf;
+  }
+
   /// The arguments of a vector helper: \p Args (f's, then a tangent per
   /// active parameter) with each tangent as k values per element, then k
   /// (and the result's tangents, added by the caller). A computed tangent
@@ -343,14 +358,7 @@ private:
         // A struct's field by `double&` or `S&` (`g(s.x)`): its k tangents into a
         // buffer for the call and back after it (the gate has checked that
         // no other argument reaches the same variable).
-        Type BT = PT.element();
-        BT.IsReference = BT.IsConst = false;
-        BT.IsVector = true;
-        Var *Buf = G.addVar(G.freshName("d_" + C.ParamNames[I]), BT, VarKind::Local);
-        Buf->Synthetic = true;
-        Decls.push_back(M.decl(Buf, M.ref(K), L));
-        Out.push_back(perDirection(
-            [&](Var *J) { return Block{M.assign(M.load(M.ref(Buf), M.ref(J)), expr(T, J), L)}; }, L));
+        Var *Buf = directionBuffer(C.ParamNames[I], PT, T, Out, Decls, L);
         After.push_back({T, Buf});
         R.push_back(M.ptrAdd(M.ref(Buf), M.intConst(0)));
         continue;
@@ -379,13 +387,7 @@ private:
         R.push_back(T);
         continue;
       }
-      Type BT = C.ParamTypes[I].element();
-      BT.IsVector = true;
-      Var *Buf = G.addVar(G.freshName("d_" + C.ParamNames[I]), BT, VarKind::Local);
-      Buf->Synthetic = true;
-      Decls.push_back(M.decl(Buf, M.ref(K), L));
-      Out.push_back(perDirection(
-          [&](Var *J) { return Block{M.assign(M.load(M.ref(Buf), M.ref(J)), expr(T, J), L)}; }, L));
+      Var *Buf = directionBuffer(C.ParamNames[I], C.ParamTypes[I], T, Out, Decls, L);
       R.push_back(M.ptrAdd(M.ref(Buf), M.intConst(0)));
     }
     R.push_back(M.ref(K));

@@ -174,6 +174,49 @@ double *num(State &s, int i) {
   return p[i];
 }
 
+// f(S &s, double p) with s's N numbers in and out: f_fwd_vec with K
+// directions against f's value and effects, canaries past d_ret and d_s,
+// then each direction against f_fwd and central differences.
+template <int N, class S, class F, class Fwd, class Vec>
+void checkInOut(const char *name, S s0, double p, F f, Fwd fwd, Vec vec) {
+  const int K = 3;
+  double dp[K], dret[K + 1];
+  S ds[K + 1], ds0[K];
+  *num(ds[K], 0) = 42, dret[K] = 42;
+  for (int j = 0; j < K; ++j) {
+    for (int i = 0; i < N; ++i)
+      *num(ds[j], i) = seed(j, i);
+    dp[j] = seed(j, N);
+    ds0[j] = ds[j];
+  }
+  S s = s0, sf = s0;
+  double v = vec(s, p, ds, dp, K, dret);
+  double vf = f(sf, p);
+  check_exact(Label(name, "value is f's"), v, vf);
+  for (int i = 0; i < N; ++i)
+    check_exact(Label(name, "s as f leaves it", i), *num(s, i), *num(sf, i));
+  check_exact(Label(name, "canary past d_ret"), dret[K], 42);
+  check_exact(Label(name, "canary past d_s"), *num(ds[K], 0), 42);
+  for (int j = 0; j < K; ++j) {
+    S s1 = s0, d1 = ds0[j];
+    adgen::Dual<double> r = fwd(s1, p, d1, dp[j]);
+    check_close(Label(name, "direction j's result vs f_fwd", j), dret[j], r.tangent, 1e-14);
+    for (int i = 0; i < N; ++i)
+      check_close(Label(name, "direction j's d_s vs f_fwd", i), *num(ds[j], i), *num(d1, i), 1e-14);
+    const double h = 1e-6;
+    auto at = [&](double t, int out) {
+      S st = s0;
+      for (int i = 0; i < N; ++i)
+        *num(st, i) += t * *num(ds0[j], i);
+      double r = f(st, p + t * dp[j]);
+      return out < 0 ? r : *num(st, out);
+    };
+    check_close(Label(name, "result vs central differences", j), dret[j], (at(h, -1) - at(-h, -1)) / (2 * h), 1e-6, 1e-9);
+    for (int i = 0; i < N; ++i)
+      check_close(Label(name, "d_s vs central differences", i), *num(ds[j], i), (at(h, i) - at(-h, i)) / (2 * h), 1e-6, 1e-9);
+  }
+}
+
 int main() {
   const int K = 3;
   { // model: x, nu, w[3]
@@ -201,82 +244,9 @@ int main() {
     }
     check_close("model: k = 0 gives the value", model_fwd_vec(x, nu, w, dx, dnu, dw, 0, dret), v, 0);
   }
-  { // integrate: s (4 numbers, in-out), dt
-    State s0 = {0.4, 0.9, {0.3, -0.7}};
-    double dt = 0.25, ddt[K], dret[K + 1];
-    State ds[K + 1], ds0[K];
-    ds[K].pos = 42, dret[K] = 42;
-    for (int j = 0; j < K; ++j) {
-      for (int i = 0; i < 4; ++i)
-        *num(ds[j], i) = seed(j, i);
-      ddt[j] = seed(j, 4);
-      ds0[j] = ds[j];
-    }
-    State s = s0, sf = s0;
-    double v = integrate_fwd_vec(s, dt, ds, ddt, K, dret);
-    double vf = integrate(sf, dt);
-    check_exact("integrate: value is f's", v, vf);
-    for (int i = 0; i < 4; ++i)
-      check_exact("integrate: s as f leaves it", *num(s, i), *num(sf, i));
-    check_exact("integrate: canary past d_ret", dret[K], 42);
-    check_exact("integrate: canary past d_s", ds[K].pos, 42);
-    for (int j = 0; j < K; ++j) {
-      State s1 = s0, d1 = ds0[j];
-      adgen::Dual<double> r = integrate_fwd(s1, dt, d1, ddt[j]);
-      check_close("integrate: direction j's result vs f_fwd", dret[j], r.tangent, 1e-14);
-      for (int i = 0; i < 4; ++i)
-        check_close("integrate: direction j's d_s vs f_fwd", *num(ds[j], i), *num(d1, i), 1e-14);
-      const double h = 1e-6;
-      auto at = [&](double t, int out) {
-        State st = s0;
-        for (int i = 0; i < 4; ++i)
-          *num(st, i) += t * *num(ds0[j], i);
-        double r = integrate(st, dt + t * ddt[j]);
-        return out < 0 ? r : *num(st, out);
-      };
-      check_close("integrate: result vs central differences", dret[j], (at(h, -1) - at(-h, -1)) / (2 * h), 1e-6, 1e-9);
-      for (int i = 0; i < 4; ++i)
-        check_close("integrate: d_s vs central differences", *num(ds[j], i), (at(h, i) - at(-h, i)) / (2 * h), 1e-6, 1e-9);
-    }
-  }
-  { // arrf: s (6 numbers, in-out), f
-    Arr s0 = {{0.4, 0.9, -0.3}, {{0.8, -0.6}}, 1.2};
-    double f = 0.7, df[K], dret[K + 1];
-    Arr ds[K + 1], ds0[K];
-    ds[K].x = 42, dret[K] = 42;
-    for (int j = 0; j < K; ++j) {
-      for (int i = 0; i < 6; ++i)
-        *num(ds[j], i) = seed(j, i);
-      df[j] = seed(j, 6);
-      ds0[j] = ds[j];
-    }
-    Arr s = s0, sf = s0;
-    double v = arrf_fwd_vec(s, f, ds, df, K, dret);
-    double vf = arrf(sf, f);
-    check_exact("arrf: value is f's", v, vf);
-    for (int i = 0; i < 6; ++i)
-      check_exact("arrf: s as f leaves it", *num(s, i), *num(sf, i));
-    check_exact("arrf: canary past d_ret", dret[K], 42);
-    check_exact("arrf: canary past d_s", ds[K].x, 42);
-    for (int j = 0; j < K; ++j) {
-      Arr s1 = s0, d1 = ds0[j];
-      adgen::Dual<double> r = arrf_fwd(s1, f, d1, df[j]);
-      check_close("arrf: direction j's result vs f_fwd", dret[j], r.tangent, 1e-14);
-      for (int i = 0; i < 6; ++i)
-        check_close("arrf: direction j's d_s vs f_fwd", *num(ds[j], i), *num(d1, i), 1e-14);
-      const double h = 1e-6;
-      auto at = [&](double t, int out) {
-        Arr st = s0;
-        for (int i = 0; i < 6; ++i)
-          *num(st, i) += t * *num(ds0[j], i);
-        double r = arrf(st, f + t * df[j]);
-        return out < 0 ? r : *num(st, out);
-      };
-      check_close("arrf: result vs central differences", dret[j], (at(h, -1) - at(-h, -1)) / (2 * h), 1e-6, 1e-9);
-      for (int i = 0; i < 6; ++i)
-        check_close("arrf: d_s vs central differences", *num(ds[j], i), (at(h, i) - at(-h, i)) / (2 * h), 1e-6, 1e-9);
-    }
-  }
+  // integrate: s (4 numbers, in-out), dt; arrf: s (6 numbers, in-out), f
+  checkInOut<4>("integrate", State{0.4, 0.9, {0.3, -0.7}}, 0.25, integrate, integrate_fwd, integrate_fwd_vec);
+  checkInOut<6>("arrf", Arr{{0.4, 0.9, -0.3}, {{0.8, -0.6}}, 1.2}, 0.7, arrf, arrf_fwd, arrf_fwd_vec);
   return finish();
 }
 #endif
