@@ -295,9 +295,11 @@ void Differentiator::drain() {
     Queue.pop_back();
     Function &F = *J.C->Body;
     if (J.Vector) {
+      unsigned Before = Errors.Count;
       Function *G = vectorForwardTransform(*this, F, J.P, J.Name, /*Internal=*/true);
       if (!G) { // its caller checked that it can be generated
-        Errors.error(F.Where, "internal error: no vector forward mode of '" + F.Name + "'");
+        if (Errors.Count == Before)
+          Errors.error(F.Where, "internal error: no vector forward mode of '" + F.Name + "'");
         Failed = true;
         continue;
       }

@@ -124,8 +124,24 @@ private:
     /// Where the generated helpers go (the second: the backward sweep).
     graph::HelperSlot *Slot = nullptr, *Slot2 = nullptr;
   };
+  /// The driver's sink, counting errors: a transform that stopped at a
+  /// reported error returns null like one that should not have been asked
+  /// for, and only the second is an internal error.
+  class CountingSink : public graph::ErrorSink {
+  public:
+    explicit CountingSink(graph::ErrorSink &Inner) : Inner(Inner) {}
+    void error(graph::Loc Where, const std::string &Message) override {
+      ++Count;
+      Inner.error(Where, Message);
+    }
+    void note(graph::Loc Where, const std::string &Message) override { Inner.note(Where, Message); }
+    unsigned Count = 0;
+
+  private:
+    graph::ErrorSink &Inner;
+  };
   graph::Module &M;
-  graph::ErrorSink &Errors;
+  CountingSink Errors;
   std::vector<graph::Function *> Generated;
   /// The helpers asked for, per callee, kind and pattern (the second slot:
   /// a reverse helper's backward sweep, else null).

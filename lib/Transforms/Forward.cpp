@@ -489,9 +489,7 @@ void Forward::call(Stmt *S, Block &Out) {
   }
   bool Custom = !C.CustomFwd.empty();
   if (!Custom && !C.Body) {
-    D.errors().error(S->Where, "no derivative for '" + C.BaseName +
-                                   "': its body is not visible; define it in this file, or "
-                                   "write '" + C.BaseName + "_fwd' and mark it ADGEN_CUSTOM");
+    D.errors().error(S->Where, noDerivativeMessage(C, "_fwd"));
     OK = false;
     return;
   }

@@ -160,10 +160,7 @@ void Reverse::forwardCall(Stmt *S, Block &Out) {
     return;
   }
   if (!C.Body) {
-    D.errors().error(S->Where, "no derivative for '" + C.BaseName +
-                                   "': its body is not visible; define it in this file, or "
-                                   "write '" + C.BaseName +
-                                   "_pullback' and mark it ADGEN_CUSTOM");
+    D.errors().error(S->Where, noDerivativeMessage(C, "_pullback"));
     OK = false;
     return;
   }

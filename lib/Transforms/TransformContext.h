@@ -104,6 +104,11 @@ graph::Function *reverseTransform(TransformContext &D, graph::Function &F,
 graph::Function &newGenerated(graph::Module &M, const graph::Function &F, std::string Name,
                               bool Helper);
 
+/// Why an active call to \p C has no derivative: its body is not visible,
+/// or (\p Suffix being "_fwd" or "_pullback") the user wrote the other
+/// mode's custom derivative only, so adgen did not read its body.
+std::string noDerivativeMessage(const graph::Callee &C, const std::string &Suffix);
+
 } // namespace adgen
 
 #endif
