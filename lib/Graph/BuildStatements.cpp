@@ -284,6 +284,12 @@ bool GraphBuilder::Impl::varDecl(const clang::VarDecl *VD) {
     return scratchBufferDecl(VD);
   if (isViewDecl(VD)) // a local struct with pointer fields (Views.cpp)
     return viewDecl(VD);
+  if (isInitializerListType(VD->getType()) && VD->getInit()) {
+    bool List = false; // auto &&r = {a, b}; (InitializerLists.cpp)
+    const Expr *A = initializerListArray(VD->getInit(), List, VD);
+    if (List)
+      return A != nullptr;
+  }
   if (VD->getType()->isReferenceType())
     return referenceDecl(VD);
   if (isReferenceWrapperDecl(VD)) // std::reference_wrapper (ReferenceWrappers.cpp)

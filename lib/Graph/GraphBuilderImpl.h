@@ -61,6 +61,8 @@ const clang::Expr *bareIterator(const clang::Expr *E, bool Conversions);
 /// `c.begin()` / `c.cbegin()` / `std::begin(c)` (for \p Begin) or the end
 /// forms, or `c.data()` when \p Begin and \p Data: the container c, or null.
 const clang::Expr *rangeContainer(const clang::Expr *E, bool Begin, bool Data);
+/// `std::initializer_list<T>`, or a reference to one.
+bool isInitializerListType(clang::QualType T);
 
 /// What a `break` inside the current statement leaves.
 enum class BreakTarget { Loop, Switch };
@@ -446,8 +448,10 @@ private:
   // std::max({...}), std::min({...}), range-for over {...} (InitializerLists.cpp).
   bool isInitializerListCall(const clang::CallExpr *CE);
   const Expr *initializerListCall(const clang::CallExpr *CE);
-  /// A range that is a braced list: a local array holding it (Handled).
-  const Expr *initializerListArray(const clang::Expr *Range, bool &Handled);
+  /// A range that is a braced list: a local array holding it (Handled),
+  /// the variable \p Named when one holds the list (`auto &&r = {a, b};`).
+  const Expr *initializerListArray(const clang::Expr *Range, bool &Handled,
+                                   const clang::VarDecl *Named = nullptr);
   // printf, std::cout << ... (Printing.cpp).
   bool isPrinting(const clang::CallExpr *CE);
   /// Builds a printing call used as a statement.

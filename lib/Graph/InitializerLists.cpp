@@ -3,8 +3,11 @@
 // Braced lists of numbers where the library takes a std::initializer_list:
 // std::max({a, b, c}) and std::min({...}) become a chain of two-argument
 // calls, std::max(std::max(a, b), c), whose derivative follows the chosen
-// argument and, on ties, the first one, as the library picks it; and
-// `for (double v : {a, b, c})` walks a local array holding the list.
+// argument and, on ties, the first one, as the library picks it;
+// `for (double v : {a, b, c})` walks a local array holding the list; and a
+// variable holding a list (`auto &&r = {1., x};`, `std::initializer_list<double>
+// r = {...}`) is that array, named after it, so range-for, `r.size()` and
+// iterators (`r.begin()`, IteratorLocals.cpp) work on it as on an array.
 //
 //===----------------------------------------------------------------------===//
 
@@ -81,7 +84,8 @@ const Expr *GraphBuilder::Impl::initializerListCall(const clang::CallExpr *CE) {
   return Acc;
 }
 
-const Expr *GraphBuilder::Impl::initializerListArray(const clang::Expr *Range, bool &Handled) {
+const Expr *GraphBuilder::Impl::initializerListArray(const clang::Expr *Range, bool &Handled,
+                                                     const clang::VarDecl *Named) {
   const clang::InitListExpr *IL = listOf(Range);
   Handled = IL != nullptr;
   if (!IL)
@@ -97,7 +101,10 @@ const Expr *GraphBuilder::Impl::initializerListArray(const clang::Expr *Range, b
   T.ArraySize = IL->getNumInits();
   if (!T.ArraySize)
     return fail(Range->getBeginLoc(), "range-for over an empty list");
-  Var *V = temp("values", T, Range->getBeginLoc());
+  Var *V = Named ? newVar(Named->getName(), T, VarKind::Local, Named->getLocation())
+                 : temp("values", T, Range->getBeginLoc());
+  if (Named)
+    Vars[Named] = V;
   emit(M.decl(V, nullptr, loc(Range->getBeginLoc())));
   graph::Type E = T;
   E.ArraySize = 0;
@@ -105,4 +112,9 @@ const Expr *GraphBuilder::Impl::initializerListArray(const clang::Expr *Range, b
     if (!initInto(M.load(M.ref(V), M.intConst(I)), E, IL->getInit(I)))
       return nullptr;
   return M.ref(V);
+}
+
+bool adgen::isInitializerListType(clang::QualType T) {
+  const auto *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  return RD && RD->getIdentifier() && RD->getName() == "initializer_list" && RD->isInStdNamespace();
 }

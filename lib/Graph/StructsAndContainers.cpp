@@ -472,6 +472,15 @@ const Expr *GraphBuilder::Impl::methodCall(const clang::CallExpr *CE) {
   clang::QualType ObjT = ObjectE->getType();
   if (ObjT->isPointerType())
     ObjT = ObjT->getPointeeType();
+  if (isInitializerListType(ObjT) && MD->getIdentifier() && MD->getName() == "size" &&
+      CE->getNumArgs() == 0) { // a list held in a variable: its array's length
+    const Expr *Obj = expr(ObjectE);
+    if (!Obj)
+      return nullptr;
+    if (Obj->Ty.ArraySize)
+      return M.constant(std::to_string(Obj->Ty.ArraySize) + "u",
+                        graph::Type::scalar(ScalarKind::Int, "std::size_t"));
+  }
   if (const auto *RD = ObjT->getAsCXXRecordDecl();
       RD && RD->getName() == "unique_ptr" && RD->isInStdNamespace())
     return uniqueArrayMethod(CE, MD, ObjectE); // a scratch buffer (ScratchBuffers.cpp)

@@ -108,8 +108,9 @@ bool GraphBuilder::Impl::switchStmt(const clang::SwitchStmt *S) {
 
   std::vector<SwitchSection> Sections;
   const auto *CS = dyn_cast<CompoundStmt>(S->getBody());
-  if (!CS)
-    return failStmt(S->getBody()->getBeginLoc(), "a switch body must be a block");
+  if (!CS) // `switch (c) case 1: s;`: a block of its one statement
+    CS = CompoundStmt::Create(Ctx, {const_cast<clang::Stmt *>(S->getBody())}, FPOptionsOverride(),
+                              S->getBody()->getBeginLoc(), S->getBody()->getEndLoc());
   if (!switchSections(CS, C->Ty.element(), Sections))
     return false;
 
