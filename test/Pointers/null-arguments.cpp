@@ -5,7 +5,7 @@
 // parameter inactive (`g_fwd_wrt_x(x, nullptr, d_x)`): no derivative
 // pointer goes with a null pointer. The tests are on the pointer itself, so
 // the derivative code takes the branch f takes; `p ? *p : 0.0` is an if.
-// f_jacobian and f_hessian too; the marked function `opt` is also called
+// f_fwd_vec, f_jacobian and f_hessian too; the marked function `opt` is also called
 // with null pointers for both its pointer and its derivative pointer.
 // RUN: %adgen %s -o %t.gen.cpp -- -std=c++17
 // RUN: FileCheck %s --input-file=%t.gen.cpp --implicit-check-not=error:
@@ -68,6 +68,9 @@ double opt(double x, const double *scale) {
 // CHECK: = ::adgen_detail::g_fwd(x * y, d_cell, d_x * y + d_y * x, d_d_cell);
 // CHECK: = ::adgen_detail::h_fwd_wrt_x(nullptr, x, d_x);
 // CHECK: = ::adgen_detail::early_fwd_wrt_x(y, nullptr, d_y);
+// CHECK-LABEL: double f_fwd_vec(double x, double y, const double *d_x, const double *d_y, int k, double *d_ret) {
+// CHECK: = ::adgen_detail::g_fwd_vec_wrt_x(x, nullptr, d_x, k, d_g_value);
+// CHECK: = ::adgen_detail::h_fwd_vec_wrt_x(nullptr, x, d_x, k, d_h_value);
 // CHECK-LABEL: static adgen::Dual<double> early_fwd_wrt_x(double x, double *out, double d_x) {
 // CHECK:   if (out == nullptr) {
 // CHECK-LABEL: static adgen::Dual<double> h_fwd_wrt_x(const double *w, double x, double d_x) {
