@@ -538,8 +538,14 @@ const Expr *GraphBuilder::Impl::conditional(const clang::ConditionalOperator *CO
   bool Struct = TV->Ty.Rec && !TV->Ty.IsPointer;
   // p ? *p : 0.0 reads through p only when p is not null: an if, also in
   // the derivative code (NullPointers.cpp).
-  if (TS.empty() && FS.empty() && !Struct && !testsPointer(CO->getCond(), Ctx))
+  bool PointerTest = testsPointer(CO->getCond(), Ctx);
+  if (TS.empty() && FS.empty() && !Struct && !PointerTest)
     return M.select(C, TV, FV);
+  if (PointerTest && !Struct && C->K == Op::Const) { // v.p ? *v.p : 0 of &x: known
+    bool True = C->Text == "true";
+    Cur->insert(Cur->end(), (True ? TS : FS).begin(), (True ? TS : FS).end());
+    return True ? TV : FV;
+  }
   // A struct is chosen field by field, in a branch.
   graph::Type VT = TV->Ty.element();
   VT.IsConst = false;

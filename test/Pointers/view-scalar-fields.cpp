@@ -2,7 +2,8 @@
 // `double *p = &t;` (ScalarPointers.cpp), the field names t itself:
 // `v.p[0]`, `*v.p` and `this->p` in the view's member functions read and
 // write t, through copies of the view (`CView d = c;`) and views passed to
-// helpers by reference or by value; `v.p` as a condition is true. No
+// helpers by reference or by value; `v.p` as a condition is true (`v.p ?
+// *v.p : 0.0` is `*v.p`). No
 // pointer local is declared for such a field. Checked against central
 // differences, forward against reverse, pre-filled adjoints; f_jacobian and
 // f_hessian too.
@@ -46,6 +47,9 @@ double f(double x, double y) {
 // CHECK-NEXT:   t = t * 2.0;
 // CHECK-NEXT:   d_t += d_x;
 // CHECK-NEXT:   t += x;
+// CHECK:   int d_n = c_n;
+// CHECK-NEXT:   double d_u = d_t;
+// CHECK-NEXT:   double u = t;
 // CHECK-LABEL: double f_pullback(double x, double y, double d_ret, double *d_x, double *d_y) {
 // CHECK-LABEL: void f_jacobian(double x, double y, double *jac) {
 // CHECK-LABEL: void f_hessian(double x, double y, double *hess) {
