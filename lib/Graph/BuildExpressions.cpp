@@ -242,8 +242,10 @@ private:
     return B.recordValue(E, T);
   }
   R nullPtr(const clang::Expr *E) {
-    return B.fail(E->getBeginLoc(), "null pointers are not supported in differentiated "
-                                    "code");
+    return B.fail(E->getBeginLoc(), "a null pointer is supported only as the argument of a "
+                                    "pointer parameter of a called function ('g(x, "
+                                    "nullptr)') and in tests ('p != nullptr'); pass a valid "
+                                    "array or pointer");
   }
 };
 
@@ -369,8 +371,12 @@ const Expr *GraphBuilder::Impl::cast(const clang::CastExpr *CE) {
                                      "object by reference");
     return expr(CE->getSubExpr());
   case CK_NullToPointer:
-    return fail(CE->getBeginLoc(), "null pointers are not supported in differentiated "
-                                   "code; pass a valid array");
+    return fail(CE->getBeginLoc(), "a null pointer is supported only as the argument of a "
+                                   "pointer parameter of a called function ('g(x, "
+                                   "nullptr)') and in tests ('p != nullptr'); pass a valid "
+                                   "array or pointer");
+  case CK_PointerToBoolean: // if (p) (NullPointers.cpp)
+    return pointerTest(CE->getSubExpr(), /*IsNull=*/false, CE->getBeginLoc());
   case CK_BitCast:
   case CK_PointerToIntegral:
   case CK_IntegralToPointer:
@@ -409,6 +415,9 @@ const Expr *GraphBuilder::Impl::unaryOp(const clang::UnaryOperator *UO) {
     const graph::Expr *Idx = Base ? expr(AS->getIdx()) : nullptr;
     return Idx ? M.ptrAdd(Base, Idx) : nullptr;
   }
+  if (const auto *PB = dyn_cast<ImplicitCastExpr>(UO->getSubExpr()->IgnoreParens());
+      UO->getOpcode() == UO_LNot && PB && PB->getCastKind() == CK_PointerToBoolean)
+    return pointerTest(PB->getSubExpr(), /*IsNull=*/true, UO->getBeginLoc()); // !p
   const graph::Expr *A = expr(UO->getSubExpr());
   if (!A)
     return nullptr;
@@ -470,6 +479,9 @@ const Expr *GraphBuilder::Impl::binaryOp(const clang::BinaryOperator *BO) {
   }
   if (BO->isLogicalOp())
     return logical(BO);
+  bool Null = false; // p != nullptr (NullPointers.cpp)
+  if (const graph::Expr *T = nullComparison(BO, Null); Null)
+    return T;
   Op K = binaryOpcode(BO->getOpcode());
   if (K == Op::Const)
     return fail(BO->getOperatorLoc(), "this operator is not supported");
@@ -524,8 +536,16 @@ const Expr *GraphBuilder::Impl::conditional(const clang::ConditionalOperator *CO
   if (!exprInBlock(CO->getTrueExpr(), TS, TV) || !exprInBlock(CO->getFalseExpr(), FS, FV))
     return nullptr;
   bool Struct = TV->Ty.Rec && !TV->Ty.IsPointer;
-  if (TS.empty() && FS.empty() && !Struct)
+  // p ? *p : 0.0 reads through p only when p is not null: an if, also in
+  // the derivative code (NullPointers.cpp).
+  bool PointerTest = testsPointer(CO->getCond(), Ctx);
+  if (TS.empty() && FS.empty() && !Struct && !PointerTest)
     return M.select(C, TV, FV);
+  if (PointerTest && !Struct && C->K == Op::Const) { // v.p ? *v.p : 0 of &x: known
+    bool True = C->Text == "true";
+    Cur->insert(Cur->end(), (True ? TS : FS).begin(), (True ? TS : FS).end());
+    return True ? TV : FV;
+  }
   // A struct is chosen field by field, in a branch.
   graph::Type VT = TV->Ty.element();
   VT.IsConst = false;

@@ -444,6 +444,8 @@ bool GraphBuilder::Impl::callArgs(const Callee &C, const clang::Expr *ObjectE,
     if (!scalarAddressArg(A, PT, GA, Back))
       return false;
     if (!GA)
+      GA = nullArgument(A, PT); // g(x, nullptr) (NullPointers.cpp)
+    if (!GA)
       GA = PT.IsReference && !PT.IsConst ? lvalue(A) : expr(A);
     if (!GA)
       return false;
@@ -524,6 +526,8 @@ const Expr *GraphBuilder::Impl::callExpr(const clang::CallExpr *CE) {
     return expr(CE->getArg(0)); // std::move(x) names x
   if (const graph::Expr *R = viewCall(CE, FD, Handled); Handled)
     return R; // a view passed: inlined (Views.cpp)
+  if (const graph::Expr *R = pointerRefCall(CE, FD, Handled); Handled)
+    return R; // a pointer by reference: inlined (PointerReferences.cpp)
   if (isAccessor(FD))
     return accessorCall(CE, FD, ObjectE, ObjectByPointer, ArgEs);
   if (const auto *Fields = ObjectE ? viewObject(ObjectE) : nullptr)

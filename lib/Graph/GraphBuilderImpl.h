@@ -64,6 +64,14 @@ const clang::Expr *rangeContainer(const clang::Expr *E, bool Begin, bool Data);
 /// `std::initializer_list<T>`, or a reference to one.
 bool isInitializerListType(clang::QualType T);
 
+/// \p E tests whether a pointer is null (`p`, `!p`, `p != nullptr` as a
+/// condition), also inside `&&`, `||` and `!` (NullPointers.cpp).
+bool testsPointer(const clang::Expr *E, clang::ASTContext &Ctx);
+
+/// Argument \p I of \p CE is passed to a reference to a pointer to numbers
+/// (`const double *&p`), which the callee may move (PointerReferences.cpp).
+bool passesPointerReference(const clang::CallExpr *CE, unsigned I);
+
 /// What a `break` inside the current statement leaves.
 enum class BreakTarget { Loop, Switch };
 
@@ -189,6 +197,34 @@ private:
   const Expr *addressedScalar(const clang::Expr *E);
   const clang::Expr *pointerInit(const clang::VarDecl *VD);
   bool isScalarPointerDecl(const clang::VarDecl *VD);
+  // Null pointers (NullPointers.cpp).
+  /// `nullptr` (also NULL or 0) passed to a pointer parameter of type \p PT
+  /// of a called function: the constant `nullptr`; null for other arguments.
+  const Expr *nullArgument(const clang::Expr *A, const Type &PT);
+  /// Whether pointer \p Ptr is null (\p IsNull) or not, as a bool: `if (p)`,
+  /// `p != nullptr`, `!p`; null after an error.
+  const Expr *pointerTest(const clang::Expr *Ptr, bool IsNull, clang::SourceLocation L);
+  /// `p == nullptr`, `p != nullptr`, `nullptr != p` (sets \p Handled).
+  const Expr *nullComparison(const clang::BinaryOperator *BO, bool &Handled);
+  /// Binds pointer parameter \p PD of a function being inlined to \p Place:
+  /// as a pointer moved within its array when the body moves it (sets
+  /// \p Bound; PointerOffsets.cpp).
+  bool bindMovedPointerParam(const clang::ParmVarDecl *PD, const Expr *Place,
+                             clang::SourceLocation L, bool &Bound);
+  /// A parameter `const double *&p` (a reference to a pointer) of a function
+  /// being inlined, bound to the caller's pointer \p A: the same array and
+  /// offset, so that moving p moves the caller's (sets \p Bound;
+  /// PointerReferences.cpp).
+  bool bindPointerRefParam(const clang::ParmVarDecl *PD, const clang::Expr *A, bool &Bound);
+  /// A call of a function taking a reference to a pointer: inlined (sets
+  /// \p Handled).
+  const Expr *pointerRefCall(const clang::CallExpr *CE, const clang::FunctionDecl *FD,
+                             bool &Handled);
+  /// View pointer fields that hold the address of one scalar (`View v{&x,
+  /// 1};`): the field's local and the scalar, which `*v.p` and `v.p[0]` name.
+  llvm::DenseMap<const Var *, const Expr *> ScalarFields;
+  /// The local of the view pointer field \p E names (`v.p`), or null.
+  Var *viewFieldVar(const clang::Expr *E);
   /// `double *p = new double(x);`, `T *t = new T{x};`: a local named p
   /// that *p names; `delete p` ends nothing (NewScalars.cpp).
   bool isNewScalarDecl(const clang::VarDecl *VD);

@@ -168,7 +168,9 @@ const Expr *GraphBuilder::Impl::inlineLambda(LambdaInfo &Info, llvm::StringRef N
     Vars[D] = V;
   };
   std::vector<std::pair<const clang::Decl *, std::map<std::string, Var *>>> SavedViews;
-  std::vector<const clang::Decl *> ScalarBound;
+  std::vector<const clang::Decl *> ScalarBound, OffsetBound;
+  if (!IsLambda)
+    findReseatedPointers(CS); // parameters the function moves (PointerOffsets.cpp)
   for (unsigned I = 0; I < MD->getNumParams(); ++I) {
     const clang::ParmVarDecl *PD = MD->getParamDecl(I);
     // A range algorithm's element (Elems) is an lvalue built already.
@@ -180,6 +182,12 @@ const Expr *GraphBuilder::Impl::inlineLambda(LambdaInfo &Info, llvm::StringRef N
         return nullptr;
       if (Bound)
         continue;
+      if (!bindPointerRefParam(PD, A, Bound)) // const double *&p (PointerReferences.cpp)
+        return nullptr;
+      if (Bound) {
+        OffsetBound.push_back(PD);
+        continue;
+      }
     }
     graph::Type T;
     if (!typeOf(PD->getType(), PD->getLocation(), T,
@@ -210,6 +218,13 @@ const Expr *GraphBuilder::Impl::inlineLambda(LambdaInfo &Info, llvm::StringRef N
         if (Base->K != Op::VarRef || !Base->V->Ty.isMemory())
           return fail(A->getBeginLoc(), "a pointer argument of a lambda must point into a "
                                         "parameter or a local array");
+        bool Moved = false; // x += n in the function (PointerOffsets.cpp)
+        if (!IsLambda && !bindMovedPointerParam(PD, Place, AL, Moved))
+          return nullptr;
+        if (Moved) {
+          OffsetBound.push_back(PD);
+          continue;
+        }
         V->Root = Base->V->Root ? Base->V->Root : Base->V;
         emit(M.decl(V, Place, loc(AL)));
         bindVar(PD, V);
@@ -307,6 +322,8 @@ const Expr *GraphBuilder::Impl::inlineLambda(LambdaInfo &Info, llvm::StringRef N
   }
   for (const clang::Decl *D : ScalarBound)
     ScalarPointers.erase(D);
+  for (const clang::Decl *D : OffsetBound)
+    OffsetPointers.erase(D);
   for (auto It = SavedViews.rbegin(); It != SavedViews.rend(); ++It) {
     if (It->second.empty())
       Views.erase(It->first);

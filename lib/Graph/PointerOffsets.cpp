@@ -36,6 +36,12 @@ const clang::VarDecl *numberPointer(const clang::Expr *E) {
   return P->isArithmeticType() && !P->isBooleanType() ? VD : nullptr;
 }
 
+bool isNull(const clang::Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  return clang::isa<clang::CXXNullPtrLiteralExpr>(E) || clang::isa<clang::GNUNullExpr>(E) ||
+         clang::isa<clang::IntegerLiteral>(E);
+}
+
 void findReseated(const clang::Stmt *S, llvm::DenseSet<const clang::Decl *> &Out) {
   if (!S)
     return;
@@ -51,10 +57,18 @@ void findReseated(const clang::Stmt *S, llvm::DenseSet<const clang::Decl *> &Out
   // (`const double *end = a + n;`) compares with a moved pointer into a.
   if (const auto *BO = dyn_cast<clang::BinaryOperator>(S);
       BO && (BO->isComparisonOp() || BO->getOpcode() == clang::BO_Sub) &&
-      BO->getLHS()->getType()->isPointerType() && BO->getRHS()->getType()->isPointerType())
+      BO->getLHS()->getType()->isPointerType() && BO->getRHS()->getType()->isPointerType() &&
+      !isNull(BO->getLHS()) && !isNull(BO->getRHS())) // p != nullptr: a test (NullPointers.cpp)
     for (const clang::Expr *Side : {BO->getLHS(), BO->getRHS()})
       if (const clang::VarDecl *VD = numberPointer(Side); VD && !isa<clang::ParmVarDecl>(VD))
         Out.insert(VD); // a parameter not moved is at offset 0 of itself
+  // advance(p) with `void advance(const double *&p)`: the callee may move p
+  // (PointerReferences.cpp).
+  if (const auto *CE = dyn_cast<clang::CallExpr>(S))
+    for (unsigned I = 0; I < CE->getNumArgs(); ++I)
+      if (passesPointerReference(CE, I))
+        if (const clang::VarDecl *VD = numberPointer(CE->getArg(I)))
+          Out.insert(VD);
   for (const clang::Stmt *C : S->children())
     findReseated(C, Out);
 }
@@ -205,6 +219,11 @@ const Expr *GraphBuilder::Impl::offsetAssignment(const clang::BinaryOperator *BO
     return fail(BO->getRHS()->getBeginLoc(),
                 "'" + Name + "' may only be pointed into a parameter or a local array");
   if (Base != P->Base) {
+    if (!P->Home)
+      return fail(BO->getOperatorLoc(),
+                  "'" + Name + "' is a reference to the caller's pointer: pointing it into "
+                  "another array is not supported (move it within its array, or return "
+                  "the new pointer)");
     if (Cur != P->Home)
       return fail(BO->getOperatorLoc(),
                   "'" + Name + "' is pointed into another array inside a branch or loop, so "
@@ -234,4 +253,21 @@ const Expr *GraphBuilder::Impl::offsetIncrement(const clang::UnaryOperator *UO, 
   emit(M.decl(Old, Off, L));
   emit(M.assign(Off, M.binary(K, Off, M.intConst(1), offsetType()), L));
   return M.ptrAdd(M.ref(P->Base), M.ref(Old));
+}
+
+bool GraphBuilder::Impl::bindMovedPointerParam(const clang::ParmVarDecl *PD, const Expr *Place,
+                                               clang::SourceLocation L, bool &Bound) {
+  Bound = false;
+  if (!Reseated.count(PD))
+    return true;
+  Var *Base = nullptr;
+  const Expr *Off = nullptr;
+  if (!splitPointer(Place, Base, Off))
+    return failStmt(L, "the pointer passed to parameter '" + PD->getNameAsString() +
+                           "', which the function moves, must point into a parameter or a "
+                           "local array");
+  // A copy of the caller's position: moving it moves only the parameter.
+  OffsetPointers[PD] = {Base, offsetVar(PD, Off), Cur};
+  Bound = true;
+  return true;
 }

@@ -88,14 +88,17 @@ const Expr *GraphBuilder::Impl::scalarPointee(const clang::Expr *Ptr, const clan
                                               bool &Handled) {
   const auto *DRE = dyn_cast<clang::DeclRefExpr>(Ptr->IgnoreParenImpCasts());
   const Expr *Target = DRE ? ScalarPointers.lookup(DRE->getDecl()) : nullptr;
+  std::string Name = DRE ? DRE->getDecl()->getNameAsString() : "";
+  if (!DRE) // v.p of a view holding &x (Views.cpp)
+    if (Var *F = viewFieldVar(Ptr); F && (Target = ScalarFields.lookup(F)))
+      Name = dyn_cast<clang::MemberExpr>(Ptr->IgnoreParenImpCasts())->getMemberDecl()
+                 ->getNameAsString();
   Handled = Target != nullptr;
   if (!Handled)
     return nullptr;
   clang::Expr::EvalResult R;
   if (Index && (!Index->EvaluateAsInt(R, Ctx) || R.Val.getInt() != 0))
-    return fail(Index->getBeginLoc(), "'" + DRE->getDecl()->getNameAsString() +
-                                          "' points to one variable: only '" +
-                                          DRE->getDecl()->getNameAsString() +
+    return fail(Index->getBeginLoc(), "'" + Name + "' points to one variable: only '" + Name +
                                           "[0]' is that variable");
   return Target;
 }

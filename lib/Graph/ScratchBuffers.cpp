@@ -192,9 +192,16 @@ bool GraphBuilder::Impl::scratchBufferDecl(const clang::VarDecl *VD) {
   graph::Type ET;
   if (!typeOf(Elem, L, ET, "the elements of scratch buffer '" + Name + "'"))
     return false;
-  if (ET.isMemory() || ET.Rec)
-    return failStmt(L, "scratch buffer '" + Name + "' of arrays or structs is not supported; "
-                       "use a buffer of numbers");
+  // A struct of numbers without constructors (what malloc can make): its
+  // elements start at zero, field by field.
+  const clang::CXXRecordDecl *RD = Elem->getAsCXXRecordDecl();
+  bool PlainStruct = ET.Rec && !ET.IsPointer && !ET.ArraySize && !ET.isContainer() && RD &&
+                     RD->hasTrivialDefaultConstructor() && RD->isTriviallyCopyable() &&
+                     ET.Rec->ZeroWhenValueInitialised;
+  if (ET.isMemory() && !PlainStruct)
+    return failStmt(L, "scratch buffer '" + Name + "' of arrays, containers or structs with "
+                       "constructors is not supported; use a buffer of numbers or of plain "
+                       "structs of numbers");
   const Expr *N = One ? M.intConst(1) : expr(Size);
   if (!N)
     return false;
@@ -204,6 +211,7 @@ bool GraphBuilder::Impl::scratchBufferDecl(const clang::VarDecl *VD) {
   Var *Storage = newVar(Name + "_buffer", VT, VarKind::Local, L);
   emit(M.decl(Storage, N, loc(L)));
   graph::Type PT = graph::Type::pointerTo(ET.Scalar, ET.Spelling, false);
+  PT.Rec = ET.Rec;
   Var *P = newVar(Name, PT, VarKind::Local, L);
   P->Root = Storage;
   Vars[VD] = P;

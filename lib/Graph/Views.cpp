@@ -73,7 +73,10 @@ bool GraphBuilder::Impl::viewDecl(const clang::VarDecl *VD) {
         Var *V = newVar(Name + "_" + FD->getNameAsString(), F->Ty, VarKind::Local, L);
         V->Ty.IsConst = false;
         V->Root = F->Root;
-        emit(M.decl(V, M.ref(F), loc(L)));
+        if (const Expr *X = ScalarFields.lookup(F))
+          ScalarFields[V] = X; // a field holding &x: the same x
+        else
+          emit(M.decl(V, M.ref(F), loc(L)));
         Fields[FD->getNameAsString()] = V;
       }
       return true;
@@ -98,6 +101,10 @@ bool GraphBuilder::Impl::viewDecl(const clang::VarDecl *VD) {
       if (!FI || isa<clang::ImplicitValueInitExpr>(FI))
         return failStmt(L, "pointer field '" + FName + "' of view '" + Name +
                                "' must be initialised (with a pointer into an array)");
+      if (const Expr *X = addressedScalar(FI)) {
+        ScalarFields[V] = X; // View v{&x, 1}: v.p[0] is x (ScalarPointers.cpp)
+        continue;
+      }
       const Expr *Val = expr(FI);
       if (!Val)
         return false;
@@ -148,7 +155,28 @@ const Expr *GraphBuilder::Impl::viewField(const clang::MemberExpr *ME, bool &Han
   auto F = Fields->find(ME->getMemberDecl()->getNameAsString());
   if (F == Fields->end())
     return fail(ME->getMemberLoc(), "this member of a view is not supported");
+  if (ScalarFields.count(F->second)) {
+    std::string P = ME->getMemberDecl()->getNameAsString();
+    return fail(ME->getMemberLoc(), "field '" + P + "' holds the address of a variable: "
+                                    "adgen supports it only as '*v." + P + "' and 'v." + P +
+                                    "[0]' (not moved, compared or passed along)");
+  }
   return M.ref(F->second);
+}
+
+Var *GraphBuilder::Impl::viewFieldVar(const clang::Expr *E) {
+  const auto *ME = dyn_cast<clang::MemberExpr>(E->IgnoreParenImpCasts());
+  if (!ME || !ME->getType()->isPointerType())
+    return nullptr;
+  const clang::Expr *Base = ME->getBase()->IgnoreParenImpCasts();
+  if (!ME->isArrow() && !isa<clang::CXXThisExpr>(Base) && !isa<clang::DeclRefExpr>(Base))
+    return nullptr;
+  const std::map<std::string, Var *> *Fields =
+      isa<clang::CXXThisExpr>(Base) ? SelfView : ME->isArrow() ? nullptr : viewObject(Base);
+  if (!Fields)
+    return nullptr;
+  auto F = Fields->find(ME->getMemberDecl()->getNameAsString());
+  return F == Fields->end() ? nullptr : F->second;
 }
 
 const Expr *GraphBuilder::Impl::viewAsWhole(const clang::DeclRefExpr *DRE) {
@@ -229,7 +257,10 @@ bool GraphBuilder::Impl::bindViewParam(
     Var *C = newVar((PD->getName() + "_" + FName).str(), V->Ty, VarKind::Local,
                     PD->getLocation());
     C->Root = V->Root;
-    emit(M.decl(C, M.ref(V), loc(A->getBeginLoc())));
+    if (const Expr *X = ScalarFields.lookup(V))
+      ScalarFields[C] = X; // a field holding &x: the same x
+    else
+      emit(M.decl(C, M.ref(V), loc(A->getBeginLoc())));
     Copy[FName] = C;
   }
   Views[PD] = Copy;

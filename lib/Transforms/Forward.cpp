@@ -512,6 +512,8 @@ void Forward::call(Stmt *S, Block &Out) {
       T = tangent(Arg);
     if (!T && PT.Rec && !PT.IsPointer && !PT.ArraySize && !PT.isWritable())
       T = M.zeroValue(PT); // a struct value without tangent: zero
+    if (!T && PT.IsPointer && Arg->K == Op::Const && Arg->Text == "nullptr")
+      T = Arg; // g(x, nullptr): no tangent either (Graph/NullPointers.cpp)
     if (!T) {
       if (PT.isMemory() || (PT.IsReference && !PT.IsConst)) {
         D.errors().error(S->Where, "the custom derivative '" + Name +

@@ -203,6 +203,8 @@ void Reverse::backwardCall(Stmt *S, Block &Out) {
       // A struct or container parameter takes the address of its adjoint.
       if (AP && !PT.IsPointer && !PT.ArraySize)
         AP = M.addressOf(AP);
+      if (!AP && PT.IsPointer && Arg->K == Op::Const && Arg->Text == "nullptr")
+        AP = Arg; // g(x, nullptr): no adjoint either (Graph/NullPointers.cpp)
       if (!AP) {
         D.errors().error(S->Where, "the custom pullback of '" + C.BaseName +
                                        "' needs an adjoint for argument '" + C.ParamNames[I] +

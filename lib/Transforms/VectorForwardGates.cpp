@@ -51,6 +51,8 @@ bool plainRecord(const Record *R) {
 /// variable, an element of an array or container (not of a field), a
 /// pointer into one.
 bool contiguousPlace(const Expr *E) {
+  if (E->K == Op::Const && E->Text == "nullptr")
+    return true; // g(x, nullptr): an inactive argument (Graph/NullPointers.cpp)
   while (E && (E->K == Op::PtrAdd || E->K == Op::Load)) {
     if (isFieldLoad(E))
       return false;
