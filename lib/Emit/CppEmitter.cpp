@@ -1,6 +1,7 @@
 //===- Emit/CppEmitter.cpp - Graph functions to C++ source -----------------===//
 
 #include "Emit/CppEmitter.h"
+#include "Graph/ValueCopies.h"
 #include "Emit/MatrixEmitter.h"
 #include "Emit/PrivateAccess.h"
 #include "clang/Format/Format.h"
@@ -101,6 +102,11 @@ bool nonZeroElements(const Type &T) {
 }
 /// One such object, or a std::array of them: `= adgen::zeroed<T>()`.
 bool madeZeroed(const Type &T) { return nonZeroElements(T) && !T.ArraySize && !T.IsVector; }
+/// An object of a class whose user-written copies change values: made,
+/// zeroed and copied as bytes.
+bool bytesOnly(const Type &T) {
+  return copiesChangeValues(T) && !T.ArraySize && !T.IsVector && !T.StdArray;
+}
 std::string zeroedValue(const Type &T) {
   Type V = T;
   V.IsConst = false;
@@ -403,6 +409,9 @@ private:
         return TS + " -= " + printExpr(V->Ops[0]);
       return TS + " += " + printExpr(V);
     }
+    if (bytesOnly(T->Ty)) // never the user's copies (Graph/ValueCopies.h)
+      return V->K == Op::Aggregate && V->Ops.empty() ? "adgen::zero(" + TS + ")"
+                                                     : "adgen::copyBytes(" + TS + ", " + printExpr(V) + ")";
     if ((V->K == Op::Add || V->K == Op::Sub) && printExpr(V->Ops[0]) == TR &&
         V->Ops[0]->K == T->K) {
       const char *Op = V->K == Op::Add ? "+" : "-";
@@ -439,6 +448,9 @@ private:
       else if (S.Value)
         D += "(" + printExpr(S.Value) + ")"; // its size
     }
+    else if (bytesOnly(T)) // never the user's copies (Graph/ValueCopies.h)
+      D = T.str() + " &&" + S.V->Name + " = adgen::Blank<" + T.str() + ">(" +
+          (S.Value ? printExpr(S.Value) : "") + ").Value";
     else if (S.Value)
       D += " = " + printExpr(S.Value);
     else if (madeZeroed(T))

@@ -20,6 +20,7 @@
 #include "Graph/OperatorNames.h"
 #include "Graph/TemplateNames.h"
 #include "Graph/UserCopies.h"
+#include "Graph/ValueCopies.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/StmtOpenMP.h"
 #include "clang/AST/Expr.h"
@@ -74,9 +75,17 @@ std::string GraphBuilder::Impl::qualifiedName(const clang::NamedDecl *D) {
 
 bool GraphBuilder::Impl::typeOf(clang::QualType QT, clang::SourceLocation L,
                                 Type &Out, llvm::StringRef What) {
-  if (mapType(QT, Ctx, Out))
-    return true;
   std::string T = QT.getAsString(printingPolicy(Ctx));
+  if (mapType(QT, Ctx, Out)) {
+    if (!Out.Rec || !graph::copiesChangeValues(Out.Rec) ||
+        !(Out.ArraySize || Out.IsVector || Out.StdArray || Out.IsPointer))
+      return true;
+    Diags.error(L, What + " has type '" + T + "': arrays, containers and pointers of '" +
+                       Out.Rec->Spelling + "', a class whose user-written copy changes "
+                       "values, are not supported (their elements are copied and made "
+                       "without it); use objects of it one by one, by value or reference");
+    return false;
+  }
   std::string Why = unsupportedTypeReason(QT, Ctx);
   if (QT->isUnionType())
     Diags.error(L, "unions are not supported: " + What + " has type '" + T + "'");
@@ -101,6 +110,17 @@ Var *GraphBuilder::Impl::temp(llvm::StringRef Base, Type Ty, clang::SourceLocati
   Var *V = newVar(Base, std::move(Ty), VarKind::Local, L);
   V->Synthetic = true;
   return V;
+}
+
+/// Why \p FD cannot have a generated function when it \p Does (takes or
+/// returns an object of a class whose user-written copy changes values, by
+/// value): the copy C++ makes at the call or return is the caller's.
+static std::string valueCopyBoundary(const clang::FunctionDecl *FD, const std::string &Does) {
+  return "'" + FD->getNameAsString() + "' " + Does + " by value, a class whose user-written "
+         "copy changes values: adgen runs that copy where it happens, so it inlines a "
+         "function that takes or returns such an object where it is called, which it "
+         "cannot for a marked function, a member function or an operator; pass it as "
+         "'const T &' (or a 'T &' to fill) instead";
 }
 
 Function *GraphBuilder::Impl::build(const clang::FunctionDecl *FD) {
@@ -175,6 +195,9 @@ Function *GraphBuilder::Impl::build(const clang::FunctionDecl *FD) {
     else if (OK && G.ReturnType.isContainer())
       OK = failStmt(FD->getLocation(), "functions returning a std::vector or std::array "
                                        "are not supported; pass the result by reference");
+    else if (OK && graph::copiesChangeValues(G.ReturnType))
+      OK = failStmt(FD->getLocation(), valueCopyBoundary(FD, "returns '" +
+                                                                 G.ReturnType.Spelling + "'"));
   }
   for (const clang::ParmVarDecl *PD : FD->parameters()) {
     graph::Type T;
@@ -182,6 +205,12 @@ Function *GraphBuilder::Impl::build(const clang::FunctionDecl *FD) {
         !typeOf(PD->getType(), PD->getLocation(), T,
                 "parameter '" + PD->getNameAsString() + "'")) {
       OK = false;
+      continue;
+    }
+    if (graph::copiesChangeValues(T)) {
+      OK = failStmt(PD->getLocation(),
+                    valueCopyBoundary(FD, "takes parameter '" + PD->getNameAsString() +
+                                              "' of type '" + T.Spelling + "'"));
       continue;
     }
     Var *V = newVar(PD->getName(), T, VarKind::Param, PD->getLocation());
