@@ -6,11 +6,13 @@
 /// made zero by `S{}` (that runs the user's constructor, or does not compile
 /// when there is no default constructor), so generated code writes
 /// `S d_s = adgen::zeroed<S>();`: the bytes of a zero, copied into an S
-/// without running any constructor. adgen differentiates only classes for
-/// which copying bytes makes a valid object (trivially copyable ones, and
-/// classes whose user-written copies copy each field and whose destructor
-/// changes nothing, which adgen checks), and all-zero bytes are 0.0 and 0 in
-/// every field.
+/// without running any other constructor than its copy. adgen
+/// differentiates only classes for which copying bytes makes a valid object
+/// (trivially copyable ones, and classes whose user-written copies have
+/// bodies adgen can see and whose destructor changes nothing, which adgen
+/// checks), and all-zero bytes are 0.0 and 0 in every field. For a class
+/// whose user-written copy changes values, generated code uses Blank, zero
+/// and copyBytes below instead, which run no member of it at all.
 ///
 /// \code
 ///   struct Body { double m, v; explicit Body(double m) : m(m), v(0) {} };

@@ -255,6 +255,8 @@ std::string printBare(const Expr *E) {
   case Op::Field:
     return printExpr(E->Ops[0], 16) + "." + E->Text;
   case Op::Aggregate:
+    if (E->Ops.empty() && bytesOnly(E->Ty)) // a zero object, no constructor run
+      return "adgen::Blank<" + E->Ty.valueStr() + ">().Value";
     if (E->Ops.empty() && madeZeroed(E->Ty))
       return zeroedValue(E->Ty);
     return E->Ty.str() + "{" + args(E->Ops) + "}";
@@ -450,7 +452,8 @@ private:
     }
     else if (bytesOnly(T)) // never the user's copies (Graph/ValueCopies.h)
       D = T.str() + " &&" + S.V->Name + " = adgen::Blank<" + T.str() + ">(" +
-          (S.Value ? printExpr(S.Value) : "") + ").Value";
+          (S.Value && !(S.Value->K == Op::Aggregate && S.Value->Ops.empty())
+               ? printExpr(S.Value) : "") + ").Value";
     else if (S.Value)
       D += " = " + printExpr(S.Value);
     else if (madeZeroed(T))

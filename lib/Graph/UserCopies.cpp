@@ -312,9 +312,9 @@ std::string adgen::userCopyProblem(const clang::CXXRecordDecl *RD, const clang::
   if (Ctx.getSourceManager().isInSystemHeader(RD->getLocation()))
     return "class " + Name + " is not trivially copyable";
   std::string Tail = "; adgen runs the user-written copies of " + Name + " where the program "
-                     "copies, makes, copies and destroys objects of its own without them, "
-                     "so it needs copies whose bodies it can see and destructors that "
-                     "change nothing";
+                     "copies, and makes, copies and destroys its own objects of " + Name +
+                     " without them, so it needs copies whose bodies it can see and "
+                     "destructors that change nothing";
   if (std::string Why = copyDeleted(RD); !Why.empty())
     return "objects of " + Name + " cannot be copied (" + Why + ")" + Tail;
   for (const clang::CXXConstructorDecl *CD : RD->ctors()) {
