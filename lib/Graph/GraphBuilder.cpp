@@ -112,15 +112,32 @@ Var *GraphBuilder::Impl::temp(llvm::StringRef Base, Type Ty, clang::SourceLocati
   return V;
 }
 
-/// Why \p FD cannot have a generated function when it \p Does (takes or
-/// returns an object of a class whose user-written copy changes values, by
-/// value): the copy C++ makes at the call or return is the caller's.
-static std::string valueCopyBoundary(const clang::FunctionDecl *FD, const std::string &Does) {
-  return "'" + FD->getNameAsString() + "' " + Does + " by value, a class whose user-written "
-         "copy changes values: adgen runs that copy where it happens, so it inlines a "
-         "function that takes or returns such an object where it is called, which it "
-         "cannot for a marked function, a member function or an operator; pass it as "
-         "'const T &' (or a 'T &' to fill) instead";
+/// Where and why \p FD cannot have generated functions because it takes or
+/// returns by value an object of a class whose user-written copy changes
+/// values (the copy C++ makes at the call or return is the caller's; adgen
+/// inlines free functions that do so, Views.cpp); "" if it does not.
+static std::pair<clang::SourceLocation, std::string>
+valueCopyBoundary(const clang::FunctionDecl *FD) {
+  auto ByValue = [](clang::QualType T) {
+    return !T->isReferenceType() && copiesChangeValues(T->getAsCXXRecordDecl());
+  };
+  std::string Does;
+  clang::SourceLocation L = FD->getLocation();
+  if (ByValue(FD->getReturnType()))
+    Does = "returns '" + FD->getReturnType().getAsString() + "'";
+  for (const clang::ParmVarDecl *PD : FD->parameters())
+    if (Does.empty() && ByValue(PD->getType())) {
+      Does = "takes parameter '" + PD->getNameAsString() + "' of type '" +
+             PD->getType().getAsString() + "'";
+      L = PD->getLocation();
+    }
+  if (Does.empty())
+    return {L, ""};
+  return {L, "'" + FD->getNameAsString() + "' " + Does + " by value, a class whose "
+             "user-written copy changes values: adgen runs that copy where it happens, so "
+             "it inlines a function that takes or returns such an object where it is "
+             "called, which it cannot for a marked function, a member function or an "
+             "operator; pass it as 'const T &' (or a 'T &' to fill) instead"};
 }
 
 Function *GraphBuilder::Impl::build(const clang::FunctionDecl *FD) {
@@ -195,9 +212,6 @@ Function *GraphBuilder::Impl::build(const clang::FunctionDecl *FD) {
     else if (OK && G.ReturnType.isContainer())
       OK = failStmt(FD->getLocation(), "functions returning a std::vector or std::array "
                                        "are not supported; pass the result by reference");
-    else if (OK && graph::copiesChangeValues(G.ReturnType))
-      OK = failStmt(FD->getLocation(), valueCopyBoundary(FD, "returns '" +
-                                                                 G.ReturnType.Spelling + "'"));
   }
   for (const clang::ParmVarDecl *PD : FD->parameters()) {
     graph::Type T;
@@ -207,18 +221,14 @@ Function *GraphBuilder::Impl::build(const clang::FunctionDecl *FD) {
       OK = false;
       continue;
     }
-    if (graph::copiesChangeValues(T)) {
-      OK = failStmt(PD->getLocation(),
-                    valueCopyBoundary(FD, "takes parameter '" + PD->getNameAsString() +
-                                              "' of type '" + T.Spelling + "'"));
-      continue;
-    }
     Var *V = newVar(PD->getName(), T, VarKind::Param, PD->getLocation());
     Vars[PD] = V;
     G.Params.push_back(V);
   }
   if (FD->isVariadic())
     OK = failStmt(FD->getLocation(), "variadic functions are not supported");
+  if (auto [L, Why] = valueCopyBoundary(FD); OK && !Why.empty())
+    OK = failStmt(L, Why);
   Cur = &G.Body;
   findReseatedPointers(FD->getBody());
   for (const clang::ParmVarDecl *PD : FD->parameters())

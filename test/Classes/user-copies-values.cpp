@@ -18,8 +18,26 @@
 // RUNCHECK-DAG: ok   assign_halves {{.*}}worst relative error
 // RUNCHECK-DAG: ok   by_value {{.*}}worst relative error
 // RUNCHECK-DAG: ok   in_loop {{.*}}worst relative error
-// RUNCHECK: 5 passed, 0 failed
+// RUNCHECK-DAG: ok   moves {{.*}}worst relative error
+// RUNCHECK: 6 passed, 0 failed
 #include <adgen/adgen.h>
+#include <utility>
+
+// A plain copy, and a move that triples.
+struct Moved {
+  double v;
+  Moved(double a) : v(a) {}
+  Moved(const Moved &o) : v(o.v) {}
+  Moved(Moved &&o) : v(3 * o.v) {}
+  Moved &operator=(const Moved &o) {
+    v = o.v;
+    return *this;
+  }
+  Moved &operator=(Moved &&o) {
+    v = o.v;
+    return *this;
+  }
+};
 
 // Every copy doubles x; a shift shows that zeroed objects never run it.
 struct Scaled {
@@ -126,4 +144,18 @@ double in_loop(double a, double b) {
     sum += s.x * h.h;
   }
   return sum;
+}
+
+// `Moved t = std::move(s);` runs the move constructor in place; s keeps its
+// value (the move does not change it).
+// CHECK-LABEL: double moves_pullback(double a, double d_ret, double *d_a) {
+// CHECK:         t.v = 3.0 * s.v;
+// CHECK-NEXT:    u.v = t.v;
+// CHECK:         d_s.v += d_t.v * 3.0;
+ADGEN_REVERSE() ADGEN_FORWARD()
+double moves(double a) {
+  Moved s(a);
+  Moved t = std::move(s);
+  Moved u = t;
+  return t.v * u.v + s.v;
 }
