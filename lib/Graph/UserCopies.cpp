@@ -351,8 +351,9 @@ std::string adgen::userCopyProblem(const clang::CXXRecordDecl *RD, const clang::
 }
 
 bool adgen::copyChangesValues(const clang::CXXMethodDecl *MD) {
-  if (!MD->isUserProvided() || MD->isDeleted())
-    return false;
+  if (!MD->isUserProvided() || MD->isDeleted() ||
+      MD->getASTContext().getSourceManager().isInSystemHeader(MD->getLocation()))
+    return false; // (the library's classes: userCopyProblem, or inactive)
   const auto *Def = dyn_cast_or_null<clang::CXXMethodDecl>(MD->getDefinition());
   if (!Def || !Def->getBody())
     return false; // refused by userCopyProblem
