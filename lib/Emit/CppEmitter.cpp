@@ -413,7 +413,8 @@ private:
     }
     if (bytesOnly(T->Ty)) // never the user's copies (Graph/ValueCopies.h)
       return V->K == Op::Aggregate && V->Ops.empty() ? "adgen::zero(" + TS + ")"
-                                                     : "adgen::copyBytes(" + TS + ", " + printExpr(V) + ")";
+             : V->K == Op::Pop ? V->V->Name + ".popInto(" + TS + ")"
+                               : "adgen::copyBytes(" + TS + ", " + printExpr(V) + ")";
     if ((V->K == Op::Add || V->K == Op::Sub) && printExpr(V->Ops[0]) == TR &&
         V->Ops[0]->K == T->K) {
       const char *Op = V->K == Op::Add ? "+" : "-";
@@ -450,10 +451,14 @@ private:
       else if (S.Value)
         D += "(" + printExpr(S.Value) + ")"; // its size
     }
-    else if (bytesOnly(T)) // never the user's copies (Graph/ValueCopies.h)
+    else if (bytesOnly(T)) { // never the user's copies (Graph/ValueCopies.h)
+      bool Zero = !S.Value || (S.Value->K == Op::Aggregate && S.Value->Ops.empty());
+      bool Pop = S.Value && S.Value->K == Op::Pop;
       D = T.str() + " &&" + S.V->Name + " = adgen::Blank<" + T.str() + ">(" +
-          (S.Value && !(S.Value->K == Op::Aggregate && S.Value->Ops.empty())
-               ? printExpr(S.Value) : "") + ").Value";
+          (Zero || Pop ? "" : printExpr(S.Value)) + ").Value";
+      if (Pop)
+        D += "; " + S.Value->V->Name + ".popInto(" + S.V->Name + ")";
+    }
     else if (S.Value)
       D += " = " + printExpr(S.Value);
     else if (madeZeroed(T))

@@ -19,7 +19,8 @@
 // RUNCHECK-DAG: ok   by_value {{.*}}worst relative error
 // RUNCHECK-DAG: ok   in_loop {{.*}}worst relative error
 // RUNCHECK-DAG: ok   moves {{.*}}worst relative error
-// RUNCHECK: 6 passed, 0 failed
+// RUNCHECK-DAG: ok   through_helper {{.*}}worst relative error
+// RUNCHECK: 7 passed, 0 failed
 #include <adgen/adgen.h>
 #include <utility>
 
@@ -158,4 +159,24 @@ double moves(double a) {
   Moved t = std::move(s);
   Moved u = t;
   return t.v * u.v + s.v;
+}
+
+// A copy inside a helper that takes the object by reference: the helper's
+// forward sweep saves the whole object it overwrites, and the backward
+// sweep puts its bytes back (tape.popInto), not a copy of them. Also as
+// f_jacobian and f_hessian (forward over reverse).
+double scaled_times(const Scaled &s, double b) {
+  Scaled t = s;
+  return t.x * b;
+}
+// CHECK-LABEL: double through_helper_pullback(double a, double b, double d_ret, double *d_a, double *d_b) {
+// CHECK:         ::adgen_detail::scaled_times_record(t, b, tape);
+// CHECK-LABEL: static void scaled_times_reverse(const Scaled &s, double b, double d_result_1, Scaled *d_s, double *d_b, adgen::Tape &tape) {
+// CHECK:         tape.popInto(t);
+// CHECK:         d_s->x += d_t.x * 2.0;
+ADGEN_REVERSE() ADGEN_FORWARD() ADGEN_JACOBIAN() ADGEN_HESSIAN()
+double through_helper(double a, double b) {
+  Scaled s(a * b);
+  Scaled t = s;
+  return scaled_times(t, b) * a;
 }
