@@ -14,6 +14,7 @@
 ///   Scaled &&d_s = adgen::Blank<Scaled>().Value;   // not adgen::zeroed<Scaled>()
 ///   adgen::zero(d_s);                              // not d_s = adgen::zeroed<Scaled>()
 ///   adgen::copyBytes(d_t, d_s);                    // not d_t = d_s
+///   tape.popInto(t);                               // not t = tape.pop<Scaled>()
 /// \endcode
 ///
 /// The front end marks their records (Graph/TypeMap.cpp); the emitter and
