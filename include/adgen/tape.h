@@ -95,6 +95,15 @@ public:
     return fromBytes<T>(Top);
   }
 
+  /// Removes the most recently pushed value and copies its bytes into \p V,
+  /// an existing object (of a class whose user-written copy changes values,
+  /// which pop() would run; adgen/objects.h).
+  template <typename T> void popInto(T &V) {
+    static_assert(detail::CopiesAsBytes<T>::value, "tape holds plain values");
+    Top -= sizeof(T);
+    std::memcpy(static_cast<void *>(&V), Top, sizeof(T));
+  }
+
   /// Removes the most recently pushed value without reading it.
   template <typename T> void drop() { Top -= sizeof(T); }
 

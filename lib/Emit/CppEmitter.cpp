@@ -1,6 +1,7 @@
 //===- Emit/CppEmitter.cpp - Graph functions to C++ source -----------------===//
 
 #include "Emit/CppEmitter.h"
+#include "Graph/ValueCopies.h"
 #include "Emit/MatrixEmitter.h"
 #include "Emit/PrivateAccess.h"
 #include "clang/Format/Format.h"
@@ -101,6 +102,11 @@ bool nonZeroElements(const Type &T) {
 }
 /// One such object, or a std::array of them: `= adgen::zeroed<T>()`.
 bool madeZeroed(const Type &T) { return nonZeroElements(T) && !T.ArraySize && !T.IsVector; }
+/// An object of a class whose user-written copies change values: made,
+/// zeroed and copied as bytes.
+bool bytesOnly(const Type &T) {
+  return copiesChangeValues(T) && !T.ArraySize && !T.IsVector && !T.StdArray;
+}
 std::string zeroedValue(const Type &T) {
   Type V = T;
   V.IsConst = false;
@@ -249,6 +255,8 @@ std::string printBare(const Expr *E) {
   case Op::Field:
     return printExpr(E->Ops[0], 16) + "." + E->Text;
   case Op::Aggregate:
+    if (E->Ops.empty() && bytesOnly(E->Ty)) // a zero object, no constructor run
+      return "adgen::Blank<" + E->Ty.valueStr() + ">().Value";
     if (E->Ops.empty() && madeZeroed(E->Ty))
       return zeroedValue(E->Ty);
     return E->Ty.str() + "{" + args(E->Ops) + "}";
@@ -403,6 +411,10 @@ private:
         return TS + " -= " + printExpr(V->Ops[0]);
       return TS + " += " + printExpr(V);
     }
+    if (bytesOnly(T->Ty)) // never the user's copies (Graph/ValueCopies.h)
+      return V->K == Op::Aggregate && V->Ops.empty() ? "adgen::zero(" + TS + ")"
+             : V->K == Op::Pop ? V->V->Name + ".popInto(" + TS + ")"
+                               : "adgen::copyBytes(" + TS + ", " + printExpr(V) + ")";
     if ((V->K == Op::Add || V->K == Op::Sub) && printExpr(V->Ops[0]) == TR &&
         V->Ops[0]->K == T->K) {
       const char *Op = V->K == Op::Add ? "+" : "-";
@@ -438,6 +450,14 @@ private:
         D += "(" + printExpr(S.Value) + ", " + zeroedValue(T.element()) + ")";
       else if (S.Value)
         D += "(" + printExpr(S.Value) + ")"; // its size
+    }
+    else if (bytesOnly(T)) { // never the user's copies (Graph/ValueCopies.h)
+      bool Zero = !S.Value || (S.Value->K == Op::Aggregate && S.Value->Ops.empty());
+      bool Pop = S.Value && S.Value->K == Op::Pop;
+      D = T.str() + " &&" + S.V->Name + " = adgen::Blank<" + T.str() + ">(" +
+          (Zero || Pop ? "" : printExpr(S.Value)) + ").Value";
+      if (Pop)
+        D += "; " + S.Value->V->Name + ".popInto(" + S.V->Name + ")";
     }
     else if (S.Value)
       D += " = " + printExpr(S.Value);

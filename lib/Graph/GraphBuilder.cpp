@@ -20,6 +20,7 @@
 #include "Graph/OperatorNames.h"
 #include "Graph/TemplateNames.h"
 #include "Graph/UserCopies.h"
+#include "Graph/ValueCopies.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/StmtOpenMP.h"
 #include "clang/AST/Expr.h"
@@ -74,9 +75,17 @@ std::string GraphBuilder::Impl::qualifiedName(const clang::NamedDecl *D) {
 
 bool GraphBuilder::Impl::typeOf(clang::QualType QT, clang::SourceLocation L,
                                 Type &Out, llvm::StringRef What) {
-  if (mapType(QT, Ctx, Out))
-    return true;
   std::string T = QT.getAsString(printingPolicy(Ctx));
+  if (mapType(QT, Ctx, Out)) {
+    if (!Out.Rec || !graph::copiesChangeValues(Out.Rec) ||
+        !(Out.ArraySize || Out.IsVector || Out.StdArray || Out.IsPointer))
+      return true;
+    Diags.error(L, What + " has type '" + T + "': arrays, containers and pointers of '" +
+                       Out.Rec->Spelling + "', a class whose user-written copy changes "
+                       "values, are not supported (their elements are copied and made "
+                       "without it); use objects of it one by one, by value or reference");
+    return false;
+  }
   std::string Why = unsupportedTypeReason(QT, Ctx);
   if (QT->isUnionType())
     Diags.error(L, "unions are not supported: " + What + " has type '" + T + "'");
@@ -101,6 +110,34 @@ Var *GraphBuilder::Impl::temp(llvm::StringRef Base, Type Ty, clang::SourceLocati
   Var *V = newVar(Base, std::move(Ty), VarKind::Local, L);
   V->Synthetic = true;
   return V;
+}
+
+/// Where and why \p FD cannot have generated functions because it takes or
+/// returns by value an object of a class whose user-written copy changes
+/// values (the copy C++ makes at the call or return is the caller's; adgen
+/// inlines free functions that do so, Views.cpp); "" if it does not.
+static std::pair<clang::SourceLocation, std::string>
+valueCopyBoundary(const clang::FunctionDecl *FD) {
+  auto ByValue = [](clang::QualType T) {
+    return !T->isReferenceType() && copiesChangeValues(T->getAsCXXRecordDecl());
+  };
+  std::string Does;
+  clang::SourceLocation L = FD->getLocation();
+  if (ByValue(FD->getReturnType()))
+    Does = "returns '" + FD->getReturnType().getAsString() + "'";
+  for (const clang::ParmVarDecl *PD : FD->parameters())
+    if (Does.empty() && ByValue(PD->getType())) {
+      Does = "takes parameter '" + PD->getNameAsString() + "' of type '" +
+             PD->getType().getAsString() + "'";
+      L = PD->getLocation();
+    }
+  if (Does.empty())
+    return {L, ""};
+  return {L, "'" + FD->getNameAsString() + "' " + Does + " by value, a class whose "
+             "user-written copy changes values: adgen runs that copy where it happens, so "
+             "it inlines a function that takes or returns such an object where it is "
+             "called, which it cannot for a marked function, a member function or an "
+             "operator; pass it as 'const T &' (or a 'T &' to fill) instead"};
 }
 
 Function *GraphBuilder::Impl::build(const clang::FunctionDecl *FD) {
@@ -190,6 +227,8 @@ Function *GraphBuilder::Impl::build(const clang::FunctionDecl *FD) {
   }
   if (FD->isVariadic())
     OK = failStmt(FD->getLocation(), "variadic functions are not supported");
+  if (auto [L, Why] = valueCopyBoundary(FD); OK && !Why.empty())
+    OK = failStmt(L, Why);
   Cur = &G.Body;
   findReseatedPointers(FD->getBody());
   for (const clang::ParmVarDecl *PD : FD->parameters())

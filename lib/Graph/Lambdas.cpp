@@ -12,6 +12,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Graph/GraphBuilderImpl.h"
+#include "Graph/ValueCopies.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 
@@ -42,6 +43,11 @@ bool GraphBuilder::Impl::lambdaCaptures(const clang::LambdaExpr *LE, llvm::Strin
     if (T.IsPointer || T.IsVector)
       return failStmt(L, "capturing '" + VD->getNameAsString() + "' by copy is not "
                          "supported; capture it by reference");
+    if (!VD->isInitCapture() && graph::copiesChangeValues(T))
+      return failStmt(L, "capturing '" + VD->getNameAsString() + "' by copy runs the "
+                         "user-written copy of '" + T.Spelling + "', which changes values "
+                         "and which adgen does not run for captures; capture it by "
+                         "reference");
     T.IsConst = T.IsReference = false;
     Var *Copy = temp((Name + "_" + VD->getName()).str(), T, L);
     const clang::Expr *Init = VD->isInitCapture() ? VD->getInit() : nullptr;
@@ -299,7 +305,17 @@ const Expr *GraphBuilder::Impl::inlineLambda(LambdaInfo &Info, llvm::StringRef N
     if (OK) {
       T.IsConst = false;
       Var *R = temp(Name, T, FinalReturn->getReturnLoc());
-      if (T.isAggregate()) {
+      if (const clang::VarDecl *NV = FinalReturn->getNRVOCandidate();
+          NV && graph::copiesChangeValues(T)) {
+        // The copy of a returned local may be elided or not: C++ leaves it
+        // to the compiler, so the source does not define the result.
+        OK = failStmt(FinalReturn->getReturnLoc(),
+                      "returning local variable '" + NV->getNameAsString() + "' of '" +
+                          T.Spelling + "', a class whose user-written copy changes values: "
+                          "C++ lets the compiler either elide this copy or run it, so the "
+                          "result is not defined by the source; return '" + T.Spelling +
+                          "(...)' directly, or fill a '" + T.Spelling + " &' parameter");
+      } else if (T.isAggregate()) {
         emit(M.decl(R, nullptr, loc(FinalReturn->getReturnLoc())));
         OK = initInto(M.ref(R), T, FinalReturn->getRetValue());
       } else if (const graph::Expr *V = expr(FinalReturn->getRetValue())) {

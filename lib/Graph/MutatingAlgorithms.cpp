@@ -28,6 +28,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Graph/GraphBuilderImpl.h"
+#include "Graph/ValueCopies.h"
 #include "clang/AST/ExprCXX.h"
 
 using namespace adgen;
@@ -214,6 +215,10 @@ bool GraphBuilder::Impl::swapCall(const clang::CallExpr *CE) {
   if (T.IsVector || Q->Ty.IsVector || T.IsPointer || T.IsReference)
     return failStmt(L, "'std::swap' of std::vectors or pointers is not supported; swap "
                        "their elements in a loop");
+  if (graph::copiesChangeValues(T))
+    return failStmt(L, "'std::swap' of objects of '" + T.Spelling + "', a class whose "
+                       "user-written copy changes values, is not supported (it copies them "
+                       "through that copy); swap their fields");
   if (!T.ArraySize && !T.StdArray) {
     swapPlaces(P, Q, T.element(), L);
     return true;

@@ -52,8 +52,9 @@ const clang::Expr *adgen::stripCopies(const clang::Expr *E) {
              FC && FC->getCastKind() == clang::CK_NoOp)
       E = FC->getSubExpr();
     else if (const auto *CE = dyn_cast<clang::CXXConstructExpr>(E);
-             CE && CE->getNumArgs() == 1 && CE->getConstructor()->isCopyOrMoveConstructor())
-      E = CE->getArg(0);
+             CE && CE->getNumArgs() == 1 && CE->getConstructor()->isCopyOrMoveConstructor() &&
+             !copyChangesValues(CE->getConstructor()))
+      E = CE->getArg(0); // (a copy that changes values runs in place: constructInto)
     else
       return E;
   }

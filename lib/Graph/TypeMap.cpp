@@ -12,6 +12,7 @@
 #include "Graph/GraphBuilderImpl.h"
 #include "Graph/MemberAccess.h"
 #include "Graph/UserCopies.h"
+#include "Graph/ValueCopies.h"
 #include "clang/Basic/SourceManager.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -141,6 +142,11 @@ std::string recordProblem(const clang::RecordDecl *RD, const clang::ASTContext &
       std::string Why = recordProblem(BD, Ctx);
       if (!Why.empty())
         return Why;
+      if (copiesChangeValues(llvm::dyn_cast<clang::CXXRecordDecl>(BD)))
+        return "class " + Name + " has base class '" + BD->getNameAsString() + "', whose "
+               "user-written copy changes values; adgen runs such a copy where the source "
+               "copies a '" + BD->getNameAsString() + "' itself, not inside the copy of "
+               "another object (make it a member)";
     }
     // A field that hides one of a base would be two fields of one name.
     llvm::StringSet<> Seen;
@@ -163,9 +169,14 @@ std::string recordProblem(const clang::RecordDecl *RD, const clang::ASTContext &
         clang::QualType FT = Ctx.getBaseElementType(F->getType());
         if (FT->isRecordType() && !FT.isTriviallyCopyableType(Ctx))
           if (const auto *FRD = FT->getAsCXXRecordDecl();
-              !FRD || !userCopyProblem(FRD, Ctx).empty()) {
+              !FRD || !userCopyProblem(FRD, Ctx).empty() || copiesChangeValues(FRD)) {
             std::string Field = "field '" + F->getNameAsString() + "' of " + Name +
                                 " has type '" + F->getType().getAsString(printingPolicy(Ctx));
+            if (FRD && userCopyProblem(FRD, Ctx).empty())
+              return Field + "', whose user-written copy changes values; adgen runs such "
+                             "a copy where the source copies a '" + FRD->getNameAsString() +
+                             "' itself, not inside the copy of another object (make it a "
+                             "local of its own)";
             if (FRD && !Ctx.getSourceManager().isInSystemHeader(FRD->getLocation()))
               return Field + "', which adgen cannot copy: " + userCopyProblem(FRD, Ctx);
             return Field + "', which is not trivially copyable; adgen supports structs of "
@@ -237,6 +248,8 @@ static bool mapComplex(clang::QualType QT, const clang::ASTContext &Ctx, Type &O
     New.Complex = true;
     T.Storage.push_back(std::move(New));
     R = T.Known[RD] = &T.Storage.back();
+    if (copiesChangeValues(llvm::dyn_cast<clang::CXXRecordDecl>(RD)))
+      markCopiesChangeValues(R); // generated code copies it as bytes (ValueCopies.h)
   }
   Out = Type();
   Out.Rec = R;
@@ -289,6 +302,8 @@ static bool mapTuple(clang::QualType QT, const clang::ASTContext &Ctx, Type &Out
     New.Pair = !IsTuple;
     T.Storage.push_back(std::move(New));
     R = T.Known[RD] = &T.Storage.back();
+    if (copiesChangeValues(llvm::dyn_cast<clang::CXXRecordDecl>(RD)))
+      markCopiesChangeValues(R); // generated code copies it as bytes (ValueCopies.h)
   }
   Out = Type();
   Out.Rec = R;
@@ -343,6 +358,8 @@ static bool mapRecord(clang::QualType QT, const clang::ASTContext &Ctx, Type &Ou
       New.ZeroWhenValueInitialised = CXX->hasTrivialDefaultConstructor();
     T.Storage.push_back(std::move(New));
     R = T.Known[RD] = &T.Storage.back();
+    if (copiesChangeValues(llvm::dyn_cast<clang::CXXRecordDecl>(RD)))
+      markCopiesChangeValues(R); // generated code copies it as bytes (ValueCopies.h)
   }
   Out = Type();
   Out.Rec = R;

@@ -311,9 +311,9 @@ std::string adgen::userCopyProblem(const clang::CXXRecordDecl *RD, const clang::
   std::string Name = "'" + RD->getNameAsString() + "'";
   if (Ctx.getSourceManager().isInSystemHeader(RD->getLocation()))
     return "class " + Name + " is not trivially copyable";
-  std::string Tail = "; adgen copies objects of " + Name + " field by field (and on its tape "
-                     "byte by byte) and makes and destroys objects of its own, so it "
-                     "differentiates user-written copies that copy each field, and "
+  std::string Tail = "; adgen runs the user-written copies of " + Name + " where the program "
+                     "copies, and makes, copies and destroys its own objects of " + Name +
+                     " without them, so it needs copies whose bodies it can see and "
                      "destructors that change nothing";
   if (std::string Why = copyDeleted(RD); !Why.empty())
     return "objects of " + Name + " cannot be copied (" + Why + ")" + Tail;
@@ -323,20 +323,18 @@ std::string adgen::userCopyProblem(const clang::CXXRecordDecl *RD, const clang::
     if (!CD->isUserProvided())
       continue; // implicit, non-trivial because of a field: the field says why
     const auto *Def = dyn_cast_or_null<clang::CXXConstructorDecl>(CD->getDefinition());
-    std::string Why = Def ? ctorProblem(Def) : "has no body adgen can see";
-    if (!Why.empty())
+    if (!Def || !Def->getBody()) // (with a body: copiesFields or copiesChangeValues)
       return "the " + std::string(CD->isCopyConstructor() ? "copy" : "move") +
-             " constructor of " + Name + lineOf(CD, Ctx) + " " + Why + Tail;
+             " constructor of " + Name + lineOf(CD, Ctx) + " has no body adgen can see" + Tail;
   }
   for (const clang::CXXMethodDecl *MD : RD->methods()) {
     if (!(MD->isCopyAssignmentOperator() || MD->isMoveAssignmentOperator()) || MD->isTrivial() ||
         MD->isDeleted() || !MD->isUserProvided())
       continue;
     const auto *Def = dyn_cast_or_null<clang::CXXMethodDecl>(MD->getDefinition());
-    std::string Why = Def ? assignProblem(Def) : "has no body adgen can see";
-    if (!Why.empty())
+    if (!Def || !Def->getBody())
       return "the " + std::string(MD->isCopyAssignmentOperator() ? "copy" : "move") +
-             " assignment of " + Name + lineOf(MD, Ctx) + " " + Why + Tail;
+             " assignment of " + Name + lineOf(MD, Ctx) + " has no body adgen can see" + Tail;
   }
   if (const clang::CXXDestructorDecl *DD = RD->getDestructor();
       DD && DD->isUserProvided() && !DD->isTrivial()) {
@@ -352,13 +350,39 @@ std::string adgen::userCopyProblem(const clang::CXXRecordDecl *RD, const clang::
   return "";
 }
 
+bool adgen::copyChangesValues(const clang::CXXMethodDecl *MD) {
+  if (!MD->isUserProvided() || MD->isDeleted() ||
+      MD->getASTContext().getSourceManager().isInSystemHeader(MD->getLocation()))
+    return false; // (the library's classes: userCopyProblem, or inactive)
+  const auto *Def = dyn_cast_or_null<clang::CXXMethodDecl>(MD->getDefinition());
+  if (!Def || !Def->getBody())
+    return false; // refused by userCopyProblem
+  if (const auto *CD = dyn_cast<clang::CXXConstructorDecl>(Def))
+    return CD->isCopyOrMoveConstructor() && !ctorProblem(CD).empty();
+  return (Def->isCopyAssignmentOperator() || Def->isMoveAssignmentOperator()) &&
+         !assignProblem(Def).empty();
+}
+
+bool adgen::copiesChangeValues(const clang::CXXRecordDecl *RD) {
+  if (!RD || !RD->hasDefinition())
+    return false;
+  RD = RD->getDefinition();
+  for (const clang::CXXConstructorDecl *CD : RD->ctors())
+    if (copyChangesValues(CD))
+      return true;
+  for (const clang::CXXMethodDecl *MD : RD->methods())
+    if (copyChangesValues(MD))
+      return true;
+  return false;
+}
+
 bool adgen::copiesFields(const clang::CXXMethodDecl *MD, const clang::ASTContext &Ctx) {
   if (MD->isTrivial())
     return true;
   const auto *CD = dyn_cast<clang::CXXConstructorDecl>(MD);
   bool Copy = CD ? CD->isCopyOrMoveConstructor()
                  : MD->isCopyAssignmentOperator() || MD->isMoveAssignmentOperator();
-  if (!Copy || MD->isDeleted())
+  if (!Copy || MD->isDeleted() || copyChangesValues(MD))
     return false; // (implicit ones copy each field, with the fields' copies)
   return userCopyProblem(MD->getParent(), Ctx).empty() &&
          (MD->getParent()->isTriviallyCopyable() || [&] {
@@ -366,7 +390,8 @@ bool adgen::copiesFields(const clang::CXXMethodDecl *MD, const clang::ASTContext
            for (const clang::FieldDecl *F : MD->getParent()->fields()) {
              clang::QualType FT = Ctx.getBaseElementType(F->getType());
              if (const auto *FRD = FT->getAsCXXRecordDecl();
-                 FRD && !FT.isTriviallyCopyableType(Ctx) && !userCopyProblem(FRD, Ctx).empty())
+                 FRD && !FT.isTriviallyCopyableType(Ctx) &&
+                 (!userCopyProblem(FRD, Ctx).empty() || copiesChangeValues(FRD)))
                return false;
            }
            return true;

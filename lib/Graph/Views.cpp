@@ -25,6 +25,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Graph/GraphBuilderImpl.h"
+#include "Graph/UserCopies.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/SourceManager.h"
 
@@ -206,19 +207,31 @@ const Expr *GraphBuilder::Impl::viewCall(const clang::CallExpr *CE, const clang:
   bool Any = false;
   for (unsigned I = 0; I < FD->getNumParams(); ++I)
     Any |= isViewType(FD->getParamDecl(I)->getType().getNonReferenceType());
-  if (!Any)
+  // A class whose user-written copy changes values, taken or returned by
+  // value: the copies C++ makes at the call and the return are the
+  // caller's, run in place where the call is inlined (Graph/ValueCopies.h).
+  auto ValueCopy = [](clang::QualType T) {
+    return !T->isReferenceType() && copiesChangeValues(T->getAsCXXRecordDecl());
+  };
+  bool Copies = ValueCopy(FD->getReturnType());
+  for (unsigned I = 0; I < FD->getNumParams(); ++I)
+    Copies |= ValueCopy(FD->getParamDecl(I)->getType());
+  if (!Any && !Copies)
     return nullptr;
   Handled = true;
   std::string Name = FD->getNameAsString();
   const clang::FunctionDecl *Def = FD->getDefinition();
+  std::string What = Any ? "takes a view (a struct with pointer fields)"
+                         : "takes or returns by value a class whose user-written copy "
+                           "changes values";
   if (!Def || Ctx.getSourceManager().isInSystemHeader(FD->getLocation()))
-    return fail(CE->getBeginLoc(), "call to '" + Name + "', which takes a view (a struct "
-                                   "with pointer fields), needs the function's body: adgen "
-                                   "inlines such calls");
+    return fail(CE->getBeginLoc(), "call to '" + Name + "', which " + What + ", needs the "
+                                   "function's body: adgen inlines such calls");
   if (std::count(ViewCalls.begin(), ViewCalls.end(), Def))
-    return fail(CE->getBeginLoc(), "recursive call to '" + Name + "' with a view (a struct "
-                                   "with pointer fields) is not supported; pass the pointer "
-                                   "and the sizes instead");
+    return fail(CE->getBeginLoc(), "recursive call to '" + Name + "', which " + What +
+                                       ", is not supported" +
+                                       (Any ? "; pass the pointer and the sizes instead"
+                                            : "; pass it by reference instead"));
   ViewCalls.push_back(Def);
   LambdaInfo None;
   std::vector<const clang::Expr *> ArgEs(CE->arg_begin(), CE->arg_end());

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Requests/FinderImpl.h"
+#include "Graph/UserCopies.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include <algorithm>
@@ -177,6 +178,33 @@ bool Finder::checkLength(const Params &P, const SpecItem &It, const clang::Funct
 bool Finder::resolveActivity(Request &R, const Params &P, const clang::FunctionDecl *FD,
                              clang::SourceLocation AttrLoc) {
   bool OK = true;
+  // A class whose user-written copy changes values (Graph/ValueCopies.h)
+  // lives inside differentiated code only: callers, f_jacobian and the
+  // checker would make and copy its derivative objects through that copy.
+  for (const clang::ParmVarDecl *PD : FD->parameters()) {
+    clang::QualType T = PD->getType().getNonReferenceType();
+    if (T->isPointerType())
+      T = T->getPointeeType();
+    if (copiesChangeValues(T->getAsCXXRecordDecl())) {
+      err(PD->getLocation(), "parameter '" + PD->getNameAsString() + "' has class '" +
+                                 T.getUnqualifiedType().getAsString() + "', whose "
+                                 "user-written copy changes values: adgen supports such "
+                                 "classes inside the functions it differentiates, not as "
+                                 "parameters of a marked function (the caller, f_jacobian "
+                                 "and --emit=check would copy their derivative objects); "
+                                 "pass the numbers instead");
+      OK = false;
+    }
+  }
+  if (const auto *MD = llvm::dyn_cast<clang::CXXMethodDecl>(FD);
+      MD && MD->isInstance() && copiesChangeValues(MD->getParent())) {
+    err(FD->getLocation(), "'" + FD->getNameAsString() + "' is a member function of '" +
+                               MD->getParent()->getNameAsString() + "', whose user-written "
+                               "copy changes values: its object 'self' would be a parameter "
+                               "of the generated functions; make it a free function of the "
+                               "numbers instead");
+    OK = false;
+  }
   size_t N = P.size();
   R.Inputs.assign(N, false);
   R.Outputs.assign(N, false);

@@ -17,7 +17,9 @@
 //    field to a pointer (`h(s.q)`, `h(s.a.data())`) goes through a buffer
 //    of its k tangents, copied back after the call, unless another
 //    argument reaches the same variable (`g(s.x, s)`) or it is a global's;
-//  - structs holding containers, std::complex, std::tuple;
+//  - structs holding containers, std::complex, std::tuple; classes whose
+//    user-written copies change values (the tangents' std::vector would
+//    copy them; Graph/ValueCopies.h);
 //  - a container passed by value that f writes;
 //  - parallel loops together with calls or containers;
 //  - a static function or one in an anonymous namespace (f_fwd_vec itself
@@ -27,6 +29,7 @@
 
 #include "Analysis/Activity.h"
 #include "Analysis/GlobalEffects.h"
+#include "Graph/ValueCopies.h"
 #include "Transforms/TransformContext.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
@@ -39,8 +42,8 @@ namespace {
 /// numbers, arrays of them and such structs. (Classes with constructors
 /// are fine: generated code declares their tangents with adgen::zeroed.)
 bool plainRecord(const Record *R) {
-  if (R->Complex || R->Tuple)
-    return false;
+  if (R->Complex || R->Tuple || copiesChangeValues(R))
+    return false; // (a class whose copies change values: std::vector would copy it)
   for (const Record::Field &Fd : R->Fields)
     if (Fd.Ty.IsVector || (Fd.Ty.Rec && !plainRecord(Fd.Ty.Rec)))
       return false;

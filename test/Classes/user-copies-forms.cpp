@@ -5,8 +5,8 @@
 // self-assignment (`if (this != &o) {...}`, `if (this == &o) return *this;`).
 // Each copies every field, so adgen's own copies (one assignment per field,
 // tape values restored byte by byte, derivative objects made zero) are the
-// user's copies. Copies that compute something else stay refused
-// (test/Diagnostics/user-copies.cpp).
+// user's copies. Copies that compute something else are run where the
+// program copies (test/Classes/user-copies-values.cpp).
 // RUN: %adgen %s -o %t.gen.cpp -- -std=c++17
 // RUN: FileCheck %s --input-file=%t.gen.cpp --implicit-check-not=error:
 // RUN: %adgen %s --emit=check -o %t.check.cpp -- -std=c++17

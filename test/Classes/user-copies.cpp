@@ -4,7 +4,7 @@
 // of its own; that is right when the user's members do the same: copies
 // that copy each field, destructors that change no value (empty, asserts,
 // prints). Such classes are accepted, their copies built as one assignment
-// per field; others are refused (test/Diagnostics/user-copies.cpp).
+// per field; copies that change values: test/Classes/user-copies-values.cpp.
 // RUN: %adgen %s -o %t.gen.cpp -- -std=c++17
 // RUN: FileCheck %s --input-file=%t.gen.cpp --implicit-check-not=error:
 // RUN: %cxx -DADGEN_TEST_DRIVER %t.gen.cpp -o %t.gcc && %t.gcc
