@@ -3,6 +3,7 @@
 #include "Graph/LocalTypeDecls.h"
 #include "Graph/GraphBuilderImpl.h"
 #include "Graph/LocalTypes.h"
+#include "Graph/OperatorNames.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -160,8 +161,15 @@ bool adgen::namesLocalType(const clang::FunctionDecl *FD) {
   return false;
 }
 
+/// `R::down` for a member function, else the qualified name.
+static std::string shown(const clang::FunctionDecl *FD) {
+  if (const auto *MD = llvm::dyn_cast<clang::CXXMethodDecl>(FD))
+    return MD->getParent()->getNameAsString() + "::" + FD->getNameAsString();
+  return FD->getQualifiedNameAsString();
+}
+
 std::string adgen::localTypeCallProblem(const clang::FunctionDecl *FD, bool Recursive) {
-  std::string Name = "'" + FD->getQualifiedNameAsString() + "'";
+  std::string Name = "'" + shown(FD) + "'";
   if (Recursive)
     return "recursive call to " + Name + ", which takes or returns a type defined inside a "
            "function, is not supported: adgen inlines such calls";
@@ -170,8 +178,25 @@ std::string adgen::localTypeCallProblem(const clang::FunctionDecl *FD, bool Recu
          "cannot be named, so it inlines such calls, which needs the function's body";
 }
 
+std::string adgen::localEnumeratorName(const clang::EnumConstantDecl *EC) {
+  std::string S = EC->getNameAsString();
+  for (const clang::DeclContext *DC = EC->getDeclContext(); DC && !DC->isFunctionOrMethod();
+       DC = DC->getParent())
+    if (const auto *ND = llvm::dyn_cast<clang::NamedDecl>(DC); ND && ND->getIdentifier())
+      S = ND->getNameAsString() + "::" + S;
+  return S;
+}
+
+std::string adgen::inlinedCallName(const clang::FunctionDecl *FD) {
+  if (!FD->isOverloadedOperator())
+    return FD->getNameAsString();
+  if (FD->getOverloadedOperator() == clang::OO_Call)
+    return "call";
+  return "op_" + operatorWord(FD);
+}
+
 std::string adgen::localSignatureProblem(const clang::FunctionDecl *FD) {
-  return "'" + FD->getQualifiedNameAsString() + "' takes or returns a type defined inside a "
+  return "'" + shown(FD) + "' takes or returns a type defined inside a "
          "function, which the derivatives adgen writes at namespace scope could not name; "
          "define the type outside the function";
 }
@@ -192,12 +217,12 @@ const graph::Expr *GraphBuilder::Impl::inlineLocalTypeCall(
   SelfView = nullptr;
   LambdaInfo None;
   unsigned Before = Diags.errorCount();
-  const graph::Expr *R = inlineLambda(None, FD->getNameAsString(), Def, ArgEs, Elems, L,
+  const graph::Expr *R = inlineLambda(None, inlinedCallName(FD), Def, ArgEs, Elems, L,
                                       /*AsFunction=*/true);
   SelfObj = OuterSelfObj;
   SelfView = OuterSelfView;
   ViewCalls.pop_back();
   if (!R && Diags.errorCount() == Before && !Void)
-    return fail(L, "this call of '" + FD->getQualifiedNameAsString() + "' is not supported");
+    return fail(L, "this call of '" + shown(FD) + "' is not supported");
   return R;
 }

@@ -41,6 +41,14 @@ bool namesLocalType(const clang::FunctionDecl *FD);
 /// no body to inline, or recursive.
 std::string localTypeCallProblem(const clang::FunctionDecl *FD, bool Recursive);
 
+/// Enumerator \p EC of an enum declared inside a function, named from the
+/// function's scope: `Mode::Mul`, `Buf::N` (an unnamed enum of local `Buf`).
+std::string localEnumeratorName(const clang::EnumConstantDecl *EC);
+
+/// A name for the result of an inlined call of \p FD: its name, or
+/// `call` for `operator()` (`op_<word>` for other operators).
+std::string inlinedCallName(const clang::FunctionDecl *FD);
+
 /// Why \p FD (namesLocalType), differentiated itself, cannot be: the
 /// generated functions' signatures, at namespace scope, would name the type.
 std::string localSignatureProblem(const clang::FunctionDecl *FD);
