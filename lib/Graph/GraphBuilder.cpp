@@ -51,7 +51,7 @@ clang::PrintingPolicy adgen::printingPolicy(const clang::ASTContext &Ctx) {
 GraphBuilder::GraphBuilder(clang::ASTContext &Ctx, Module &M, Diagnoser &Diags,
                            const CustomMap &Customs)
     : P(std::make_unique<Impl>(Ctx, M, Diags, Customs)) {
-  graph::startLocalTypes(&Ctx); // a new translation unit forgets the last one's
+  graph::forgetLocalTypes(); // one builder per translation unit (Graph/LocalTypes.h)
 }
 GraphBuilder::~GraphBuilder() = default;
 Function *GraphBuilder::build(const clang::FunctionDecl *FD) { return P->build(FD); }

@@ -139,7 +139,6 @@ bool adgen::recordLocalType(const clang::Decl *D, const void *Owner, clang::ASTC
                Ctx.getLangOpts())
                .str() +
            ";";
-  graph::startLocalTypes(&Ctx);
   std::string Clash = graph::addLocalType(std::move(T));
   if (!Clash.empty()) {
     Diags.error(L, "the " + Kind + " " + Name + " is declared inside the function where "

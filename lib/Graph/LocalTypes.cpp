@@ -8,7 +8,6 @@ using namespace adgen::graph;
 
 namespace {
 struct Table {
-  const void *Unit = nullptr;
   std::vector<LocalType> Types; ///< in the order the front end met them
 };
 
@@ -51,13 +50,7 @@ bool named(const LocalType &T, const llvm::StringSet<> &Ids) {
 }
 } // namespace
 
-void adgen::graph::startLocalTypes(const void *Unit) {
-  Table &T = table();
-  if (T.Unit != Unit) {
-    T.Types.clear();
-    T.Unit = Unit;
-  }
-}
+void adgen::graph::forgetLocalTypes() { table().Types.clear(); }
 
 std::string adgen::graph::addLocalType(LocalType New) {
   Table &T = table();

@@ -35,8 +35,8 @@ struct LocalType {
   std::string Text;
 };
 
-/// Forgets every local type when \p Unit (the translation unit) changes.
-void startLocalTypes(const void *Unit);
+/// Forgets every local type: a new translation unit (one GraphBuilder each).
+void forgetLocalTypes();
 
 /// Records \p T. An empty result when it is new, or already recorded; the
 /// name it shares with a different local type of the same owner otherwise
