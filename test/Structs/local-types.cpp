@@ -14,7 +14,7 @@
 // RUN: %adgen %s --emit=check -o %t.check.cpp -- -std=c++17
 // RUN: %cxx %t.check.cpp -o %t.check.gcc && %t.check.gcc | FileCheck %s --check-prefix=RUNCHECK
 // RUN: %clangxx %t.check.cpp -o %t.check.clang && %t.check.clang | FileCheck %s --check-prefix=RUNCHECK
-// RUNCHECK: 9 passed, 0 failed
+// RUNCHECK: 10 passed, 0 failed
 #include <adgen/adgen.h>
 #include <algorithm>
 #include <cmath>
@@ -140,6 +140,41 @@ double vectorOf(const double *x, int n) {
   return s;
 }
 
+
+// Operators and methods calling methods (`this->dot(*this)`), a local
+// struct declared in a loop body, a local enum class in a switch, a local
+// struct passed by value to a lambda; all five derivatives.
+ADGEN_REVERSE() ADGEN_FORWARD() ADGEN_HESSIAN() ADGEN_JACOBIAN()
+double ops(double x, double y) {
+  struct V2 {
+    double a, b;
+    V2(double u, double v) : a(u), b(v) {}
+    V2 operator+(const V2 &o) const { return V2(a + o.a, b + o.b); }
+    double dot(const V2 &o) const { return a * o.a + b * o.b; }
+    double n2() const { return this->dot(*this); }
+    void scale(double s) { a *= s; b *= s; }
+  };
+  V2 p(x, y);
+  V2 q(std::sin(x), y * y);
+  V2 r = p + q;
+  V2 &pr = r;
+  pr.scale(x);
+  double t = 0;
+  for (int i = 0; i < 3; ++i) {
+    struct Acc { double v; };
+    Acc acc{r.n2() * i};
+    t += acc.v;
+  }
+  enum class Op { Add, Mul };
+  Op o = t > 0 ? Op::Mul : Op::Add;
+  switch (o) {
+  case Op::Mul: t *= y; break;
+  case Op::Add: t += y; break;
+  }
+  auto f = [](V2 v, double w) { return v.n2() * w; };
+  return t + f(q, x);
+}
+
 // Each generated function declares the local types it uses, first:
 // CHECK-LABEL: double plain_pullback(double x, double d_ret, double *d_x) {
 // CHECK-NEXT:   struct P {
@@ -207,3 +242,13 @@ double vectorOf(const double *x, int n) {
 // CHECK:        std::vector<Node> nodes(
 // CHECK-LABEL: adgen::Dual<double> vectorOf_fwd(const double *x, int n, const double *d_x) {
 // CHECK-NEXT:   struct Node {
+// CHECK-LABEL: double ops_pullback(double x, double y, double d_ret, double *d_x, double *d_y) {
+// CHECK-NEXT:   struct V2 {
+// CHECK:        struct Acc {
+// CHECK:        enum class Op { Add,
+// CHECK-LABEL: static adgen::Dual<double> ops_hessian_fwd(
+// CHECK-NEXT:   struct V2 {
+// CHECK-LABEL: void ops_hessian(double x, double y, double *hess) {
+// CHECK-LABEL: static double ops_jacobian_pullback(
+// CHECK-NEXT:   struct V2 {
+// CHECK-LABEL: void ops_jacobian(double x, double y, double *jac) {
