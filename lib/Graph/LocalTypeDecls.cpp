@@ -71,6 +71,19 @@ bool inTemplateInstance(const clang::Decl *D) {
   return false;
 }
 
+/// A type, variable or enumerator outside the function that \p Name, declared
+/// again at the top of a derivative's body, would hide there (where the
+/// source hid it only in its own block): null if none.
+const clang::NamedDecl *hidden(const clang::Decl *D, llvm::StringRef Name) {
+  const clang::DeclContext *Fn = D->getParentFunctionOrMethod();
+  clang::IdentifierInfo &Id = D->getASTContext().Idents.get(Name);
+  for (const clang::DeclContext *DC = Fn ? Fn->getParent() : nullptr; DC; DC = DC->getParent())
+    for (const clang::NamedDecl *ND : DC->lookup(clang::DeclarationName(&Id)))
+      if (llvm::isa<clang::TypeDecl, clang::VarDecl, clang::EnumConstantDecl>(ND))
+        return ND;
+  return nullptr;
+}
+
 std::string kindOf(const clang::Decl *D) {
   if (llvm::isa<clang::EnumDecl>(D))
     return "enum";
@@ -133,6 +146,15 @@ bool adgen::recordLocalType(const clang::Decl *D, const void *Owner, clang::ASTC
   if (const auto *ED = llvm::dyn_cast<clang::EnumDecl>(D); ED && !ED->isScoped())
     for (const clang::EnumConstantDecl *C : ED->enumerators())
       T.Names.push_back(C->getNameAsString());
+  for (const std::string &N : T.Names)
+    if (const clang::NamedDecl *Outer = hidden(D, N)) {
+      Diags.error(L, "the " + Kind + " " + Name + " declares '" + N + "', which is also the "
+                     "name of '" + Outer->getQualifiedNameAsString() + "', declared outside the "
+                     "function" + Again + ", where '" + N + "' would hide it in the whole body: "
+                     "rename the " + Kind);
+      Diags.note(Outer->getLocation(), "'" + N + "' declared here");
+      return false;
+    }
   const clang::SourceManager &SM = Ctx.getSourceManager();
   T.Text = clang::Lexer::getSourceText(
                clang::CharSourceRange::getTokenRange(D->getSourceRange()), SM,

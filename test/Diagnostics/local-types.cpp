@@ -6,6 +6,9 @@
 // RUN: test ! -e %t.out
 #include <adgen/adgen.h>
 
+struct P { double a; };
+double Add = 2;
+
 // Reported first: markers are read before any function is differentiated.
 ADGEN_REVERSE()
 double marked(double x) {
@@ -32,14 +35,14 @@ ADGEN_REVERSE()
 double twoNames(double x) {
   double r = 0;
   {
-    struct P { double a; };
-    P p{x};
+    struct Q2 { double a; };
+    Q2 p{x};
     r += p.a;
   }
   {
-    // CHECK: local-types.cpp:[[@LINE+1]]:12: error: the struct 'P' is declared inside the function where another type already declares 'P'; adgen declares the types of a function's body again at the top of each derivative, from their source text, in one scope: rename one of them
-    struct P { double a, b; };
-    P p{x, x};
+    // CHECK: local-types.cpp:[[@LINE+1]]:12: error: the struct 'Q2' is declared inside the function where another type already declares 'Q2'; adgen declares the types of a function's body again at the top of each derivative, from their source text, in one scope: rename one of them
+    struct Q2 { double a, b; };
+    Q2 p{x, x};
     r += p.a * p.b;
   }
   return r;
@@ -100,4 +103,31 @@ ADGEN_FORWARD()
 auto returnsLocal(double x) {
   struct Res { double v; };
   return Res{x * x};
+}
+
+// A local name that would hide a name from outside the function in the whole
+// body of a derivative (the source hides it in its own block only).
+ADGEN_REVERSE()
+double shadow(const P &q, double x) {
+  double r = q.a * x;
+  {
+    // CHECK: local-types.cpp:[[@LINE+1]]:12: error: the struct 'P' declares 'P', which is also the name of 'P', declared outside the function; {{.*}}, where 'P' would hide it in the whole body: rename the struct
+    struct P { double a, b; };
+    P p{x, x};
+    r += p.a * p.b;
+  }
+  return r;
+}
+
+ADGEN_REVERSE()
+double shadowEnum(double x) {
+  double r = Add * x;
+  {
+    // CHECK: local-types.cpp:[[@LINE+1]]:10: error: the enum 'M' declares 'Add', which is also the name of 'Add', declared outside the function; {{.*}}: rename the enum
+    enum M { Add, Mul };
+    M m = Mul;
+    if (m == Mul)
+      r *= x;
+  }
+  return r;
 }
