@@ -4,6 +4,7 @@
 #include "Graph/ValueCopies.h"
 #include "Emit/MatrixEmitter.h"
 #include "Emit/PrivateAccess.h"
+#include "Graph/LocalTypes.h"
 #include "clang/Format/Format.h"
 #include "clang/Tooling/Core/Replacement.h"
 #include "llvm/ADT/DenseSet.h"
@@ -382,10 +383,13 @@ public:
       if (Same && Round > 0)
         break;
     }
+    size_t Top = Out.size();
     for (const Var *P : F.Params)
       if (!Read.count(P))
         Out += "(void)" + P->Name + ";\n";
     block(F.Body);
+    // The types f declares inside its body, again (Graph/LocalTypes.h).
+    Out.insert(Top, localTypeDeclarations(F.Decl, llvm::StringRef(Out).drop_front(Top)));
     Out += "}\n\n";
   }
 

@@ -20,6 +20,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Graph/GraphBuilderImpl.h"
+#include "Graph/LocalTypeDecls.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -191,6 +192,8 @@ const Expr *GraphBuilder::Impl::applyOperation(AlgorithmOp &Fn, llvm::ArrayRef<c
   if (!Void && !typeOf(FD->getReturnType(), L, RT, "the result of this operation"))
     return nullptr;
   RT.IsConst = RT.IsReference = false;
+  if (namesLocalType(FD)) // a type defined inside a function: inlined (LocalTypeDecls.h)
+    return inlineLocalTypeCall(FD, Fn.Object, {}, Elems, L, Void);
   Callee *C = callee(FD, L);
   if (!C)
     return nullptr;

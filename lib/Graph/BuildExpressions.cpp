@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Graph/GraphBuilderImpl.h"
+#include "Graph/LocalTypeDecls.h"
 #include "Graph/MathTable.h"
 #include "Graph/MemberAccess.h"
 #include "Graph/OperatorNames.h"
@@ -288,7 +289,10 @@ const Expr *GraphBuilder::Impl::declRef(const clang::DeclRefExpr *DRE) {
       return nullptr;
     std::string S;
     llvm::raw_string_ostream OS(S);
-    EC->printQualifiedName(OS, printingPolicy(Ctx));
+    if (EC->getParentFunctionOrMethod())
+      OS << localEnumeratorName(EC); // Mode::Mul, declared again (LocalTypeDecls.h)
+    else
+      EC->printQualifiedName(OS, printingPolicy(Ctx));
     return M.constant(OS.str(), T);
   }
   if (const auto *VD = dyn_cast<VarDecl>(D)) {

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Graph/GraphBuilderImpl.h"
+#include "Graph/LocalTypeDecls.h"
 #include "Graph/MathTable.h"
 #include "Graph/MemberAccess.h"
 #include "Graph/OperatorNames.h"
@@ -246,6 +247,8 @@ bool GraphBuilder::Impl::declStmt(const clang::DeclStmt *DS) {
   for (const clang::Decl *D : DS->decls()) {
     if (const auto *VD = dyn_cast<clang::VarDecl>(D))
       OK &= varDecl(VD);
+    else if (isLocalTypeDecl(D)) // declared again in each derivative (LocalTypeDecls.h)
+      OK &= recordLocalType(D, F->Decl, Ctx, Diags);
     else if (!isa<clang::TypedefNameDecl, clang::StaticAssertDecl, clang::UsingDecl,
                    clang::UsingDirectiveDecl>(D))
       OK = failStmt(D->getLocation(), "this declaration is not supported inside a "

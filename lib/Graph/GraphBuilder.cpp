@@ -14,6 +14,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "Graph/GraphBuilderImpl.h"
+#include "Graph/LocalTypeDecls.h"
+#include "Graph/LocalTypes.h"
 #include "Graph/GlobalWriters.h"
 #include "Graph/MathTable.h"
 #include "Graph/MemberAccess.h"
@@ -49,7 +51,9 @@ clang::PrintingPolicy adgen::printingPolicy(const clang::ASTContext &Ctx) {
 
 GraphBuilder::GraphBuilder(clang::ASTContext &Ctx, Module &M, Diagnoser &Diags,
                            const CustomMap &Customs)
-    : P(std::make_unique<Impl>(Ctx, M, Diags, Customs)) {}
+    : P(std::make_unique<Impl>(Ctx, M, Diags, Customs)) {
+  graph::forgetLocalTypes(); // one builder per translation unit (Graph/LocalTypes.h)
+}
 GraphBuilder::~GraphBuilder() = default;
 Function *GraphBuilder::build(const clang::FunctionDecl *FD) { return P->build(FD); }
 
@@ -149,6 +153,8 @@ Function *GraphBuilder::Impl::build(const clang::FunctionDecl *FD) {
                                        "' has no body that adgen can see; define it "
                                        "in this translation unit"),
            nullptr;
+  if (namesLocalType(FD)) // generated signatures could not name it (LocalTypeDecls.h)
+    return fail(FD->getLocation(), localSignatureProblem(FD)), nullptr;
   const auto *MD = dyn_cast<clang::CXXMethodDecl>(FD);
   if (MD && MD->isVirtual())
     return fail(FD->getLocation(), "virtual member function '" + FD->getNameAsString() +
@@ -263,6 +269,10 @@ Callee *GraphBuilder::Impl::callee(const clang::FunctionDecl *FD,
   FD = FD->getCanonicalDecl();
   if (Callee *C = Callees.lookup(FD))
     return C;
+  if (namesLocalType(FD)) { // its helpers could not name the type (LocalTypeDecls.h)
+    Diags.error(Where, localTypeCallProblem(FD, false));
+    return nullptr;
+  }
   Callee C;
   // An instantiation is called with its template arguments (::powi<3>):
   // they may not be deducible, and a plain overload must not win.
@@ -571,6 +581,13 @@ const Expr *GraphBuilder::Impl::callExpr(const clang::CallExpr *CE) {
     return accessorCall(CE, FD, ObjectE, ObjectByPointer, ArgEs);
   if (const auto *Fields = ObjectE ? viewObject(ObjectE) : nullptr)
     return viewMethodCall(CE, FD, Fields, ArgEs); // v.sum() of a view (Views.cpp)
+  if (namesLocalType(FD)) { // a type defined inside a function: inlined (LocalTypeDecls.h)
+    const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+    const graph::Expr *Obj = nullptr;
+    if (ObjectE && MD && MD->isInstance() && !(Obj = callObject(ObjectE, ObjectByPointer, true)))
+      return nullptr;
+    return inlineLocalTypeCall(FD, Obj, ArgEs, {}, CE->getBeginLoc(), CE->getType()->isVoidType());
+  }
   graph::Type RT;
   bool Void = CE->getType()->isVoidType();
   if (const auto *MD = dyn_cast<CXXMethodDecl>(FD); MD && returnsThis(MD))

@@ -534,6 +534,13 @@ private:
                            llvm::ArrayRef<const clang::Expr *> ArgEs,
                            llvm::ArrayRef<const Expr *> Elems, clang::SourceLocation CallLoc,
                            bool AsFunction = false, bool Location = false);
+  /// A call of \p FD, whose signature names a type defined inside a
+  /// function (LocalTypeDecls.h), inlined with `this` naming \p Obj (null:
+  /// none), its parameters bound to \p ArgEs or the elements \p Elems.
+  const Expr *inlineLocalTypeCall(const clang::FunctionDecl *FD, const Expr *Obj,
+                                  llvm::ArrayRef<const clang::Expr *> ArgEs,
+                                  llvm::ArrayRef<const Expr *> Elems, clang::SourceLocation L,
+                                  bool Void);
 
   /// Where the next call's result goes (a struct being declared), or null.
   const Expr *ResultInto = nullptr;
