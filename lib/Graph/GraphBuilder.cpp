@@ -178,6 +178,16 @@ Function *GraphBuilder::Impl::build(const clang::FunctionDecl *FD) {
   }
   for (const clang::ParmVarDecl *PD : FD->parameters()) {
     graph::Type T;
+    // Generated signatures have no spelling for `&&` (graph::Type): the
+    // parameter would become `T &`, which f's callers cannot call it as.
+    if (PD->getType()->isRValueReferenceType()) {
+      OK = failStmt(PD->getLocation(),
+                    "parameter '" + PD->getNameAsString() + "' of '" + FD->getNameAsString() +
+                        "' is an rvalue reference ('" +
+                        PD->getType().getAsString(printingPolicy(Ctx)) +
+                        "'), which is not supported; take it by value or by const reference");
+      continue;
+    }
     if (!mapType(PD->getType(), Ctx, T) && !mapInactiveParam(PD->getType(), Ctx, T) &&
         !typeOf(PD->getType(), PD->getLocation(), T,
                 "parameter '" + PD->getNameAsString() + "'")) {
