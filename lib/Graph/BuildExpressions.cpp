@@ -250,8 +250,51 @@ private:
   }
 };
 
+/// Whether \p S reads a variable that is not a global, `this` or a lambda.
+static bool readsLocals(const clang::Stmt *S) {
+  if (!S)
+    return false;
+  if (isa<clang::CXXThisExpr>(S) || isa<clang::LambdaExpr>(S) ||
+      isa<clang::CXXDefaultArgExpr>(S))
+    return true;
+  if (const auto *DRE = dyn_cast<clang::DeclRefExpr>(S))
+    if (const auto *VD = dyn_cast<clang::VarDecl>(DRE->getDecl()))
+      if (!VD->hasGlobalStorage() || VD->isStaticLocal())
+        return true;
+  for (const clang::Stmt *C : S->children())
+    if (readsLocals(C))
+      return true;
+  return false;
+}
+
+/// A value of a standard class type that holds no number (std::optional<int>)
+/// that adgen does not otherwise understand, built from literals and globals
+/// only: it carries no derivative, and generated code spells it as written.
+/// Null when \p E is not one.
+static const Expr *inertLibraryValue(const clang::Expr *E, const clang::ASTContext &Ctx,
+                                     Module &M) {
+  clang::QualType QT = E->getType();
+  const auto *RD = QT->getAsCXXRecordDecl();
+  graph::Type T;
+  if (!RD || !RD->isInStdNamespace() || QT->isReferenceType() || mapType(QT, Ctx, T) ||
+      !mapInactiveParam(QT.getUnqualifiedType(), Ctx, T) || readsLocals(E) ||
+      isa<clang::DeclRefExpr>(E->IgnoreImplicit()))
+    return nullptr;
+  clang::SourceRange R = E->getSourceRange();
+  if (R.getBegin().isMacroID() || R.getEnd().isMacroID())
+    return nullptr;
+  llvm::StringRef Src = clang::Lexer::getSourceText(clang::CharSourceRange::getTokenRange(R),
+                                                    Ctx.getSourceManager(), Ctx.getLangOpts());
+  if (Src.empty())
+    return nullptr;
+  T.IsConst = false;
+  return M.constant(Src.str(), T);
+}
+
 const Expr *GraphBuilder::Impl::expr(const clang::Expr *E) {
   E = E->IgnoreParens();
+  if (const Expr *Inert = inertLibraryValue(E, Ctx, M))
+    return Inert;
   bool Handled = false;
   const graph::Expr *R = complexExpr(E, Handled);
   if (Handled)

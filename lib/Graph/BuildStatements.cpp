@@ -579,6 +579,20 @@ bool GraphBuilder::Impl::doStmt(const clang::DoStmt *S) {
   return true;
 }
 
+/// An explicit destructor call that does nothing: `p->~T()` of a scalar T
+/// (a pseudo-destructor) or `o.~S()` of a class with a trivial destructor.
+/// Returns the object expression, or null when \p CE is not one.
+static const clang::Expr *noOpDestructorCall(const clang::CallExpr *CE) {
+  const clang::Expr *Callee = CE->getCallee()->IgnoreParens();
+  if (const auto *PD = dyn_cast<clang::CXXPseudoDestructorExpr>(Callee))
+    return PD->getBase();
+  const auto *DD = llvm::dyn_cast_or_null<clang::CXXDestructorDecl>(CE->getDirectCallee());
+  const auto *MC = dyn_cast<clang::CXXMemberCallExpr>(CE);
+  if (!DD || !MC || !DD->getParent()->hasTrivialDestructor())
+    return nullptr;
+  return MC->getImplicitObjectArgument();
+}
+
 /// A switch becomes an if / else-if chain on a copy of its condition. Case
 /// labels without statements share the next body; a body that does not end
 /// in break or return falls through, so the following bodies are appended.
@@ -618,6 +632,12 @@ bool GraphBuilder::Impl::sideEffect(const clang::Expr *E) {
       return rangeAlgorithm(CE);
     if (isMutatingAlgorithm(CE))
       return mutatingAlgorithm(CE);
+    if (const clang::Expr *Obj = noOpDestructorCall(CE)) {
+      if (Obj->HasSideEffects(Ctx))
+        return failStmt(Obj->getBeginLoc(), "the object of an explicit destructor call has "
+                                            "side effects; compute it in a statement before");
+      return true; // ends the object's lifetime; no numbers change
+    }
     const clang::FunctionDecl *FD = CE->getDirectCallee();
     if (FD && FD->getReturnType()->isVoidType()) {
       unsigned Before = Diags.errorCount();

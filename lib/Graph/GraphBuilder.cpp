@@ -144,6 +144,17 @@ valueCopyBoundary(const clang::FunctionDecl *FD) {
              "operator; pass it as 'const T &' (or a 'T &' to fill) instead"};
 }
 
+/// Generated signatures have no spelling for `&&` (graph::Type): such a
+/// parameter would become `T &`, which f's callers cannot call it as.
+static std::string rvalueParamProblem(const clang::ParmVarDecl *PD, const clang::FunctionDecl *FD,
+                                      const clang::ASTContext &Ctx) {
+  if (!PD->getType()->isRValueReferenceType())
+    return "";
+  return "parameter '" + PD->getNameAsString() + "' of '" + FD->getNameAsString() +
+         "' is an rvalue reference ('" + PD->getType().getAsString(printingPolicy(Ctx)) +
+         "'), which is not supported; take it by value or by const reference";
+}
+
 Function *GraphBuilder::Impl::build(const clang::FunctionDecl *FD) {
   FD = FD->getDefinition() ? FD->getDefinition() : FD;
   if (Function *Done = Built.lookup(FD))
@@ -221,6 +232,10 @@ Function *GraphBuilder::Impl::build(const clang::FunctionDecl *FD) {
   }
   for (const clang::ParmVarDecl *PD : FD->parameters()) {
     graph::Type T;
+    if (std::string Why = rvalueParamProblem(PD, FD, Ctx); !Why.empty()) {
+      OK = failStmt(PD->getLocation(), Why);
+      continue;
+    }
     if (!mapType(PD->getType(), Ctx, T) && !mapInactiveParam(PD->getType(), Ctx, T) &&
         !typeOf(PD->getType(), PD->getLocation(), T,
                 "parameter '" + PD->getNameAsString() + "'")) {
