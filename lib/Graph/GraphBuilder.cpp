@@ -13,6 +13,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Graph/ArgumentOverlap.h"
 #include "Graph/GraphBuilderImpl.h"
 #include "Graph/LocalTypeDecls.h"
 #include "Graph/LocalTypes.h"
@@ -623,6 +624,9 @@ const Expr *GraphBuilder::Impl::callExpr(const clang::CallExpr *CE) {
   if (!callArgs(*C, ObjectE, ObjectByPointer, ArgEs, Args, Back) ||
       !checkScalarAddresses(Args, C->ParamTypes, Back, CE->getBeginLoc()))
     return nullptr;
+  if (C->Print == PrintKind::None)
+    if (std::string Why = overlappingArguments(*C, Args); !Why.empty())
+      return fail(CE->getBeginLoc(), Why);
   copyAliasedArgs(*C, ObjectE, ArgEs, Args);
   const graph::Expr *Result = nullptr;
   if (Into && RT.Rec && Into->Ty.Rec == RT.Rec) {
