@@ -80,7 +80,7 @@ std::string hessianBody(const Function &F, const MatrixDriver &P,
   std::string Args;
   for (size_t K = 0; K < NF; ++K)
     Args += (K ? ", " : "") + F.Params[K]->Name;
-  Args += ", " + scalarType(F.ReturnType) + "(1)";
+  Args += ", " + matrix::typedValue(scalarType(F.ReturnType), "1");
   // Adjoints are passed as f_pullback takes them, tangents as f_fwd does.
   auto ref = [&](size_t K, const std::string &Prefix, bool Pointer) {
     std::string N = Prefix + F.Params[K]->Name;
@@ -91,8 +91,9 @@ std::string hessianBody(const Function &F, const MatrixDriver &P,
   for (size_t K = 0; K < NF; ++K)
     if (P.isActive(K))
       Args += ", " + ref(K, "adgen_g_", true);
+  // Every active parameter has a tangent (an output's is zero on entry).
   for (size_t K = 0; K < NF; ++K)
-    if (P.isActive(K) && P.Inputs[K])
+    if (P.isActive(K))
       Args += ", " + ref(K, "adgen_t_", false);
   for (size_t K = 0; K < NF; ++K)
     if (P.isActive(K))
@@ -114,7 +115,7 @@ std::string hessianBody(const Function &F, const MatrixDriver &P,
                    : "  " + N + " = adgen_" + N + "_on_entry;\n";
     for (const char *B : {"adgen_g_", "adgen_dg_", "adgen_t_"})
       O += held(K)       ? Nums[K].clear(B + N, "  ")
-           : Array       ? "  std::fill(" + std::string(B) + N + ".begin(), " + B + N + ".end(), " + ty(K) + "(0));\n"
+           : Array       ? "  std::fill(" + std::string(B) + N + ".begin(), " + B + N + ".end(), " + matrix::typedValue(ty(K), "0") + ");\n"
            : isStruct(K) ? "  " + std::string(B) + N + " = adgen::zeroed<" + ty(K) + ">();\n"
                          : "  " + std::string(B) + N + " = 0;\n";
     if (P.Inputs[K]) {

@@ -274,7 +274,7 @@ private:
       if (Reverse && intoRow(K))
         continue;
       O += held(K)          ? Nums[K].clear(d(K), "  ")
-           : Array            ? "  std::fill(" + d(K) + ", " + d(K) + " + " + len(K) + ", " + ty(K) + "(0));\n"
+           : Array            ? "  std::fill(" + d(K) + ", " + d(K) + " + " + len(K) + ", " + matrix::typedValue(ty(K), "0") + ");\n"
            : structParam(K) ? "  " + d(K) + " = adgen::zeroed<" + ty(K) + ">();\n"
                             : "  " + d(K) + " = 0;\n";
     }
@@ -339,7 +339,7 @@ private:
       Seeds.add("adgen_vret", scalarType(F.ReturnType), "adgen_n_in", NIn);
     O += Seeds.declare("  ", "seeds");
     std::string NOut = "adgen_n_out * adgen_n_in";
-    O += "  std::fill(jac, jac + " + NOut + ", " + scalarType(jacType()) + "(0));\n";
+    O += "  std::fill(jac, jac + " + NOut + ", " + matrix::typedValue(scalarType(jacType()), "0") + ");\n";
     for (size_t K = 0; K < F.Params.size(); ++K) {
       if (!P.isActive(K))
         continue;
@@ -347,7 +347,7 @@ private:
                       : OutOffsets[K] == "0" ? std::string("jac")
                                              : "jac + (" + OutOffsets[K] + ") * adgen_n_in";
       if (!P.Outputs[K])
-        O += "  std::fill(" + V + ", " + V + " + " + len(K) + " * adgen_n_in, " + ty(K) + "(0));\n";
+        O += "  std::fill(" + V + ", " + V + " + " + len(K) + " * adgen_n_in, " + matrix::typedValue(ty(K), "0") + ");\n";
       if (P.Inputs[K])
         O += "  for (std::size_t adgen_e = 0; adgen_e < " + len(K) + "; ++adgen_e)\n    " +
              (P.Outputs[K] ? "jac[(" + OutOffsets[K] + " + adgen_e) * adgen_n_in" : V + "[adgen_e * adgen_n_in") +
@@ -406,7 +406,7 @@ private:
     O += "for (std::size_t adgen_row = 0; adgen_row < adgen_n_out; ++adgen_row) {\n";
     restoreAndClear(true, "adgen_row");
     O += "  std::fill(jac + adgen_row * adgen_n_in, jac + (adgen_row + 1) * adgen_n_in, " +
-         scalarType(jacType()) + "(0));\n";
+         matrix::typedValue(scalarType(jacType()), "0") + ");\n";
     if (!F.ReturnsVoid && F.ReturnType.isFloating() && F.ReturnType.Rec) {
       // The returned struct's adjoint, seeded through its numbers.
       O += "  " + scalarType(F.ReturnType) + " d_ret = adgen::zeroed<" + scalarType(F.ReturnType) + ">();\n";

@@ -63,7 +63,7 @@ std::string ParamNumbers::length() const {
 
 std::string ParamNumbers::zero() const {
   std::string E = Param.Ty.valueStr();
-  return isStruct() ? "adgen::zeroed<" + E + ">()" : E + "(0)";
+  return isStruct() ? "adgen::zeroed<" + E + ">()" : typedValue(E, "0");
 }
 
 std::string ParamNumbers::container() const {
@@ -126,6 +126,11 @@ std::string ParamNumbers::number(const std::string &D, const std::string &E) con
   bool Plain = E.find_first_of(" +-*/") == std::string::npos;
   std::string P = Plain ? E : "(" + E + ")";
   return "adgen_number_" + Param.Name + "(" + D + "[" + P + " / " + L + "], " + P + " % " + L + ")";
+}
+
+std::string typedValue(const std::string &Ty, const std::string &V) {
+  bool Words = Ty.find(' ') != std::string::npos && Ty.back() != '>';
+  return Words ? "static_cast<" + Ty + ">(" + V + ")" : Ty + "(" + V + ")";
 }
 
 /// C++ that calls f itself on its parameters: `::ns::f(x, y)`, or

@@ -85,6 +85,11 @@ private:
   std::string Count; ///< elements in the holder
 };
 
+/// \p V (a literal: "0", "1") as a value of type \p Ty: `double(0)`, or
+/// `static_cast<long double>(0)` for a type of several words, which a
+/// functional cast cannot name.
+std::string typedValue(const std::string &Ty, const std::string &V);
+
 /// C++ that calls f itself on its parameters: `::ns::f(x, y)`, or
 /// `self.m(x, y)` for a method.
 std::string primalCall(const graph::Function &F);
