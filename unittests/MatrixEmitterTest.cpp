@@ -40,6 +40,16 @@ struct Fixture {
     G.Namespaces = {"ns", DetailNamespace.str()};
     return G;
   }
+  /// The driver's C++: f_jacobian / f_hessian with f's parameters and the
+  /// matrix \p Matrix last.
+  std::string body(const char *Matrix) {
+    Function &J = M.addFunction(std::string("f_") + Matrix);
+    J.NameParent = &F;
+    J.Params = F.Params;
+    J.Params.push_back(J.addVar(Matrix, dbl(), VarKind::Param));
+    J.Matrix = &D;
+    return matrixDriverBody(J);
+  }
   bool has(const std::string &Text, const std::string &Part) {
     return Text.find(Part) != std::string::npos;
   }
@@ -49,7 +59,7 @@ TEST(MatrixEmitter, JacobianCallsTheDerivativesItHolds) {
   Fixture Fx;
   Fx.D.FwdVec = &Fx.Fwd;
   Fx.D.Pullback = &Fx.Pullback;
-  std::string Body = matrixDriverBody(Fx.D);
+  std::string Body = Fx.body("jac");
   EXPECT_TRUE(Fx.has(Body, "const std::size_t adgen_n_in = 0 + 1 + 1;\n")) << Body;
   EXPECT_TRUE(Fx.has(Body, "const std::size_t adgen_n_out = 1;\n")) << Body;
   EXPECT_TRUE(Fx.has(Body, "  ::ns::f(x, y);\n  return;\n")) << Body; // an empty matrix
@@ -61,7 +71,7 @@ TEST(MatrixEmitter, JacobianCallsTheDerivativesItHolds) {
 TEST(MatrixEmitter, JacobianWithOneDirectionHasNoChoice) {
   Fixture Fx;
   Fx.D.Pullback = &Fx.Pullback;
-  std::string Body = matrixDriverBody(Fx.D);
+  std::string Body = Fx.body("jac");
   EXPECT_FALSE(Fx.has(Body, "adgen_n_in <= adgen_n_out")) << Body;
   EXPECT_FALSE(Fx.has(Body, "f_fwd_vec")) << Body;
   EXPECT_TRUE(Fx.has(Body, "for (std::size_t adgen_row = 0; adgen_row < adgen_n_out; ++adgen_row)"))
@@ -72,7 +82,7 @@ TEST(MatrixEmitter, HessianColumnPerRunOfFwd) {
   Fixture Fx;
   Fx.D.K = MatrixDriver::Kind::Hessian;
   Fx.D.Fwd = &Fx.Fwd;
-  std::string Body = matrixDriverBody(Fx.D);
+  std::string Body = Fx.body("hess");
   EXPECT_TRUE(Fx.has(Body, "const std::size_t adgen_n = 0 + 1 + 1;\n")) << Body;
   EXPECT_TRUE(Fx.has(Body, "for (std::size_t adgen_col = 0; adgen_col < adgen_n; ++adgen_col) {\n"))
       << Body;

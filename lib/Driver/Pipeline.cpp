@@ -6,6 +6,7 @@
 #include "Emit/CppEmitter.h"
 #include "Emit/DotEmitter.h"
 #include "Graph/GraphBuilder.h"
+#include "Graph/LambdaVariables.h"
 #include "Graph/MemberAccess.h"
 #include "Graph/TemplateNames.h"
 #include "Requests/RequestChecks.h"
@@ -315,7 +316,9 @@ void Pipeline::addCheck(const Request &R, const graph::Function &F, const Activi
     T = &CheckTargets.emplace_back();
     T->F = &F;
     T->Primal = qualified(F.Name + Args);
-    if (const auto *MD = llvm::dyn_cast<clang::CXXMethodDecl>(R.Fn); MD && MD->isInstance()) {
+    if (lambdaVariable(R.Fn)) {
+      // a lambda variable: called as itself, `::ns::lambda(x)`
+    } else if (const auto *MD = llvm::dyn_cast<clang::CXXMethodDecl>(R.Fn); MD && MD->isInstance()) {
       T->Primal = "::" + MD->getQualifiedNameAsString() + Args;
       T->Method = MD->getNameAsString() + Args;
       T->MethodAccess = memberAccess(MD, MD->getASTContext());

@@ -556,11 +556,12 @@ private:
     if (!T.Hessian.empty()) {
       O += "    {\n"
            "      std::vector<long double> hes = hessian(s, eff);\n"
+           "      long double fmax = 0;\n"
            "      std::vector<long double> want = adgen_check::fdHessian(\n"
            "          n, [&](const std::vector<long double> &e) { adgen_state q = s; perturb(q, e, 1); return outputs(q)[0]; },\n"
-           "          adgen_check::hstep<" + stepType() + ">());\n";
-      report("f_hessian vs second differences of f", "hes", "want", "ADGEN_CHECK_HESSIAN_TOL",
-             "adgen_check::noise2<" + stepType() + ">(e0, adgen_check::hstep<" + stepType() + ">())");
+           "          adgen_check::hstep<" + stepType() + ">(), fmax);\n";
+      report("f_hessian vs second differences of f", "hes", "want", "adgen_check::htol<" + stepType() + ">()",
+             "adgen_check::hnoise<" + stepType() + ">(fmax, adgen_check::hstep<" + stepType() + ">())");
       O += "    }\n";
       same("f_hessian has f's effects", "eff", "adgen_check::withoutValue(e0, eff)");
     }

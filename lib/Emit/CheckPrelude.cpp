@@ -124,18 +124,29 @@ std::vector<long double> fdJacobian(std::size_t n, std::size_t rows, Fn f, long 
   }
   return jac;
 }
-/// The n x n Hessian of f(x + e) by second differences.
-template <typename Fn> std::vector<long double> fdHessian(std::size_t n, Fn f, long double h) {
+/// The n x n Hessian of f(x + e) by second differences at steps h and h/2,
+/// Richardson-extrapolated, (4 D(h/2) - D(h)) / 3: their truncation error
+/// ((2h)^2 / 12 times the fourth derivative, 1e-3 relative at float's step)
+/// cancels. \p fmax gets the largest |f| at the points evaluated (the
+/// rounding noise is relative to those, not to f(x): see hnoise).
+template <typename Fn>
+std::vector<long double> fdHessian(std::size_t n, Fn f, long double h, long double &fmax) {
   std::vector<long double> hes(n * n);
-  auto at = [&](std::size_t i, long double si, std::size_t j, long double sj) {
+  fmax = 0;
+  auto at = [&](std::size_t i, long double si, std::size_t j, long double sj, long double k) {
     std::vector<long double> e(n);
-    e[i] += si * h;
-    e[j] += sj * h;
-    return f(e);
+    e[i] += si * k;
+    e[j] += sj * k;
+    long double v = f(e);
+    fmax = std::max(fmax, std::abs(v));
+    return v;
+  };
+  auto second = [&](std::size_t i, std::size_t j, long double k) {
+    return (at(i, 1, j, 1, k) - at(i, 1, j, -1, k) - at(i, -1, j, 1, k) + at(i, -1, j, -1, k)) / (4 * k * k);
   };
   for (std::size_t i = 0; i < n; ++i)
     for (std::size_t j = 0; j <= i; ++j) {
-      long double v = (at(i, 1, j, 1) - at(i, 1, j, -1) - at(i, -1, j, 1) + at(i, -1, j, -1)) / (4 * h * h);
+      long double v = (4 * second(i, j, h / 2) - second(i, j, h)) / 3;
       hes[i * n + j] = hes[j * n + i] = v;
     }
   return hes;
@@ -148,11 +159,20 @@ template <typename T> long double noise(const std::vector<long double> &f, long 
   for (long double v : f) m = std::max(m, std::abs(v));
   return 256 * static_cast<long double>(std::numeric_limits<T>::epsilon()) * m / (2 * h);
 }
-/// The same for second differences (four values of f, divided by 4h^2): a
-/// few ulps of f divided by h^2. A second derivative much smaller than
-/// f / h^2 cannot be checked closer than this.
-template <typename T> long double noise2(const std::vector<long double> &f, long double h) {
-  return noise<T>(f, h) / 16 * 2 / h;
+/// The relative tolerance of f_hessian against fdHessian: -DADGEN_CHECK_HESSIAN_TOL
+/// (1e-5), but for float at least 2e-3: float rounding in f's terms (not
+/// only in f's value, which hnoise covers) leaves second differences
+/// about 1e-4 relative noise; a wrong Hessian is off by far more.
+template <typename T> double htol() {
+  return sizeof(T) == sizeof(float) ? std::max(2e-3, static_cast<double>(ADGEN_CHECK_HESSIAN_TOL))
+                                    : static_cast<double>(ADGEN_CHECK_HESSIAN_TOL);
+}
+/// The same for fdHessian's second differences (four values of f divided by
+/// 4k^2, at k = h/2 weighted 4/3 and at k = h weighted 1/3): 16 ulps of
+/// \p fmax, the largest |f| it evaluated, divided by h^2, times 17/3. A
+/// second derivative much smaller than f / h^2 cannot be checked closer.
+template <typename T> long double hnoise(long double fmax, long double h) {
+  return 17.0L / 3 * 16 * static_cast<long double>(std::numeric_limits<T>::epsilon()) * fmax / (h * h);
 }
 /// Central differences at h that disagree with central differences at h/16
 /// straddle a kink or a jump of f (a branch that x - h and x + h take

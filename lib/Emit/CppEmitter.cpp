@@ -369,7 +369,7 @@ public:
     signature(F, false);
     Out += "{\n";
     if (F.Matrix) {
-      Out += matrixDriverBody(*F.Matrix) + "}\n\n";
+      Out += matrixDriverBody(F) + "}\n\n";
       return;
     }
     Used.clear();

@@ -78,7 +78,7 @@ public:
     Items.push_back({std::move(Name), std::move(Ty), std::move(Len), Lit});
   }
   /// Declarations, each line prefixed with \p Indent.
-  std::string declare(const std::string &Indent, const std::string &Group) const {
+  std::string declare(const std::string &Indent, const std::string &Group, DriverNames &Names) const {
     std::string O;
     long long Total = 0;
     bool Literal = true;
@@ -97,7 +97,7 @@ public:
       if (std::find(Types.begin(), Types.end(), I.Ty) == Types.end())
         Types.push_back(I.Ty);
     for (size_t T = 0; T < Types.size(); ++T) {
-      std::string Buf = "adgen_" + Group + (Types.size() > 1 ? std::to_string(T) : "");
+      std::string Buf = Names("adgen_" + Group + (Types.size() > 1 ? std::to_string(T) : ""));
       std::string Size, Off = "0";
       for (const Item &I : Items)
         if (I.Ty == Types[T])
@@ -123,15 +123,6 @@ private:
   std::vector<Item> Items;
 };
 
-std::vector<matrix::ParamNumbers> numbers(const Function &F,
-                                          const std::vector<std::vector<std::string>> &Leaves,
-                                          const std::vector<std::string> &Lengths) {
-  std::vector<matrix::ParamNumbers> Out;
-  for (size_t K = 0; K < F.Params.size(); ++K)
-    Out.emplace_back(*F.Params[K], Leaves[K], Lengths[K]);
-  return Out;
-}
-
 /// The text of f_jacobian's body.
 ///
 /// No copies of results: reverse mode accumulates the adjoints of inputs
@@ -140,9 +131,16 @@ std::vector<matrix::ParamNumbers> numbers(const Function &F,
 /// straight into the Jacobian's rows (seeded in place for in-out arrays).
 class JacobianBody {
 public:
-  explicit JacobianBody(const MatrixDriver &D)
-      : F(*D.Primal), P(D), Lengths(D.Lengths), Fwd(nameOf(D.Fwd)), Pullback(nameOf(D.Pullback)),
-        Vec(nameOf(D.FwdVec)) {}
+  explicit JacobianBody(const Function &Driver)
+      : F(*Driver.Matrix->Primal), P(*Driver.Matrix), Lengths(P.Lengths), Fwd(nameOf(P.Fwd)),
+        Pullback(nameOf(P.Pullback)), Vec(nameOf(P.FwdVec)), Names(Driver),
+        Jac(Driver.Params.back()->Name) {
+    for (size_t K = 0; K < F.Params.size(); ++K)
+      Nums.emplace_back(*F.Params[K], Leaves[K], Lengths[K],
+                        Names("adgen_number_" + F.Params[K]->Name));
+    NIn = Names("adgen_n_in");
+    NOut = Names("adgen_n_out");
+  }
 
   std::string run() {
     // Sizes and offsets of the flattened inputs and outputs.
@@ -157,16 +155,16 @@ public:
       if (P.Outputs[K])
         OutOff += " + " + len(K);
     }
-    NIn = lit(InOff);
-    O += "const std::size_t adgen_n_in = " + InOff + ";\n";
-    O += "const std::size_t adgen_n_out = " + OutOff + ";\n";
-    O += "if (adgen_n_in == 0 || adgen_n_out == 0) {\n  " + matrix::primalCall(F) + ";\n  return;\n}\n";
+    NInLit = lit(InOff);
+    O += "const std::size_t " + NIn + " = " + InOff + ";\n";
+    O += "const std::size_t " + NOut + " = " + OutOff + ";\n";
+    O += "if (" + NIn + " == 0 || " + NOut + " == 0) {\n  " + matrix::primalCall(F) + ";\n  return;\n}\n";
     // Several runs leave f's effects on globals once (see restoreAndClear).
     if (!Fwd.empty() || !Pullback.empty())
-      O += matrix::saveGlobals(Globals, GlobalNames, "");
+      O += matrix::saveGlobals(Globals, GlobalNames, "", Names);
     bool Both = (!Fwd.empty() || !Vec.empty()) && !Pullback.empty();
     if (Both)
-      O += "if (adgen_n_in <= adgen_n_out) {\n";
+      O += "if (" + NIn + " <= " + NOut + ") {\n";
     if (!Vec.empty())
       forwardVector();
     else if (!Fwd.empty())
@@ -195,7 +193,7 @@ private:
   }
   /// A struct parameter (by value or reference): its numbers flattened.
   bool structParam(size_t K) { return matrix::isStructParam(*F.Params[K]); }
-  std::string leaves(size_t K) { return "adgen_numbers_" + F.Params[K]->Name; }
+  std::string leaves(size_t K) { return Names("adgen_numbers_" + F.Params[K]->Name); }
   /// `double *const adgen_numbers_s[] = {&adgen_d_s.x, ...};`: the numbers
   /// of a struct's derivative, in the contract's order.
   std::string leafTable(size_t K) { return matrix::numberTable(*F.Params[K], Leaves[K], d(K), leaves(K)); }
@@ -206,8 +204,8 @@ private:
         E.erase(At, Cast.size());
     return literalLength(E);
   }
-  std::string d(size_t K) { return "adgen_d_" + F.Params[K]->Name; }
-  std::string start(size_t K) { return "adgen_" + F.Params[K]->Name + "_on_entry"; }
+  std::string d(size_t K) { return Names("adgen_d_" + F.Params[K]->Name); }
+  std::string start(size_t K) { return Names("adgen_" + F.Params[K]->Name + "_on_entry"); }
   /// Where reverse mode accumulates input K's adjoints: the Jacobian's row,
   /// unless K is also an output (its adjoint is seeded, then copied) or its
   /// scalar type is not the Jacobian's (a float input of a double Jacobian:
@@ -217,7 +215,7 @@ private:
            ty(K) == scalarType(jacType());
   }
   std::string rowAt(size_t K) {
-    return "jac + adgen_row * adgen_n_in" + (InOffsets[K] == "0" ? "" : " + " + InOffsets[K].substr(4));
+    return Jac + " + " + Row + " * " + NIn + (InOffsets[K] == "0" ? "" : " + " + InOffsets[K].substr(4));
   }
 
   /// Declares what the per-run modes need: the entry values of what f
@@ -235,7 +233,7 @@ private:
       else
         O += "  const " + ty(K) + " " + start(K) + " = " + name(K) + ";\n";
     }
-    O += Entry.declare("  ", "on_entry");
+    O += Entry.declare("  ", "on_entry", Names);
     for (size_t K = 0; K < F.Params.size(); ++K)
       if (P.isActive(K) && F.Params[K]->Ty.IsPointer && F.Params[K]->Ty.isWritable() && !held(K))
         O += "  std::copy(" + name(K) + ", " + name(K) + " + " + len(K) + ", " + start(K) + ");\n";
@@ -252,7 +250,7 @@ private:
       else
         O += "  " + ty(K) + " " + d(K) + " = 0;\n";
     }
-    O += B.declare("  ", "d");
+    O += B.declare("  ", "d", Names);
   }
 
   /// Before run \p Index: what f overwrites back to its entry values (from
@@ -274,7 +272,7 @@ private:
       if (Reverse && intoRow(K))
         continue;
       O += held(K)          ? Nums[K].clear(d(K), "  ")
-           : Array            ? "  std::fill(" + d(K) + ", " + d(K) + " + " + len(K) + ", " + ty(K) + "(0));\n"
+           : Array            ? "  std::fill(" + d(K) + ", " + d(K) + " + " + len(K) + ", " + matrix::typedValue(ty(K), "0") + ");\n"
            : structParam(K) ? "  " + d(K) + " = adgen::zeroed<" + ty(K) + ">();\n"
                             : "  " + d(K) + " = 0;\n";
     }
@@ -299,7 +297,7 @@ private:
     for (size_t K = 0; K < F.Params.size(); ++K)
       A += (K ? ", " : "") + name(K);
     if (Adjoints && !F.ReturnsVoid && F.ReturnType.isFloating())
-      A += ", d_ret";
+      A += ", " + Names("d_ret");
     if (Tangents || Adjoints)
       for (size_t K = 0; K < F.Params.size(); ++K) {
         if (!P.isActive(K))
@@ -331,41 +329,42 @@ private:
     for (size_t K = 0; K < F.Params.size(); ++K)
       if (P.isActive(K) && !P.Outputs[K]) {
         std::optional<long long> L = lit(len(K));
-        Seeds.add(seedName(K), ty(K), len(K) + " * adgen_n_in",
-                  L && NIn ? std::optional<long long>(*L * *NIn) : std::nullopt);
+        Seeds.add(seedName(K), ty(K), len(K) + " * " + NIn,
+                  L && NInLit ? std::optional<long long>(*L * *NInLit) : std::nullopt);
       }
     bool RetFloat = !F.ReturnsVoid && F.ReturnType.isFloating();
     if (RetFloat && !P.Return) // the return value's tangents, not a row
-      Seeds.add("adgen_vret", scalarType(F.ReturnType), "adgen_n_in", NIn);
-    O += Seeds.declare("  ", "seeds");
-    std::string NOut = "adgen_n_out * adgen_n_in";
-    O += "  std::fill(jac, jac + " + NOut + ", " + scalarType(jacType()) + "(0));\n";
+      Seeds.add(Names("adgen_vret"), scalarType(F.ReturnType), NIn, NInLit);
+    O += Seeds.declare("  ", "seeds", Names);
+    O += "  std::fill(" + Jac + ", " + Jac + " + " + NOut + " * " + NIn + ", " +
+         matrix::typedValue(scalarType(jacType()), "0") + ");\n";
     for (size_t K = 0; K < F.Params.size(); ++K) {
       if (!P.isActive(K))
         continue;
       std::string V = !P.Outputs[K]          ? seedName(K)
-                      : OutOffsets[K] == "0" ? std::string("jac")
-                                             : "jac + (" + OutOffsets[K] + ") * adgen_n_in";
+                      : OutOffsets[K] == "0" ? Jac
+                                             : Jac + " + (" + OutOffsets[K] + ") * " + NIn;
       if (!P.Outputs[K])
-        O += "  std::fill(" + V + ", " + V + " + " + len(K) + " * adgen_n_in, " + ty(K) + "(0));\n";
+        O += "  std::fill(" + V + ", " + V + " + " + len(K) + " * " + NIn + ", " +
+             matrix::typedValue(ty(K), "0") + ");\n";
       if (P.Inputs[K])
-        O += "  for (std::size_t adgen_e = 0; adgen_e < " + len(K) + "; ++adgen_e)\n    " +
-             (P.Outputs[K] ? "jac[(" + OutOffsets[K] + " + adgen_e) * adgen_n_in" : V + "[adgen_e * adgen_n_in") +
-             " + " + InOffsets[K] + " + adgen_e] = 1;\n";
+        O += "  for (std::size_t " + Ix + " = 0; " + Ix + " < " + len(K) + "; ++" + Ix + ")\n    " +
+             (P.Outputs[K] ? Jac + "[(" + OutOffsets[K] + " + " + Ix + ") * " + NIn : V + "[" + Ix + " * " + NIn) +
+             " + " + InOffsets[K] + " + " + Ix + "] = 1;\n";
       Args += ", " + V;
     }
-    Args += ", static_cast<int>(adgen_n_in)";
+    Args += ", static_cast<int>(" + NIn + ")";
     if (RetFloat)
-      Args += P.Return ? ", jac" : ", adgen_vret";
+      Args += ", " + (P.Return ? Jac : Names("adgen_vret"));
     O += "  " + Vec + "(" + Args + ");\n";
     O += "}\n";
   }
-  std::string seedName(size_t K) { return "adgen_v" + d(K).substr(6); }
+  std::string seedName(size_t K) { return Names("adgen_vd_" + F.Params[K]->Name); }
   Type jacType() { return matrix::jacobianElement(F, P.Outputs, P.Return); }
   std::string retTable() {
     std::string T;
     for (size_t E = 0; E < RetLeaves.size(); ++E)
-      T += (E ? ", &" : "&") + matrix::leafOf(RetLeaves[E], "d_ret");
+      T += (E ? ", &" : "&") + matrix::leafOf(RetLeaves[E], Names("d_ret"));
     return T;
   }
 
@@ -373,27 +372,28 @@ private:
     O += "// Forward mode: column j of the Jacobian from the tangents of input j.\n";
     O += "{\n";
     declareAdjoints(false);
-    O += "for (std::size_t adgen_col = 0; adgen_col < adgen_n_in; ++adgen_col) {\n";
-    restoreAndClear(false, "adgen_col");
-    seed("adgen_col", true);
+    O += "for (std::size_t " + Col + " = 0; " + Col + " < " + NIn + "; ++" + Col + ") {\n";
+    restoreAndClear(false, Col);
+    seed(Col, true);
     if (P.Return && !RetLeaves.empty()) {
       // The returned struct's numbers are the first rows.
-      O += "  const adgen::Dual<" + scalarType(F.ReturnType) + "> adgen_ret = " + call(Fwd, true, false) + ";\n";
+      std::string Ret = Names("adgen_ret");
+      O += "  const adgen::Dual<" + scalarType(F.ReturnType) + "> " + Ret + " = " + call(Fwd, true, false) + ";\n";
       for (size_t E = 0; E < RetLeaves.size(); ++E)
-        O += "  jac[" + (E ? std::to_string(E) + " * adgen_n_in + " : "") + "adgen_col] = " +
-             matrix::leafOf(RetLeaves[E], "adgen_ret.tangent") + ";\n";
+        O += "  " + Jac + "[" + (E ? std::to_string(E) + " * " + NIn + " + " : "") + Col + "] = " +
+             matrix::leafOf(RetLeaves[E], Ret + ".tangent") + ";\n";
     } else if (P.Return)
-      O += "  jac[adgen_col] = " + call(Fwd, true, false) + ".tangent;\n";
+      O += "  " + Jac + "[" + Col + "] = " + call(Fwd, true, false) + ".tangent;\n";
     else
       O += "  " + call(Fwd, true, false) + ";\n";
     for (size_t K = 0; K < F.Params.size(); ++K) {
       if (!P.Outputs[K])
         continue;
       if (structParam(K) || F.Params[K]->Ty.IsPointer || held(K))
-        O += "  for (std::size_t adgen_e = 0; adgen_e < " + len(K) + "; ++adgen_e)\n    jac[(" + OutOffsets[K] +
-             " + adgen_e) * adgen_n_in + adgen_col] = " + numberAt(K, "adgen_e") + ";\n";
+        O += "  for (std::size_t " + Ix + " = 0; " + Ix + " < " + len(K) + "; ++" + Ix + ")\n    " + Jac + "[(" +
+             OutOffsets[K] + " + " + Ix + ") * " + NIn + " + " + Col + "] = " + numberAt(K, Ix) + ";\n";
       else
-        O += "  jac[(" + OutOffsets[K] + ") * adgen_n_in + adgen_col] = " + d(K) + ";\n";
+        O += "  " + Jac + "[(" + OutOffsets[K] + ") * " + NIn + " + " + Col + "] = " + d(K) + ";\n";
     }
     O += "}\n}\n";
   }
@@ -403,32 +403,33 @@ private:
          "// that are not outputs accumulate into the row).\n";
     O += "{\n";
     declareAdjoints(true);
-    O += "for (std::size_t adgen_row = 0; adgen_row < adgen_n_out; ++adgen_row) {\n";
-    restoreAndClear(true, "adgen_row");
-    O += "  std::fill(jac + adgen_row * adgen_n_in, jac + (adgen_row + 1) * adgen_n_in, " +
-         scalarType(jacType()) + "(0));\n";
+    O += "for (std::size_t " + Row + " = 0; " + Row + " < " + NOut + "; ++" + Row + ") {\n";
+    restoreAndClear(true, Row);
+    O += "  std::fill(" + Jac + " + " + Row + " * " + NIn + ", " + Jac + " + (" + Row + " + 1) * " + NIn + ", " +
+         matrix::typedValue(scalarType(jacType()), "0") + ");\n";
+    const std::string &DRet = Names("d_ret");
     if (!F.ReturnsVoid && F.ReturnType.isFloating() && F.ReturnType.Rec) {
       // The returned struct's adjoint, seeded through its numbers.
-      O += "  " + scalarType(F.ReturnType) + " d_ret = adgen::zeroed<" + scalarType(F.ReturnType) + ">();\n";
+      O += "  " + scalarType(F.ReturnType) + " " + DRet + " = adgen::zeroed<" + scalarType(F.ReturnType) + ">();\n";
+      std::string Table = Names("adgen_numbers_ret");
       if (P.Return)
-        O += "  " + matrix::floatSpelling(F.ReturnType.Scalar) + " *const adgen_numbers_ret[] = {" +
-             retTable() + "};\n  if (adgen_row < " + std::to_string(RetLeaves.size()) +
-             ")\n    *adgen_numbers_ret[adgen_row] = 1;\n";
+        O += "  " + matrix::floatSpelling(F.ReturnType.Scalar) + " *const " + Table + "[] = {" + retTable() +
+             "};\n  if (" + Row + " < " + std::to_string(RetLeaves.size()) + ")\n    *" + Table + "[" + Row +
+             "] = 1;\n";
     } else if (!F.ReturnsVoid && F.ReturnType.isFloating())
-      O += "  " + scalarType(F.ReturnType) + " d_ret = " +
-           (P.Return ? "adgen_row == 0 ? 1 : 0" : "0") + ";\n";
-    seed("adgen_row", false);
+      O += "  " + scalarType(F.ReturnType) + " " + DRet + " = " + (P.Return ? Row + " == 0 ? 1 : 0" : "0") + ";\n";
+    seed(Row, false);
     O += "  " + call(Pullback, false, true) + ";\n";
     for (size_t K = 0; K < F.Params.size(); ++K) {
       if (!P.Inputs[K] || intoRow(K))
         continue;
       if (structParam(K) || held(K))
-        O += "  for (std::size_t adgen_e = 0; adgen_e < " + len(K) + "; ++adgen_e)\n    jac[adgen_row * adgen_n_in + " +
-             InOffsets[K] + " + adgen_e] = " + numberAt(K, "adgen_e") + ";\n";
+        O += "  for (std::size_t " + Ix + " = 0; " + Ix + " < " + len(K) + "; ++" + Ix + ")\n    " + Jac + "[" +
+             Row + " * " + NIn + " + " + InOffsets[K] + " + " + Ix + "] = " + numberAt(K, Ix) + ";\n";
       else if (F.Params[K]->Ty.IsPointer)
         O += "  std::copy(" + d(K) + ", " + d(K) + " + " + len(K) + ", " + rowAt(K) + ");\n";
       else
-        O += "  jac[adgen_row * adgen_n_in + " + InOffsets[K] + "] = " + d(K) + ";\n";
+        O += "  " + Jac + "[" + Row + " * " + NIn + " + " + InOffsets[K] + "] = " + d(K) + ";\n";
     }
     O += "}\n}\n";
   }
@@ -437,10 +438,13 @@ private:
   const MatrixDriver &P;
   const std::vector<std::string> &Lengths;
   std::string Fwd, Pullback, Vec;
+  DriverNames Names;
+  /// The matrix; the driver's counts, loop indices (column, row, element).
+  std::string Jac, NIn, NOut, Col = Names("adgen_col"), Row = Names("adgen_row"), Ix = Names("adgen_e");
   std::vector<std::string> InOffsets, OutOffsets;
-  std::optional<long long> NIn;
+  std::optional<long long> NInLit;
   std::vector<std::vector<std::string>> Leaves = matrix::paramLeaves(F); ///< per struct parameter
-  std::vector<matrix::ParamNumbers> Nums = numbers(F, Leaves, Lengths);
+  std::vector<matrix::ParamNumbers> Nums;
   std::vector<std::string> RetLeaves = matrix::returnLeaves(F); ///< a returned struct's numbers
   std::vector<const Var *> Globals = matrix::writtenGlobals(F);
   std::vector<std::string> GlobalNames;
@@ -449,4 +453,4 @@ private:
 
 } // namespace
 
-std::string adgen::jacobianDriverBody(const MatrixDriver &D) { return JacobianBody(D).run(); }
+std::string adgen::jacobianDriverBody(const Function &Driver) { return JacobianBody(Driver).run(); }

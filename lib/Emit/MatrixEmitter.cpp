@@ -5,6 +5,7 @@
 using namespace adgen;
 using namespace adgen::graph;
 
-std::string adgen::matrixDriverBody(const MatrixDriver &D) {
-  return D.K == MatrixDriver::Kind::Hessian ? hessianDriverBody(D) : jacobianDriverBody(D);
+std::string adgen::matrixDriverBody(const Function &Driver) {
+  return Driver.Matrix->K == MatrixDriver::Kind::Hessian ? hessianDriverBody(Driver)
+                                                         : jacobianDriverBody(Driver);
 }

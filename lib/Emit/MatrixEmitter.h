@@ -11,7 +11,7 @@
 ///
 /// \code
 ///   if (F.Matrix)
-///     Out += matrixDriverBody(*F.Matrix);
+///     Out += matrixDriverBody(F);
 /// \endcode
 //===----------------------------------------------------------------------===//
 #ifndef ADGEN_EMIT_MATRIXEMITTER_H
@@ -22,16 +22,18 @@
 
 namespace adgen {
 
-/// The C++ body of the driver \p D (f_jacobian's or f_hessian's).
-std::string matrixDriverBody(const graph::MatrixDriver &D);
+/// The C++ body of \p Driver (f_jacobian or f_hessian), what its Matrix
+/// describes. Its locals are fresh names (DriverNames.h); the matrix is its
+/// last parameter.
+std::string matrixDriverBody(const graph::Function &Driver);
 
 /// f_jacobian's body (JacobianEmitter.cpp): the cheaper of forward (a
 /// column per run, or one vector sweep) and reverse mode (a row per run),
-/// chosen at run time when \p D has both.
-std::string jacobianDriverBody(const graph::MatrixDriver &D);
+/// chosen at run time when the driver has both.
+std::string jacobianDriverBody(const graph::Function &Driver);
 
-/// f_hessian's body (HessianEmitter.cpp): a column per run of D.Fwd.
-std::string hessianDriverBody(const graph::MatrixDriver &D);
+/// f_hessian's body (HessianEmitter.cpp): a column per run of its Fwd.
+std::string hessianDriverBody(const graph::Function &Driver);
 
 } // namespace adgen
 

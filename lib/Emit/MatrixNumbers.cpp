@@ -10,7 +10,7 @@ namespace adgen::matrix {
 
 /// `auto adgen_<g>_on_entry = adgen::snapshot(g);` for each written global.
 std::string saveGlobals(const std::vector<const Var *> &Globals, std::vector<std::string> &Names,
-                        const std::string &Indent) {
+                        const std::string &Indent, DriverNames &Fresh) {
   std::string O;
   for (const Var *V : Globals) {
     std::string N = V->Name;
@@ -19,7 +19,7 @@ std::string saveGlobals(const std::vector<const Var *> &Globals, std::vector<std
       Id += std::isalnum(static_cast<unsigned char>(C)) ? C : '_';
     while (!Id.empty() && Id[0] == '_')
       Id.erase(0, 1);
-    Names.push_back("adgen_global_" + Id + "_on_entry");
+    Names.push_back(Fresh("adgen_global_" + Id + "_on_entry"));
     O += Indent + "auto " + Names.back() + " = adgen::snapshot(" + N + ");\n";
   }
   return O;
@@ -34,8 +34,8 @@ std::string numberTable(const Var &Param, const std::vector<std::string> &Leaves
 }
 
 ParamNumbers::ParamNumbers(const Var &Param, std::vector<std::string> Leaves,
-                           const std::string &SpecLength)
-    : Param(Param), Leaves(std::move(Leaves)) {
+                           const std::string &SpecLength, std::string NumberFn)
+    : Param(Param), Leaves(std::move(Leaves)), NumberFn(std::move(NumberFn)) {
   const Type &T = Param.Ty;
   if (T.IsVector) {
     H = Holder::Vector;
@@ -63,7 +63,7 @@ std::string ParamNumbers::length() const {
 
 std::string ParamNumbers::zero() const {
   std::string E = Param.Ty.valueStr();
-  return isStruct() ? "adgen::zeroed<" + E + ">()" : E + "(0)";
+  return isStruct() ? "adgen::zeroed<" + E + ">()" : typedValue(E, "0");
 }
 
 std::string ParamNumbers::container() const {
@@ -109,7 +109,7 @@ std::string ParamNumbers::numberFunction(const std::string &Indent) const {
   if (!isStruct() || Leaves.size() == 1)
     return "";
   std::string E = Param.Ty.valueStr(), Fl = floatSpelling(Param.Ty.Scalar);
-  std::string O = Indent + "auto adgen_number_" + Param.Name + " = [](" + E +
+  std::string O = Indent + "auto " + NumberFn + " = [](" + E +
                   " &adgen_s, std::size_t adgen_i) -> " + Fl + " & {\n";
   O += Indent + "  " + Fl + " *const adgen_numbers[] = {";
   for (size_t I = 0; I < Leaves.size(); ++I)
@@ -125,7 +125,12 @@ std::string ParamNumbers::number(const std::string &D, const std::string &E) con
   std::string L = std::to_string(Leaves.size());
   bool Plain = E.find_first_of(" +-*/") == std::string::npos;
   std::string P = Plain ? E : "(" + E + ")";
-  return "adgen_number_" + Param.Name + "(" + D + "[" + P + " / " + L + "], " + P + " % " + L + ")";
+  return NumberFn + "(" + D + "[" + P + " / " + L + "], " + P + " % " + L + ")";
+}
+
+std::string typedValue(const std::string &Ty, const std::string &V) {
+  bool Words = Ty.find(' ') != std::string::npos && Ty.back() != '>';
+  return Words ? "static_cast<" + Ty + ">(" + V + ")" : Ty + "(" + V + ")";
 }
 
 /// C++ that calls f itself on its parameters: `::ns::f(x, y)`, or

@@ -15,15 +15,18 @@
 #define ADGEN_EMIT_MATRIXNUMBERS_H
 
 #include "Analysis/MatrixLayout.h"
+#include "Emit/DriverNames.h"
 #include <string>
 #include <vector>
 
 namespace adgen::matrix {
 
 /// `auto adgen_global_<g>_on_entry = adgen::snapshot(g);` per global, each
-/// line prefixed with \p Indent; the snapshots' names go to \p Names.
+/// line prefixed with \p Indent; the snapshots' names (from \p Fresh) go to
+/// \p Names.
 std::string saveGlobals(const std::vector<const graph::Var *> &Globals,
-                        std::vector<std::string> &Names, const std::string &Indent);
+                        std::vector<std::string> &Names, const std::string &Indent,
+                        DriverNames &Fresh);
 
 /// Puts the globals back as they were on entry.
 std::string restoreGlobals(const std::vector<const graph::Var *> &Globals,
@@ -48,8 +51,9 @@ std::string numberTable(const graph::Var &Param, const std::vector<std::string> 
 class ParamNumbers {
 public:
   enum class Holder { Single, Pointer, Vector, StdArray };
+  /// \p NumberFn names the lambda of numberFunction().
   ParamNumbers(const graph::Var &Param, std::vector<std::string> Leaves,
-               const std::string &SpecLength);
+               const std::string &SpecLength, std::string NumberFn);
 
   /// How many numbers: "1", "5", "static_cast<std::size_t>(n)", "v.size()",
   /// "v.size() * 2".
@@ -71,7 +75,8 @@ public:
   std::string saveEntry(const std::string &Copy, const std::string &Indent) const;
   std::string restoreEntry(const std::string &Copy, const std::string &Indent) const;
   /// For held() holders of structs: the lambda number() calls,
-  /// `auto adgen_number_ps = [](P &adgen_s, std::size_t adgen_i) -> double & {...};`.
+  /// `auto adgen_number_ps = [](P &adgen_s, std::size_t adgen_i) -> double & {...};`
+  /// (its parameters shadow nothing it uses).
   std::string numberFunction(const std::string &Indent) const;
   /// An lvalue: number \p E (an index expression) of the held derivative \p D.
   std::string number(const std::string &D, const std::string &E) const;
@@ -83,7 +88,13 @@ private:
   std::vector<std::string> Leaves;
   Holder H = Holder::Single;
   std::string Count; ///< elements in the holder
+  std::string NumberFn;
 };
+
+/// \p V (a literal: "0", "1") as a value of type \p Ty: `double(0)`, or
+/// `static_cast<long double>(0)` for a type of several words, which a
+/// functional cast cannot name.
+std::string typedValue(const std::string &Ty, const std::string &V);
 
 /// C++ that calls f itself on its parameters: `::ns::f(x, y)`, or
 /// `self.m(x, y)` for a method.

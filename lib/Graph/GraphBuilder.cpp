@@ -18,6 +18,7 @@
 #include "Graph/LocalTypeDecls.h"
 #include "Graph/LocalTypes.h"
 #include "Graph/GlobalWriters.h"
+#include "Graph/LambdaVariables.h"
 #include "Graph/MathTable.h"
 #include "Graph/MemberAccess.h"
 #include "Graph/OperatorNames.h"
@@ -168,6 +169,10 @@ Function *GraphBuilder::Impl::build(const clang::FunctionDecl *FD) {
   if (namesLocalType(FD)) // generated signatures could not name it (LocalTypeDecls.h)
     return fail(FD->getLocation(), localSignatureProblem(FD)), nullptr;
   const auto *MD = dyn_cast<clang::CXXMethodDecl>(FD);
+  // A lambda held by a namespace-scope variable: a free function named
+  // after the variable, without `self` (LambdaVariables.h).
+  const clang::VarDecl *LambdaVar = lambdaVariable(FD);
+  MD = LambdaVar ? nullptr : MD;
   if (MD && MD->isVirtual())
     return fail(FD->getLocation(), "virtual member function '" + FD->getNameAsString() +
                                        "' cannot be differentiated: which body runs is "
@@ -190,16 +195,17 @@ Function *GraphBuilder::Impl::build(const clang::FunctionDecl *FD) {
   Self = nullptr;
   SelfObj = nullptr;
 
-  Function &G = M.addFunction(FD->getNameAsString());
+  Function &G = M.addFunction(LambdaVar ? LambdaVar->getNameAsString() : FD->getNameAsString());
   F = &G;
   Built[FD] = &G;
   G.Decl = FD;
   if (std::string Args = templateArgs(FD, Ctx); !Args.empty())
     G.DisplayName = G.Name + Args;
   G.Where = loc(FD->getLocation());
-  G.Namespaces = namespacesOf(FD);
-  G.IsStatic = !MD && FD->getStorageClass() == clang::SC_Static;
-  G.IsInline = FD->isInlined();
+  const clang::Decl *Placed = LambdaVar ? static_cast<const clang::Decl *>(LambdaVar) : FD;
+  G.Namespaces = namespacesOf(Placed);
+  G.IsStatic = (LambdaVar ? LambdaVar->getStorageClass() : FD->getStorageClass()) == clang::SC_Static && !MD;
+  G.IsInline = LambdaVar ? LambdaVar->isInline() : FD->isInlined();
   bool OK = true;
   if (MD && MD->isInstance()) {
     // The object is the first parameter, `self`: `const S &self` for a const

@@ -1,6 +1,7 @@
 //===- Graph/OperatorNames.cpp - Words for overloaded operators -----------===//
 
 #include "Graph/OperatorNames.h"
+#include "Graph/LambdaVariables.h"
 #include "clang/AST/DeclCXX.h"
 
 using namespace adgen;
@@ -80,6 +81,8 @@ std::string adgen::operatorWord(const clang::FunctionDecl *FD) {
 }
 
 std::string adgen::publicBaseName(const clang::FunctionDecl *FD) {
+  if (const clang::VarDecl *V = lambdaVariable(FD)) // lambda_grad for `auto lambda = [](...)`
+    return V->getNameAsString();
   std::string Word = operatorWord(FD);
   std::string Name = Word.empty() ? FD->getNameAsString() : Word;
   if (const auto *MD = llvm::dyn_cast<clang::CXXMethodDecl>(FD))

@@ -42,6 +42,10 @@ public:
   bool shouldVisitTemplateInstantiations() const { return true; }
 
   bool VisitFunctionDecl(clang::FunctionDecl *FD);
+  /// Markers on a namespace-scope variable that holds a lambda: requests
+  /// for its call operator (Graph/LambdaVariables.h). Other lambda
+  /// variables are refused with the stray markers (StrayMarkers.cpp).
+  bool VisitVarDecl(clang::VarDecl *VD);
 
   /// One marker, "forward:x, y" or "custom", written on \p FD.
   void marker(clang::FunctionDecl *FD, llvm::StringRef Text, clang::SourceLocation Loc);

@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Graph/LambdaVariables.h"
 #include "Graph/TemplateNames.h"
 #include "Requests/FinderImpl.h"
 #include "clang/AST/Attr.h"
@@ -33,6 +34,20 @@ bool Finder::VisitFunctionDecl(clang::FunctionDecl *FD) {
     if (A->isInherited())
       continue;
     marker(FD, Text, A->getLocation());
+  }
+  return true;
+}
+
+bool Finder::VisitVarDecl(clang::VarDecl *VD) {
+  const clang::LambdaExpr *LE = heldLambda(VD);
+  if (!LE || !lambdaVariableProblem(VD).empty())
+    return true;
+  for (const auto *A : VD->specific_attrs<clang::AnnotateAttr>()) {
+    llvm::StringRef Text = A->getAnnotation();
+    // ADGEN_CUSTOM on it is refused with the stray markers.
+    if (A->isInherited() || !Text.consume_front(AnnotationPrefix) || Text == CustomWord)
+      continue;
+    marker(LE->getCallOperator(), Text, A->getLocation());
   }
   return true;
 }

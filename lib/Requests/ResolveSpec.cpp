@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Graph/LambdaVariables.h"
 #include "Requests/FinderImpl.h"
 #include "Graph/UserCopies.h"
 #include "clang/AST/DeclCXX.h"
@@ -82,7 +83,7 @@ clang::SourceLocation Finder::specLoc(clang::SourceLocation AttrLoc, size_t Offs
 Finder::Params Finder::paramsOf(const clang::FunctionDecl *FD, const clang::FunctionDecl *Named) {
   Params P;
   const auto *MD = llvm::dyn_cast<clang::CXXMethodDecl>(FD);
-  if (MD && MD->isInstance()) {
+  if (MD && MD->isInstance() && !lambdaVariable(MD)) { // a lambda variable's has no object
     P.Names.push_back("self");
     for (const clang::FieldDecl *F : MD->getParent()->fields())
       P.Fields.push_back(F->getNameAsString());

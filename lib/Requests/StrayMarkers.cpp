@@ -1,6 +1,7 @@
 //===- Requests/StrayMarkers.cpp - Markers on things that are not functions ===//
 
 #include "Requests/StrayMarkers.h"
+#include "Graph/LambdaVariables.h"
 #include "Requests/Modes.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/ExprCXX.h"
@@ -18,17 +19,6 @@ std::string macroOf(llvm::StringRef Text) {
   if (Word == CustomWord)
     return CustomMacro.str();
   return "an adgen marker";
-}
-
-/// A variable initialised with a lambda (`auto g = [](double t) {...};`).
-bool holdsLambda(const clang::Decl *D) {
-  const auto *VD = llvm::dyn_cast<clang::VarDecl>(D);
-  if (!VD || !VD->getInit())
-    return false;
-  const clang::Expr *E = VD->getInit()->IgnoreImplicit();
-  if (const auto *C = llvm::dyn_cast<clang::CXXConstructExpr>(E); C && C->getNumArgs() == 1)
-    E = C->getArg(0)->IgnoreImplicit();
-  return llvm::isa<clang::LambdaExpr>(E);
 }
 
 /// "variable 'gv'", "class 'S'", ... for a message.
@@ -68,18 +58,28 @@ public:
     // function) are the requests' business (Markers.cpp).
     if (llvm::isa<clang::FunctionDecl>(D) || llvm::isa<clang::FunctionTemplateDecl>(D))
       return true;
+    // A lambda variable at namespace scope is the requests' too
+    // (LambdaVariables.h); the others are refused here, saying why.
+    const auto *VD = llvm::dyn_cast<clang::VarDecl>(D);
+    std::string LambdaProblem = heldLambda(VD) ? lambdaVariableProblem(VD) : "";
+    bool Differentiated = heldLambda(VD) && LambdaProblem.empty();
     for (const auto *A : D->specific_attrs<clang::AnnotateAttr>()) {
       llvm::StringRef Text = A->getAnnotation();
       if (A->isInherited() || !Text.consume_front(AnnotationPrefix))
         continue;
+      if (Differentiated && Text != CustomWord)
+        continue;
+      if (Differentiated) {
+        ++Errors;
+        Diags.error(A->getLocation(), "ADGEN_CUSTOM on " + describe(D) + ", which holds a lambda: "
+                                      "custom derivatives are functions; write it as a function");
+        continue;
+      }
       ++Errors;
       std::string Macro = macroOf(Text);
-      if (holdsLambda(D)) {
-        Diags.error(A->getLocation(),
-                    Macro + " on " + describe(D) + ", which holds a lambda: adgen generates " +
-                        "derivatives of named functions only; write the lambda as a function "
-                        "and mark that (a lambda a marked function defines and calls is "
-                        "differentiated with it)");
+      if (!LambdaProblem.empty()) {
+        Diags.error(A->getLocation(), Macro + " on " + describe(D) + ", which holds a lambda " +
+                                          LambdaProblem);
         continue;
       }
       Diags.error(A->getLocation(), Macro + " on " + describe(D) +

@@ -90,7 +90,7 @@ static bool checkActiveGlobals(const Function &F, const Activity &A, ErrorSink &
 
 /// A parameter f writes that carries derivatives but is not active would
 /// silently lose them: refuse, and say how to fix it.
-static bool checkInactiveWrites(Function &F, const ActivityPattern &P, ErrorSink &Errors) {
+bool Differentiator::checkInactiveWrites(Function &F, const ActivityPattern &P) {
   Activity A = analyseActivity(F, P);
   bool OK = true;
   for (size_t I = 0; I < F.Params.size(); ++I) {
@@ -109,7 +109,7 @@ static bool checkInactiveWrites(Function &F, const ActivityPattern &P, ErrorSink
 }
 
 bool Differentiator::forward(Function &F, const ActivityPattern &P, const std::string &Name) {
-  if (!checkInactiveWrites(F, P, Errors))
+  if (!checkInactiveWrites(F, P))
     return false;
   Function *G = forwardTransform(*this, F, P, Name);
   if (!G) {
@@ -143,7 +143,7 @@ bool Differentiator::forward(Function &F, const ActivityPattern &P, const std::s
 
 bool Differentiator::reverse(Function &F, const ActivityPattern &P,
                              const std::string &PullbackName, const std::string &GradName) {
-  if (!checkInactiveWrites(F, P, Errors))
+  if (!checkInactiveWrites(F, P))
     return false;
   Function *G = reverseTransform(*this, F, P, PullbackName, ReverseShape::Joint,
                                  /*UseCheckpoints=*/true, /*Public=*/true);

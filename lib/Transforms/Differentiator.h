@@ -108,6 +108,10 @@ public:
   void fail() { Failed = true; }
 
 private:
+  /// False, after an error naming it, when \p F writes a parameter that is
+  /// not active with values that carry derivatives into the result, or
+  /// a global that carries derivatives: its derivative would be lost.
+  bool checkInactiveWrites(graph::Function &F, const ActivityPattern &P);
   std::string zeroStartUnsupported(const graph::Function &F, size_t Before,
                                    llvm::StringRef Of) const;
   void drain();

@@ -16,6 +16,8 @@ using namespace adgen::graph;
 
 bool Differentiator::hessian(Function &F, const ActivityPattern &P,
                              const std::vector<std::string> &Lengths, const std::string &Name) {
+  if (!checkInactiveWrites(F, P))
+    return false;
   if (std::string Why = matrix::containerLengthProblem(F, Lengths, true); !Why.empty()) {
     Errors.error(F.Where, Why);
     return Failed = true, false;

@@ -59,6 +59,8 @@ std::string Differentiator::helperStem(const Function &F, const std::string &Nam
 bool Differentiator::jacobian(Function &F, const ActivityPattern &P,
                               const std::vector<std::string> &Lengths, const std::string &Name,
                               JacobianMode Mode) {
+  if (!checkInactiveWrites(F, P))
+    return false;
   if (std::string Why = matrix::containerLengthProblem(F, Lengths, false); !Why.empty()) {
     Errors.error(F.Where, Why);
     return Failed = true, false;

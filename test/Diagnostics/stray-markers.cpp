@@ -1,5 +1,7 @@
 // Every marker yields its functions or is an error at the marker: a marker
-// on a variable holding a lambda (the repro), on any other declaration that
+// on a variable holding a lambda adgen cannot differentiate as a function
+// (the repro's lambdas, with no captures, now work:
+// test/Lambdas/marked-lambda-variables.cpp), on any other declaration that
 // is not a function (variable, field, class, enum, parameter, namespace,
 // type alias, local variable), and on a member function of a class defined
 // inside a function (its derivatives could not name the class) used to
@@ -9,11 +11,11 @@
 // RUN: test ! -e %t.out
 #include <adgen/adgen.h>
 
-// CHECK-DAG: stray-markers.cpp:[[@LINE+1]]:1: error: ADGEN_REVERSE on variable 'g', which holds a lambda: adgen generates derivatives of named functions only; write the lambda as a function and mark that (a lambda a marked function defines and calls is differentiated with it)
-ADGEN_REVERSE() const auto g = [](double t) { return t * t; };
-// CHECK-DAG: stray-markers.cpp:[[@LINE+1]]:17: error: ADGEN_FORWARD on variable 'h', which holds a lambda
-ADGEN_REVERSE() ADGEN_FORWARD("t") auto h = [](double t) { return t; };
-// CHECK-DAG: stray-markers.cpp:[[@LINE-1]]:1: error: ADGEN_REVERSE on variable 'h', which holds a lambda
+// CHECK-DAG: stray-markers.cpp:[[@LINE+1]]:1: error: ADGEN_REVERSE on variable 'g', which holds a lambda that captures 'k': adgen differentiates lambdas that capture nothing; pass 'k' as a parameter (or use a global)
+ADGEN_REVERSE() const auto g = [k = 1.0](double t) { return k * t * t; };
+// CHECK-DAG: stray-markers.cpp:[[@LINE+1]]:17: error: ADGEN_FORWARD on variable 'h', which holds a lambda that is generic
+ADGEN_REVERSE() ADGEN_FORWARD("t") auto h = [](auto t) { return t; };
+// CHECK-DAG: stray-markers.cpp:[[@LINE-1]]:1: error: ADGEN_REVERSE on variable 'h', which holds a lambda that is generic
 
 // CHECK-DAG: stray-markers.cpp:[[@LINE+1]]:1: error: ADGEN_FORWARD on variable 'gv', which is not a function: nothing would be generated; put the marker before a function declaration or definition
 ADGEN_FORWARD() double gv = 2.0;
