@@ -418,6 +418,9 @@ const Expr *GraphBuilder::Impl::callObject(const clang::Expr *ObjectE, bool Obje
     return SelfObj ? SelfObj : fail(ObjectE->getBeginLoc(), "'this' outside a member function");
   if (!ObjectByPointer)
     return Writable ? lvalue(ObjectE) : expr(ObjectE);
+  bool Iter = false; // it->f() of an iterator local (IteratorLocals.cpp)
+  if (const Expr *Elem = iteratorArrow(ObjectE, Iter); Iter)
+    return Elem;
   const Expr *Obj = expr(ObjectE);
   if (Obj && !Obj->Ty.IsPointer)
     return fail(ObjectE->getBeginLoc(), "'->' on something that is not a pointer");
@@ -524,6 +527,8 @@ const Expr *GraphBuilder::Impl::callExpr(const clang::CallExpr *CE) {
     return expr(CE->getArg(0)); // std::move(x) names x
   if (const graph::Expr *R = viewCall(CE, FD, Handled); Handled)
     return R; // a view passed: inlined (Views.cpp)
+  if (const graph::Expr *R = iteratorCall(CE, FD, Handled); Handled)
+    return R; // an iterator passed: inlined (IteratorCalls.cpp)
   if (isAccessor(FD))
     return accessorCall(CE, FD, ObjectE, ObjectByPointer, ArgEs);
   if (const auto *Fields = ObjectE ? viewObject(ObjectE) : nullptr)

@@ -9,13 +9,16 @@
 // `it -= k`, `it = v.begin()` assign it_offset; `auto jt = it + 1` is a
 // second iterator; `it != end`, `it < end`,
 // `end - it` compare and subtract offsets, on class iterators and on
-// pointers alike.
+// pointers alike. Over structs, `it->x` and `(*it).x` are fields of the
+// element at it_offset, `it->f()` a member function called on it.
 //
 // Refused, naming the construct: an iterator into a container whose size
 // changes after the iterator is declared (push_back, resize, ...: the
 // iterator would be invalidated), comparing or assigning iterators into
-// different containers, and any other use of the iterator (passing it to a
-// function, storing it), which would need its value as an iterator.
+// different containers, and any other use of the iterator (storing it,
+// passing it to a function without a body), which would need its value as
+// an iterator. Passed to a function with a body, the call is inlined
+// (IteratorCalls.cpp).
 //
 //===----------------------------------------------------------------------===//
 
@@ -166,9 +169,9 @@ bool GraphBuilder::Impl::iteratorPosition(const clang::Expr *E, Var *&Base, cons
         return fail(E->getBeginLoc(), "an iterator must be into a local or parameter "
                                       "std::vector, std::array or array");
       Type El = T.element();
-      if (El.Rec || El.isContainer() || El.IsPointer)
-        return fail(E->getBeginLoc(), "an iterator over elements that are not numbers (structs, "
-                                      "containers, pointers) is not supported; use an index");
+      if (El.isContainer() || El.IsPointer)
+        return fail(E->getBeginLoc(), "an iterator over elements that are containers or "
+                                      "pointers is not supported; use an index");
       Base = R->V;
       if (Begin)
         Off = M.intConst(0);
@@ -233,6 +236,10 @@ const Expr *GraphBuilder::Impl::iteratorExpr(const clang::Expr *E, bool ValueUse
     if (!iteratorPosition(A[0], Base, Off))
       return nullptr;
     return M.load(M.ref(Base), Off);
+  case clang::OO_Arrow: // it->x of a class iterator: the element's address
+    if (!iteratorPosition(A[0], Base, Off))
+      return nullptr;
+    return at(Off);
   case clang::OO_Subscript: { // it[k]
     if (!iteratorPosition(A[0], Base, Off))
       return nullptr;
@@ -323,6 +330,22 @@ const Expr *GraphBuilder::Impl::iteratorUse(const clang::Expr *E, bool ValueUsed
     return nullptr;
   Handled = llvm::any_of(A, [&](const clang::Expr *X) { return mentionsIteratorLocal(X); });
   return Handled ? iteratorExpr(E, ValueUsed) : nullptr;
+}
+
+const Expr *GraphBuilder::Impl::iteratorArrow(const clang::Expr *BaseE, bool &Handled) {
+  Handled = false;
+  if (IteratorLocals.empty())
+    return nullptr;
+  const clang::Expr *E = BaseE->IgnoreParenImpCasts();
+  if (const auto *OC = dyn_cast<clang::CXXOperatorCallExpr>(E);
+      OC && OC->getOperator() == clang::OO_Arrow && OC->getNumArgs() == 1)
+    E = OC->getArg(0); // it.operator->()
+  if (!mentionsIteratorLocal(E))
+    return nullptr;
+  Handled = true;
+  Var *Base = nullptr;
+  const Expr *Off = nullptr;
+  return iteratorPosition(E, Base, Off) ? M.load(M.ref(Base), Off) : nullptr;
 }
 
 bool GraphBuilder::Impl::iteratorLocalDecl(const clang::VarDecl *VD) {

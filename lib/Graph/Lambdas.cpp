@@ -169,11 +169,17 @@ const Expr *GraphBuilder::Impl::inlineLambda(LambdaInfo &Info, llvm::StringRef N
   };
   std::vector<std::pair<const clang::Decl *, std::map<std::string, Var *>>> SavedViews;
   std::vector<const clang::Decl *> ScalarBound;
+  SavedIterators SavedIters;
   for (unsigned I = 0; I < MD->getNumParams(); ++I) {
     const clang::ParmVarDecl *PD = MD->getParamDecl(I);
     // A range algorithm's element (Elems) is an lvalue built already.
     const clang::Expr *A = Elems.empty() ? ArgEs[I] : nullptr;
     clang::SourceLocation AL = A ? A->getBeginLoc() : CallLoc;
+    bool Iter = false; // an iterator: an iterator local (IteratorCalls.cpp)
+    if (A && !bindIteratorParam(PD, A, SavedIters, Iter))
+      return nullptr;
+    if (Iter)
+      continue;
     if (A && !IsLambda) {
       bool Bound = false;
       if (!bindViewParam(PD, A, SavedViews, Bound))
@@ -307,6 +313,7 @@ const Expr *GraphBuilder::Impl::inlineLambda(LambdaInfo &Info, llvm::StringRef N
   }
   for (const clang::Decl *D : ScalarBound)
     ScalarPointers.erase(D);
+  restoreIterators(SavedIters);
   for (auto It = SavedViews.rbegin(); It != SavedViews.rend(); ++It) {
     if (It->second.empty())
       Views.erase(It->first);
