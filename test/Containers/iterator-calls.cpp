@@ -14,7 +14,7 @@
 // RUN: %cxx %t.check.cpp -o %t.gcc && %t.gcc | FileCheck %s --check-prefix=OK
 // RUN: %clangxx %t.check.cpp -o %t.clang && %t.clang | FileCheck %s --check-prefix=OK
 // OK-NOT: FAIL
-// OK: 3 passed, 0 failed
+// OK: 4 passed, 0 failed
 #include <adgen/adgen.h>
 #include <array>
 #include <cmath>
@@ -80,3 +80,26 @@ ADGEN_REVERSE() ADGEN_FORWARD() double arrays(double x, double y) {
 // CHECK-NEXT: ++it_offset;
 // CHECK-LABEL: double arrays_pullback({{.*}}) {
 // CHECK-LABEL: adgen::Dual<double> arrays_fwd({{.*}}) {
+
+// Called in a loop, three iterators moved in the callee; a generic lambda
+// taking iterators.
+template <class It> double dot2(It b, It e, It c) {
+  double s = 0;
+  while (b != e)
+    s += *b++ * *c++;
+  return s;
+}
+ADGEN_REVERSE() ADGEN_FORWARD() double loops(const std::vector<double> &v, double x) {
+  double s = 0;
+  for (int i = 0; i < 3; ++i) {
+    auto it = v.begin() + i;
+    s += dot2(it, it + 2, v.begin() + 5) * x;
+    s += *it;
+  }
+  auto g = [](auto b, auto e) { return std::accumulate(b, e, 0.0); };
+  return s + g(v.begin() + 1, v.end());
+}
+// CHECK-LABEL: double loops_pullback({{.*}}) {
+// CHECK: c_offset = 5;
+// CHECK: while (b_offset != e_offset) {
+// CHECK-LABEL: adgen::Dual<double> loops_fwd({{.*}}) {

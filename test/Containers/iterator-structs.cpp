@@ -11,8 +11,9 @@
 // RUN: %cxx %t.check.cpp -o %t.gcc && %t.gcc | FileCheck %s --check-prefix=OK
 // RUN: %clangxx %t.check.cpp -o %t.clang && %t.clang | FileCheck %s --check-prefix=OK
 // OK-NOT: FAIL
-// OK: 3 passed, 0 failed
+// OK: 4 passed, 0 failed
 #include <adgen/adgen.h>
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <iterator>
@@ -74,3 +75,24 @@ ADGEN_REVERSE() ADGEN_FORWARD() double methods(double x, double y) {
 // CHECK-NEXT: q.x = a[last_offset].x;
 // CHECK: a[first_offset].x = q.x;
 // CHECK-LABEL: adgen::Dual<double> methods_fwd({{.*}}) {
+
+// A member function that writes the element; std::sort of structs between
+// ps.begin() and an iterator variable, with a comparator.
+struct Q {
+  double x, y;
+  void scale(double k) {
+    x *= k;
+    y *= k;
+  }
+};
+ADGEN_REVERSE() ADGEN_FORWARD() double scaled(std::vector<Q> &ps, double k) {
+  for (auto it = ps.begin(); it != ps.end(); ++it)
+    it->scale(k);
+  auto m = ps.begin() + 2;
+  std::sort(ps.begin(), m, [](const Q &a, const Q &b) { return a.x < b.x; });
+  return ps[0].x * ps[1].y + ps[2].x;
+}
+// CHECK-LABEL: double scaled_pullback({{.*}}) {
+// CHECK: ::adgen_detail::Q_scale_record(ps[it_offset], k, tape);
+// CHECK: sort_count = m_offset;
+// CHECK-LABEL: adgen::Dual<double> scaled_fwd({{.*}}) {

@@ -13,7 +13,7 @@
 // RUN: %cxx %t.check.cpp -o %t.gcc && %t.gcc | FileCheck %s --check-prefix=OK
 // RUN: %clangxx %t.check.cpp -o %t.clang && %t.clang | FileCheck %s --check-prefix=OK
 // OK-NOT: FAIL
-// OK: 5 passed, 0 failed
+// OK: 6 passed, 0 failed
 #include <adgen/adgen.h>
 #include <array>
 #include <cmath>
@@ -97,3 +97,14 @@ ADGEN_REVERSE() ADGEN_FORWARD() double structs(const std::vector<P> &ps, double 
 // CHECK: std::vector<P> qs(ps.size());
 // CHECK: std::vector<P> rs(static_cast<std::size_t>(3 - 1));
 // CHECK-LABEL: adgen::Dual<double> structs_fwd({{.*}}) {
+
+// A copy of a parameter the function writes: declared empty and resized.
+ADGEN_REVERSE() ADGEN_FORWARD() double written(std::vector<double> &v, double x) {
+  std::vector<double> w = v;
+  v[0] = w[1] * x;
+  return v[0] + w[0];
+}
+// CHECK-LABEL: double written_pullback({{.*}}) {
+// CHECK: std::vector<double> w(0);
+// CHECK: tape.pushResize(w, v.size());
+// CHECK-LABEL: adgen::Dual<double> written_fwd({{.*}}) {
