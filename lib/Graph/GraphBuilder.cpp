@@ -364,6 +364,11 @@ const Expr *GraphBuilder::Impl::specialCall(const clang::CallExpr *CE, const Exp
     return fail(CE->getBeginLoc(), "the value of 'std::" +
                                        CE->getDirectCallee()->getNameAsString() +
                                        "' is not supported; call it as a statement of its own");
+  Handled = false; // std::distance(it, end), std::advance(it, n) (IteratorCalls.cpp)
+  if (const auto *FD = CE->getDirectCallee(); FD && !stdFunctionName(FD).empty())
+    if (R = iteratorCall(CE, FD, Handled); Handled)
+      return R;
+  Handled = true;
   if (iteratorAlgorithm(CE))
     return refuseIteratorAlgorithm(CE);
   if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(CE->getDirectCallee());

@@ -11,7 +11,8 @@
 // argument's (`b_offset = 1`), or, for a parameter taken by non-const
 // reference, the caller's iterator itself. So the body's `*b`, `++b`,
 // `b != e`, `std::accumulate(b, e, 0.0)` read the caller's container, and
-// the transforms see no iterator at all.
+// the transforms see no iterator at all. `std::distance(it, end)` is the
+// difference of the offsets, `std::advance(it, n)` moves it_offset.
 //
 // Refused, naming the construct: such a function without a body, one that
 // calls itself, a member function taking iterators, one returning an
@@ -78,8 +79,33 @@ static bool writableVector(clang::QualType T) {
 const Expr *GraphBuilder::Impl::iteratorCall(const clang::CallExpr *CE,
                                              const clang::FunctionDecl *FD, bool &Handled) {
   Handled = false;
-  if (!stdFunctionName(FD).empty() || Ctx.getSourceManager().isInSystemHeader(FD->getLocation()))
-    return nullptr; // the library's own (std::distance, ...): refused elsewhere
+  std::string Std = stdFunctionName(FD);
+  if ((Std == "distance" || Std == "advance") && CE->getNumArgs() == 2 &&
+      (mentionsIteratorLocal(CE->getArg(0)) || mentionsIteratorLocal(CE->getArg(1)))) {
+    Handled = true; // std::distance(it, end): end_offset - it_offset
+    Var *B1 = nullptr, *B2 = nullptr;
+    const Expr *O1 = nullptr, *O2 = nullptr;
+    if (!iteratorPosition(CE->getArg(0), B1, O1))
+      return nullptr;
+    if (Std == "distance") {
+      if (!iteratorPosition(CE->getArg(1), B2, O2))
+        return nullptr;
+      if (B1 != B2)
+        return fail(CE->getBeginLoc(), "comparing or subtracting iterators into different "
+                                       "containers is not supported");
+      return O1->isConst(0) ? O2 : M.binary(Op::Sub, O2, O1, offsetType());
+    }
+    if (O1->K != Op::VarRef) // std::advance(it, n): it_offset += n
+      return fail(CE->getBeginLoc(), "only an iterator variable can be advanced");
+    const Expr *N = expr(CE->getArg(1));
+    if (!N)
+      return nullptr;
+    emit(M.assign(O1, M.binary(Op::Add, O1, toIndexType(N, offsetType()), offsetType()),
+                  loc(CE->getBeginLoc())));
+    return nullptr;
+  }
+  if (!Std.empty() || Ctx.getSourceManager().isInSystemHeader(FD->getLocation()))
+    return nullptr; // the library's own: refused elsewhere
   unsigned First = isa<clang::CXXOperatorCallExpr>(CE) && isa<clang::CXXMethodDecl>(FD) ? 1 : 0;
   auto Mentions = [&](const clang::Expr *E) { return mentionsIteratorLocal(E); };
   bool Any = false;

@@ -9,7 +9,9 @@
 // `it -= k`, `it = v.begin()` assign it_offset; `auto jt = it + 1` is a
 // second iterator; `it != end`, `it < end`,
 // `end - it` compare and subtract offsets, on class iterators and on
-// pointers alike. Over structs, `it->x` and `(*it).x` are fields of the
+// pointers alike; `std::next(it, n)` and `std::prev(it, n)` are moved
+// positions, `std::distance(it, end)` and `std::advance(it, n)` are in
+// IteratorCalls.cpp. Over structs, `it->x` and `(*it).x` are fields of the
 // element at it_offset, `it->f()` a member function called on it.
 //
 // Refused, naming the construct: an iterator into a container whose size
@@ -70,6 +72,16 @@ bool operands(const clang::Expr *E, clang::OverloadedOperatorKind &K,
     return true;
   }
   return false;
+}
+
+/// `std::next(it[, n])` or `std::prev(it[, n])` (\p Minus): the call.
+const clang::CallExpr *stepCall(const clang::Expr *E, bool &Minus) {
+  const auto *CE = dyn_cast<clang::CallExpr>(E);
+  std::string N = CE ? stdFunctionName(CE->getDirectCallee()) : "";
+  if ((N != "next" && N != "prev") || CE->getNumArgs() < 1 || CE->getNumArgs() > 2)
+    return nullptr;
+  Minus = N == "prev";
+  return CE;
 }
 
 bool sizeChanging(llvm::StringRef N) {
@@ -140,7 +152,12 @@ bool GraphBuilder::Impl::isIteratorLocalDecl(const clang::VarDecl *VD) {
   if (!T->isPointerType() && !T->isRecordType())
     return false;
   const clang::Expr *E = bareIter(Init);
-  for (;;) { // v.begin() + k
+  for (;;) { // v.begin() + k, std::next(v.begin())
+    bool Minus = false;
+    if (const clang::CallExpr *Step = stepCall(E, Minus)) {
+      E = bareIter(Step->getArg(0));
+      continue;
+    }
     clang::OverloadedOperatorKind K;
     llvm::SmallVector<const clang::Expr *, 2> A;
     if (!operands(E, K, A) || A.size() != 2 || !A[1] ||
@@ -195,6 +212,18 @@ bool GraphBuilder::Impl::iteratorPosition(const clang::Expr *E, Var *&Base, cons
       return true;
     }
   }
+  bool Minus = false;
+  if (const clang::CallExpr *Step = stepCall(E, Minus)) { // std::next(it, n)
+    if (!iteratorPosition(Step->getArg(0), Base, Off))
+      return false;
+    const clang::Expr *N = Step->getNumArgs() == 2 ? Step->getArg(1) : nullptr;
+    const Expr *By = !N || isa<clang::CXXDefaultArgExpr>(N) ? M.intConst(1)
+                                                             : expr(N->IgnoreParenImpCasts());
+    if (!By)
+      return false;
+    Off = moved(M, Off, toIndexType(By, offsetType()), Minus, offsetType());
+    return true;
+  }
   A.clear();
   if (operands(E, K, A) && (K == clang::OO_PlusPlus || K == clang::OO_MinusMinus)) {
     const Expr *V = iteratorExpr(E, /*ValueUsed=*/A.size() == 2);
@@ -215,6 +244,9 @@ bool GraphBuilder::Impl::mentionsIteratorLocal(const clang::Expr *E) {
   E = bareIter(E);
   if (const auto *DRE = dyn_cast<clang::DeclRefExpr>(E))
     return IteratorLocals.count(DRE->getDecl());
+  bool Minus = false;
+  if (const clang::CallExpr *Step = stepCall(E, Minus))
+    return mentionsIteratorLocal(Step->getArg(0));
   clang::OverloadedOperatorKind K;
   llvm::SmallVector<const clang::Expr *, 2> A;
   if (operands(E, K, A) && (K == clang::OO_Plus || K == clang::OO_Minus ||
@@ -322,11 +354,21 @@ const Expr *GraphBuilder::Impl::iteratorExpr(const clang::Expr *E, bool ValueUse
 const Expr *GraphBuilder::Impl::iteratorUse(const clang::Expr *E, bool ValueUsed,
                                             bool &Handled) {
   Handled = false;
-  if (IteratorLocals.empty())
-    return nullptr;
   clang::OverloadedOperatorKind K;
   llvm::SmallVector<const clang::Expr *, 2> A;
   if (!operands(E, K, A))
+    return nullptr;
+  // `*f(it)` of a function of the user's returning an iterator: the call
+  // says what is not supported (IteratorCalls.cpp).
+  if (const auto *CE = dyn_cast<clang::CallExpr>(bareIter(A[0]));
+      CE && (K == clang::OO_Star || K == clang::OO_Arrow) && CE->getDirectCallee() &&
+      !isa<clang::CXXOperatorCallExpr>(CE) && stdFunctionName(CE->getDirectCallee()).empty() &&
+      CE->getType()->isRecordType() && CE->getType()->getAsCXXRecordDecl()->getIdentifier() &&
+      CE->getType()->getAsCXXRecordDecl()->getName().contains("iter")) {
+    Handled = true;
+    return expr(CE);
+  }
+  if (IteratorLocals.empty())
     return nullptr;
   Handled = llvm::any_of(A, [&](const clang::Expr *X) { return mentionsIteratorLocal(X); });
   return Handled ? iteratorExpr(E, ValueUsed) : nullptr;
