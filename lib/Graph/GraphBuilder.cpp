@@ -435,6 +435,11 @@ const Expr *GraphBuilder::Impl::specialCall(const clang::CallExpr *CE, const Exp
     return fail(CE->getBeginLoc(), "the value of 'std::" +
                                        CE->getDirectCallee()->getNameAsString() +
                                        "' is not supported; call it as a statement of its own");
+  Handled = false; // std::distance(it, end), std::advance(it, n) (IteratorCalls.cpp)
+  if (const auto *FD = CE->getDirectCallee(); FD && !stdFunctionName(FD).empty())
+    if (R = iteratorCall(CE, FD, Handled); Handled)
+      return R;
+  Handled = true;
   if (iteratorAlgorithm(CE))
     return refuseIteratorAlgorithm(CE);
   if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(CE->getDirectCallee());
@@ -489,6 +494,9 @@ const Expr *GraphBuilder::Impl::callObject(const clang::Expr *ObjectE, bool Obje
     return SelfObj ? SelfObj : fail(ObjectE->getBeginLoc(), "'this' outside a member function");
   if (!ObjectByPointer)
     return Writable ? lvalue(ObjectE) : expr(ObjectE);
+  bool Iter = false; // it->f() of an iterator local (IteratorLocals.cpp)
+  if (const Expr *Elem = iteratorArrow(ObjectE, Iter); Iter)
+    return Elem;
   const Expr *Obj = expr(ObjectE);
   if (Obj && !Obj->Ty.IsPointer)
     return fail(ObjectE->getBeginLoc(), "'->' on something that is not a pointer");
@@ -599,6 +607,8 @@ const Expr *GraphBuilder::Impl::callExpr(const clang::CallExpr *CE) {
     return R; // a view passed: inlined (Views.cpp)
   if (const graph::Expr *R = pointerRefCall(CE, FD, Handled); Handled)
     return R; // a pointer by reference: inlined (PointerReferences.cpp)
+  if (const graph::Expr *R = iteratorCall(CE, FD, Handled); Handled)
+    return R; // an iterator passed: inlined (IteratorCalls.cpp)
   if (isAccessor(FD))
     return accessorCall(CE, FD, ObjectE, ObjectByPointer, ArgEs);
   if (const auto *Fields = ObjectE ? viewObject(ObjectE) : nullptr)

@@ -40,6 +40,10 @@ using graph::Type;
 /// no-op casts, copy and move constructions.
 const clang::Expr *stripCopies(const clang::Expr *E);
 
+/// The arguments of std::vector constructor \p CE before its default and
+/// allocator arguments, which adgen ignores (VectorCopies.cpp).
+unsigned vectorConstructorArgs(const clang::CXXConstructExpr *CE);
+
 /// A member function that returns its object by reference, `return *this;`
 /// being its only kind of return (`Vec3 &operator+=(const Vec3 &)`).
 bool returnsThis(const clang::CXXMethodDecl *MD);
@@ -278,6 +282,22 @@ private:
   /// An operator applied to an iterator local (sets \p Handled).
   const Expr *iteratorUse(const clang::Expr *E, bool ValueUsed, bool &Handled);
   llvm::DenseMap<const clang::Decl *, OffsetPointer> IteratorLocals;
+  /// `it->x`, `it->f()` of an iterator local: the element \p Base (the
+  /// operand of `->`) points to (sets \p Handled).
+  const Expr *iteratorArrow(const clang::Expr *Base, bool &Handled);
+  /// Iterators passed to a function with a body (IteratorCalls.cpp): the
+  /// call is inlined, each iterator parameter an iterator local into the
+  /// argument's container (sets \p Handled).
+  const Expr *iteratorCall(const clang::CallExpr *CE, const clang::FunctionDecl *FD,
+                           bool &Handled);
+  using SavedIterators = std::vector<std::pair<const clang::Decl *, OffsetPointer>>;
+  /// Binds iterator parameter \p PD of a function being inlined to argument
+  /// \p A (sets \p Bound); saves the entry it replaces. False after an error.
+  bool bindIteratorParam(const clang::ParmVarDecl *PD, const clang::Expr *A,
+                         SavedIterators &Saved, bool &Bound);
+  void restoreIterators(SavedIterators &Saved);
+  /// Functions being inlined by iteratorCall, to refuse recursion.
+  std::vector<const clang::FunctionDecl *> IteratorCalls;
   llvm::DenseMap<const clang::Decl *, OffsetPointer> OffsetPointers;
   /// A local of a class type that holds no number (InactiveLocals.cpp).
   bool isInactiveLocalDecl(const clang::VarDecl *VD);
@@ -340,8 +360,7 @@ private:
   const Expr *vectorGrowth(const clang::CallExpr *CE, const Expr *Obj, llvm::StringRef Name,
                            unsigned First);
   const Expr *elementValue(const clang::Expr *A, Var *V);
-  bool vectorDecl(const clang::VarDecl *VD, Var *V, const clang::CXXConstructExpr *CE,
-                  bool &Handled);
+  bool vectorDecl(const clang::VarDecl *VD, Var *V, const clang::Expr *Init, bool &Handled);
   bool checkVectorGrowth(Function &G);
   // Scratch buffers: new T[n], std::unique_ptr<T[]> (ScratchBuffers.cpp).
   bool isScratchBufferDecl(const clang::VarDecl *VD);
@@ -428,6 +447,26 @@ private:
   /// after an error.
   bool iteratorRange(const clang::CallExpr *CE, const clang::Expr *Begin,
                      const clang::Expr *End, IterRange &Out);
+  /// The same for the construct \p What ("'std::accumulate'") at \p L.
+  bool iteratorRange(const std::string &What, clang::SourceLocation L,
+                     const clang::Expr *Begin, const clang::Expr *End, IterRange &Out);
+  /// An end of a range that is an iterator local (`it`, `it + 2`): its
+  /// container and position (sets \p Handled).
+  bool iteratorLocalEnd(const clang::Expr *E, const Expr *&Base, const Expr *&At,
+                        bool &Handled);
+  // Vectors copied from a vector or a range (VectorCopies.cpp).
+  /// `std::vector<double> w = v;`, `w(v)`, `w(first, last)` (sets \p
+  /// Handled); allocator arguments are ignored.
+  bool vectorCopyDecl(const clang::VarDecl *VD, Var *V, const clang::Expr *Init,
+                      bool &Handled);
+  /// `w = v`, `w.assign(first, last)` of a local std::vector w.
+  const Expr *vectorCopyAssign(const clang::CallExpr *CE, Var *V, llvm::StringRef Name,
+                               unsigned First);
+  /// Sizes \p V to the length of \p R (declaring V when \p Declare, else
+  /// resizing it) and copies R's elements into it.
+  bool copyRangeInto(Var *V, IterRange &R, bool Declare, clang::SourceLocation L);
+  /// The source vector \p E of a copy as a range (false after an error).
+  bool vectorSource(const clang::Expr *E, Var *V, IterRange &R);
   /// The element of \p R that the loop over \p Lead reads at index \p K.
   const Expr *rangeElement(const IterRange &R, const IterRange &Lead, Var *K);
   /// Copies a range's bounds into locals named Base_first / Base_count, so

@@ -9,13 +9,18 @@
 // `it -= k`, `it = v.begin()` assign it_offset; `auto jt = it + 1` is a
 // second iterator; `it != end`, `it < end`,
 // `end - it` compare and subtract offsets, on class iterators and on
-// pointers alike.
+// pointers alike; `std::next(it, n)` and `std::prev(it, n)` are moved
+// positions, `std::distance(it, end)` and `std::advance(it, n)` are in
+// IteratorCalls.cpp. Over structs, `it->x` and `(*it).x` are fields of the
+// element at it_offset, `it->f()` a member function called on it.
 //
 // Refused, naming the construct: an iterator into a container whose size
 // changes after the iterator is declared (push_back, resize, ...: the
 // iterator would be invalidated), comparing or assigning iterators into
-// different containers, and any other use of the iterator (passing it to a
-// function, storing it), which would need its value as an iterator.
+// different containers, and any other use of the iterator (storing it,
+// passing it to a function without a body), which would need its value as
+// an iterator. Passed to a function with a body, the call is inlined
+// (IteratorCalls.cpp).
 //
 //===----------------------------------------------------------------------===//
 
@@ -67,6 +72,16 @@ bool operands(const clang::Expr *E, clang::OverloadedOperatorKind &K,
     return true;
   }
   return false;
+}
+
+/// `std::next(it[, n])` or `std::prev(it[, n])` (\p Minus): the call.
+const clang::CallExpr *stepCall(const clang::Expr *E, bool &Minus) {
+  const auto *CE = dyn_cast<clang::CallExpr>(E);
+  std::string N = CE ? stdFunctionName(CE->getDirectCallee()) : "";
+  if ((N != "next" && N != "prev") || CE->getNumArgs() < 1 || CE->getNumArgs() > 2)
+    return nullptr;
+  Minus = N == "prev";
+  return CE;
 }
 
 bool sizeChanging(llvm::StringRef N) {
@@ -137,7 +152,12 @@ bool GraphBuilder::Impl::isIteratorLocalDecl(const clang::VarDecl *VD) {
   if (!T->isPointerType() && !T->isRecordType())
     return false;
   const clang::Expr *E = bareIter(Init);
-  for (;;) { // v.begin() + k
+  for (;;) { // v.begin() + k, std::next(v.begin())
+    bool Minus = false;
+    if (const clang::CallExpr *Step = stepCall(E, Minus)) {
+      E = bareIter(Step->getArg(0));
+      continue;
+    }
     clang::OverloadedOperatorKind K;
     llvm::SmallVector<const clang::Expr *, 2> A;
     if (!operands(E, K, A) || A.size() != 2 || !A[1] ||
@@ -166,9 +186,9 @@ bool GraphBuilder::Impl::iteratorPosition(const clang::Expr *E, Var *&Base, cons
         return fail(E->getBeginLoc(), "an iterator must be into a local or parameter "
                                       "std::vector, std::array or array");
       Type El = T.element();
-      if (El.Rec || El.isContainer() || El.IsPointer)
-        return fail(E->getBeginLoc(), "an iterator over elements that are not numbers (structs, "
-                                      "containers, pointers) is not supported; use an index");
+      if (El.isContainer() || El.IsPointer)
+        return fail(E->getBeginLoc(), "an iterator over elements that are containers or "
+                                      "pointers is not supported; use an index");
       Base = R->V;
       if (Begin)
         Off = M.intConst(0);
@@ -192,6 +212,18 @@ bool GraphBuilder::Impl::iteratorPosition(const clang::Expr *E, Var *&Base, cons
       return true;
     }
   }
+  bool Minus = false;
+  if (const clang::CallExpr *Step = stepCall(E, Minus)) { // std::next(it, n)
+    if (!iteratorPosition(Step->getArg(0), Base, Off))
+      return false;
+    const clang::Expr *N = Step->getNumArgs() == 2 ? Step->getArg(1) : nullptr;
+    const Expr *By = !N || isa<clang::CXXDefaultArgExpr>(N) ? M.intConst(1)
+                                                             : expr(N->IgnoreParenImpCasts());
+    if (!By)
+      return false;
+    Off = moved(M, Off, toIndexType(By, offsetType()), Minus, offsetType());
+    return true;
+  }
   A.clear();
   if (operands(E, K, A) && (K == clang::OO_PlusPlus || K == clang::OO_MinusMinus)) {
     const Expr *V = iteratorExpr(E, /*ValueUsed=*/A.size() == 2);
@@ -212,6 +244,9 @@ bool GraphBuilder::Impl::mentionsIteratorLocal(const clang::Expr *E) {
   E = bareIter(E);
   if (const auto *DRE = dyn_cast<clang::DeclRefExpr>(E))
     return IteratorLocals.count(DRE->getDecl());
+  bool Minus = false;
+  if (const clang::CallExpr *Step = stepCall(E, Minus))
+    return mentionsIteratorLocal(Step->getArg(0));
   clang::OverloadedOperatorKind K;
   llvm::SmallVector<const clang::Expr *, 2> A;
   if (operands(E, K, A) && (K == clang::OO_Plus || K == clang::OO_Minus ||
@@ -233,6 +268,10 @@ const Expr *GraphBuilder::Impl::iteratorExpr(const clang::Expr *E, bool ValueUse
     if (!iteratorPosition(A[0], Base, Off))
       return nullptr;
     return M.load(M.ref(Base), Off);
+  case clang::OO_Arrow: // it->x of a class iterator: the element's address
+    if (!iteratorPosition(A[0], Base, Off))
+      return nullptr;
+    return at(Off);
   case clang::OO_Subscript: { // it[k]
     if (!iteratorPosition(A[0], Base, Off))
       return nullptr;
@@ -315,14 +354,40 @@ const Expr *GraphBuilder::Impl::iteratorExpr(const clang::Expr *E, bool ValueUse
 const Expr *GraphBuilder::Impl::iteratorUse(const clang::Expr *E, bool ValueUsed,
                                             bool &Handled) {
   Handled = false;
-  if (IteratorLocals.empty())
-    return nullptr;
   clang::OverloadedOperatorKind K;
   llvm::SmallVector<const clang::Expr *, 2> A;
   if (!operands(E, K, A))
     return nullptr;
+  // `*f(it)` of a function of the user's returning an iterator: the call
+  // says what is not supported (IteratorCalls.cpp).
+  if (const auto *CE = dyn_cast<clang::CallExpr>(bareIter(A[0]));
+      CE && (K == clang::OO_Star || K == clang::OO_Arrow) && CE->getDirectCallee() &&
+      !isa<clang::CXXOperatorCallExpr>(CE) && stdFunctionName(CE->getDirectCallee()).empty() &&
+      CE->getType()->isRecordType() && CE->getType()->getAsCXXRecordDecl()->getIdentifier() &&
+      CE->getType()->getAsCXXRecordDecl()->getName().contains("iter")) {
+    Handled = true;
+    return expr(CE);
+  }
+  if (IteratorLocals.empty())
+    return nullptr;
   Handled = llvm::any_of(A, [&](const clang::Expr *X) { return mentionsIteratorLocal(X); });
   return Handled ? iteratorExpr(E, ValueUsed) : nullptr;
+}
+
+const Expr *GraphBuilder::Impl::iteratorArrow(const clang::Expr *BaseE, bool &Handled) {
+  Handled = false;
+  if (IteratorLocals.empty())
+    return nullptr;
+  const clang::Expr *E = BaseE->IgnoreParenImpCasts();
+  if (const auto *OC = dyn_cast<clang::CXXOperatorCallExpr>(E);
+      OC && OC->getOperator() == clang::OO_Arrow && OC->getNumArgs() == 1)
+    E = OC->getArg(0); // it.operator->()
+  if (!mentionsIteratorLocal(E))
+    return nullptr;
+  Handled = true;
+  Var *Base = nullptr;
+  const Expr *Off = nullptr;
+  return iteratorPosition(E, Base, Off) ? M.load(M.ref(Base), Off) : nullptr;
 }
 
 bool GraphBuilder::Impl::iteratorLocalDecl(const clang::VarDecl *VD) {

@@ -12,7 +12,8 @@
 // `a + 1, a + n` the elements 1 .. n of a. The algorithm becomes a counted
 // loop over the first range's positions, `for (k = first; k < last; ++k)`,
 // and the other ranges are read at the same distance from their own start.
-// Iterators kept in variables and other iterator types are refused.
+// An end may be an iterator local (`it`, `it + 2`; IteratorLocals.cpp), kept
+// as its container and an offset; other iterator types are refused.
 //
 //===----------------------------------------------------------------------===//
 
@@ -181,36 +182,69 @@ const Expr *GraphBuilder::Impl::movedBy(const Expr *At, const clang::Expr *By, b
 
 bool GraphBuilder::Impl::iteratorRange(const clang::CallExpr *CE, const clang::Expr *Begin,
                                        const clang::Expr *End, IterRange &Out) {
-  std::string N = CE->getDirectCallee()->getNameAsString();
+  return iteratorRange("'std::" + CE->getDirectCallee()->getNameAsString() + "'",
+                       CE->getBeginLoc(), Begin, End, Out);
+}
+
+bool GraphBuilder::Impl::iteratorLocalEnd(const clang::Expr *E, const Expr *&Base,
+                                          const Expr *&At, bool &Handled) {
+  Handled = mentionsIteratorLocal(E);
+  if (!Handled)
+    return true;
+  Var *B = nullptr;
+  if (!iteratorPosition(E, B, At))
+    return false;
+  Base = M.ref(B);
+  return true;
+}
+
+bool GraphBuilder::Impl::iteratorRange(const std::string &What, clang::SourceLocation L,
+                                       const clang::Expr *Begin, const clang::Expr *End,
+                                       IterRange &Out) {
   auto refuse = [&](const clang::Expr *At) {
-    return failStmt(At->getBeginLoc(), "'std::" + N + "' over this range is not supported: " +
+    return failStmt(At->getBeginLoc(), What + " over this range is not supported: " +
                                            RecognisedAlgorithms);
   };
+  // Ends that are iterator locals (IteratorLocals.cpp): their container
+  // and position are known already.
+  bool BLocal = false, ELocal = false;
+  const Expr *BBase = nullptr, *BAt = nullptr, *EBase = nullptr, *EAt = nullptr;
+  if (!iteratorLocalEnd(Begin, BBase, BAt, BLocal) ||
+      (End && !iteratorLocalEnd(End, EBase, EAt, ELocal)))
+    return false;
   Position B, E;
-  if (!position(Begin, B) || B.AtEnd)
+  if (!BLocal && (!position(Begin, B) || B.AtEnd))
     return refuse(Begin);
-  if (End && (!position(End, E) || !sameObject(B.Obj, E.Obj)))
+  if (End && !ELocal && !position(End, E))
     return refuse(End);
-  if (End && !E.AtEnd && E.Moves.empty())
+  if (End && !BLocal && !ELocal && !sameObject(B.Obj, E.Obj))
+    return refuse(End);
+  if (End && !BLocal && !ELocal && !E.AtEnd && E.Moves.empty())
     return refuse(End); // the empty range 'a, a'
-  const Expr *R = expr(B.Obj);
+  const Expr *R = BLocal ? BBase : expr(B.Obj);
   if (!R)
     return false;
+  if (End && (BLocal || ELocal)) { // both ends in one container
+    const Expr *RE = ELocal ? EBase : expr(E.Obj);
+    if (!RE)
+      return false;
+    if (R->K != Op::VarRef || RE->K != Op::VarRef || R->V != RE->V)
+      return refuse(End);
+  }
   const Type &T = R->Ty;
   if (!(T.ArraySize || T.IsVector || T.StdArray || T.IsPointer))
-    return refuse(B.Obj);
+    return refuse(BLocal ? Begin : B.Obj);
   if (T.Rec && !Out.AllowRecords)
-    return failStmt(CE->getBeginLoc(), "'std::" + N + "' over structs is not supported: " +
-                                           RecognisedAlgorithms);
+    return failStmt(L, What + " over structs is not supported: " + RecognisedAlgorithms);
   Out.Base = R;
-  Out.First = nullptr;
+  Out.First = BAt;
   for (auto &[By, Minus] : B.Moves)
     if (!(Out.First = movedBy(Out.First, By, Minus)))
       return false;
   if (!End)
     return true;
-  Out.Last = nullptr;
-  if (E.AtEnd) {
+  Out.Last = EAt;
+  if (!ELocal && E.AtEnd) {
     if (T.IsPointer)
       return refuse(End);
     Out.Last = T.ArraySize ? M.constant(std::to_string(T.ArraySize) + "u", sizeType())
@@ -219,6 +253,13 @@ bool GraphBuilder::Impl::iteratorRange(const clang::CallExpr *CE, const clang::E
   for (auto &[By, Minus] : E.Moves)
     if (!(Out.Last = movedBy(Out.Last, By, Minus)))
       return false;
+  if (!Out.Last)
+    Out.Last = M.intConst(0); // it, v.begin()
+  if (BLocal || ELocal) { // positions of iterator locals are std::ptrdiff_t
+    Out.Last = toIndexType(Out.Last, offsetType());
+    if (Out.First)
+      Out.First = toIndexType(Out.First, offsetType());
+  }
   return true;
 }
 

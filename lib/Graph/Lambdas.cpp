@@ -175,6 +175,7 @@ const Expr *GraphBuilder::Impl::inlineLambda(LambdaInfo &Info, llvm::StringRef N
   };
   std::vector<std::pair<const clang::Decl *, std::map<std::string, Var *>>> SavedViews;
   std::vector<const clang::Decl *> ScalarBound, OffsetBound;
+  SavedIterators SavedIters;
   if (!IsLambda)
     findReseatedPointers(CS); // parameters the function moves (PointerOffsets.cpp)
   for (unsigned I = 0; I < MD->getNumParams(); ++I) {
@@ -182,6 +183,11 @@ const Expr *GraphBuilder::Impl::inlineLambda(LambdaInfo &Info, llvm::StringRef N
     // A range algorithm's element (Elems) is an lvalue built already.
     const clang::Expr *A = Elems.empty() ? ArgEs[I] : nullptr;
     clang::SourceLocation AL = A ? A->getBeginLoc() : CallLoc;
+    bool Iter = false; // an iterator: an iterator local (IteratorCalls.cpp)
+    if (A && !bindIteratorParam(PD, A, SavedIters, Iter))
+      return nullptr;
+    if (Iter)
+      continue;
     if (A && !IsLambda) {
       bool Bound = false;
       if (!bindViewParam(PD, A, SavedViews, Bound))
@@ -340,6 +346,7 @@ const Expr *GraphBuilder::Impl::inlineLambda(LambdaInfo &Info, llvm::StringRef N
     ScalarPointers.erase(D);
   for (const clang::Decl *D : OffsetBound)
     OffsetPointers.erase(D);
+  restoreIterators(SavedIters);
   for (auto It = SavedViews.rbegin(); It != SavedViews.rend(); ++It) {
     if (It->second.empty())
       Views.erase(It->first);

@@ -118,10 +118,14 @@ const Expr *GraphBuilder::Impl::memberExpr(const clang::MemberExpr *ME) {
              ME->isArrow() && DRE && ScalarPointers.count(DRE->getDecl())) {
     Base = ScalarPointers.lookup(DRE->getDecl()); // t->x, t = new T{x} (NewScalars.cpp)
   } else {
-    Base = expr(ME->getBase());
+    bool Iter = false; // it->x of an iterator local (IteratorLocals.cpp)
+    if (ME->isArrow())
+      Base = iteratorArrow(ME->getBase(), Iter);
+    if (!Iter)
+      Base = expr(ME->getBase());
     if (!Base)
       return nullptr;
-    if (ME->isArrow()) {
+    if (ME->isArrow() && !Iter) {
       if (!Base->Ty.IsPointer)
         return fail(ME->getOperatorLoc(), "'->' on something that is not a pointer");
       Base = M.load(Base, M.intConst(0));
@@ -303,9 +307,9 @@ bool GraphBuilder::Impl::recordOrContainerDecl(const clang::VarDecl *VD, Var *V)
         return failStmt(L, "a local std::vector inside a loop is not supported; declare "
                            "it before the loop");
       const auto *CE = Init ? dyn_cast<clang::CXXConstructExpr>(stripCopies(Init)) : nullptr;
-      if (CE) { // std::vector<double> v; v(n, x); v{a, b}: VectorGrowth.cpp
+      if (Init) { // std::vector<double> v; v(n, x); v{a, b}; w = v: VectorGrowth.cpp
         bool Handled = false;
-        bool OK = vectorDecl(VD, V, CE, Handled);
+        bool OK = vectorDecl(VD, V, Init, Handled);
         if (Handled)
           return OK;
       }

@@ -10,7 +10,9 @@
 //
 //   v.push_back(e);   ->   std::size_t v_end = v.size(); v.resize(v_end + 1); v[v_end] = e;
 //
-// Declarations: `std::vector<double> v;`, `v(n)`, `v(n, x)`, `v{a, b, c}`.
+// Declarations: `std::vector<double> v;`, `v(n)`, `v(n, x)`, `v{a, b, c}`,
+// with or without an allocator argument; `w = v`, `w(first, last)` and
+// `w.assign(first, last)` in VectorCopies.cpp.
 // Only vectors declared in the function (outside loops) may change size:
 // a parameter's size belongs to the caller, and so does its adjoint's.
 //
@@ -74,7 +76,8 @@ const Expr *GraphBuilder::Impl::elementValue(const clang::Expr *A, Var *V) {
 
 bool GraphBuilder::Impl::isGrowth(llvm::StringRef Name) {
   return Name == "push_back" || Name == "emplace_back" || Name == "resize" ||
-         Name == "assign" || Name == "clear" || Name == "reserve" || Name == "pop_back";
+         Name == "assign" || Name == "clear" || Name == "reserve" || Name == "pop_back" ||
+         Name == "=";
 }
 
 const Expr *GraphBuilder::Impl::vectorGrowth(const clang::CallExpr *CE, const Expr *Obj,
@@ -102,7 +105,8 @@ const Expr *GraphBuilder::Impl::vectorGrowth(const clang::CallExpr *CE, const Ex
   auto refuseArgs = [&]() {
     return fail(Where, What + " with these arguments is not supported in differentiated "
                               "code (supported: push_back(x), emplace_back(x), resize(n), "
-                              "resize(n, x), assign(n, x), clear(), pop_back(), reserve(n))");
+                              "resize(n, x), assign(n, x), assign(first, last), clear(), "
+                              "pop_back(), reserve(n), = w)");
   };
   if (Name == "reserve") { // no effect on values or sizes
     if (NArgs != 1)
@@ -148,6 +152,8 @@ const Expr *GraphBuilder::Impl::vectorGrowth(const clang::CallExpr *CE, const Ex
       return nullptr;
     return Elem;
   }
+  if (Name == "=" || (Name == "assign" && NArgs == 2 && !arg(0)->getType()->isIntegerType()))
+    return vectorCopyAssign(CE, V, Name, First); // w = v, w.assign(first, last)
   if (Name == "resize" || Name == "assign") {
     if (NArgs < 1 || NArgs > 2 || !arg(0)->getType()->isIntegerType() ||
         (Name == "assign" && NArgs != 2) || (ET.Rec && NArgs == 2))
@@ -177,20 +183,26 @@ const Expr *GraphBuilder::Impl::vectorGrowth(const clang::CallExpr *CE, const Ex
   return refuseArgs();
 }
 
-/// `std::vector<double> v;`, `v(n, x)`, `v{a, b, c}`, `v = {a, b, c}`.
-/// False with \p Handled unset when \p CE is not one of them.
-bool GraphBuilder::Impl::vectorDecl(const clang::VarDecl *VD, Var *V,
-                                    const clang::CXXConstructExpr *CE, bool &Handled) {
+/// `std::vector<double> v;`, `v(n)`, `v(n, x)`, `v{a, b, c}`, `v = {a, b, c}`
+/// (allocator arguments ignored); copies of a vector or a range in
+/// VectorCopies.cpp. False with \p Handled unset when \p Init is none of
+/// them.
+bool GraphBuilder::Impl::vectorDecl(const clang::VarDecl *VD, Var *V, const clang::Expr *Init,
+                                    bool &Handled) {
   Handled = true;
   Loc L = loc(VD->getLocation());
-  if (CE->getNumArgs() == 0) {
+  const auto *CE = dyn_cast<clang::CXXConstructExpr>(stripCopies(Init));
+  unsigned NArgs = CE ? vectorConstructorArgs(CE) : 0;
+  if (!CE || (NArgs >= 1 && !CE->getArg(0)->getType()->isIntegerType() &&
+              !isa<clang::CXXStdInitializerListExpr>(stripCopies(CE->getArg(0)))))
+    return vectorCopyDecl(VD, V, Init, Handled); // w = v, w(first, last)
+  if (NArgs == 0) {
     emit(M.decl(V, M.constant("0", sizeType()), L));
     return true;
   }
   if (const auto *IL = dyn_cast<clang::CXXStdInitializerListExpr>(stripCopies(CE->getArg(0)))) {
     const auto *List = dyn_cast<clang::InitListExpr>(stripCopies(IL->getSubExpr()));
-    if (!List || CE->getNumArgs() > 2 ||
-        (CE->getNumArgs() == 2 && !isa<clang::CXXDefaultArgExpr>(CE->getArg(1))))
+    if (!List || NArgs != 1)
       return failStmt(VD->getLocation(), "this initialiser of a local std::vector is not "
                                          "supported");
     if (List->isSyntacticForm() && List->getSemanticForm())
@@ -201,10 +213,7 @@ bool GraphBuilder::Impl::vectorDecl(const clang::VarDecl *VD, Var *V,
         return false;
     return true;
   }
-  if ((CE->getNumArgs() == 2 ||
-       (CE->getNumArgs() == 3 && isa<clang::CXXDefaultArgExpr>(CE->getArg(2)))) &&
-      CE->getArg(0)->getType()->isIntegerType() &&
-      !isa<clang::CXXDefaultArgExpr>(CE->getArg(1)) && !V->Ty.Rec &&
+  if (NArgs == 2 && CE->getArg(0)->getType()->isIntegerType() && !V->Ty.Rec &&
       CE->getArg(1)->getType()->isArithmeticType()) {
     const Expr *N = expr(CE->getArg(0));
     const Expr *Val = N ? expr(CE->getArg(1)) : nullptr;
@@ -215,6 +224,15 @@ bool GraphBuilder::Impl::vectorDecl(const clang::VarDecl *VD, Var *V,
     emit(M.decl(V, N, L));
     emit(fillLoop(M, V, temp("k", sizeType(), VD->getLocation()), M.constant("0", sizeType()),
                   Val, L));
+    return true;
+  }
+  if (NArgs == 1 && CE->getArg(0)->getType()->isIntegerType()) {
+    const Expr *N = expr(CE->getArg(0)); // v(n): zero-filled
+    if (!N)
+      return false;
+    // The size is the declaration's value (printed as `v(n)`); the
+    // transforms give derivative vectors the same size.
+    emit(M.decl(V, N, L));
     return true;
   }
   Handled = false;

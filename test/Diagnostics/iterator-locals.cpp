@@ -1,8 +1,10 @@
 // Iterator locals into a tracked container are supported (test/Containers/
 // iterator-loops.cpp); an iterator that the container's resizing would
-// invalidate, iterators into different containers compared or assigned, and
-// an iterator passed on are refused with an error that names the construct;
-// no output.
+// invalidate, iterators into different containers compared or assigned,
+// and an iterator passed to a function adgen
+// cannot inline (no body, recursive, a member function, returning an
+// iterator, or one that could resize the container) are refused with an
+// error that names the construct; no output.
 // RUN: rm -f %t.out
 // RUN: not %adgen %s -o %t.out -- -std=c++17 2>&1 | FileCheck %s --implicit-check-not=warning:
 // RUN: test ! -e %t.out
@@ -61,22 +63,58 @@ double reseat(const std::vector<double> &a, const std::vector<double> &b) {
   return s + *it;
 }
 
-double head(std::vector<double>::const_iterator it) { return *it; }
+double head(std::vector<double>::const_iterator it);
 
 ADGEN_REVERSE()
 double passOn(const std::vector<double> &a) {
   auto it = a.begin();
-  // CHECK: iterator-locals.cpp:[[@LINE+1]]:10: error: call to 'head', whose parameter or result types adgen does not support: field '_M_current' of '__normal_iterator' is a pointer or reference
+  // CHECK: iterator-locals.cpp:[[@LINE+1]]:10: error: call to 'head', which takes an iterator, needs the function's body: adgen inlines such calls
   return head(it);
 }
 
 struct P { double x, y; };
 
+template <class It> double rsum(It b, It e) { return b == e ? 0.0 : *b + rsum(b + 1, e); }
+
 ADGEN_REVERSE()
-double fields(const std::vector<P> &ps) {
-  double s = 0;
-  // CHECK: iterator-locals.cpp:[[@LINE+1]]:18: error: an iterator over elements that are not numbers (structs, containers, pointers) is not supported; use an index
-  for (auto it = ps.begin(); it != ps.end(); ++it)
-    s += it->x;
-  return s;
+double recursive(const std::vector<double> &v) {
+  // CHECK: iterator-locals.cpp:[[@LINE-4]]:74: error: recursive call to 'rsum' with an iterator is not supported; pass the container and indices instead
+  return rsum(v.begin(), v.end());
+}
+
+template <class It> It second(It b) { return b + 1; }
+
+ADGEN_REVERSE()
+double returnsIterator(const std::vector<double> &v) {
+  // CHECK: iterator-locals.cpp:[[@LINE+1]]:11: error: 'second' takes an iterator and returns an iterator, pointer or reference, which is not supported; return an index or a value
+  return *second(v.begin());
+}
+
+double grows(std::vector<double> &v, std::vector<double>::iterator it) {
+  v.push_back(*it);
+  return *it;
+}
+
+ADGEN_REVERSE()
+double resizing(std::vector<double> &v) {
+  // CHECK: iterator-locals.cpp:[[@LINE+1]]:10: error: 'grows' takes an iterator and std::vector 'v' by non-const reference or pointer, so it could change the vector's size and invalidate the iterator; this is not supported (pass the container and an index)
+  return grows(v, v.begin());
+}
+
+struct Sum {
+  double of(std::vector<double>::const_iterator b) const { return *b; }
+};
+
+ADGEN_REVERSE()
+double member(const std::vector<double> &v) {
+  Sum s;
+  // CHECK: iterator-locals.cpp:[[@LINE+1]]:10: error: passing an iterator to member function 'of' is not supported; pass the container and an index
+  return s.of(v.begin());
+}
+
+ADGEN_REVERSE()
+double arrow(const std::vector<P> &ps, const std::vector<P> &qs) {
+  auto it = ps.begin();
+  // CHECK: iterator-locals.cpp:[[@LINE+1]]:36: error: comparing or subtracting iterators into different containers is not supported
+  return it->x + (it + 1)->y + (it != qs.end());
 }

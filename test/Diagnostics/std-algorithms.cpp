@@ -1,5 +1,6 @@
 // Standard algorithms over iterators other than the recognised ones
-// (test/Containers/std-algorithms.cpp), iterators kept in variables, an
+// (test/Containers/std-algorithms.cpp), iterator variables into another
+// container than the range's other end, an
 // operation without a body, an integer initial value, and an iterator kept
 // rather than dereferenced are refused with located errors that name the
 // construct (not libstdc++'s internals).
@@ -48,10 +49,10 @@ double copy_value(std::vector<double> &v, const std::vector<double> &w) {
 }
 
 ADGEN_REVERSE("v")
-double kept_begin(const std::vector<double> &v) {
+double kept_begin(const std::vector<double> &v, const std::vector<double> &w) {
   auto first = v.begin() + 1;
-  // CHECK: std-algorithms.cpp:[[@LINE+1]]:26: error: 'std::accumulate' over this range is not supported
-  return std::accumulate(first, v.end(), 0.0);
+  // CHECK: std-algorithms.cpp:[[@LINE+1]]:33: error: 'std::accumulate' over this range is not supported
+  return std::accumulate(first, w.end(), 0.0);
 }
 
 ADGEN_REVERSE("v")

@@ -36,7 +36,7 @@ double insert(double x) {
 ADGEN_REVERSE()
 double assign_list(double x) {
   std::vector<double> v;
-  // CHECK: vector-growth.cpp:[[@LINE+1]]:3: error: 'std::vector::assign' with these arguments is not supported in differentiated code (supported: push_back(x), emplace_back(x), resize(n), resize(n, x), assign(n, x), clear(), pop_back(), reserve(n))
+  // CHECK: vector-growth.cpp:[[@LINE+1]]:3: error: 'std::vector::assign' with these arguments is not supported in differentiated code (supported: push_back(x), emplace_back(x), resize(n), resize(n, x), assign(n, x), assign(first, last), clear(), pop_back(), reserve(n), = w)
   v.assign({x, x});
   return v[0];
 }
