@@ -1,10 +1,10 @@
 //===- Emit/CppEmitter.cpp - Graph functions to C++ source -----------------===//
 
 #include "Emit/CppEmitter.h"
-#include "Graph/ValueCopies.h"
 #include "Emit/MatrixEmitter.h"
 #include "Emit/PrivateAccess.h"
 #include "Graph/LocalTypes.h"
+#include "Graph/ValueCopies.h"
 #include "clang/Format/Format.h"
 #include "clang/Tooling/Core/Replacement.h"
 #include "llvm/ADT/DenseSet.h"
@@ -103,8 +103,7 @@ bool nonZeroElements(const Type &T) {
 }
 /// One such object, or a std::array of them: `= adgen::zeroed<T>()`.
 bool madeZeroed(const Type &T) { return nonZeroElements(T) && !T.ArraySize && !T.IsVector; }
-/// An object of a class whose user-written copies change values: made,
-/// zeroed and copied as bytes.
+/// A class whose user-written copies change values: made, zeroed, copied as bytes.
 bool bytesOnly(const Type &T) {
   return copiesChangeValues(T) && !T.ArraySize && !T.IsVector && !T.StdArray;
 }

@@ -157,33 +157,35 @@ static std::string rvalueParamProblem(const clang::ParmVarDecl *PD, const clang:
          "'), which is not supported; take it by value or by const reference";
 }
 
+/// Why \p FD (\p MD when it is a member function) cannot become a graph
+/// at all; "" if it can.
+static std::string notBuildable(const clang::FunctionDecl *FD, const clang::CXXMethodDecl *MD) {
+  if (!FD->hasBody())
+    return "'" + FD->getNameAsString() + "' has no body that adgen can see; define it in this "
+           "translation unit";
+  if (namesLocalType(FD)) // generated signatures could not name it (LocalTypeDecls.h)
+    return localSignatureProblem(FD);
+  if (MD && MD->isVirtual())
+    return "virtual member function '" + FD->getNameAsString() +
+           "' cannot be differentiated: which body runs is only known at run time";
+  if (isa<clang::CXXConstructorDecl>(FD) || isa<clang::CXXDestructorDecl>(FD) ||
+      isa<clang::CXXConversionDecl>(FD))
+    return "constructors, destructors and conversion functions are not supported; use "
+           "aggregate initialisation (S{a, b}) and plain functions";
+  return "";
+}
+
 Function *GraphBuilder::Impl::build(const clang::FunctionDecl *FD) {
   FD = FD->getDefinition() ? FD->getDefinition() : FD;
   if (Function *Done = Built.lookup(FD))
     return Done;
-  if (!FD->hasBody())
-    return fail(FD->getLocation(), "'" + FD->getNameAsString() +
-                                       "' has no body that adgen can see; define it "
-                                       "in this translation unit"),
-           nullptr;
-  if (namesLocalType(FD)) // generated signatures could not name it (LocalTypeDecls.h)
-    return fail(FD->getLocation(), localSignatureProblem(FD)), nullptr;
   const auto *MD = dyn_cast<clang::CXXMethodDecl>(FD);
   // A lambda held by a namespace-scope variable: a free function named
   // after the variable, without `self` (LambdaVariables.h).
   const clang::VarDecl *LambdaVar = lambdaVariable(FD);
   MD = LambdaVar ? nullptr : MD;
-  if (MD && MD->isVirtual())
-    return fail(FD->getLocation(), "virtual member function '" + FD->getNameAsString() +
-                                       "' cannot be differentiated: which body runs is "
-                                       "only known at run time"),
-           nullptr;
-  if (isa<clang::CXXConstructorDecl>(FD) || isa<clang::CXXDestructorDecl>(FD) ||
-      isa<clang::CXXConversionDecl>(FD))
-    return fail(FD->getLocation(), "constructors, destructors and conversion functions "
-                                   "are not supported; use aggregate initialisation "
-                                   "(S{a, b}) and plain functions"),
-           nullptr;
+  if (std::string Why = notBuildable(FD, MD); !Why.empty())
+    return fail(FD->getLocation(), Why), nullptr;
 
   // Save the state of an enclosing build (a caller being built).
   Function *OuterF = F;

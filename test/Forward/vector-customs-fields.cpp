@@ -98,17 +98,8 @@ double integrate(State &s, double dt) {
 // CHECK-NEXT:    for (int [[DIR6:dir_[0-9]+]] = 0; [[DIR6]] < k; ++[[DIR6]]) { // line {{[0-9]+}}
 // CHECK-NEXT:      d_s[[[DIR6]]].pos = d_a_1[[[DIR6]]];
 
-// A field passed together with its struct: the callee reaches the field
-// both ways, so no f_fwd_vec.
-void pull(State &st, double &x) { x += st.pos * st.vel; st.vel *= x; }
-ADGEN_FORWARD()
-double both(State s) {
-  pull(s, s.pos);
-  return s.pos + s.vel;
-}
-// CHECK: No both_fwd_vec (k directions in one sweep): 'both' passes 'pull' a pointer into a field of a struct, or a field that another argument also reaches.
-// CHECK-LABEL: adgen::Dual<double> both_fwd(
-// CHECK-NOT: both_fwd_vec(
+// A field passed together with its struct (`pull(s, s.pos)`) is refused
+// before any mode: Diagnostics/overlapping-arguments.cpp.
 
 // Whole array fields to pointer parameters (`h(t.q)`, `h(s.a.data())`):
 // their len * k tangents into a buffer, element-major, and back after the
