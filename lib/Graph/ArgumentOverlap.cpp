@@ -69,7 +69,8 @@ std::string nameOf(const Callee &C, size_t I) {
 
 } // namespace
 
-std::string adgen::overlappingArguments(const Callee &C, const std::vector<const Expr *> &Args) {
+std::string adgen::overlappingArguments(const Callee &C, const std::vector<const Expr *> &Args,
+                                        const std::string &Shown) {
   size_t N = std::min(Args.size(), C.ParamTypes.size());
   for (size_t I = 0; I < N; ++I) {
     if (!C.ParamTypes[I].isWritable() && !(C.ParamTypes[I].Rec && C.ParamTypes[I].IsReference &&
@@ -84,8 +85,8 @@ std::string adgen::overlappingArguments(const Callee &C, const std::vector<const
       Path R = pathOf(Args[J]);
       if (R.Root != W.Root || separate(W, R))
         continue;
-      return "'" + W.Root->Name + "' is reached by two arguments of '" + C.BaseName + "' (" +
-             nameOf(C, I) + " and " + nameOf(C, J) + "), and '" + C.BaseName +
+      return "'" + W.Root->Name + "' is reached by two arguments of '" + Shown + "' (" +
+             nameOf(C, I) + " and " + nameOf(C, J) + "), and '" + Shown +
              "' may write through " + nameOf(C, I) +
              ": adgen differentiates a call as if its reference and pointer arguments did "
              "not overlap; copy the value into a separate variable or array first";

@@ -24,8 +24,10 @@ namespace adgen {
 
 /// Why the call of \p C with \p Args (the object first, for a method) may
 /// pass overlapping storage to a parameter it writes through; "" if not.
+/// \p Shown names the callee as the source does.
 std::string overlappingArguments(const graph::Callee &C,
-                                 const std::vector<const graph::Expr *> &Args);
+                                 const std::vector<const graph::Expr *> &Args,
+                                 const std::string &Shown);
 
 } // namespace adgen
 

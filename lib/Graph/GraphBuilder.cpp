@@ -643,7 +643,7 @@ const Expr *GraphBuilder::Impl::callExpr(const clang::CallExpr *CE) {
       !checkScalarAddresses(Args, C->ParamTypes, Back, CE->getBeginLoc()))
     return nullptr;
   if (C->Print == PrintKind::None)
-    if (std::string Why = overlappingArguments(*C, Args); !Why.empty())
+    if (std::string Why = overlappingArguments(*C, Args, FD->getNameAsString()); !Why.empty())
       return fail(CE->getBeginLoc(), Why);
   copyAliasedArgs(*C, ObjectE, ArgEs, Args);
   const graph::Expr *Result = nullptr;

@@ -52,7 +52,7 @@ double twoRefs(double x, int i, int j) {
 ADGEN_REVERSE()
 double method(double x) {
   S s{x};
-  // CHECK: overlapping-arguments.cpp:[[@LINE+1]]:3: error: 's' is reached by two arguments of
+  // CHECK: overlapping-arguments.cpp:[[@LINE+1]]:3: error: 's' is reached by two arguments of 'addFrom' ('self' and 'b'), and 'addFrom' may write through 'self'
   s.addFrom(s.v);
   return s.v;
 }
