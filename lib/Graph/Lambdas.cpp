@@ -83,7 +83,14 @@ bool GraphBuilder::Impl::lambdaCaptures(const clang::LambdaExpr *LE, llvm::Strin
 }
 
 bool GraphBuilder::Impl::lambdaDecl(const clang::VarDecl *VD) {
-  const clang::Expr *Init = VD->getInit() ? stripCopies(VD->getInit()) : nullptr;
+  // `auto l = [..]{..};`, also in parentheses or braces: `auto l{[..]{..}};`.
+  const clang::Expr *Init = VD->getInit();
+  for (const clang::Expr *Prev = nullptr; Init && Init != Prev;) {
+    Prev = Init;
+    Init = stripCopies(Init)->IgnoreParens();
+    if (const auto *IL = dyn_cast<clang::InitListExpr>(Init); IL && IL->getNumInits() == 1)
+      Init = IL->getInit(0);
+  }
   const auto *LE = Init ? dyn_cast<clang::LambdaExpr>(Init) : nullptr;
   if (!LE)
     return failStmt(VD->getLocation(), "a lambda variable must be initialised with the "
