@@ -557,6 +557,7 @@ private:
   llvm::DenseMap<const clang::Decl *, LambdaInfo> Lambdas;
   bool lambdaCaptures(const clang::LambdaExpr *LE, llvm::StringRef Name, LambdaInfo &Info);
   bool lambdaDecl(const clang::VarDecl *VD);
+  bool referenceInitCapture(const clang::VarDecl *VD, clang::SourceLocation L);
   const Expr *lambdaCall(const clang::CallExpr *CE, const clang::CXXMethodDecl *MD);
   /// The lambda \p Obj names (a lambda variable, or a lambda written in
   /// place, whose copies it makes into \p Local): sets \p Info and \p Name.

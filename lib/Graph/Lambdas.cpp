@@ -21,11 +21,32 @@ using namespace adgen::graph;
 using clang::dyn_cast;
 using clang::isa;
 
+/// `[&r = place]`: r names the place, bound where the lambda is made, so
+/// the place must not depend on values that change later (a variable, a
+/// field, an element at a constant index).
+bool GraphBuilder::Impl::referenceInitCapture(const clang::VarDecl *VD, clang::SourceLocation L) {
+  const graph::Expr *Place = lvalue(VD->getInit());
+  if (!Place)
+    return false;
+  for (const graph::Expr *E = Place; E->K == Op::Load; E = E->Ops[0])
+    if (E->Ops[1]->K != Op::FieldName && !E->Ops[1]->isConstant())
+      return failStmt(L, "capturing '" + VD->getNameAsString() + "' by reference to an element "
+                         "chosen by a computed index is not supported; capture the container");
+  Aliases[VD] = Place;
+  return true;
+}
+
 bool GraphBuilder::Impl::lambdaCaptures(const clang::LambdaExpr *LE, llvm::StringRef Name,
                                         LambdaInfo &Info) {
   Info.Lambda = LE;
   for (const clang::LambdaCapture &C : LE->captures()) {
     clang::SourceLocation L = C.getLocation().isValid() ? C.getLocation() : LE->getBeginLoc();
+    if (C.getCaptureKind() == clang::LCK_ByRef && C.capturesVariable())
+      if (const auto *IC = dyn_cast<clang::VarDecl>(C.getCapturedVar()); IC && IC->isInitCapture()) {
+        if (!referenceInitCapture(IC, L)) // [&r = x]: r names x
+          return false;
+        continue;
+      }
     if (C.getCaptureKind() == clang::LCK_This || C.getCaptureKind() == clang::LCK_ByRef)
       continue; // the enclosing function's own variables
     if (C.getCaptureKind() == clang::LCK_StarThis)
