@@ -14,12 +14,16 @@
 // / std::ends, and the streams stdout, stderr, std::cout, std::cerr and
 // std::clog. Anything else (a user's operator<<, a manipulator such as
 // std::setprecision, a char* variable) is refused with a located error.
+// A call of the user's own variadic function with such arguments (a logger)
+// is treated the same way when its body, if visible, names no floating-point
+// global: it cannot change a value that carries derivatives either.
 //
 //===----------------------------------------------------------------------===//
 
 #include "Graph/GraphBuilderImpl.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/StringSwitch.h"
 
@@ -90,13 +94,48 @@ bool isStreamInsertion(const clang::CallExpr *CE) {
   return FD && fromStdLibrary(FD) && isOstream(OC->getArg(0)->getType());
 }
 
+/// True if \p E names a floating-point variable with global storage.
+struct FloatGlobalUse : clang::RecursiveASTVisitor<FloatGlobalUse> {
+  bool Found = false;
+  bool VisitDeclRefExpr(clang::DeclRefExpr *E) {
+    if (const auto *VD = dyn_cast<clang::VarDecl>(E->getDecl()))
+      Found |= VD->hasGlobalStorage() && VD->getType()->isFloatingType() &&
+               !VD->getType().isConstQualified();
+    return true;
+  }
+};
+
+/// A call of the user's own variadic free function (a logger: `note("i",
+/// i)`) with numbers and string literals only, whose body, where visible,
+/// names no floating-point global: like printing, it cannot change a value
+/// that carries derivatives, so it runs as written wherever f runs.
+bool userVariadicLogging(const clang::CallExpr *CE) {
+  const clang::FunctionDecl *FD = CE->getDirectCallee();
+  if (!FD || !FD->isVariadic() || isa<clang::CXXMethodDecl>(FD) || fromStdLibrary(FD) ||
+      isa<clang::CXXOperatorCallExpr>(CE))
+    return false;
+  for (const clang::Expr *A : CE->arguments()) {
+    const clang::Expr *S = A->IgnoreParenImpCasts();
+    if (isa<clang::StringLiteral>(S) || isa<clang::CharacterLiteral>(S))
+      continue;
+    if (!A->getType()->isArithmeticType() && !A->getType()->isEnumeralType())
+      return false;
+  }
+  const clang::FunctionDecl *Def = FD->getDefinition();
+  FloatGlobalUse Use;
+  if (Def && Def->getBody())
+    Use.TraverseStmt(Def->getBody());
+  return !Use.Found;
+}
+
 const char *const OnlyThese = "only numbers, string and character literals and "
                               "std::endl can be printed in differentiated code";
 
 } // namespace
 
 bool GraphBuilder::Impl::isPrinting(const clang::CallExpr *CE) {
-  return isStreamInsertion(CE) || cPrint(CE->getDirectCallee()) != CPrint::None;
+  return isStreamInsertion(CE) || cPrint(CE->getDirectCallee()) != CPrint::None ||
+         userVariadicLogging(CE);
 }
 
 const Expr *GraphBuilder::Impl::printedText(std::string Text) {
@@ -202,7 +241,7 @@ bool GraphBuilder::Impl::printStmt(const clang::CallExpr *CE) {
         Args.push_back(printedText(Stream));
         continue;
       }
-      if (I == Fmt && !isa<clang::StringLiteral>(A->IgnoreParenImpCasts()))
+      if (K != CPrint::None && I == Fmt && !isa<clang::StringLiteral>(A->IgnoreParenImpCasts()))
         return failStmt(A->getBeginLoc(), "the format or text of '" + FD->getName() +
                                               "' must be a string literal in differentiated code");
       const Expr *GA = printedValue(A, /*Stream=*/false);
@@ -218,7 +257,7 @@ bool GraphBuilder::Impl::printStmt(const clang::CallExpr *CE) {
           ViaStd = NS->isStdNamespace();
     C.Print = PrintKind::Call;
     C.BaseName = FD->getName().str();
-    C.Name = (ViaStd ? "std::" : "::") + C.BaseName;
+    C.Name = K == CPrint::None ? qualifiedName(FD) : (ViaStd ? "std::" : "::") + C.BaseName;
     F->reserve(C.BaseName);
   }
   for (const Expr *A : Args) {
