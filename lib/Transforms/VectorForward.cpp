@@ -394,20 +394,27 @@ private:
     return R;
   }
 
+  /// The Dual \p R a call's result went into becomes `g_value`, its value,
+  /// and gets `d_g_value`, the result's k tangents (declared in \p Decls).
+  Var *resultTangents(Var *R, const std::string &Callee, Block &Decls, Loc L) {
+    R->Ty.IsDual = false;
+    R->Name = G.freshName(Callee + "_value");
+    Type TT = R->Ty;
+    TT.IsVector = true;
+    Var *T = G.addVar(G.freshName("d_" + R->Name), TT, VarKind::Local);
+    T->Synthetic = true;
+    Decls.push_back(M.decl(T, M.ref(K), L));
+    CallTangents[R] = T;
+    return T;
+  }
+
   /// `Dual g_dual = g_fwd(...)`: `R g_value = g_fwd_vec(..., k,
   /// d_g_value)`, d_g_value the result's k tangents (g_dual.tangent reads
   /// d_g_value[j], g_dual.value g_value).
   void callDecl(Stmt *S, Block &Out, Block &Decls) {
     const VecCall &VC = Calls[S->Value->Text];
     Var *R = S->V;
-    R->Ty.IsDual = false;
-    R->Name = G.freshName(VC.C->BaseName + "_value");
-    Type TT = R->Ty;
-    TT.IsVector = true;
-    Var *T = G.addVar(G.freshName("d_" + R->Name), TT, VarKind::Local);
-    T->Synthetic = true;
-    Decls.push_back(M.decl(T, M.ref(K), S->Where));
-    CallTangents[R] = T;
+    Var *T = resultTangents(R, VC.C->BaseName, Decls, S->Where);
     std::vector<const Expr *> Args = callArgs(VC, S->Value->Ops, Out, Decls, S->Where);
     Args.push_back(M.ptrAdd(M.ref(T), M.intConst(0)));
     Out.push_back(M.decl(R, M.call(VC.Name, Args, R->Ty), S->Where));
@@ -423,14 +430,7 @@ private:
     Callee *C = Customs[S->Value->Text];
     Var *R = S->V;
     Type DualT = R->Ty;
-    R->Ty.IsDual = false;
-    R->Name = G.freshName(C->BaseName + "_value");
-    Type TT = R->Ty;
-    TT.IsVector = true;
-    Var *T = G.addVar(G.freshName("d_" + R->Name), TT, VarKind::Local);
-    T->Synthetic = true;
-    Decls.push_back(M.decl(T, M.ref(K), S->Where));
-    CallTangents[R] = T;
+    Var *T = resultTangents(R, C->BaseName, Decls, S->Where);
     const std::vector<const Expr *> &Ops = S->Value->Ops;
     size_t N = C->ParamTypes.size();
     std::vector<const Expr *> Primal;
