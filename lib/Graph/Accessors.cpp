@@ -277,22 +277,14 @@ const Expr *GraphBuilder::Impl::accessorCall(const clang::CallExpr *CE,
 
   // The location, built with `*this` naming the object; it must need no
   // statements of its own.
-  const Expr *OuterSelfObj = SelfObj;
-  const std::map<std::string, Var *> *OuterSelfView = SelfView;
-  if (ObjectE) {
-    SelfObj = Obj;
-    SelfView = ObjView;
-  }
-  Accessing.push_back(Def);
   Block Scratch;
-  Block *Saved = Cur;
-  Cur = &Scratch;
-  unsigned Before = Diags.errorCount();
-  const Expr *Result = expr(Ret->getRetValue());
-  Cur = Saved;
-  Accessing.pop_back();
-  SelfObj = OuterSelfObj;
-  SelfView = OuterSelfView;
+  const Expr *Result = inAccessor(Def, Name, ObjectE, Obj, ObjView, L, [&] {
+    Block *Saved = Cur;
+    Cur = &Scratch;
+    const Expr *R = expr(Ret->getRetValue());
+    Cur = Saved;
+    return R;
+  });
   for (auto It = SavedVars.rbegin(); It != SavedVars.rend(); ++It)
     if (It->second)
       Vars[It->first] = It->second;
@@ -301,11 +293,8 @@ const Expr *GraphBuilder::Impl::accessorCall(const clang::CallExpr *CE,
       Aliases[It->first] = It->second;
     else
       Aliases.erase(It->first);
-  if (!Result) {
-    if (Diags.errorCount() != Before)
-      Diags.note(L, "while inlining the call to '" + Name + "'");
+  if (!Result)
     return nullptr;
-  }
   if (!Scratch.empty())
     return refuse(Ret->getRetValue()->getBeginLoc(),
                   "computes its location with calls or side effects");
@@ -374,27 +363,37 @@ const Expr *GraphBuilder::Impl::accessorBody(const clang::CallExpr *CE,
     ViewFields = *VF, ObjView = &ViewFields;
   else if (ObjectE && !(Obj = accessorObject(ObjectE, ObjectByPointer, Def, L)))
     return nullptr;
+  LambdaInfo None;
+  const Expr *Result = inAccessor(Def, N, ObjectE, Obj, ObjView, L, [&] {
+    return inlineLambda(None, Def->getName(), Def, ArgEs, {}, L,
+                        /*AsFunction=*/true, /*Location=*/true);
+  });
+  if (!Result)
+    return nullptr;
+  if (Pointer ? !Result->Ty.isMemory() : (Result->K != Op::VarRef && Result->K != Op::Load))
+    return refuse(Last->getRetValue()->getBeginLoc(), "returns something adgen cannot see as "
+                                                      "a location");
+  return Result;
+}
+
+const Expr *GraphBuilder::Impl::inAccessor(const clang::FunctionDecl *Def, llvm::StringRef Name,
+                                           bool HasObject, const Expr *Obj,
+                                           const std::map<std::string, Var *> *ObjView,
+                                           clang::SourceLocation L,
+                                           llvm::function_ref<const Expr *()> Build) {
   const Expr *OuterSelfObj = SelfObj;
   const std::map<std::string, Var *> *OuterSelfView = SelfView;
-  if (ObjectE) {
+  if (HasObject) {
     SelfObj = Obj;
     SelfView = ObjView;
   }
   Accessing.push_back(Def);
-  LambdaInfo None;
   unsigned Before = Diags.errorCount();
-  const Expr *Result = inlineLambda(None, Def->getName(), Def, ArgEs, {}, L,
-                                    /*AsFunction=*/true, /*Location=*/true);
+  const Expr *Result = Build();
   Accessing.pop_back();
   SelfObj = OuterSelfObj;
   SelfView = OuterSelfView;
-  if (!Result) {
-    if (Diags.errorCount() != Before)
-      Diags.note(L, "while inlining the call to '" + N + "'");
-    return nullptr;
-  }
-  if (Pointer ? !Result->Ty.isMemory() : (Result->K != Op::VarRef && Result->K != Op::Load))
-    return refuse(Last->getRetValue()->getBeginLoc(), "returns something adgen cannot see as "
-                                                      "a location");
+  if (!Result && Diags.errorCount() != Before)
+    Diags.note(L, "while inlining the call to '" + Name.str() + "'");
   return Result;
 }

@@ -334,6 +334,13 @@ private:
   const Expr *callObject(const clang::Expr *ObjectE, bool ObjectByPointer, bool Writable);
   const Expr *accessorObject(const clang::Expr *ObjectE, bool ObjectByPointer,
                              const clang::FunctionDecl *Def, clang::SourceLocation L);
+  /// \p Build, with `*this` naming the accessor's object (\p Obj, or the
+  /// fields \p ObjView of a view; unchanged when \p HasObject is false)
+  /// while \p Def is being inlined; an error it reports gets the note
+  /// "while inlining the call to 'Name'". Its result, null after an error.
+  const Expr *inAccessor(const clang::FunctionDecl *Def, llvm::StringRef Name, bool HasObject,
+                         const Expr *Obj, const std::map<std::string, Var *> *ObjView,
+                         clang::SourceLocation L, llvm::function_ref<const Expr *()> Build);
   /// An accessor whose body does more than `return <location>;`: inlined
   /// as statements, then the location (AccessorBodies.cpp).
   const Expr *accessorBody(const clang::CallExpr *CE, const clang::FunctionDecl *Def,
